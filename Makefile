@@ -1,0 +1,78 @@
+# Ponte's entry points. `make run` and `make test` do all the set-up on a fresh Debian 12.
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+JOBS ?= $(shell nproc)
+DB ?= sqlite:data/ponte.db
+LISTEN ?= 127.0.0.1:8080
+FUZZ_SECONDS ?= 20
+
+# Precompiled headers and ccache work together only with these sloppiness settings.
+export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
+export CCACHE_MAXSIZE ?= 5G
+
+.PHONY: setup build web run test test-asan fuzz fuzz-long format-check bench clean
+
+setup:
+	@bash scripts/setup.sh
+
+$(BUILD)/build.ninja: CMakeLists.txt
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+$(ASAN_BUILD)/build.ninja: CMakeLists.txt
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPONTE_SANITIZE=ON
+
+$(FUZZ_BUILD)/build.ninja: CMakeLists.txt
+	CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DPONTE_FUZZ=ON
+
+## build: build/ponte, the tests and the web assets
+build: setup $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+	@$(MAKE) --no-print-directory web
+
+## web: the web app into web/dist, with gzip variants for the server to send
+web:
+	@rm -rf web/dist && mkdir -p web/dist && cp -r web/public/. web/dist/
+	@find web/dist -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.json' -o -name '*.svg' -o -name '*.webmanifest' \) \
+		-exec gzip -9 -k -n -f {} \;
+
+## run: set up, build, migrate and serve on http://127.0.0.1:8080 (SQLite in data/ponte.db)
+run: build
+	./$(BUILD)/ponte migrate --db $(DB)
+	./$(BUILD)/ponte serve --db $(DB) --listen $(LISTEN)
+
+## test: set up, build, then every test on SQLite and on a PostgreSQL server started for the run,
+## again under AddressSanitizer+UBSan, a short fuzz run and the format check.
+test: build
+	cd $(BUILD) && PONTE_REQUIRE_POSTGRES=1 ../scripts/with-postgres.sh ctest -j $(JOBS) --output-on-failure --timeout 300
+	@$(MAKE) --no-print-directory test-asan
+	@$(MAKE) --no-print-directory fuzz
+	@$(MAKE) --no-print-directory format-check
+	@echo "make test: all passed"
+
+test-asan: setup $(ASAN_BUILD)/build.ninja
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		PONTE_REQUIRE_POSTGRES=1 ../scripts/with-postgres.sh ctest -j $(JOBS) --output-on-failure --timeout 600
+
+## fuzz: a short, bounded libFuzzer run over request parsing, routing and JSON decoding
+fuzz: setup $(FUZZ_BUILD)/build.ninja
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target ponte_request_fuzz
+	bash scripts/fuzz.sh $(FUZZ_BUILD)/ponte_request_fuzz $(FUZZ_SECONDS)
+
+## fuzz-long: the same for an hour (FUZZ_SECONDS=... to change)
+fuzz-long:
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=3600
+
+format-check:
+	@files=$$(git ls-files '*.cpp' '*.hpp'); clang-format --dry-run --Werror $$files && echo "format: ok"
+
+## bench: HTTP benchmarks against nginx as the reference on this machine
+bench: build
+	bash bench/http_bench.sh $(BUILD)/ponte
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) web/dist

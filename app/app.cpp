@@ -1,0 +1,17 @@
+#include "app/app.hpp"
+
+#include "core/auth/login.hpp"
+#include "core/ops/ops.hpp"
+#include "core/ops/probe.hpp"
+
+namespace ponte::app {
+
+void RegisterAll(core::Registry& registry, const Features& features) {
+    registry.AddMigrations(db::LoadEmbeddedMigrations("core", "core/db/migrations/"));
+    ops::Register(registry);
+    auth::Register(registry);
+    // Domain modules register here, in dependency order, as they arrive: cases, network, ...
+    if (features.test_routes) ops::RegisterProbe(registry);
+}
+
+}  // namespace ponte::app

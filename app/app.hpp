@@ -1,0 +1,15 @@
+// The composition root's list of features: the one place that names every module, in order.
+#pragma once
+
+#include "core/registry.hpp"
+
+namespace ponte::app {
+
+struct Features {
+    bool test_routes = false;  // the probe routes of the test suite
+};
+
+// Adds core's migrations and routes, then each module's, to `registry` (not yet finalized).
+void RegisterAll(core::Registry& registry, const Features& features);
+
+}  // namespace ponte::app

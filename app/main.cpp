@@ -1,0 +1,141 @@
+// ponte: the one binary. Parses the command line, builds core, registers every module (see
+// app/app.cpp) and runs the chosen sub-command.
+#include <unistd.h>
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "app/app.hpp"
+#include "core/config/config.hpp"
+#include "core/db/backup.hpp"
+#include "core/db/migrate.hpp"
+#include "core/http/dispatcher.hpp"
+#include "core/http/server.hpp"
+#include "core/jobs/jobs.hpp"
+#include "core/log/log.hpp"
+#include "core/ops/ops.hpp"
+
+namespace {
+
+using namespace ponte;
+
+std::unique_ptr<db::Database> OpenDatabase(const config::DatabaseConfig& database, int threads) {
+    db::Options options;
+    // Every server thread may hold a connection, plus the job worker and a spare.
+    options.pool_size =
+        database.pool_size > 0 ? static_cast<std::size_t>(database.pool_size) : static_cast<std::size_t>(threads + 2);
+    return db::Database::Open(database.url, options);
+}
+
+int Serve(const config::DatabaseConfig& database_config, const config::ServeConfig& serve) {
+    log::Init(config::ToLogLevel(serve.log_level));
+    const int threads = config::ResolveThreads(serve.threads);
+    auto database = OpenDatabase(database_config, threads);
+
+    core::Registry registry(database.get());
+    app::RegisterAll(registry, {.test_routes = serve.test_routes});
+    registry.Finalize();
+
+    auto applied = db::Migrate(*database, registry.migrations());
+    log::Info("database ready",
+              {{"engine", db::EngineName(database->engine())}, {"migrations_applied", std::to_string(applied.size())}});
+
+    http::StaticFiles static_files(serve.web_root);
+    http::Dispatcher dispatcher(&registry.router(), &static_files, &registry.metrics(), serve.access_log);
+    http::Server server(config::ToServerOptions(serve), dispatcher);
+
+    std::unique_ptr<jobs::Worker> worker;
+    if (serve.jobs) {
+        char host[256] = {};
+        gethostname(host, sizeof host - 1);
+        worker = std::make_unique<jobs::Worker>(
+            *database, jobs::WorkerOptions{.worker_id = std::string(host) + ":" + std::to_string(getpid())});
+        worker->Start();
+    }
+
+    log::Info("listening",
+              {{"url", "http://" + config::ToServerOptions(serve).address + ":" + std::to_string(server.port())},
+               {"port", std::to_string(server.port())},
+               {"threads", std::to_string(threads)},
+               {"version", ops::kVersion}});
+    server.Run();
+    if (worker) worker->Stop();
+    log::Info("stopped");
+    log::Shutdown();
+    return 0;
+}
+
+int Migrate(const config::DatabaseConfig& database_config) {
+    auto database = OpenDatabase(database_config, 1);
+    core::Registry registry(database.get());
+    app::RegisterAll(registry, {});
+    auto applied = db::Migrate(*database, registry.migrations());
+    for (const auto& migration : applied) {
+        std::cout << "applied " << migration.module << " " << migration.version << " " << migration.name << "\n";
+    }
+    std::cout << (applied.empty() ? "database is up to date" : "migrations applied: " + std::to_string(applied.size()))
+              << " (" << db::EngineName(database->engine()) << ")\n";
+    return 0;
+}
+
+int Backup(const config::DatabaseConfig& database_config, const std::string& out) {
+    auto database = OpenDatabase(database_config, 1);
+    if (database->engine() == db::Engine::kPostgres) {
+        std::cerr << "ponte backup copies SQLite databases. For PostgreSQL use its own tools, which take a consistent\n"
+                     "snapshot while the server runs:\n"
+                     "  pg_dump --format=custom --file=ponte.dump '"
+                  << database_config.url
+                  << "'\n"
+                     "and restore with pg_restore --clean --dbname=... ponte.dump\n";
+        return 2;
+    }
+    db::BackupSqlite(*database, out);
+    std::cout << "backup written to " << out << "\n";
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"Ponte: a platform for the services that help migrant and refugee women reach autonomy"};
+    cli.require_subcommand(1);
+
+    config::DatabaseConfig database;
+    config::ServeConfig serve;
+    std::string backup_out;
+
+    auto* serve_command = cli.add_subcommand("serve", "Migrate the database, then serve the API and the web app");
+    config::AddDatabaseOptions(*serve_command, database);
+    config::AddServeOptions(*serve_command, serve);
+
+    auto* migrate_command = cli.add_subcommand("migrate", "Apply the database migrations that are not yet applied");
+    config::AddDatabaseOptions(*migrate_command, database);
+
+    auto* backup_command = cli.add_subcommand("backup", "Write an online, consistent copy of a SQLite database");
+    config::AddDatabaseOptions(*backup_command, database);
+    backup_command->add_option("--out", backup_out, "File to write (must not exist)")->required();
+
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        return cli.exit(error);
+    }
+
+    auto invalid = config::Validate(database);
+    if (!invalid && serve_command->parsed()) invalid = config::Validate(serve);
+    if (invalid) {
+        std::cerr << "ponte: invalid setting " << *invalid << "\n";
+        return 2;
+    }
+
+    try {
+        if (serve_command->parsed()) return Serve(database, serve);
+        if (migrate_command->parsed()) return Migrate(database);
+        if (backup_command->parsed()) return Backup(database, backup_out);
+    } catch (const std::exception& error) {
+        std::cerr << "ponte: " << error.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

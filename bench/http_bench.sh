@@ -1,0 +1,382 @@
+#!/usr/bin/env bash
+# HTTP benchmark: ponte vs. a stock nginx serving a static JSON file.
+#
+#   usage: bash bench/http_bench.sh path/to/ponte
+#
+# Environment:
+#   BENCH_SECONDS     measured duration per case, integer seconds
+#                     (default 10, clamped to 1..20)
+#   BENCH_ONLY_NGINX  if 1, skip everything that needs the ponte binary
+#                     (runs the nginx reference only; useful to check the
+#                     harness itself)
+#
+# Everything listens on 127.0.0.1 only, every step is time-bounded, and all
+# processes and the temp dir are removed by the EXIT trap (also on failure
+# and Ctrl-C).  The script reports target misses but does not fail on them;
+# it exits nonzero only when a tool or a run failed.
+set -euo pipefail
+
+# ---------------------------------------------------------------- settings --
+readonly WRK_THREADS=2
+readonly WRK_CONNS=64
+readonly WARMUP_SECONDS=1
+readonly READY_TIMEOUT_S=10       # max wait for a server to answer
+readonly MAX_SECONDS=20
+
+BIN="${1:-}"
+ONLY_NGINX="${BENCH_ONLY_NGINX:-0}"
+DURATION="${BENCH_SECONDS:-10}"
+NGINX="${NGINX:-/usr/sbin/nginx}"
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+die() { printf '[bench] error: %s\n' "$*" >&2; exit 1; }
+
+if ! [[ "$DURATION" =~ ^[0-9]+$ ]]; then
+    die "BENCH_SECONDS must be a positive integer (got '$DURATION')"
+fi
+DURATION=$((10#$DURATION))
+((DURATION < 1)) && DURATION=1
+((DURATION > MAX_SECONDS)) && DURATION=$MAX_SECONDS
+
+# ------------------------------------------------------------ prerequisites --
+command -v wrk >/dev/null 2>&1 || die "wrk not found (Debian: apt-get install wrk)"
+command -v curl >/dev/null 2>&1 || die "curl not found"
+command -v timeout >/dev/null 2>&1 || die "timeout (coreutils) not found"
+[[ -x "$NGINX" ]] || die "nginx not found at $NGINX (Debian: apt-get install nginx-light)"
+if [[ "$ONLY_NGINX" != 1 ]]; then
+    [[ -n "$BIN" ]] || die "usage: $0 path/to/ponte"
+    [[ -x "$BIN" ]] || die "ponte binary '$BIN' not found or not executable (run 'make' first)"
+fi
+
+# ------------------------------------------------------- state and cleanup --
+tmp=""
+nginx_pid=""
+ponte_pid=""
+wrk_pid=""
+
+# is_alive PID: true if the process exists and is not a zombie.
+is_alive() {
+    local stat
+    { read -r stat <"/proc/$1/stat"; } 2>/dev/null || return 1
+    stat=${stat##*) }
+    [[ "${stat%% *}" != Z ]]
+}
+
+# children_of PID: direct children of PID (scans /proc, needs no procps).
+children_of() {
+    local parent=$1 f stat rest ppid
+    for f in /proc/[0-9]*/stat; do
+        { read -r stat <"$f"; } 2>/dev/null || continue
+        rest=${stat##*) }           # skip "pid (comm) " (comm may contain spaces)
+        read -r _ ppid _ <<<"$rest"
+        if [[ "$ppid" == "$parent" ]]; then
+            f=${f#/proc/}
+            printf '%s\n' "${f%/stat}"
+        fi
+    done
+}
+
+# shellcheck disable=SC2317  # stop_tree and cleanup run from the EXIT trap
+# stop_tree PID: TERM the process and its direct children, KILL after 5 s.
+stop_tree() {
+    local pid=$1 p i
+    [[ -n "$pid" ]] || return 0
+    local -a pids=("$pid")
+    mapfile -t -O 1 pids < <(children_of "$pid")
+    kill -TERM "${pids[@]}" 2>/dev/null || true
+    for ((i = 0; i < 50; i++)); do
+        local any=0
+        for p in "${pids[@]}"; do is_alive "$p" && any=1; done
+        ((any == 0)) && break
+        sleep 0.1
+    done
+    for p in "${pids[@]}"; do
+        if is_alive "$p"; then kill -KILL "$p" 2>/dev/null || true; fi
+    done
+    wait "$pid" 2>/dev/null || true   # reap our direct child
+}
+
+# shellcheck disable=SC2317
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    set +e
+    if [[ -n "$wrk_pid" ]]; then
+        kill -TERM "$wrk_pid" 2>/dev/null
+        wait "$wrk_pid" 2>/dev/null
+    fi
+    stop_tree "$ponte_pid"
+    stop_tree "$nginx_pid"
+    if ((rc != 0)) && [[ -n "$tmp" && -d "$tmp" ]]; then
+        local f
+        for f in "$tmp"/ponte.log "$tmp"/nginx-error.log; do
+            if [[ -s "$f" ]]; then
+                printf '[bench] --- last lines of %s ---\n' "${f##*/}" >&2
+                tail -n 20 "$f" >&2
+            fi
+        done
+    fi
+    [[ -n "$tmp" && -d "$tmp" ]] && rm -rf -- "$tmp"
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/ponte-bench.XXXXXX")
+chmod 755 "$tmp"
+
+# --------------------------------------------------------------- helpers --
+# free_port: an unused TCP port on 127.0.0.1 (tiny race window is accepted).
+free_port() {
+    if command -v python3 >/dev/null 2>&1; then
+        python3 -c 'import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])
+s.close()' && return 0
+    fi
+    local p i
+    for ((i = 0; i < 200; i++)); do
+        p=$((20000 + RANDOM % 40000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+            echo "$p"
+            return 0
+        fi
+    done
+    return 1
+}
+
+# wait_ready NAME PID URL: poll URL until it answers 2xx, bounded.
+wait_ready() {
+    local name=$1 pid=$2 url=$3 i
+    for ((i = 0; i < READY_TIMEOUT_S * 10; i++)); do
+        is_alive "$pid" || die "$name exited during startup"
+        curl -sf -o /dev/null --max-time 1 "$url" 2>/dev/null && return 0
+        sleep 0.1
+    done
+    die "$name did not answer $url within ${READY_TIMEOUT_S} s"
+}
+
+# peak_rss_mb PID: sum of VmHWM (peak resident set since process start) of
+# PID and its direct children, in MB.  For nginx this is master + workers;
+# the kernel cannot reset VmHWM, so it is the peak since the server started.
+peak_rss_mb() {
+    local pid=$1 p kb total=0
+    local -a pids=("$pid")
+    mapfile -t -O 1 pids < <(children_of "$pid")
+    for p in "${pids[@]}"; do
+        kb=$(awk '/^VmHWM:/ {print $2}' "/proc/$p/status" 2>/dev/null || true)
+        [[ -n "$kb" ]] && total=$((total + kb))
+    done
+    awk -v kb="$total" 'BEGIN { printf "%.1f", kb / 1024 }'
+}
+
+# to_ms VALUE: wrk time ("635.00us", "2.53ms", "1.02s", "1.00m") -> ms.
+to_ms() {
+    awk -v v="$1" 'BEGIN {
+        if (match(v, /^[0-9.]+/) == 0) { print "NaN"; exit 1 }
+        n = substr(v, 1, RLENGTH); u = substr(v, RLENGTH + 1)
+        if      (u == "us") f = 0.001
+        else if (u == "ms") f = 1
+        else if (u == "s")  f = 1000
+        else if (u == "m")  f = 60000
+        else if (u == "h")  f = 3600000
+        else { print "NaN"; exit 1 }
+        printf "%.2f", n * f
+    }'
+}
+
+# run_wrk OUTFILE SECONDS URL: run wrk bounded in time; in the background so
+# that Ctrl-C is handled immediately by the trap.
+run_wrk() {
+    local out=$1 secs=$2 url=$3 rc=0
+    timeout -k 5 $((secs + 30)) \
+        wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"${secs}s" --latency "$url" \
+        >"$out" 2>&1 &
+    wrk_pid=$!
+    wait "$wrk_pid" || rc=$?
+    wrk_pid=""
+    if ((rc != 0)) || ! grep -q '^Requests/sec:' "$out"; then
+        cat "$out" >&2
+        die "wrk failed (exit $rc) for $url"
+    fi
+}
+
+# Results, indexed by case number.
+declare -a C_NAME C_RPS C_P50 C_P99 C_RSS
+notes=()
+run_failed=0
+
+# bench_case IDX NAME URL PID
+bench_case() {
+    local idx=$1 name=$2 url=$3 pid=$4 out="$tmp/wrk-$1.txt"
+    curl -sf -o /dev/null --max-time 5 "$url" || die "$name: $url does not answer 2xx"
+    log "case $idx: $name — warm-up ${WARMUP_SECONDS}s, measuring ${DURATION}s"
+    run_wrk "$tmp/wrk-$idx-warmup.txt" "$WARMUP_SECONDS" "$url"
+    run_wrk "$out" "$DURATION" "$url"
+
+    local rps p50 p99 non2xx sockerr
+    rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$out")
+    p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")") || die "$name: cannot parse p50"
+    p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$out")") || die "$name: cannot parse p99"
+    non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$out")
+    sockerr=$(awk '/Socket errors:/ {sub(/^ *Socket errors: */, ""); print}' "$out")
+    if [[ -n "$non2xx" && "$non2xx" != 0 ]]; then
+        notes+=("$name: $non2xx non-2xx/3xx responses — numbers are not valid")
+        run_failed=1
+    fi
+    [[ -n "$sockerr" ]] && notes+=("$name: socket errors: $sockerr")
+
+    C_NAME[idx]=$name
+    C_RPS[idx]=$rps
+    C_P50[idx]=$p50
+    C_P99[idx]=$p99
+    C_RSS[idx]=$(peak_rss_mb "$pid")
+}
+
+# ------------------------------------------------------------------ ponte --
+ponte_port=""
+body="$tmp/www/meta.json"
+mkdir -p "$tmp/www"
+
+if [[ "$ONLY_NGINX" != 1 ]]; then
+    ponte_port=$(free_port) || die "no free port for ponte"
+    db="sqlite:$tmp/bench.db"
+    log "ponte: migrate ($db)"
+    timeout -k 5 60 "$BIN" migrate --db "$db" >"$tmp/migrate.log" 2>&1 || {
+        cat "$tmp/migrate.log" >&2
+        die "ponte migrate failed"
+    }
+    log "ponte: serve on 127.0.0.1:$ponte_port"
+    "$BIN" serve --listen "127.0.0.1:$ponte_port" --db "$db" --access-log off \
+        >"$tmp/ponte.log" 2>&1 &
+    ponte_pid=$!
+    wait_ready ponte "$ponte_pid" "http://127.0.0.1:$ponte_port/healthz"
+    # Give nginx the same payload ponte serves so response sizes match.
+    if ! curl -sf --max-time 5 -o "$body" "http://127.0.0.1:$ponte_port/api/v1/meta" \
+        || [[ ! -s "$body" ]]; then
+        log "could not fetch /api/v1/meta body; nginx serves a fixed JSON file"
+        rm -f "$body"
+    fi
+fi
+
+if [[ ! -s "$body" ]]; then
+    # Fixed ~200-byte JSON document, similar in size to ponte's responses.
+    cat >"$body" <<'EOF'
+{"name":"ponte","version":"0.0.0","api":"v1","database":"sqlite","schema_version":1,"features":["health","meta","json"],"started_at":"2024-01-01T00:00:00Z","uptime_s":0,"status":"ok"}
+EOF
+fi
+chmod 644 "$body"
+body_bytes=$(wc -c <"$body")
+
+# ------------------------------------------------------------------ nginx --
+nginx_port=$(free_port) || die "no free port for nginx"
+user_line=""
+# As root, nginx workers would drop to "nobody", which may not read $tmp.
+[[ "$(id -u)" == 0 ]] && user_line="user root;"
+
+cat >"$tmp/nginx.conf" <<EOF
+$user_line
+daemon off;
+master_process on;
+worker_processes 2;
+pid $tmp/nginx.pid;
+error_log $tmp/nginx-error.log warn;
+
+events {
+    worker_connections 1024;
+}
+
+http {
+    access_log off;
+    client_body_temp_path $tmp/nginx-client_body;
+    proxy_temp_path       $tmp/nginx-proxy;
+    fastcgi_temp_path     $tmp/nginx-fastcgi;
+    uwsgi_temp_path       $tmp/nginx-uwsgi;
+    scgi_temp_path        $tmp/nginx-scgi;
+
+    default_type application/json;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+
+    server {
+        listen 127.0.0.1:$nginx_port;
+        server_name localhost;
+        root $tmp/www;
+    }
+}
+EOF
+
+log "nginx: serve $body_bytes-byte JSON on 127.0.0.1:$nginx_port"
+# -e: startup errors before the config is read also go to $tmp, not /var/log.
+"$NGINX" -t -q -c "$tmp/nginx.conf" -p "$tmp" -e "$tmp/nginx-error.log" \
+    || die "nginx config test failed"
+"$NGINX" -c "$tmp/nginx.conf" -p "$tmp" -e "$tmp/nginx-error.log" \
+    >"$tmp/nginx.out" 2>&1 &
+nginx_pid=$!
+wait_ready nginx "$nginx_pid" "http://127.0.0.1:$nginx_port/meta.json"
+
+# ------------------------------------------------------------------ cases --
+bench_case 1 "nginx static JSON" "http://127.0.0.1:$nginx_port/meta.json" "$nginx_pid"
+if [[ "$ONLY_NGINX" != 1 ]]; then
+    bench_case 2 "ponte GET /healthz" "http://127.0.0.1:$ponte_port/healthz" "$ponte_pid"
+    bench_case 3 "ponte GET /api/v1/meta" "http://127.0.0.1:$ponte_port/api/v1/meta" "$ponte_pid"
+fi
+
+# ----------------------------------------------------------------- report --
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+
+echo
+echo "## HTTP benchmark"
+echo
+echo "wrk -t$WRK_THREADS -c$WRK_CONNS -d${DURATION}s --latency (after a ${WARMUP_SECONDS} s warm-up);" \
+     "$(nproc 2>/dev/null || echo '?') CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg);" \
+     "nginx payload $body_bytes bytes"
+echo
+echo "| case | req/s | p50 ms | p99 ms | peak RSS MB | req/s ratio vs nginx |"
+echo "|---|---:|---:|---:|---:|---:|"
+for idx in 1 2 3; do
+    if [[ -z "${C_NAME[idx]:-}" ]]; then
+        case $idx in
+            2) echo "| ponte GET /healthz | skipped | | | | |" ;;
+            3) echo "| ponte GET /api/v1/meta | skipped | | | | |" ;;
+        esac
+        continue
+    fi
+    echo "| ${C_NAME[idx]} | ${C_RPS[idx]} | ${C_P50[idx]} | ${C_P99[idx]} | ${C_RSS[idx]} |" \
+         "$(ratio "${C_RPS[idx]}" "${C_RPS[1]}") |"
+done
+echo
+echo "Peak RSS is VmHWM since server start (nginx: sum over master + workers)."
+echo
+
+echo "### Targets (ponte GET /api/v1/meta)"
+echo
+check() { # LABEL VALUE CONDITION(awk, on v)
+    if awk -v v="$2" "BEGIN { exit !($3) }"; then echo "- $1: $2 — PASS"; else echo "- $1: $2 — MISS"; fi
+}
+if [[ -n "${C_NAME[3]:-}" ]]; then
+    r=$(ratio "${C_RPS[3]}" "${C_RPS[1]}")
+    check "req/s >= 0.5 x nginx" "$r" "v != \"n/a\" && v + 0 >= 0.5"
+    check "p99 < 10 ms" "${C_P99[3]} ms" "v + 0 < 10"
+    check "peak RSS < 40 MB" "${C_RSS[3]} MB" "v + 0 < 40"
+else
+    echo "- req/s >= 0.5 x nginx: SKIP (BENCH_ONLY_NGINX=1)"
+    echo "- p99 < 10 ms: SKIP (BENCH_ONLY_NGINX=1)"
+    echo "- peak RSS < 40 MB: SKIP (BENCH_ONLY_NGINX=1)"
+fi
+
+if ((${#notes[@]} > 0)); then
+    echo
+    echo "### Notes"
+    echo
+    for n in "${notes[@]}"; do echo "- $n"; done
+fi
+
+if ((run_failed != 0)); then
+    log "some runs returned errors; see notes"
+    exit 1
+fi
+exit 0

@@ -1,0 +1,146 @@
+#include "core/config/config.hpp"
+
+#include <charconv>
+#include <thread>
+
+namespace ponte::config {
+namespace {
+
+struct Listen {
+    std::string address;
+    std::uint16_t port = 0;
+};
+
+std::optional<Listen> ParseListen(std::string_view text) {
+    auto colon = text.rfind(':');
+    if (colon == std::string_view::npos || colon == 0) return std::nullopt;
+    std::string_view host = text.substr(0, colon);
+    if (host.starts_with('[') && host.ends_with(']')) host = host.substr(1, host.size() - 2);
+    std::string_view digits = text.substr(colon + 1);
+    unsigned port = 0;
+    auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
+    if (digits.empty() || error != std::errc{} || end != digits.data() + digits.size() || port > 65535) {
+        return std::nullopt;
+    }
+    return Listen{std::string(host), static_cast<std::uint16_t>(port)};
+}
+
+std::string Name(std::string_view flag, std::string_view env) {
+    return std::string(flag) + " (" + std::string(env) + ")";
+}
+
+}  // namespace
+
+void AddDatabaseOptions(CLI::App& command, DatabaseConfig& config) {
+    command.add_option("--db", config.url, "Database: sqlite:PATH or postgresql://USER@HOST:PORT/NAME")
+        ->envname("PONTE_DB")
+        ->capture_default_str();
+    command.add_option("--db-pool-size", config.pool_size, "Database connections per process (0: automatic)")
+        ->envname("PONTE_DB_POOL_SIZE")
+        ->capture_default_str();
+}
+
+void AddServeOptions(CLI::App& command, ServeConfig& config) {
+    command.add_option("--listen", config.listen, "Address and port to listen on, ADDR:PORT (port 0: any free one)")
+        ->envname("PONTE_LISTEN")
+        ->capture_default_str();
+    command.add_option("--threads", config.threads, "Server threads (0: one per core)")
+        ->envname("PONTE_THREADS")
+        ->capture_default_str();
+    command.add_option("--web-root", config.web_root, "Folder of the built web app")
+        ->envname("PONTE_WEB_ROOT")
+        ->capture_default_str();
+    command.add_option("--max-body-bytes", config.max_body_bytes, "Largest request body accepted (larger: 413)")
+        ->envname("PONTE_MAX_BODY_BYTES")
+        ->capture_default_str();
+    command.add_option("--max-header-bytes", config.max_header_bytes, "Largest request header block (larger: 431)")
+        ->envname("PONTE_MAX_HEADER_BYTES")
+        ->capture_default_str();
+    command.add_option("--read-timeout", config.read_timeout_s, "Seconds to receive a whole request")
+        ->envname("PONTE_READ_TIMEOUT")
+        ->capture_default_str();
+    command.add_option("--idle-timeout", config.idle_timeout_s, "Seconds a keep-alive connection may stay idle")
+        ->envname("PONTE_IDLE_TIMEOUT")
+        ->capture_default_str();
+    command
+        .add_option("--shutdown-timeout", config.shutdown_timeout_s,
+                    "Seconds in-flight requests get to finish after SIGTERM")
+        ->envname("PONTE_SHUTDOWN_TIMEOUT")
+        ->capture_default_str();
+    command.add_option("--access-log", config.access_log, "Write one JSON line per request (true/false)")
+        ->envname("PONTE_ACCESS_LOG")
+        ->capture_default_str();
+    command.add_option("--jobs", config.jobs, "Run the background job worker in this process (true/false)")
+        ->envname("PONTE_JOBS")
+        ->capture_default_str();
+    command.add_option("--log-level", config.log_level, "debug, info, warn or error")
+        ->envname("PONTE_LOG_LEVEL")
+        ->capture_default_str();
+    command
+        .add_flag("--test-routes", config.test_routes, "Add the routes used by the test suite (never in production)")
+        ->envname("PONTE_TEST_ROUTES");
+}
+
+std::optional<std::string> Validate(const DatabaseConfig& database) {
+    const std::string& url = database.url;
+    bool sqlite = url.starts_with("sqlite:") && url.size() > 7;
+    bool postgres = url.starts_with("postgresql://") || url.starts_with("postgres://");
+    if (!sqlite && !postgres) {
+        return Name("--db", "PONTE_DB") + ": '" + url + "' is not sqlite:PATH or postgresql://...";
+    }
+    if (database.pool_size < 0 || database.pool_size > 1000) {
+        return Name("--db-pool-size", "PONTE_DB_POOL_SIZE") + ": must be between 0 and 1000";
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> Validate(const ServeConfig& serve) {
+    auto listen = ParseListen(serve.listen);
+    if (!listen) return Name("--listen", "PONTE_LISTEN") + ": '" + serve.listen + "' is not ADDR:PORT";
+    if (serve.threads < 0 || serve.threads > 256) return Name("--threads", "PONTE_THREADS") + ": must be 0..256";
+    if (serve.max_body_bytes < 1024 || serve.max_body_bytes > 1024ULL * 1024 * 1024) {
+        return Name("--max-body-bytes", "PONTE_MAX_BODY_BYTES") + ": must be between 1 KiB and 1 GiB";
+    }
+    if (serve.max_header_bytes < 1024 || serve.max_header_bytes > 1024 * 1024) {
+        return Name("--max-header-bytes", "PONTE_MAX_HEADER_BYTES") + ": must be between 1 KiB and 1 MiB";
+    }
+    for (auto [value, flag, env] :
+         {std::tuple{serve.read_timeout_s, "--read-timeout", "PONTE_READ_TIMEOUT"},
+          std::tuple{serve.idle_timeout_s, "--idle-timeout", "PONTE_IDLE_TIMEOUT"},
+          std::tuple{serve.shutdown_timeout_s, "--shutdown-timeout", "PONTE_SHUTDOWN_TIMEOUT"}}) {
+        if (!(value > 0 && value <= 3600)) return Name(flag, env) + ": must be more than 0 and at most 3600 seconds";
+    }
+    if (serve.log_level != "debug" && serve.log_level != "info" && serve.log_level != "warn" &&
+        serve.log_level != "error") {
+        return Name("--log-level", "PONTE_LOG_LEVEL") + ": must be debug, info, warn or error";
+    }
+    return std::nullopt;
+}
+
+int ResolveThreads(int threads) {
+    return threads > 0 ? threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
+http::ServerOptions ToServerOptions(const ServeConfig& serve) {
+    auto listen = ParseListen(serve.listen);
+    auto ms = [](double seconds) { return std::chrono::milliseconds(static_cast<long long>(seconds * 1000)); };
+    http::ServerOptions options;
+    options.address = listen->address;
+    options.port = listen->port;
+    options.threads = ResolveThreads(serve.threads);
+    options.max_body_bytes = serve.max_body_bytes;
+    options.max_header_bytes = serve.max_header_bytes;
+    options.read_timeout = ms(serve.read_timeout_s);
+    options.idle_timeout = ms(serve.idle_timeout_s);
+    options.shutdown_timeout = ms(serve.shutdown_timeout_s);
+    return options;
+}
+
+log::Level ToLogLevel(const std::string& name) {
+    if (name == "debug") return log::Level::kDebug;
+    if (name == "warn") return log::Level::kWarn;
+    if (name == "error") return log::Level::kError;
+    return log::Level::kInfo;
+}
+
+}  // namespace ponte::config

@@ -1,0 +1,50 @@
+// Settings of the `ponte` command, from flags or PONTE_* environment variables (a flag wins),
+// validated at start with a message naming the bad setting.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+
+#include "core/http/server.hpp"
+#include "core/log/log.hpp"
+
+namespace ponte::config {
+
+struct DatabaseConfig {
+    std::string url = "sqlite:data/ponte.db";
+    int pool_size = 0;  // 0: chosen from the thread count
+};
+
+struct ServeConfig {
+    std::string listen = "127.0.0.1:8080";
+    int threads = 0;  // 0: one per core
+    std::string web_root = "web/dist";
+    std::size_t max_body_bytes = 1024 * 1024;
+    std::size_t max_header_bytes = 16 * 1024;
+    double read_timeout_s = 15;
+    double idle_timeout_s = 60;
+    double shutdown_timeout_s = 10;
+    bool access_log = true;
+    bool jobs = true;
+    bool test_routes = false;
+    std::string log_level = "info";
+};
+
+// Adds --db (PONTE_DB) and --db-pool-size (PONTE_DB_POOL_SIZE) to a sub-command.
+void AddDatabaseOptions(CLI::App& command, DatabaseConfig& config);
+// Adds the options of `serve`.
+void AddServeOptions(CLI::App& command, ServeConfig& config);
+
+// Checks what CLI11 cannot: the shape of --listen and --db, and the ranges. Returns the message
+// naming the first bad setting, or nullopt.
+std::optional<std::string> Validate(const DatabaseConfig& database);
+std::optional<std::string> Validate(const ServeConfig& serve);
+
+// Server options from a validated ServeConfig.
+http::ServerOptions ToServerOptions(const ServeConfig& serve);
+log::Level ToLogLevel(const std::string& name);
+// The thread count a config asks for, resolving 0 to the number of cores.
+int ResolveThreads(int threads);
+
+}  // namespace ponte::config

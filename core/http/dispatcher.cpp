@@ -1,0 +1,191 @@
+#include "core/http/dispatcher.hpp"
+
+#include <boost/url/parse.hpp>
+#include <random>
+
+#include "core/db/errors.hpp"
+#include "core/i18n/catalogue.hpp"
+#include "core/log/log.hpp"
+
+namespace ponte::http {
+namespace {
+
+constexpr std::size_t kMaxRequestIdLength = 64;
+
+// Validates UTF-8 per RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF.
+bool IsValidUtf8(std::string_view text) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const auto* end = p + text.size();
+    while (p < end) {
+        unsigned char c = *p;
+        int extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : -1;
+        if (extra < 0 || end - p <= extra) return extra == 0;
+        std::uint32_t code = extra == 0 ? c : c & (0x3F >> extra);
+        for (int i = 1; i <= extra; ++i) {
+            if ((p[i] & 0xC0) != 0x80) return false;
+            code = (code << 6) | (p[i] & 0x3F);
+        }
+        static constexpr std::uint32_t kMinimum[] = {0, 0x80, 0x800, 0x10000};
+        if (code < kMinimum[extra] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
+        p += extra + 1;
+    }
+    return true;
+}
+
+bool IsJsonContentType(std::string_view type) {
+    // "application/json" or "application/<x>+json", optionally with "; charset=utf-8".
+    auto semicolon = type.find(';');
+    std::string_view media = type.substr(0, semicolon);
+    while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
+    std::string lower(media);
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower != "application/json" && !(lower.starts_with("application/") && lower.ends_with("+json"))) return false;
+    if (semicolon == std::string_view::npos) return true;
+    std::string parameters(type.substr(semicolon + 1));
+    for (auto& c : parameters) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto charset = parameters.find("charset=");
+    if (charset == std::string::npos) return true;
+    std::string_view value = std::string_view(parameters).substr(charset + 8);
+    if (value.starts_with('"')) value.remove_prefix(1);
+    return value.starts_with("utf-8");
+}
+
+void AddSecurityHeaders(Response& response) {
+    response.headers.Set("X-Content-Type-Options", "nosniff");
+    response.headers.Set("X-Frame-Options", "DENY");
+    response.headers.Set("Referrer-Policy", "no-referrer");
+    response.headers.Set("Content-Security-Policy",
+                         "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+                         "frame-ancestors 'none'; form-action 'self'");
+    response.headers.Set("Cross-Origin-Opener-Policy", "same-origin");
+    response.headers.Set("Cross-Origin-Resource-Policy", "same-origin");
+    response.headers.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+    if (!response.headers.Get("Cache-Control")) response.headers.Set("Cache-Control", "no-store");
+}
+
+}  // namespace
+
+bool DecodeTarget(std::string_view target, std::string& path, std::string& query) {
+    auto url = boost::urls::parse_origin_form(target);
+    if (!url) return false;
+    path = url->path();  // percent-decoded
+    if (path.empty()) path = "/";
+    if (path.find('\0') != std::string::npos || !IsValidUtf8(path)) return false;
+    query = url->encoded_query();
+    return true;
+}
+
+std::string RequestIdFor(const Request& request) {
+    if (auto given = request.headers.Get("X-Request-Id");
+        given && !given->empty() && given->size() <= kMaxRequestIdLength) {
+        bool safe = std::all_of(given->begin(), given->end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+        });
+        if (safe) return std::string(*given);
+    }
+    thread_local std::mt19937_64 generator{std::random_device{}()};
+    return fmt::format("{:016x}", generator());
+}
+
+Dispatcher::Dispatcher(const Router* router, const StaticFiles* static_files, metrics::Registry* metrics,
+                       bool access_log)
+    : router_(router), static_files_(static_files), metrics_(metrics), access_log_(access_log) {}
+
+Response Dispatcher::Handle(Request& request) const {
+    const auto start = std::chrono::steady_clock::now();
+    request.request_id = RequestIdFor(request);
+    const auto& catalogue = i18n::Catalogue::Instance();
+    std::string_view locale = catalogue.Negotiate(request.headers.Get("Accept-Language").value_or(""));
+    std::size_t slot = metrics_->UnmatchedSlot();
+
+    Response response;
+    if (!DecodeTarget(request.target, request.path, request.query)) {
+        request.path = "/";
+        response =
+            RenderProblem({ProblemKind::kBadRequest, "", "undecodable request target"}, locale, "", request.request_id);
+    } else {
+        response = RouteRequest(request, locale, slot);
+    }
+    Finish(request, response, slot, start);
+    return response;
+}
+
+Response Dispatcher::Reject(Request& request, ProblemKind kind) const {
+    const auto start = std::chrono::steady_clock::now();
+    request.request_id = RequestIdFor(request);
+    const auto& catalogue = i18n::Catalogue::Instance();
+    std::string_view locale = catalogue.Negotiate(request.headers.Get("Accept-Language").value_or(""));
+    Response response = RenderProblem({kind}, locale, "", request.request_id);
+    response.headers.Set("Connection", "close");
+    Finish(request, response, metrics_->UnmatchedSlot(), start);
+    return response;
+}
+
+Response Dispatcher::RouteRequest(Request& request, std::string_view locale, std::size_t& slot) const {
+    auto render = [&](const Problem& problem) {
+        return RenderProblem(problem, locale, request.path, request.request_id);
+    };
+
+    Match match = router_->Find(request.method, request.path);
+    if (match.route == nullptr) {
+        if (!match.allowed.empty()) {
+            Problem problem{ProblemKind::kMethodNotAllowed};
+            problem.allow = std::move(match.allowed);
+            return render(problem);
+        }
+        if (static_files_ && (request.method == Method::kGet || request.method == Method::kHead) &&
+            !request.path.starts_with("/api/")) {
+            if (auto file = static_files_->Serve(request)) {
+                slot = metrics_->StaticSlot();
+                return std::move(*file);
+            }
+        }
+        return render({ProblemKind::kNotFound});
+    }
+
+    slot = match.index;
+    const http::Route& route = *match.route;
+    request.path_params = std::move(match.params);
+    if (route.body == BodyKind::kJson && !IsJsonContentType(request.headers.Get("Content-Type").value_or(""))) {
+        return render({ProblemKind::kUnsupportedMediaType, "detail.expect_json"});
+    }
+    if (route.body == BodyKind::kNone && !request.body.empty()) {
+        return render({ProblemKind::kBadRequest, "", "body sent to a route that takes none"});
+    }
+
+    try {
+        Reply reply = route.handler(request);
+        if (auto* problem = std::get_if<Problem>(&reply)) {
+            if (!problem->internal.empty()) {
+                log::Warn("problem", {{"request_id", request.request_id}, {"internal", problem->internal}});
+            }
+            return render(*problem);
+        }
+        return std::move(std::get<Response>(reply));
+    } catch (const db::ConnectionError& error) {
+        log::Error("database unavailable", {{"request_id", request.request_id}, {"error", error.what()}});
+        return render({ProblemKind::kUnavailable, "detail.database_unavailable"});
+    } catch (const db::TransientError& error) {
+        log::Error("database busy", {{"request_id", request.request_id}, {"error", error.what()}});
+        Response response = render({ProblemKind::kUnavailable});
+        response.headers.Set("Retry-After", "1");
+        return response;
+    } catch (const std::exception& error) {
+        log::Error("handler failed", {{"request_id", request.request_id}, {"error", error.what()}});
+        return render({ProblemKind::kInternal});
+    }
+}
+
+void Dispatcher::Finish(const Request& request, Response& response, std::size_t slot,
+                        std::chrono::steady_clock::time_point start) const {
+    AddSecurityHeaders(response);
+    response.headers.Set("X-Request-Id", request.request_id);
+    auto elapsed = std::chrono::steady_clock::now() - start;
+    metrics_->Record(slot, response.status, elapsed);
+    if (access_log_) {
+        log::Access(request.request_id, request.method_name, request.path, response.status,
+                    std::chrono::duration<double, std::milli>(elapsed).count(), response.body.size(), request.remote);
+    }
+}
+
+}  // namespace ponte::http

@@ -1,0 +1,51 @@
+// From a parsed request to a response: a pure function of the request and the server's routes,
+// with the middleware every response goes through. Transport-free, so unit tests and the fuzzer
+// reach it without a socket.
+//
+// For each request: negotiate the language, assign a request id, match the route (405 with
+// Allow, static files, 404), check the body's content type, run the handler, render problems
+// as problem+json, add security headers, record metrics and write the JSON access log line.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "core/http/message.hpp"
+#include "core/http/router.hpp"
+#include "core/http/static_files.hpp"
+#include "core/metrics/metrics.hpp"
+
+namespace ponte::http {
+
+class Dispatcher {
+  public:
+    // All pointers must outlive the dispatcher; `static_files` may be null.
+    Dispatcher(const Router* router, const StaticFiles* static_files, metrics::Registry* metrics, bool access_log);
+
+    // Handles a request whose method, target, headers and body are set. Never throws: a failing
+    // handler gives a 500 (or 503 for an unavailable database) with the cause in the log only.
+    Response Handle(Request& request) const;
+
+    // The response for a request that could not be parsed (the server's limits and timeouts):
+    // problem+json with the security headers, counted and logged like any other.
+    Response Reject(Request& request, ProblemKind kind) const;
+
+  private:
+    Response RouteRequest(Request& request, std::string_view locale, std::size_t& slot) const;
+    void Finish(const Request& request, Response& response, std::size_t slot,
+                std::chrono::steady_clock::time_point start) const;
+
+    const Router* router_;
+    const StaticFiles* static_files_;
+    metrics::Registry* metrics_;
+    bool access_log_;
+};
+
+// Decodes an origin-form request target into path and query; false when it is malformed
+// (not origin-form, bad percent-encoding, NUL, invalid UTF-8 in the decoded path).
+bool DecodeTarget(std::string_view target, std::string& path, std::string& query);
+
+// A request id from the client's X-Request-Id when it is short and safe, else a new random one.
+std::string RequestIdFor(const Request& request);
+
+}  // namespace ponte::http

@@ -1,0 +1,162 @@
+#include "core/http/dispatcher.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <stdexcept>
+
+#include "core/db/errors.hpp"
+
+namespace ponte::http {
+namespace {
+
+Route MakeRoute(Method method, std::string path, BodyKind body, Handler handler) {
+    Route route;
+    route.method = method;
+    route.path = std::move(path);
+    route.policy_action = "public";
+    route.body = body;
+    route.operation.id = "op" + std::to_string(reinterpret_cast<std::uintptr_t>(&route) % 100000);
+    route.handler = std::move(handler);
+    return route;
+}
+
+class DispatcherTest : public ::testing::Test {
+  protected:
+    DispatcherTest()
+        : router_({
+              MakeRoute(Method::kGet, "/api/v1/items/{id}", BodyKind::kNone,
+                        [](const Request& r) -> Reply { return Response::Json(200, std::string(r.Param("id"))); }),
+              MakeRoute(Method::kPost, "/api/v1/items", BodyKind::kJson,
+                        [](const Request&) -> Reply { return Response::Json(201, "{}"); }),
+              MakeRoute(Method::kGet, "/api/v1/boom", BodyKind::kNone,
+                        [](const Request&) -> Reply { throw std::runtime_error("secret SQL detail"); }),
+              MakeRoute(Method::kGet, "/api/v1/db-down", BodyKind::kNone,
+                        [](const Request&) -> Reply { throw db::ConnectionError("server gone"); }),
+          }) {
+        std::vector<metrics::RouteLabel> labels;
+        for (const auto& route : router_.routes())
+            labels.push_back({std::string(MethodName(route.method)), route.path});
+        metrics_.Bind(labels);
+    }
+
+    Response Send(Method method, std::string target, std::string body = "",
+                  std::vector<std::pair<std::string, std::string>> headers = {}) {
+        Request request;
+        request.method = method;
+        request.method_name = std::string(MethodName(method));
+        request.target = std::move(target);
+        request.body = std::move(body);
+        for (auto& [name, value] : headers) request.headers.Add(name, value);
+        return dispatcher_.Handle(request);
+    }
+
+    static boost::json::object Body(const Response& response) { return boost::json::parse(response.body).as_object(); }
+
+    Router router_;
+    metrics::Registry metrics_;
+    Dispatcher dispatcher_{&router_, nullptr, &metrics_, false};
+};
+
+TEST_F(DispatcherTest, Handle_MatchingRoute_PassesPathParameter) {
+    auto response = Send(Method::kGet, "/api/v1/items/a%20b");
+    EXPECT_EQ(response.status, 200);
+    EXPECT_EQ(response.body, "a b");
+}
+
+TEST_F(DispatcherTest, Handle_UnknownPath_IsProblem404) {
+    auto response = Send(Method::kGet, "/api/v1/nothing");
+    EXPECT_EQ(response.status, 404);
+    EXPECT_EQ(response.headers.Get("Content-Type"), "application/problem+json");
+    auto body = Body(response);
+    EXPECT_EQ(body.at("type"), "/problems/not-found");
+    EXPECT_EQ(body.at("status"), 404);
+    EXPECT_EQ(body.at("instance"), "/api/v1/nothing");
+}
+
+TEST_F(DispatcherTest, Handle_WrongMethod_Is405WithAllow) {
+    auto response = Send(Method::kDelete, "/api/v1/items/1");
+    EXPECT_EQ(response.status, 405);
+    EXPECT_EQ(response.headers.Get("Allow"), "GET, HEAD");
+}
+
+TEST_F(DispatcherTest, Handle_JsonRouteWithOtherContentType_Is415) {
+    EXPECT_EQ(Send(Method::kPost, "/api/v1/items", "{}", {{"Content-Type", "text/plain"}}).status, 415);
+    EXPECT_EQ(Send(Method::kPost, "/api/v1/items", "{}").status, 415);
+    EXPECT_EQ(Send(Method::kPost, "/api/v1/items", "{}", {{"Content-Type", "application/json; charset=latin1"}}).status,
+              415);
+    EXPECT_EQ(Send(Method::kPost, "/api/v1/items", "{}", {{"Content-Type", "Application/JSON; charset=UTF-8"}}).status,
+              201);
+}
+
+TEST_F(DispatcherTest, Handle_BodyOnRouteWithoutBody_Is400) {
+    EXPECT_EQ(Send(Method::kGet, "/api/v1/items/1", "unexpected").status, 400);
+}
+
+TEST_F(DispatcherTest, Handle_HandlerThrows_Is500WithoutInternalDetail) {
+    auto response = Send(Method::kGet, "/api/v1/boom");
+    EXPECT_EQ(response.status, 500);
+    EXPECT_EQ(response.body.find("secret"), std::string::npos);
+    EXPECT_EQ(Body(response).at("type"), "/problems/internal");
+}
+
+TEST_F(DispatcherTest, Handle_DatabaseUnreachable_Is503) {
+    EXPECT_EQ(Send(Method::kGet, "/api/v1/db-down").status, 503);
+}
+
+TEST_F(DispatcherTest, Handle_BadTargets_Are400) {
+    for (std::string target :
+         {"http://example.org/x", "/bad%zz", "/nul%00byte", "/bad-utf8-%C3%28", "*", "/over%C0%AFlong"}) {
+        EXPECT_EQ(Send(Method::kGet, target).status, 400) << target;
+    }
+}
+
+TEST_F(DispatcherTest, Handle_EveryResponse_HasSecurityHeadersAndRequestId) {
+    for (auto& response : {Send(Method::kGet, "/api/v1/items/1"), Send(Method::kGet, "/nothing")}) {
+        EXPECT_EQ(response.headers.Get("X-Content-Type-Options"), "nosniff");
+        EXPECT_EQ(response.headers.Get("X-Frame-Options"), "DENY");
+        EXPECT_TRUE(response.headers.Get("Content-Security-Policy").has_value());
+        EXPECT_EQ(response.headers.Get("X-Request-Id")->size(), 16u);
+    }
+}
+
+TEST_F(DispatcherTest, Handle_SafeClientRequestId_IsKeptUnsafeOneReplaced) {
+    EXPECT_EQ(Send(Method::kGet, "/api/v1/items/1", "", {{"X-Request-Id", "abc-123"}}).headers.Get("X-Request-Id"),
+              "abc-123");
+    EXPECT_NE(Send(Method::kGet, "/api/v1/items/1", "", {{"X-Request-Id", "a\"b"}}).headers.Get("X-Request-Id"),
+              "a\"b");
+}
+
+TEST_F(DispatcherTest, Handle_AcceptLanguage_TranslatesProblemTitle) {
+    auto english = Body(Send(Method::kGet, "/nothing"));
+    auto arabic = Send(Method::kGet, "/nothing", "", {{"Accept-Language", "ar"}});
+    EXPECT_EQ(arabic.headers.Get("Content-Language"), "ar");
+    EXPECT_NE(Body(arabic).at("title"), english.at("title"));
+    EXPECT_EQ(Body(arabic).at("type"), english.at("type"));  // the type is stable across languages
+}
+
+TEST_F(DispatcherTest, Handle_CountsRequestsInMetrics) {
+    Send(Method::kGet, "/api/v1/items/1");
+    Send(Method::kGet, "/nothing");
+    auto text = metrics_.Render();
+    EXPECT_NE(text.find(R"(ponte_http_requests_total{method="GET",route="/api/v1/items/{id}",status="2xx"} 1)"),
+              std::string::npos);
+    EXPECT_NE(text.find(R"(ponte_http_requests_total{method="ANY",route="unmatched",status="4xx"} 1)"),
+              std::string::npos);
+    EXPECT_NE(text.find(R"(ponte_http_request_duration_seconds_count{method="GET",route="/api/v1/items/{id}"} 1)"),
+              std::string::npos);
+}
+
+TEST(ProblemTaxonomy, EveryKind_HasErrorStatusUniqueTypeAndTranslatedTitle) {
+    std::set<std::string_view> types;
+    for (int k = 0; k <= static_cast<int>(ProblemKind::kUnavailable); ++k) {
+        auto info = Describe(static_cast<ProblemKind>(k));
+        EXPECT_GE(info.status, 400);
+        EXPECT_TRUE(types.insert(info.type).second) << info.type;
+        auto body = boost::json::parse(RenderProblem({static_cast<ProblemKind>(k)}, "en", "/x", "id").body);
+        EXPECT_NE(body.at("title").as_string(), info.title_key) << "untranslated " << info.title_key;
+    }
+}
+
+}  // namespace
+}  // namespace ponte::http

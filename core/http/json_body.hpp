@@ -1,0 +1,47 @@
+// Decoding of JSON request bodies into checked fields, collecting every error at once so that a
+// form can show them all. Unknown fields are errors too: a typo never passes silently.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "core/http/outcome.hpp"
+
+namespace ponte::http {
+
+// Parses `body` as a JSON object. Malformed JSON, invalid UTF-8 or nesting deeper than 32 levels
+// give kMalformedJson; another JSON type at the top gives kMalformedJson with its own detail.
+Outcome<boost::json::object> ParseJsonObject(std::string_view body);
+
+// Reads fields from a parsed object. Each getter records an error when the field is missing (for
+// required ones), of the wrong type or out of bounds; Finish() reports them all.
+class JsonFields {
+  public:
+    explicit JsonFields(const boost::json::object& object) : object_(object) {}
+
+    // A string of `min_length`..`max_length` Unicode code points (bounds inclusive).
+    std::optional<std::string> RequiredString(std::string_view name, std::size_t min_length, std::size_t max_length);
+    std::optional<std::string> OptionalString(std::string_view name, std::size_t min_length, std::size_t max_length);
+
+    // An integer in [min, max]; a JSON number with a fraction is a type error.
+    std::optional<std::int64_t> RequiredInt(std::string_view name, std::int64_t min, std::int64_t max);
+
+    // Records a format error on `name` (for checks the caller makes on a value it read).
+    void Invalid(std::string_view name, std::string code);
+
+    // kInvalidFields naming every field in error, including fields the caller never read;
+    // nullopt when all is well.
+    std::optional<Problem> Finish();
+
+  private:
+    std::optional<std::string> ReadString(std::string_view name, bool required, std::size_t min_length,
+                                          std::size_t max_length);
+    const boost::json::object& object_;
+    std::set<std::string, std::less<>> read_;
+    std::vector<FieldError> errors_;
+};
+
+}  // namespace ponte::http

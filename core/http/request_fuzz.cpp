@@ -1,0 +1,68 @@
+// libFuzzer target: raw bytes -> HTTP request parser (with the server's limits) -> router ->
+// JSON body decoding -> response. Anything but a well-formed response (or a clean parse error)
+// is a bug: a crash, a sanitizer report, a 5xx, or a response that is not problem+json on error.
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/json.hpp>
+#include <cstdint>
+#include <cstdlib>
+
+#include "core/auth/login.hpp"
+#include "core/http/dispatcher.hpp"
+#include "core/registry.hpp"
+
+namespace {
+
+namespace bhttp = boost::beast::http;
+using namespace ponte;
+
+struct Fixture {
+    core::Registry registry{nullptr};
+    std::unique_ptr<http::Dispatcher> dispatcher;
+
+    Fixture() {
+        auth::Register(registry);
+        registry.AddRoute({http::Method::kGet,
+                           "/api/v1/things/{id}/parts/{part}",
+                           "public",
+                           http::BodyKind::kNone,
+                           {"getPart", "fuzz", "fuzz"},
+                           [](const http::Request& r) -> http::Reply {
+                               return http::Response::Json(200, boost::json::serialize(boost::json::object{
+                                                                    {"id", r.Param("id")}, {"part", r.Param("part")}}));
+                           }});
+        registry.Finalize();
+        dispatcher = std::make_unique<http::Dispatcher>(&registry.router(), nullptr, &registry.metrics(), false);
+    }
+};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    static Fixture fixture;
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(16 * 1024);
+    parser.body_limit(64 * 1024);
+    parser.eager(true);
+    boost::beast::error_code error;
+    parser.put(boost::asio::buffer(data, size), error);
+    if (!error && !parser.is_done()) parser.put_eof(error);
+    if (error || !parser.is_done()) return 0;  // the server answers these 400/413/431 before routing
+
+    auto message = parser.release();
+    http::Request request;
+    request.method_name = std::string(message.method_string());
+    request.method = http::ParseMethod(request.method_name);
+    request.target = std::string(message.target());
+    for (const auto& field : message) request.headers.Add(field.name_string(), std::string(field.value()));
+    request.body = std::move(message.body());
+
+    http::Response response = fixture.dispatcher->Handle(request);
+    if (response.status >= 500) std::abort();
+    if (response.status >= 400) {
+        if (response.headers.Get("Content-Type") != "application/problem+json") std::abort();
+        auto body = boost::json::parse(response.body);  // throws (and so fails) when not JSON
+        if (body.at("status").as_int64() != response.status) std::abort();
+    }
+    return 0;
+}

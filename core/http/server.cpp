@@ -1,0 +1,279 @@
+#include "core/http/server.hpp"
+
+#include <boost/asio.hpp>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "core/log/log.hpp"
+
+namespace ponte::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using asio::use_awaitable;
+constexpr auto kTuple = asio::as_tuple(use_awaitable);
+
+namespace {
+
+// One open connection, as seen by the shutdown logic.
+struct Connection {
+    beast::tcp_stream* stream;
+    bool idle = false;  // waiting for the next request; touched only on the connection's strand
+};
+
+// Turns a Beast read error into the problem the client gets, or nullopt when there is nobody
+// to answer (the peer closed or reset the connection).
+std::optional<ProblemKind> ProblemForReadError(const beast::error_code& error) {
+    if (error == bhttp::error::body_limit) return ProblemKind::kPayloadTooLarge;
+    if (error == bhttp::error::header_limit) return ProblemKind::kHeadersTooLarge;
+    if (error == beast::error::timeout) return ProblemKind::kRequestTimeout;
+    if (error.category() == bhttp::make_error_code(bhttp::error::bad_method).category() &&
+        error != bhttp::error::end_of_stream && error != bhttp::error::partial_message) {
+        return ProblemKind::kBadRequest;
+    }
+    return std::nullopt;
+}
+
+Request ToRequest(bhttp::request<bhttp::string_body>&& message, const std::string& remote) {
+    Request request;
+    request.method_name = std::string(message.method_string());
+    request.method = ParseMethod(request.method_name);
+    request.target = std::string(message.target());
+    for (const auto& field : message) request.headers.Add(field.name_string(), std::string(field.value()));
+    request.body = std::move(message.body());
+    request.remote = remote;
+    return request;
+}
+
+bhttp::response<bhttp::string_body> ToBeast(Response&& response, bool keep_alive, bool head) {
+    bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status), 11};
+    for (auto& [name, value] : response.headers.fields()) message.insert(name, value);
+    message.keep_alive(keep_alive);
+    const bool no_body = response.status == 204 || response.status == 304 || response.status < 200;
+    if (head) {
+        message.content_length(response.body.size());  // a HEAD response announces the GET body's size
+    } else if (!no_body) {
+        message.body() = std::move(response.body);
+        message.prepare_payload();
+    }
+    return message;
+}
+
+}  // namespace
+
+struct Server::State {
+    ServerOptions options;
+    const Dispatcher& dispatcher;
+    asio::io_context io;
+    tcp::acceptor acceptor;
+    asio::signal_set signals;
+    std::atomic<bool> stopping{false};
+    std::mutex mutex;
+    std::set<std::shared_ptr<Connection>> connections;
+
+    State(const ServerOptions& o, const Dispatcher& d)
+        : options(o), dispatcher(d), io(o.threads), acceptor(io), signals(io, SIGINT, SIGTERM) {}
+
+    asio::awaitable<void> Accept();
+    asio::awaitable<void> Serve(beast::tcp_stream stream);
+    asio::awaitable<void> LingeringClose(beast::tcp_stream& stream, beast::flat_buffer& buffer);
+    asio::awaitable<void> Drain();
+    void BeginShutdown();
+};
+
+Server::Server(const ServerOptions& options, const Dispatcher& dispatcher)
+    : state_(std::make_unique<State>(options, dispatcher)) {
+    beast::error_code error;
+    auto address = asio::ip::make_address(options.address, error);
+    if (error) throw std::runtime_error("invalid listen address " + options.address + ": " + error.message());
+    tcp::endpoint endpoint{address, options.port};
+    auto& acceptor = state_->acceptor;
+    acceptor.open(endpoint.protocol(), error);
+    if (!error) acceptor.set_option(asio::socket_base::reuse_address(true), error);
+    if (!error) acceptor.bind(endpoint, error);
+    if (!error) acceptor.listen(asio::socket_base::max_listen_connections, error);
+    if (error) {
+        throw std::runtime_error("cannot listen on " + options.address + ":" + std::to_string(options.port) + ": " +
+                                 error.message());
+    }
+}
+
+Server::~Server() = default;
+
+std::uint16_t Server::port() const { return state_->acceptor.local_endpoint().port(); }
+
+void Server::Run() {
+    State& s = *state_;
+    s.signals.async_wait([&s](const beast::error_code& error, int) {
+        if (!error) s.BeginShutdown();
+    });
+    asio::co_spawn(s.io, s.Accept(), asio::detached);
+
+    std::vector<std::thread> threads;
+    for (int i = 1; i < s.options.threads; ++i) threads.emplace_back([&s] { s.io.run(); });
+    s.io.run();
+    for (auto& thread : threads) thread.join();
+}
+
+void Server::Stop() {
+    State& s = *state_;
+    asio::post(s.io, [&s] { s.BeginShutdown(); });
+}
+
+void Server::State::BeginShutdown() {
+    if (stopping.exchange(true)) return;
+    log::Info("shutting down", {{"phase", "draining"}});
+    beast::error_code ignored;
+    acceptor.close(ignored);
+    signals.cancel(ignored);
+    // Close idle keep-alive connections now; busy ones close after their response.
+    {
+        std::lock_guard lock(mutex);
+        for (const auto& connection : connections) {
+            asio::post(connection->stream->get_executor(), [connection] {
+                if (connection->idle) connection->stream->socket().cancel();
+            });
+        }
+    }
+    asio::co_spawn(io, Drain(), asio::detached);  // outside the lock: co_spawn may start it inline
+}
+
+asio::awaitable<void> Server::State::Drain() {
+    asio::steady_timer timer(io);
+    const auto deadline = std::chrono::steady_clock::now() + options.shutdown_timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+        {
+            std::lock_guard lock(mutex);
+            if (connections.empty()) break;
+        }
+        timer.expires_after(std::chrono::milliseconds(10));
+        co_await timer.async_wait(kTuple);
+    }
+    std::size_t left = 0;
+    {
+        std::lock_guard lock(mutex);
+        left = connections.size();
+    }
+    log::Info("shutdown complete", {{"abandoned_connections", std::to_string(left)}});
+    io.stop();
+}
+
+asio::awaitable<void> Server::State::Accept() {
+    while (!stopping) {
+        // Each connection gets its own strand: its coroutine and the shutdown's cancel never race.
+        auto [error, socket] = co_await acceptor.async_accept(asio::make_strand(io), kTuple);
+        if (error) {
+            if (error == asio::error::operation_aborted || stopping) break;
+            // Out of file descriptors or similar: wait a moment instead of spinning.
+            log::Warn("accept failed", {{"error", error.message()}});
+            asio::steady_timer pause(io, std::chrono::milliseconds(50));
+            co_await pause.async_wait(kTuple);
+            continue;
+        }
+        beast::error_code ignored;
+        socket.set_option(tcp::no_delay(true), ignored);
+        auto executor = socket.get_executor();
+        asio::co_spawn(executor, Serve(beast::tcp_stream(std::move(socket))), [](std::exception_ptr failure) {
+            if (!failure) return;
+            try {
+                std::rethrow_exception(failure);
+            } catch (const std::exception& error) {
+                log::Error("connection failed", {{"error", error.what()}});
+            }
+        });
+    }
+}
+
+asio::awaitable<void> Server::State::Serve(beast::tcp_stream stream) {
+    auto connection = std::make_shared<Connection>(Connection{&stream});
+    {
+        std::lock_guard lock(mutex);
+        connections.insert(connection);
+    }
+    struct Unregister {
+        State* state;
+        std::shared_ptr<Connection> connection;
+        ~Unregister() {
+            std::lock_guard lock(state->mutex);
+            state->connections.erase(connection);
+        }
+    } unregister{this, connection};
+
+    beast::error_code error;
+    auto peer = stream.socket().remote_endpoint(error);
+    const std::string remote = error ? "" : peer.address().to_string() + ":" + std::to_string(peer.port());
+    beast::flat_buffer buffer;
+
+    for (;;) {
+        // 1. Wait for the next request's first bytes, at most the idle timeout.
+        if (buffer.size() == 0) {
+            if (stopping) break;
+            connection->idle = true;
+            stream.expires_after(options.idle_timeout);
+            auto [wait_error, received] = co_await stream.async_read_some(buffer.prepare(4096), kTuple);
+            connection->idle = false;
+            if (wait_error) break;  // closed by the peer, idle too long, or shutting down
+            buffer.commit(received);
+        }
+
+        // 2. Read the whole request within the read timeout and the size limits.
+        bhttp::request_parser<bhttp::string_body> parser;
+        parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+        parser.body_limit(options.max_body_bytes);
+        stream.expires_after(options.read_timeout);
+        auto [read_error, read] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+        if (read_error) {
+            auto kind = ProblemForReadError(read_error);
+            if (!kind) break;
+            Request partial;
+            if (parser.is_header_done()) {
+                partial = ToRequest(parser.release(), remote);
+                partial.body.clear();
+            }
+            partial.remote = remote;
+            if (partial.method_name.empty()) partial.method_name = "-";
+            auto response = ToBeast(dispatcher.Reject(partial, *kind), false, false);
+            stream.expires_after(options.write_timeout);
+            co_await bhttp::async_write(stream, response, kTuple);
+            co_await LingeringClose(stream, buffer);
+            co_return;
+        }
+
+        // 3. Route and handle: a pure function of the request.
+        const bool keep_alive = parser.get().keep_alive() && !stopping;
+        const bool head = parser.get().method() == bhttp::verb::head;
+        Request request = ToRequest(parser.release(), remote);
+        auto response = ToBeast(dispatcher.Handle(request), keep_alive && !stopping, head);
+
+        // 4. Write the response, then keep the connection only if both sides want it.
+        stream.expires_after(options.write_timeout);
+        auto [write_error, written] = co_await bhttp::async_write(stream, response, kTuple);
+        if (write_error || !response.keep_alive()) break;
+    }
+    stream.socket().shutdown(tcp::socket::shutdown_send, error);
+}
+
+// After an error response the client may still be sending (an oversized body): close our side,
+// then read and discard for a moment, so that the kernel does not answer the unread bytes with a
+// reset that would destroy our response before the client reads it.
+asio::awaitable<void> Server::State::LingeringClose(beast::tcp_stream& stream, beast::flat_buffer& buffer) {
+    beast::error_code error;
+    stream.socket().shutdown(tcp::socket::shutdown_send, error);
+    stream.expires_after(std::chrono::seconds(2));
+    std::size_t discarded = 0;
+    while (!error && discarded < 4 * options.max_body_bytes) {
+        buffer.clear();
+        auto [read_error, received] = co_await stream.async_read_some(buffer.prepare(16384), kTuple);
+        error = read_error;
+        discarded += received;
+    }
+}
+
+}  // namespace ponte::http

@@ -1,0 +1,50 @@
+// The HTTP/1.1 server: Boost.Beast on Asio with C++20 coroutines, one connection coroutine each,
+// one thread per core. Beast and Asio stay inside this file's implementation.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/http/dispatcher.hpp"
+
+namespace ponte::http {
+
+struct ServerOptions {
+    std::string address = "127.0.0.1";
+    std::uint16_t port = 8080;  // 0 picks a free port; see Server::port()
+    int threads = 1;
+    std::size_t max_body_bytes = 1024 * 1024;
+    std::size_t max_header_bytes = 16 * 1024;
+    std::chrono::milliseconds read_timeout{15000};      // to receive a whole request once it started
+    std::chrono::milliseconds idle_timeout{60000};      // between requests on a keep-alive connection
+    std::chrono::milliseconds write_timeout{30000};     // to send a response
+    std::chrono::milliseconds shutdown_timeout{10000};  // for in-flight requests after SIGTERM
+};
+
+class Server {
+  public:
+    // Binds and listens at once; throws std::runtime_error naming the address when it cannot.
+    Server(const ServerOptions& options, const Dispatcher& dispatcher);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    // The bound port (useful with port 0).
+    std::uint16_t port() const;
+
+    // Serves until SIGINT or SIGTERM (or Stop()), then stops accepting, lets in-flight requests
+    // finish (closing idle keep-alive connections at once) and returns when all connections are
+    // closed or the shutdown timeout has passed. Blocks the calling thread, which serves too.
+    void Run();
+
+    // Starts the same graceful shutdown as a signal. Thread-safe.
+    void Stop();
+
+  private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+}  // namespace ponte::http

@@ -1,0 +1,111 @@
+#include "core/ops/ops.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/db/migrate.hpp"
+#include "core/http/openapi.hpp"
+
+namespace ponte::ops {
+namespace {
+
+using http::Method;
+using http::Reply;
+using http::Request;
+using http::Response;
+
+boost::json::value Schema(std::string_view json) { return boost::json::parse(json); }
+
+Reply Healthz(core::Registry& registry) {
+    try {
+        db::Lease connection = registry.database().Acquire();
+        connection->Execute("SELECT 1");
+    } catch (const db::Error& error) {
+        return http::Problem{http::ProblemKind::kUnavailable, "detail.database_unavailable", error.what()};
+    }
+    return Response::Json(200, R"({"status":"ok","database":"ok"})");
+}
+
+Reply Meta(core::Registry& registry) {
+    boost::json::array schema;
+    for (const auto& migration : db::ListApplied(registry.database())) {
+        schema.push_back({{"module", migration.module}, {"version", migration.version}, {"name", migration.name}});
+    }
+    boost::json::object body{{"name", "ponte"},
+                             {"version", kVersion},
+                             {"engine", db::EngineName(registry.database().engine())},
+                             {"schema", std::move(schema)}};
+    return Response::Json(200, boost::json::serialize(body));
+}
+
+}  // namespace
+
+void Register(core::Registry& registry) {
+    auto* r = &registry;
+    registry.AddRoute({Method::kGet,
+                       "/healthz",
+                       "public",
+                       http::BodyKind::kNone,
+                       {"getHealth",
+                        "Liveness and database check",
+                        "ops",
+                        Schema(R"({"type":"object","required":["status","database"],"properties":{
+                            "status":{"const":"ok"},"database":{"const":"ok"}}})"),
+                        nullptr,
+                        200,
+                        {503}},
+                       [r](const Request&) { return Healthz(*r); }});
+    registry.AddRoute({Method::kGet,
+                       "/metrics",
+                       "public",
+                       http::BodyKind::kNone,
+                       {"getMetrics",
+                        "Prometheus metrics: requests and latency by route, pool use",
+                        "ops",
+                        nullptr,
+                        Schema(R"({"type":"string"})"),
+                        200,
+                        {}},
+                       [r](const Request&) -> Reply {
+                           Response response;
+                           response.headers.Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+                           response.body = r->metrics().Render();
+                           return response;
+                       }});
+    registry.AddRoute(
+        {Method::kGet,
+         "/api/v1/openapi.json",
+         "public",
+         http::BodyKind::kNone,
+         {"getOpenApi", "This OpenAPI 3.1 document", "ops", nullptr, Schema(R"({"type":"object"})"), 200, {}},
+         [r](const Request&) -> Reply {
+             // Built on first use: the router is final by then, and the document never changes.
+             static const std::string document = boost::json::serialize(http::BuildOpenApi(r->router(), kVersion));
+             return Response::Json(200, document);
+         }});
+    registry.AddRoute({Method::kGet,
+                       "/api/v1/meta",
+                       "public",
+                       http::BodyKind::kNone,
+                       {"getMeta",
+                        "Version, database engine and applied schema migrations",
+                        "ops",
+                        nullptr,
+                        Schema(R"({"type":"object","required":["name","version","engine","schema"]})"),
+                        200,
+                        {503}},
+                       [r](const Request&) { return Meta(*r); }});
+
+    auto gauge = [r](auto read) { return [r, read] { return static_cast<double>(read(r->database().Stats())); }; };
+    registry.metrics().AddGauge("ponte_db_pool_connections", "Open database connections",
+                                gauge([](const db::PoolStats& s) { return s.size; }));
+    registry.metrics().AddGauge("ponte_db_pool_in_use", "Database connections in use",
+                                gauge([](const db::PoolStats& s) { return s.in_use; }));
+    registry.metrics().AddGauge("ponte_db_pool_capacity", "Maximum database connections",
+                                gauge([](const db::PoolStats& s) { return s.capacity; }));
+    registry.metrics().AddGauge("ponte_db_pool_waits_total", "Acquisitions that waited for a connection",
+                                gauge([](const db::PoolStats& s) { return s.waits; }));
+    registry.metrics().AddGauge("ponte_db_pool_timeouts_total", "Acquisitions that gave up",
+                                gauge([](const db::PoolStats& s) { return s.timeouts; }));
+}
+
+}  // namespace ponte::ops

@@ -1,0 +1,15 @@
+// Operational routes: /healthz, /metrics, /api/v1/openapi.json and /api/v1/meta.
+#pragma once
+
+#include <string_view>
+
+#include "core/registry.hpp"
+
+namespace ponte::ops {
+
+inline constexpr std::string_view kVersion = "0.1.0";
+
+// Adds the routes and the database pool gauges. `registry` must outlive the server.
+void Register(core::Registry& registry);
+
+}  // namespace ponte::ops

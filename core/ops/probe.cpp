@@ -1,0 +1,101 @@
+#include "core/ops/probe.hpp"
+
+#include <boost/json.hpp>
+#include <thread>
+
+#include "core/http/json_body.hpp"
+
+namespace ponte::ops {
+namespace {
+
+using http::Method;
+using http::Problem;
+using http::ProblemKind;
+using http::Reply;
+using http::Request;
+using http::Response;
+
+constexpr std::string_view kInsertWrite =
+    "INSERT INTO probe_writes (write_key, item_count, created_at) VALUES ($1, $2, $3)";
+constexpr std::string_view kInsertItem = "INSERT INTO probe_write_items (write_key, seq) VALUES ($1, $2)";
+constexpr std::string_view kSelectWrite =
+    "SELECT w.item_count, (SELECT COUNT(*) FROM probe_write_items i WHERE i.write_key = w.write_key) "
+    "FROM probe_writes w WHERE w.write_key = $1";
+
+Reply Write(core::Registry& registry, const Request& request) {
+    auto object = http::ParseJsonObject(request.body);
+    if (!object) return object.problem();
+    http::JsonFields fields(object.value());
+    auto key = fields.RequiredString("key", 1, 100);
+    auto items = fields.RequiredInt("items", 1, 20);
+    if (auto problem = fields.Finish()) return *problem;
+    std::int64_t count = *items;
+    try {
+        registry.database().Transact([&](db::Connection& connection) {
+            connection.Execute(kInsertWrite, {*key, count, std::string("now")});
+            for (std::int64_t i = 0; i < count; ++i) connection.Execute(kInsertItem, {*key, i});
+        });
+    } catch (const db::UniqueViolation&) {
+        return Problem{ProblemKind::kConflict};
+    }
+    return Response::Json(201, boost::json::serialize(boost::json::object{{"key", *key}, {"items", count}}));
+}
+
+Reply Read(core::Registry& registry, const Request& request) {
+    db::Lease connection = registry.database().Acquire();
+    auto rows = connection->Execute(kSelectWrite, {std::string(request.Param("key"))});
+    if (rows.empty()) return Problem{ProblemKind::kNotFound};
+    return Response::Json(
+        200, boost::json::serialize(boost::json::object{
+                 {"key", request.Param("key")}, {"items", rows.Int(0, 0)}, {"stored_items", rows.Int(0, 1)}}));
+}
+
+}  // namespace
+
+void RegisterProbe(core::Registry& registry) {
+    registry.AddMigrations(db::LoadEmbeddedMigrations("probe", "core/ops/probe_migrations/"));
+    auto* r = &registry;
+    registry.AddRoute({Method::kPost,
+                       "/api/v1/probe/writes",
+                       "public",
+                       http::BodyKind::kJson,
+                       {"createProbeWrite",
+                        "Test only: write a header and its items in one transaction",
+                        "probe",
+                        boost::json::parse(R"({"type":"object","required":["key","items"]})"),
+                        nullptr,
+                        201,
+                        {409}},
+                       [r](const Request& request) { return Write(*r, request); }});
+    registry.AddRoute({Method::kGet,
+                       "/api/v1/probe/writes/{key}",
+                       "public",
+                       http::BodyKind::kNone,
+                       {"getProbeWrite",
+                        "Test only: read a write back with its stored item count",
+                        "probe",
+                        nullptr,
+                        boost::json::parse(R"({"type":"object"})"),
+                        200,
+                        {404}},
+                       [r](const Request& request) { return Read(*r, request); }});
+    registry.AddRoute({Method::kPost,
+                       "/api/v1/probe/sleep",
+                       "public",
+                       http::BodyKind::kNone,
+                       {"probeSleep",
+                        "Test only: answer after 500 ms, to test graceful shutdown",
+                        "probe",
+                        nullptr,
+                        nullptr,
+                        204,
+                        {}},
+                       [](const Request&) -> Reply {
+                           std::this_thread::sleep_for(std::chrono::milliseconds(500));
+                           Response response;
+                           response.status = 204;
+                           return response;
+                       }});
+}
+
+}  // namespace ponte::ops

@@ -1,0 +1,24 @@
+#include "core/registry.hpp"
+
+#include <stdexcept>
+
+namespace ponte::core {
+
+void Registry::AddRoute(http::Route route) {
+    if (router_) throw std::logic_error("route added after Finalize: " + route.path);
+    pending_.push_back(std::move(route));
+}
+
+void Registry::AddMigrations(std::vector<db::Migration> migrations) {
+    for (auto& migration : migrations) migrations_.push_back(std::move(migration));
+}
+
+void Registry::Finalize() {
+    router_ = std::make_unique<http::Router>(std::move(pending_));
+    std::vector<metrics::RouteLabel> labels;
+    for (const auto& route : router_->routes())
+        labels.push_back({std::string(http::MethodName(route.method)), route.path});
+    metrics_.Bind(std::move(labels));
+}
+
+}  // namespace ponte::core

@@ -1,0 +1,58 @@
+// The engine fixture: one storage test suite, run on SQLite and on PostgreSQL.
+//
+//   class JobsTest : public testing::EngineTest {};
+//   TEST_P(JobsTest, Claim_WhenDue_ReturnsJob) { auto& db = database(); ... }
+//   PONTE_INSTANTIATE_ENGINES(JobsTest);
+//
+// SQLite runs on a new file in a temporary directory. PostgreSQL runs on the server named by
+// PONTE_TEST_POSTGRES_URL (make test starts one), in a new schema per test, dropped afterwards.
+// Without that variable the PostgreSQL cases are skipped, unless PONTE_REQUIRE_POSTGRES=1
+// (set by make test), which makes them fail instead.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "core/db/database.hpp"
+
+namespace ponte::testing {
+
+class EngineTest : public ::testing::TestWithParam<db::Engine> {
+  protected:
+    void SetUp() override;
+    void TearDown() override;
+
+    // The database of this test: new and empty.
+    db::Database& database() { return *database_; }
+    // The URL of this test's database, to open a second "instance" on it.
+    const std::string& url() const { return url_; }
+    // Opens another Database on the same data (another app instance).
+    std::unique_ptr<db::Database> OpenAnother(std::size_t pool_size = 4) const;
+
+  private:
+    std::filesystem::path directory_;
+    std::string schema_;
+    std::string url_;
+    std::unique_ptr<db::Database> database_;
+};
+
+// A fresh temporary directory, removed by the caller.
+std::filesystem::path MakeTempDirectory();
+
+// The URL of a new, empty database for `engine` (a file or a schema). Returns an empty string
+// when PostgreSQL is not available and not required (the caller skips). `cleanup` receives the
+// schema name for PostgreSQL, the directory for SQLite.
+std::string NewDatabaseUrl(db::Engine engine, std::string& cleanup);
+void DropDatabase(db::Engine engine, const std::string& cleanup);
+
+std::string EngineTestName(const ::testing::TestParamInfo<db::Engine>& info);
+
+}  // namespace ponte::testing
+
+#define PONTE_INSTANTIATE_ENGINES(Suite)                                                                      \
+    INSTANTIATE_TEST_SUITE_P(Engines, Suite,                                                                  \
+                             ::testing::Values(::ponte::db::Engine::kSqlite, ::ponte::db::Engine::kPostgres), \
+                             ::ponte::testing::EngineTestName)
