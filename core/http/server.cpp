@@ -240,6 +240,9 @@ asio::awaitable<void> Server::State::Serve(beast::tcp_stream stream) {
             partial.remote = remote;
             if (partial.method_name.empty()) partial.method_name = "-";
             auto response = ToBeast(dispatcher.Reject(partial, *kind), false, false);
+            // Beast closes the socket when a deadline passes: a client too slow to send its
+            // request is counted and logged as a 408 but gets no answer (as nginx does).
+            if (*kind == ProblemKind::kRequestTimeout) co_return;
             stream.expires_after(options.write_timeout);
             co_await bhttp::async_write(stream, response, kTuple);
             co_await LingeringClose(stream, buffer);

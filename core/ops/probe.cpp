@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "core/http/json_body.hpp"
+#include "core/log/log.hpp"
 
 namespace ponte::ops {
 namespace {
@@ -91,6 +92,7 @@ void RegisterProbe(core::Registry& registry) {
                         204,
                         {}},
                        [](const Request&) -> Reply {
+                           log::Info("probe sleep started");
                            std::this_thread::sleep_for(std::chrono::milliseconds(500));
                            Response response;
                            response.status = 204;

@@ -1,0 +1,58 @@
+#include "core/config/config.hpp"
+
+#include <gtest/gtest.h>
+
+namespace ponte::config {
+namespace {
+
+TEST(ConfigValidate, Defaults_AreValid) {
+    EXPECT_EQ(Validate(DatabaseConfig{}), std::nullopt);
+    EXPECT_EQ(Validate(ServeConfig{}), std::nullopt);
+}
+
+TEST(ConfigValidate, BadSettings_NameTheFlagAndTheVariable) {
+    struct Case {
+        ServeConfig config;
+        std::string named;
+    };
+    std::vector<Case> cases;
+    auto with = [](auto change) {
+        ServeConfig config;
+        change(config);
+        return config;
+    };
+    cases.push_back({with([](ServeConfig& c) { c.listen = "8080"; }), "--listen (PONTE_LISTEN)"});
+    cases.push_back({with([](ServeConfig& c) { c.listen = "127.0.0.1:99999"; }), "--listen (PONTE_LISTEN)"});
+    cases.push_back({with([](ServeConfig& c) { c.listen = "127.0.0.1:80x"; }), "--listen (PONTE_LISTEN)"});
+    cases.push_back({with([](ServeConfig& c) { c.threads = -1; }), "--threads (PONTE_THREADS)"});
+    cases.push_back({with([](ServeConfig& c) { c.max_body_bytes = 10; }), "--max-body-bytes (PONTE_MAX_BODY_BYTES)"});
+    cases.push_back({with([](ServeConfig& c) { c.read_timeout_s = 0; }), "--read-timeout (PONTE_READ_TIMEOUT)"});
+    cases.push_back({with([](ServeConfig& c) { c.log_level = "loud"; }), "--log-level (PONTE_LOG_LEVEL)"});
+    for (const auto& c : cases) {
+        auto message = Validate(c.config);
+        ASSERT_TRUE(message.has_value()) << c.named;
+        EXPECT_EQ(message->rfind(c.named, 0), 0u) << *message;
+    }
+    auto database = Validate(DatabaseConfig{.url = "mysql://x"});
+    ASSERT_TRUE(database.has_value());
+    EXPECT_EQ(database->rfind("--db (PONTE_DB)", 0), 0u);
+}
+
+TEST(ConfigParse, EnvironmentVariable_IsReadAndFlagWins) {
+    CLI::App app;
+    ServeConfig serve;
+    AddServeOptions(app, serve);
+    setenv("PONTE_LISTEN", "127.0.0.1:9000", 1);
+    setenv("PONTE_THREADS", "3", 1);
+    app.parse(std::vector<std::string>{"5", "--threads"});  // CLI11 takes arguments in reverse order
+    unsetenv("PONTE_LISTEN");
+    unsetenv("PONTE_THREADS");
+    EXPECT_EQ(serve.listen, "127.0.0.1:9000");
+    EXPECT_EQ(serve.threads, 5);
+    auto options = ToServerOptions(serve);
+    EXPECT_EQ(options.port, 9000);
+    EXPECT_EQ(options.address, "127.0.0.1");
+}
+
+}  // namespace
+}  // namespace ponte::config

@@ -1,0 +1,236 @@
+// The real server over real sockets: limits, timeouts, keep-alive, shutdown, static files.
+#include "core/http/server.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <fstream>
+#include <future>
+#include <thread>
+
+#include "core/testing/engine.hpp"
+#include "core/testing/http_client.hpp"
+#include "core/testing/server_process.hpp"
+
+namespace ponte::http {
+namespace {
+
+using testing::HttpClient;
+using testing::RawExchange;
+using testing::ServerProcess;
+using testing::StatusOf;
+using namespace std::chrono_literals;
+
+class ServerTest : public ::testing::Test {
+  protected:
+    void SetUp() override { directory_ = testing::MakeTempDirectory(); }
+    void TearDown() override { std::filesystem::remove_all(directory_); }
+
+    std::unique_ptr<ServerProcess> Start(std::vector<std::string> args = {}) {
+        return std::make_unique<ServerProcess>("sqlite:" + (directory_ / "test.db").string(), std::move(args));
+    }
+
+    std::filesystem::path directory_;
+};
+
+std::string BodyOf(const std::string& raw) {
+    auto at = raw.find("\r\n\r\n");
+    return at == std::string::npos ? "" : raw.substr(at + 4);
+}
+
+TEST_F(ServerTest, Healthz_WithDatabase_IsOk) {
+    auto server = Start();
+    HttpClient client(server->port());
+    auto response = client.Get("/healthz");
+    EXPECT_EQ(response.status, 200);
+    EXPECT_EQ(response.Json().at("database"), "ok");
+    EXPECT_EQ(response.Header("X-Content-Type-Options"), "nosniff");
+    EXPECT_FALSE(response.Header("X-Request-Id").empty());
+}
+
+TEST_F(ServerTest, KeepAlive_PipelinedRequests_AllAnsweredOnOneConnection) {
+    auto server = Start();
+    std::string two =
+        "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /api/v1/meta HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    auto raw = RawExchange(server->port(), two, 5s);
+    EXPECT_EQ(StatusOf(raw), 200);
+    auto second = raw.find("HTTP/1.1 200 OK", 10);
+    ASSERT_NE(second, std::string::npos) << raw;
+    EXPECT_NE(raw.find("\"engine\":\"sqlite\""), std::string::npos);
+}
+
+TEST_F(ServerTest, OversizedBody_Is413ProblemJson) {
+    auto server = Start({"--max-body-bytes", "2048"});
+    std::string body(100 * 1024, 'x');
+    auto raw = RawExchange(server->port(),
+                           "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                           "Content-Length: " +
+                               std::to_string(body.size()) + "\r\n\r\n" + body,
+                           5s);
+    EXPECT_EQ(StatusOf(raw), 413) << raw.substr(0, 200);
+    EXPECT_NE(raw.find("application/problem+json"), std::string::npos);
+    EXPECT_EQ(boost::json::parse(BodyOf(raw)).at("type"), "/problems/payload-too-large");
+}
+
+TEST_F(ServerTest, OversizedChunkedBody_Is413) {
+    auto server = Start({"--max-body-bytes", "2048"});
+    std::string chunk(4000, 'x');
+    auto raw = RawExchange(server->port(),
+                           "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                           "Transfer-Encoding: chunked\r\n\r\nfa0\r\n" +
+                               chunk + "\r\n0\r\n\r\n",
+                           5s);
+    EXPECT_EQ(StatusOf(raw), 413);
+}
+
+TEST_F(ServerTest, OversizedHeaders_Are431) {
+    auto server = Start();
+    auto raw = RawExchange(server->port(),
+                           "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n", 5s);
+    EXPECT_EQ(StatusOf(raw), 431);
+    EXPECT_EQ(boost::json::parse(BodyOf(raw)).at("type"), "/problems/headers-too-large");
+}
+
+TEST_F(ServerTest, MalformedHttp_Is400ProblemJsonAndServerLivesOn) {
+    auto server = Start();
+    for (std::string bad :
+         {std::string("GARBAGE\r\n\r\n"), std::string("GET /healthz HTTP/1.1\r\nContent-Length: x\r\n\r\n"),
+          std::string("GET /healthz HTTP/9.9\r\n\r\n"), std::string("GET /he\x01z HTTP/1.1\r\n\r\n"),
+          std::string("GET /healthz HTTP/1.1\r\nBad Header\r\n\r\n"),
+          std::string("POST /api/v1/auth/login HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")}) {
+        auto raw = RawExchange(server->port(), bad, 5s);
+        EXPECT_EQ(StatusOf(raw), 400) << bad;
+        EXPECT_NE(raw.find("application/problem+json"), std::string::npos) << bad;
+    }
+    EXPECT_EQ(HttpClient(server->port()).Get("/healthz").status, 200);
+}
+
+TEST_F(ServerTest, SlowClient_IsDisconnectedAtReadTimeoutAndLoggedAs408) {
+    auto server = Start({"--read-timeout", "0.3"});
+    auto start = std::chrono::steady_clock::now();
+    // Half a request, then nothing: a slowloris.
+    auto raw = RawExchange(server->port(), "GET /healthz HTTP/1.1\r\nHost: x\r\n", 5s);
+    EXPECT_EQ(raw, "");
+    EXPECT_LT(std::chrono::steady_clock::now() - start, 4s);  // closed by the server, not by our timeout
+    EXPECT_TRUE(server->WaitForLog("\"status\":408", 2s));
+    EXPECT_EQ(HttpClient(server->port()).Get("/healthz").status, 200);
+}
+
+TEST_F(ServerTest, SlowBody_IsDisconnectedAtReadTimeout) {
+    auto server = Start({"--read-timeout", "0.3"});
+    auto start = std::chrono::steady_clock::now();
+    auto raw = RawExchange(server->port(),
+                           "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                           "Content-Length: 100\r\n\r\n{\"email\":",
+                           5s);
+    EXPECT_EQ(raw, "");
+    EXPECT_LT(std::chrono::steady_clock::now() - start, 4s);
+}
+
+TEST_F(ServerTest, IdleConnection_IsClosedAfterIdleTimeout) {
+    auto server = Start({"--idle-timeout", "0.2"});
+    auto start = std::chrono::steady_clock::now();
+    auto raw = RawExchange(server->port(), "", 5s);
+    EXPECT_EQ(raw, "");
+    EXPECT_LT(std::chrono::steady_clock::now() - start, 4s);
+}
+
+TEST_F(ServerTest, Sigterm_FinishesInFlightRequestAndExitsZero) {
+    auto server = Start({"--shutdown-timeout", "10"});
+    HttpClient idle(server->port());
+    ASSERT_EQ(idle.Get("/healthz").status, 200);  // an idle keep-alive connection stays open
+    auto in_flight = std::async(std::launch::async, [port = server->port()] {
+        return HttpClient(port).Post("/api/v1/probe/sleep", "", "").status;
+    });
+    ASSERT_TRUE(server->WaitForLog("probe sleep started", 5s));  // the handler runs; it takes 500 ms
+    auto start = std::chrono::steady_clock::now();
+    EXPECT_EQ(server->Terminate(), 0);
+    EXPECT_EQ(in_flight.get(), 204);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, 5s);  // the idle connection did not hold it up
+    EXPECT_TRUE(server->WaitForLog("shutdown complete", 1s));
+}
+
+TEST_F(ServerTest, Head_AnnouncesGetLengthWithoutBody) {
+    auto server = Start();
+    auto raw = RawExchange(server->port(), "HEAD /api/v1/meta HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 5s);
+    EXPECT_EQ(StatusOf(raw), 200);
+    EXPECT_EQ(BodyOf(raw), "");
+    auto get = HttpClient(server->port()).Get("/api/v1/meta");
+    EXPECT_NE(raw.find("Content-Length: " + std::to_string(get.body.size())), std::string::npos) << raw;
+}
+
+TEST_F(ServerTest, WrongMethod_Is405WithAllowHeader) {
+    auto server = Start();
+    auto response = HttpClient(server->port()).Send("DELETE", "/healthz", "", {});
+    EXPECT_EQ(response.status, 405);
+    EXPECT_EQ(response.Header("Allow"), "GET, HEAD");
+    EXPECT_EQ(response.Header("Content-Type"), "application/problem+json");
+}
+
+TEST_F(ServerTest, StaticFiles_TypesCachingGzipAndNoEscape) {
+    auto root = directory_ / "web";
+    std::filesystem::create_directories(root / "assets");
+    std::ofstream(root / "index.html") << "<!doctype html><title>t</title>";
+    std::ofstream(root / "assets" / "app-1a2b.js") << "console.log(1)";
+    std::ofstream(root / "assets" / "app-1a2b.js.gz") << "GZIPPED";
+    std::ofstream(directory_ / "secret.txt") << "secret";
+    auto server = Start({"--web-root", root.string()});
+    HttpClient client(server->port());
+
+    auto index = client.Get("/");
+    EXPECT_EQ(index.status, 200);
+    EXPECT_EQ(index.Header("Content-Type"), "text/html; charset=utf-8");
+    EXPECT_EQ(index.Header("Cache-Control"), "no-cache");
+
+    auto plain = client.Get("/assets/app-1a2b.js");
+    EXPECT_EQ(plain.body, "console.log(1)");
+    EXPECT_EQ(plain.Header("Cache-Control"), "public, max-age=31536000, immutable");
+    EXPECT_EQ(plain.Header("Content-Type"), "text/javascript; charset=utf-8");
+
+    auto gzip = client.Get("/assets/app-1a2b.js", {{"Accept-Encoding", "br, gzip"}});
+    EXPECT_EQ(gzip.Header("Content-Encoding"), "gzip");
+    EXPECT_EQ(gzip.body, "GZIPPED");
+    EXPECT_EQ(gzip.Header("Vary"), "Accept-Encoding");
+
+    auto again = client.Get("/assets/app-1a2b.js", {{"If-None-Match", plain.Header("ETag")}});
+    EXPECT_EQ(again.status, 304);
+    EXPECT_EQ(again.body, "");
+
+    for (std::string escape :
+         {"/../secret.txt", "/%2e%2e/secret.txt", "/assets/../../secret.txt", "/.hidden", "/missing.js"}) {
+        auto response = client.Get(escape);
+        EXPECT_EQ(response.status, 404) << escape;
+        EXPECT_EQ(response.body.find("secret\""), std::string::npos);
+    }
+}
+
+TEST_F(ServerTest, Metrics_CountRequestsByRouteAndPool) {
+    auto server = Start();
+    HttpClient client(server->port());
+    client.Get("/healthz");
+    client.Get("/nope");
+    auto text = client.Get("/metrics").body;
+    EXPECT_NE(text.find(R"(ponte_http_requests_total{method="GET",route="/healthz",status="2xx"} 1)"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find(R"(ponte_http_request_duration_seconds_bucket{method="GET",route="/healthz",le="+Inf"} 1)"),
+              std::string::npos);
+    EXPECT_NE(text.find("ponte_db_pool_capacity "), std::string::npos);
+}
+
+TEST_F(ServerTest, AccessLog_IsOneJsonLinePerRequest) {
+    auto server = Start();
+    HttpClient(server->port()).Get("/healthz", {{"X-Request-Id", "trace-me-1"}});
+    ASSERT_TRUE(server->WaitForLog("trace-me-1", 5s));
+    for (const auto& line : server->Log()) {
+        if (line.find("trace-me-1") == std::string::npos) continue;
+        auto entry = boost::json::parse(line).as_object();
+        EXPECT_EQ(entry.at("msg"), "request");
+        EXPECT_EQ(entry.at("path"), "/healthz");
+        EXPECT_EQ(entry.at("status"), 200);
+        EXPECT_TRUE(entry.contains("duration_ms"));
+    }
+}
+
+}  // namespace
+}  // namespace ponte::http
