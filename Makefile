@@ -14,7 +14,7 @@ FUZZ_SECONDS ?= 20
 export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
 export CCACHE_MAXSIZE ?= 5G
 
-.PHONY: setup build web run test test-asan fuzz fuzz-long format-check bench clean
+.PHONY: setup build web run test e2e test-asan fuzz fuzz-long format-check lint bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -45,13 +45,19 @@ run: build
 	./$(BUILD)/ponte serve --db $(DB) --listen $(LISTEN)
 
 ## test: set up, build, then every test on SQLite and on a PostgreSQL server started for the run,
-## again under AddressSanitizer+UBSan, a short fuzz run and the format check.
+## the browser tests, the tests again under AddressSanitizer+UBSan, a short fuzz run and the
+## format check.
 test: build
 	cd $(BUILD) && PONTE_REQUIRE_POSTGRES=1 ../scripts/with-postgres.sh ctest -j $(JOBS) --output-on-failure --timeout 300
+	@$(MAKE) --no-print-directory e2e
 	@$(MAKE) --no-print-directory test-asan
 	@$(MAKE) --no-print-directory fuzz
 	@$(MAKE) --no-print-directory format-check
 	@echo "make test: all passed"
+
+## e2e: browser tests in headless Chromium against a real ponte (screenshots in test-results/)
+e2e:
+	cd web && PONTE_BINARY=$(CURDIR)/$(BUILD)/ponte npm run --silent e2e
 
 test-asan: setup $(ASAN_BUILD)/build.ninja
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
