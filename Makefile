@@ -76,6 +76,13 @@ fuzz-long:
 format-check:
 	@files=$$(git ls-files '*.cpp' '*.hpp'); clang-format --dry-run --Werror $$files && echo "format: ok"
 
+## lint: clang-tidy on our sources (checks and reasons for exclusions in .clang-tidy)
+lint:
+	@cmake -S . -B build-tidy -G Ninja -DCMAKE_DISABLE_PRECOMPILE_HEADERS=ON >/dev/null
+	@git ls-files '*.cpp' | grep -v '_fuzz.cpp$$' | xargs -P $(JOBS) -n 4 clang-tidy -p build-tidy --quiet 2>/dev/null | \
+		tee build-tidy/clang-tidy.log | grep -E 'warning:|error:' ; test ! -s build-tidy/clang-tidy.log || \
+		! grep -qE 'warning:|error:' build-tidy/clang-tidy.log
+
 ## bench: HTTP benchmarks against nginx as the reference on this machine
 bench: build
 	bash bench/http_bench.sh $(BUILD)/ponte

@@ -253,8 +253,9 @@ if [[ "$ONLY_NGINX" != 1 ]]; then
         >"$tmp/ponte.log" 2>&1 &
     ponte_pid=$!
     wait_ready ponte "$ponte_pid" "http://127.0.0.1:$ponte_port/healthz"
-    # Give nginx the same payload ponte serves so response sizes match.
-    if ! curl -sf --max-time 5 -o "$body" "http://127.0.0.1:$ponte_port/api/v1/meta" \
+    # Give nginx the same payload and the same security headers ponte sends, so that both
+    # answer responses of the same size.
+    if ! curl -sf --max-time 5 -D "$tmp/ponte-headers" -o "$body" "http://127.0.0.1:$ponte_port/api/v1/meta" \
         || [[ ! -s "$body" ]]; then
         log "could not fetch /api/v1/meta body; nginx serves a fixed JSON file"
         rm -f "$body"
@@ -269,6 +270,23 @@ EOF
 fi
 chmod 644 "$body"
 body_bytes=$(wc -c <"$body")
+
+# The headers ponte adds to every response, as nginx add_header lines.
+extra_headers=""
+if [[ -s "$tmp/ponte-headers" ]]; then
+    while IFS= read -r line; do
+        line=${line%$'\r'}
+        name=${line%%:*}
+        value=${line#*: }
+        case "${name,,}" in
+            x-content-type-options | x-frame-options | referrer-policy | content-security-policy | \
+                cross-origin-opener-policy | cross-origin-resource-policy | permissions-policy | \
+                cache-control | x-request-id)
+                extra_headers+="        add_header $name \"$value\" always;"$'\n'
+                ;;
+        esac
+    done <"$tmp/ponte-headers"
+fi
 
 # ------------------------------------------------------------------ nginx --
 nginx_port=$(free_port) || die "no free port for nginx"
@@ -305,7 +323,7 @@ http {
         listen 127.0.0.1:$nginx_port;
         server_name localhost;
         root $tmp/www;
-    }
+$extra_headers    }
 }
 EOF
 
@@ -334,6 +352,11 @@ echo
 echo "wrk -t$WRK_THREADS -c$WRK_CONNS -d${DURATION}s --latency (after a ${WARMUP_SECONDS} s warm-up);" \
      "$(nproc 2>/dev/null || echo '?') CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg);" \
      "nginx payload $body_bytes bytes"
+nginx_response=$(curl -s -i --max-time 5 "http://127.0.0.1:$nginx_port/meta.json" | wc -c)
+if [[ "$ONLY_NGINX" != 1 ]]; then
+    ponte_response=$(curl -s -i --max-time 5 "http://127.0.0.1:$ponte_port/api/v1/meta" | wc -c)
+    echo "whole responses (headers and body): nginx $nginx_response bytes, ponte /api/v1/meta $ponte_response bytes"
+fi
 echo
 echo "| case | req/s | p50 ms | p99 ms | peak RSS MB | req/s ratio vs nginx |"
 echo "|---|---:|---:|---:|---:|---:|"

@@ -50,17 +50,21 @@ bool IsJsonContentType(std::string_view type) {
     return value.starts_with("utf-8");
 }
 
+// The same on every response; handlers never set these, so they are appended, not replaced.
 void AddSecurityHeaders(Response& response) {
-    response.headers.Set("X-Content-Type-Options", "nosniff");
-    response.headers.Set("X-Frame-Options", "DENY");
-    response.headers.Set("Referrer-Policy", "no-referrer");
-    response.headers.Set("Content-Security-Policy",
-                         "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-                         "frame-ancestors 'none'; form-action 'self'");
-    response.headers.Set("Cross-Origin-Opener-Policy", "same-origin");
-    response.headers.Set("Cross-Origin-Resource-Policy", "same-origin");
-    response.headers.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
-    if (!response.headers.Get("Cache-Control")) response.headers.Set("Cache-Control", "no-store");
+    static const std::pair<std::string_view, std::string_view> kHeaders[] = {
+        {"X-Content-Type-Options", "nosniff"},
+        {"X-Frame-Options", "DENY"},
+        {"Referrer-Policy", "no-referrer"},
+        {"Content-Security-Policy",
+         "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+         "form-action 'self'"},
+        {"Cross-Origin-Opener-Policy", "same-origin"},
+        {"Cross-Origin-Resource-Policy", "same-origin"},
+        {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"},
+    };
+    for (const auto& [name, value] : kHeaders) response.headers.Add(name, std::string(value));
+    if (!response.headers.Get("Cache-Control")) response.headers.Add("Cache-Control", "no-store");
 }
 
 }  // namespace
@@ -179,7 +183,7 @@ Response Dispatcher::RouteRequest(Request& request, std::string_view locale, std
 void Dispatcher::Finish(const Request& request, Response& response, std::size_t slot,
                         std::chrono::steady_clock::time_point start) const {
     AddSecurityHeaders(response);
-    response.headers.Set("X-Request-Id", request.request_id);
+    response.headers.Add("X-Request-Id", request.request_id);
     auto elapsed = std::chrono::steady_clock::now() - start;
     metrics_->Record(slot, response.status, elapsed);
     if (access_log_) {

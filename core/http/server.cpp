@@ -68,20 +68,33 @@ bhttp::response<bhttp::string_body> ToBeast(Response&& response, bool keep_alive
 
 }  // namespace
 
+// One event loop per thread, each with its own listening socket on the same port (SO_REUSEPORT):
+// the kernel spreads connections over the loops and a connection stays on its loop, so requests
+// never hop between threads and the loops share no lock (the model of nginx's workers).
+struct Loop {
+    asio::io_context io{1};
+    tcp::acceptor acceptor{io};
+};
+
 struct Server::State {
     ServerOptions options;
     const Dispatcher& dispatcher;
-    asio::io_context io;
-    tcp::acceptor acceptor;
-    asio::signal_set signals;
+    std::vector<std::unique_ptr<Loop>> loops;
+    asio::signal_set signals;  // on the first loop
     std::atomic<bool> stopping{false};
     std::mutex mutex;
     std::set<std::shared_ptr<Connection>> connections;
 
     State(const ServerOptions& o, const Dispatcher& d)
-        : options(o), dispatcher(d), io(o.threads), acceptor(io), signals(io, SIGINT, SIGTERM) {}
+        : options(o), dispatcher(d), loops(MakeLoops(o)), signals(loops.front()->io, SIGINT, SIGTERM) {}
 
-    asio::awaitable<void> Accept();
+    static std::vector<std::unique_ptr<Loop>> MakeLoops(const ServerOptions& o) {
+        std::vector<std::unique_ptr<Loop>> loops;
+        for (int i = 0; i < std::max(1, o.threads); ++i) loops.push_back(std::make_unique<Loop>());
+        return loops;
+    }
+
+    asio::awaitable<void> Accept(Loop& loop);
     asio::awaitable<void> Serve(beast::tcp_stream stream);
     asio::awaitable<void> LingeringClose(beast::tcp_stream& stream, beast::flat_buffer& buffer);
     asio::awaitable<void> Drain();
@@ -94,45 +107,66 @@ Server::Server(const ServerOptions& options, const Dispatcher& dispatcher)
     auto address = asio::ip::make_address(options.address, error);
     if (error) throw std::runtime_error("invalid listen address " + options.address + ": " + error.message());
     tcp::endpoint endpoint{address, options.port};
-    auto& acceptor = state_->acceptor;
-    acceptor.open(endpoint.protocol(), error);
-    if (!error) acceptor.set_option(asio::socket_base::reuse_address(true), error);
-    if (!error) acceptor.bind(endpoint, error);
-    if (!error) acceptor.listen(asio::socket_base::max_listen_connections, error);
-    if (error) {
-        throw std::runtime_error("cannot listen on " + options.address + ":" + std::to_string(options.port) + ": " +
-                                 error.message());
+    if (endpoint.port() != 0) {
+        // SO_REUSEPORT would let a second ponte on the same port share it silently: check first
+        // that nobody listens there, with a socket that does not share.
+        tcp::acceptor probe(state_->loops.front()->io);
+        probe.open(endpoint.protocol(), error);
+        if (!error) probe.set_option(asio::socket_base::reuse_address(true), error);
+        if (!error) probe.bind(endpoint, error);
+        if (error) {
+            throw std::runtime_error("cannot listen on " + options.address + ":" + std::to_string(endpoint.port()) +
+                                     ": " + error.message());
+        }
+    }
+    for (auto& loop : state_->loops) {
+        auto& acceptor = loop->acceptor;
+        acceptor.open(endpoint.protocol(), error);
+        if (!error) acceptor.set_option(asio::socket_base::reuse_address(true), error);
+        if (!error) acceptor.set_option(asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>(true), error);
+        if (!error) acceptor.bind(endpoint, error);
+        if (!error) acceptor.listen(asio::socket_base::max_listen_connections, error);
+        if (error) {
+            throw std::runtime_error("cannot listen on " + options.address + ":" + std::to_string(endpoint.port()) +
+                                     ": " + error.message());
+        }
+        endpoint.port(acceptor.local_endpoint().port());  // with port 0, the others join the chosen one
     }
 }
 
 Server::~Server() = default;
 
-std::uint16_t Server::port() const { return state_->acceptor.local_endpoint().port(); }
+std::uint16_t Server::port() const { return state_->loops.front()->acceptor.local_endpoint().port(); }
 
 void Server::Run() {
     State& s = *state_;
     s.signals.async_wait([&s](const beast::error_code& error, int) {
         if (!error) s.BeginShutdown();
     });
-    asio::co_spawn(s.io, s.Accept(), asio::detached);
+    for (auto& loop : s.loops) asio::co_spawn(loop->io, s.Accept(*loop), asio::detached);
 
     std::vector<std::thread> threads;
-    for (int i = 1; i < s.options.threads; ++i) threads.emplace_back([&s] { s.io.run(); });
-    s.io.run();
+    for (std::size_t i = 1; i < s.loops.size(); ++i) threads.emplace_back([&s, i] { s.loops[i]->io.run(); });
+    s.loops.front()->io.run();
     for (auto& thread : threads) thread.join();
 }
 
 void Server::Stop() {
     State& s = *state_;
-    asio::post(s.io, [&s] { s.BeginShutdown(); });
+    asio::post(s.loops.front()->io, [&s] { s.BeginShutdown(); });
 }
 
 void Server::State::BeginShutdown() {
     if (stopping.exchange(true)) return;
     log::Info("shutting down", {{"phase", "draining"}});
     beast::error_code ignored;
-    acceptor.close(ignored);
     signals.cancel(ignored);
+    for (auto& loop : loops) {
+        asio::post(loop->io, [&loop = *loop] {
+            beast::error_code closed;
+            loop.acceptor.close(closed);
+        });
+    }
     // Close idle keep-alive connections now; busy ones close after their response.
     {
         std::lock_guard lock(mutex);
@@ -142,11 +176,11 @@ void Server::State::BeginShutdown() {
             });
         }
     }
-    asio::co_spawn(io, Drain(), asio::detached);  // outside the lock: co_spawn may start it inline
+    asio::co_spawn(loops.front()->io, Drain(), asio::detached);  // outside the lock: it may start inline
 }
 
 asio::awaitable<void> Server::State::Drain() {
-    asio::steady_timer timer(io);
+    asio::steady_timer timer(loops.front()->io);
     const auto deadline = std::chrono::steady_clock::now() + options.shutdown_timeout;
     while (std::chrono::steady_clock::now() < deadline) {
         {
@@ -162,18 +196,19 @@ asio::awaitable<void> Server::State::Drain() {
         left = connections.size();
     }
     log::Info("shutdown complete", {{"abandoned_connections", std::to_string(left)}});
-    io.stop();
+    for (auto& loop : loops) loop->io.stop();
 }
 
-asio::awaitable<void> Server::State::Accept() {
+asio::awaitable<void> Server::State::Accept(Loop& loop) {
     while (!stopping) {
-        // Each connection gets its own strand: its coroutine and the shutdown's cancel never race.
-        auto [error, socket] = co_await acceptor.async_accept(asio::make_strand(io), kTuple);
+        // The connection lives on this loop's single thread: its coroutine and the shutdown's
+        // cancel (posted to the same loop) never race.
+        auto [error, socket] = co_await loop.acceptor.async_accept(kTuple);
         if (error) {
             if (error == asio::error::operation_aborted || stopping) break;
             // Out of file descriptors or similar: wait a moment instead of spinning.
             log::Warn("accept failed", {{"error", error.message()}});
-            asio::steady_timer pause(io, std::chrono::milliseconds(50));
+            asio::steady_timer pause(loop.io, std::chrono::milliseconds(50));
             co_await pause.async_wait(kTuple);
             continue;
         }
