@@ -1,12 +1,14 @@
 // The composition root's list of features: the one place that names every module, in order.
 #pragma once
 
+#include "core/auth/options.hpp"
 #include "core/registry.hpp"
 
 namespace ponte::app {
 
 struct Features {
     bool test_routes = false;  // the probe routes of the test suite
+    auth::Options auth;
 };
 
 // Adds core's migrations and routes, then each module's, to `registry` (not yet finalized).

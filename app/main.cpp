@@ -34,7 +34,7 @@ int Serve(const config::DatabaseConfig& database_config, const config::ServeConf
     auto database = OpenDatabase(database_config, threads);
 
     core::Registry registry(database.get());
-    app::RegisterAll(registry, {.test_routes = serve.test_routes});
+    app::RegisterAll(registry, {.test_routes = serve.test_routes, .auth = config::ToAuthOptions(serve)});
     registry.Finalize();
 
     auto applied = db::Migrate(*database, registry.migrations());
@@ -43,6 +43,7 @@ int Serve(const config::DatabaseConfig& database_config, const config::ServeConf
 
     http::StaticFiles static_files(serve.web_root);
     http::Dispatcher dispatcher(&registry.router(), &static_files, &registry.metrics(), serve.access_log);
+    dispatcher.SetGuard(registry.guard());
     http::Server server(config::ToServerOptions(serve), dispatcher);
 
     std::unique_ptr<jobs::Worker> worker;

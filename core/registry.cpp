@@ -14,6 +14,11 @@ void Registry::AddMigrations(std::vector<db::Migration> migrations) {
 }
 
 void Registry::Finalize() {
+    for (const auto& route : pending_) {
+        if (!policy_.Knows(route.policy_action)) {
+            throw std::logic_error("route " + route.path + " names undeclared policy action " + route.policy_action);
+        }
+    }
     router_ = std::make_unique<http::Router>(std::move(pending_));
     std::vector<metrics::RouteLabel> labels;
     for (const auto& route : router_->routes())

@@ -21,26 +21,4 @@ http::Outcome<LoginRequest> DecodeLogin(std::string_view body) {
     return LoginRequest{*email, *password};
 }
 
-void Register(core::Registry& registry) {
-    registry.AddRoute(
-        {http::Method::kPost,
-         "/api/v1/auth/login",
-         "public",
-         http::BodyKind::kJson,
-         {"login",
-          "Sign in with email and password",
-          "auth",
-          boost::json::parse(R"({"type":"object","additionalProperties":false,"required":["email","password"],
-              "properties":{"email":{"type":"string","minLength":3,"maxLength":254},
-                            "password":{"type":"string","minLength":1,"maxLength":1024}}})"),
-          nullptr,
-          204,
-          {401}},
-         [](const http::Request& request) -> http::Reply {
-             auto login = DecodeLogin(request.body);
-             if (!login) return login.problem();
-             return http::Problem{http::ProblemKind::kUnauthorized, "detail.invalid_credentials"};
-         }});
-}
-
 }  // namespace ponte::auth

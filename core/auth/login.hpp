@@ -1,9 +1,10 @@
-// POST /api/v1/auth/login: validates the credentials body. Accounts arrive with the identity
-// work; until then no account exists, so well-formed credentials are answered 401.
+// The body of POST /api/v1/auth/login, decoded and checked.
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include "core/http/outcome.hpp"
-#include "core/registry.hpp"
 
 namespace ponte::auth {
 
@@ -15,7 +16,5 @@ struct LoginRequest {
 // Decodes and checks a login body: `email` (3..254 code points, one '@' with text on both sides)
 // and `password` (1..1024), nothing else. Pure; the problem names every bad field.
 http::Outcome<LoginRequest> DecodeLogin(std::string_view body);
-
-void Register(core::Registry& registry);
 
 }  // namespace ponte::auth

@@ -79,6 +79,27 @@ void AddServeOptions(CLI::App& command, ServeConfig& config) {
     command
         .add_flag("--test-routes", config.test_routes, "Add the routes used by the test suite (never in production)")
         ->envname("PONTE_TEST_ROUTES");
+    command
+        .add_option("--cookie-secure", config.cookie_secure,
+                    "Mark the session cookie Secure (false only for plain-HTTP localhost)")
+        ->envname("PONTE_COOKIE_SECURE")
+        ->capture_default_str();
+    command.add_option("--session-idle-timeout", config.session_idle_timeout_s, "Seconds a session may stay unused")
+        ->envname("PONTE_SESSION_IDLE_TIMEOUT")
+        ->capture_default_str();
+    command
+        .add_option("--session-absolute-timeout", config.session_absolute_timeout_s,
+                    "Seconds after which a session ends however much it is used")
+        ->envname("PONTE_SESSION_ABSOLUTE_TIMEOUT")
+        ->capture_default_str();
+    command
+        .add_option("--password-memory-mib", config.password_memory_mib,
+                    "Argon2id memory per password hash, in MiB (new hashes)")
+        ->envname("PONTE_PASSWORD_MEMORY_MIB")
+        ->capture_default_str();
+    command.add_option("--password-passes", config.password_passes, "Argon2id passes per password hash (new hashes)")
+        ->envname("PONTE_PASSWORD_PASSES")
+        ->capture_default_str();
 }
 
 std::optional<std::string> Validate(const DatabaseConfig& database) {
@@ -110,6 +131,20 @@ std::optional<std::string> Validate(const ServeConfig& serve) {
           std::tuple{serve.shutdown_timeout_s, "--shutdown-timeout", "PONTE_SHUTDOWN_TIMEOUT"}}) {
         if (!(value > 0 && value <= 3600)) return Name(flag, env) + ": must be more than 0 and at most 3600 seconds";
     }
+    if (!(serve.session_idle_timeout_s >= 60 && serve.session_idle_timeout_s <= 86400)) {
+        return Name("--session-idle-timeout", "PONTE_SESSION_IDLE_TIMEOUT") + ": must be 60..86400 seconds";
+    }
+    if (!(serve.session_absolute_timeout_s >= serve.session_idle_timeout_s &&
+          serve.session_absolute_timeout_s <= 30 * 86400)) {
+        return Name("--session-absolute-timeout", "PONTE_SESSION_ABSOLUTE_TIMEOUT") +
+               ": must be at least the idle timeout and at most 30 days";
+    }
+    if (serve.password_memory_mib < 1 || serve.password_memory_mib > 4096) {
+        return Name("--password-memory-mib", "PONTE_PASSWORD_MEMORY_MIB") + ": must be 1..4096";
+    }
+    if (serve.password_passes < 1 || serve.password_passes > 20) {
+        return Name("--password-passes", "PONTE_PASSWORD_PASSES") + ": must be 1..20";
+    }
     if (serve.log_level != "debug" && serve.log_level != "info" && serve.log_level != "warn" &&
         serve.log_level != "error") {
         return Name("--log-level", "PONTE_LOG_LEVEL") + ": must be debug, info, warn or error";
@@ -128,11 +163,24 @@ http::ServerOptions ToServerOptions(const ServeConfig& serve) {
     options.address = listen->address;
     options.port = listen->port;
     options.threads = ResolveThreads(serve.threads);
+    options.heavy_threads = std::max(1, options.threads / 2);
     options.max_body_bytes = serve.max_body_bytes;
     options.max_header_bytes = serve.max_header_bytes;
     options.read_timeout = ms(serve.read_timeout_s);
     options.idle_timeout = ms(serve.idle_timeout_s);
     options.shutdown_timeout = ms(serve.shutdown_timeout_s);
+    return options;
+}
+
+auth::Options ToAuthOptions(const ServeConfig& serve) {
+    auto ms = [](double seconds) { return std::chrono::milliseconds(static_cast<long long>(seconds * 1000)); };
+    auth::Options options;
+    options.sessions.secure_cookie = serve.cookie_secure;
+    options.sessions.idle = ms(serve.session_idle_timeout_s);
+    options.sessions.absolute = ms(serve.session_absolute_timeout_s);
+    options.password_cost.memory_bytes = static_cast<std::size_t>(serve.password_memory_mib) << 20;
+    options.password_cost.passes = static_cast<std::uint64_t>(serve.password_passes);
+    options.hashing_threads = std::max(1, ResolveThreads(serve.threads) / 2);
     return options;
 }
 

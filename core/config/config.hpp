@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "core/auth/options.hpp"
 #include "core/http/server.hpp"
 #include "core/log/log.hpp"
 
@@ -29,6 +30,11 @@ struct ServeConfig {
     bool jobs = true;
     bool test_routes = false;
     std::string log_level = "info";
+    bool cookie_secure = true;
+    double session_idle_timeout_s = 30 * 60;
+    double session_absolute_timeout_s = 12 * 60 * 60;
+    int password_memory_mib = 64;
+    int password_passes = 2;
 };
 
 // Adds --db (PONTE_DB) and --db-pool-size (PONTE_DB_POOL_SIZE) to a sub-command.
@@ -44,6 +50,8 @@ std::optional<std::string> Validate(const ServeConfig& serve);
 // Server options from a validated ServeConfig.
 http::ServerOptions ToServerOptions(const ServeConfig& serve);
 log::Level ToLogLevel(const std::string& name);
+// Identity settings from a validated ServeConfig.
+auth::Options ToAuthOptions(const ServeConfig& serve);
 // The thread count a config asks for, resolving 0 to the number of cores.
 int ResolveThreads(int threads);
 

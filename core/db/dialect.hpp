@@ -1,6 +1,7 @@
 // Where SQLite and PostgreSQL differ, one named function per need, each with both answers.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "core/db/database.hpp"
@@ -32,5 +33,16 @@ constexpr std::string_view ClaimJob(Engine engine) {
                  "FOR UPDATE SKIP LOCKED) "
                  "RETURNING id, kind, payload, attempts";
 }
+
+// The column type of a generated 64-bit primary key: SQLite's rowid alias (AUTOINCREMENT, so
+// that ids are never reused) or PostgreSQL's identity column.
+constexpr std::string_view IdentityPrimaryKey(Engine engine) {
+    return engine == Engine::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+}
+
+// A migration shared by both engines writes `{{identity}}` for a generated primary key's type;
+// this expands it for `engine`. Other types are written once: BIGINT and TEXT mean the same on
+// both (SQLite gives BIGINT integer affinity).
+std::string ExpandSchema(Engine engine, std::string_view sql);
 
 }  // namespace ponte::db::dialect

@@ -64,10 +64,10 @@ std::vector<Migration> LoadEmbeddedMigrations(std::string_view module, std::stri
         migration.name = std::string(stem);
         // The plain file serves both engines unless a variant overrides it.
         if (variant != kPostgresOnly && (variant == kSqliteOnly || migration.sqlite_sql.empty())) {
-            migration.sqlite_sql = std::string(file.content);
+            migration.sqlite_sql = dialect::ExpandSchema(Engine::kSqlite, file.content);
         }
         if (variant != kSqliteOnly && (variant == kPostgresOnly || migration.postgres_sql.empty())) {
-            migration.postgres_sql = std::string(file.content);
+            migration.postgres_sql = dialect::ExpandSchema(Engine::kPostgres, file.content);
         }
     }
     std::vector<Migration> migrations;

@@ -100,6 +100,7 @@ Response Dispatcher::Handle(Request& request) const {
     request.request_id = RequestIdFor(request);
     const auto& catalogue = i18n::Catalogue::Instance();
     std::string_view locale = catalogue.Negotiate(request.headers.Get("Accept-Language").value_or(""));
+    request.locale = std::string(locale);
     std::size_t slot = metrics_->UnmatchedSlot();
 
     Response response;
@@ -125,8 +126,19 @@ Response Dispatcher::Reject(Request& request, ProblemKind kind) const {
     return response;
 }
 
+bool Dispatcher::IsHeavy(const Request& request) const {
+    std::string path;
+    std::string query;
+    if (!DecodeTarget(request.target, path, query)) return false;
+    Match match = router_->Find(request.method, path);
+    return match.route != nullptr && match.route->heavy;
+}
+
 Response Dispatcher::RouteRequest(Request& request, std::string_view locale, std::size_t& slot) const {
     auto render = [&](const Problem& problem) {
+        if (!problem.internal.empty()) {
+            log::Warn("problem", {{"request_id", request.request_id}, {"internal", problem.internal}});
+        }
         return RenderProblem(problem, locale, request.path, request.request_id);
     };
 
@@ -158,13 +170,11 @@ Response Dispatcher::RouteRequest(Request& request, std::string_view locale, std
     }
 
     try {
-        Reply reply = route.handler(request);
-        if (auto* problem = std::get_if<Problem>(&reply)) {
-            if (!problem->internal.empty()) {
-                log::Warn("problem", {{"request_id", request.request_id}, {"internal", problem->internal}});
-            }
-            return render(*problem);
+        if (guard_) {
+            if (auto refused = guard_(request, route)) return render(*refused);
         }
+        Reply reply = route.handler(request);
+        if (auto* problem = std::get_if<Problem>(&reply)) return render(*problem);
         return std::move(std::get<Response>(reply));
     } catch (const db::ConnectionError& error) {
         log::Error("database unavailable", {{"request_id", request.request_id}, {"error", error.what()}});

@@ -8,6 +8,8 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
+#include <optional>
 #include <string>
 
 #include "core/http/message.hpp"
@@ -16,6 +18,10 @@
 #include "core/metrics/metrics.hpp"
 
 namespace ponte::http {
+
+// Runs after routing and before the handler: establishes who calls (request.principal) and may
+// refuse with a problem (not signed in, cross-site request, role without the action).
+using Guard = std::function<std::optional<Problem>(Request& request, const Route& route)>;
 
 class Dispatcher {
   public:
@@ -30,6 +36,13 @@ class Dispatcher {
     // problem+json with the security headers, counted and logged like any other.
     Response Reject(Request& request, ProblemKind kind) const;
 
+    // Installs the guard. Call before serving; without one every route runs unguarded.
+    void SetGuard(Guard guard) { guard_ = std::move(guard); }
+
+    // True when the request goes to a heavy route (Route::heavy), which the server runs on its
+    // bounded pool.
+    bool IsHeavy(const Request& request) const;
+
   private:
     Response RouteRequest(Request& request, std::string_view locale, std::size_t& slot) const;
     void Finish(const Request& request, Response& response, std::size_t slot,
@@ -39,6 +52,7 @@ class Dispatcher {
     const StaticFiles* static_files_;
     metrics::Registry* metrics_;
     bool access_log_;
+    Guard guard_;
 };
 
 // Decodes an origin-form request target into path and query; false when it is malformed

@@ -3,11 +3,14 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "core/policy/principal.hpp"
 
 namespace ponte::http {
 
@@ -46,6 +49,8 @@ struct Request {
     std::string remote;                                            // peer address, "ip:port"
     std::string request_id;                                        // set by the server before routing
     std::vector<std::pair<std::string, std::string>> path_params;  // set by the router
+    std::shared_ptr<const policy::Principal> principal;            // set by the guard; null: anonymous
+    std::string locale;                                            // negotiated from Accept-Language
 
     // Returns the value of the path parameter `name`; empty when there is none.
     std::string_view Param(std::string_view name) const;

@@ -76,6 +76,7 @@ Response RenderProblem(const Problem& problem, std::string_view locale, std::str
         for (const auto& method : problem.allow) allow += (allow.empty() ? "" : ", ") + method;
         response.headers.Set("Allow", std::move(allow));
     }
+    for (const auto& [name, value] : problem.headers.fields()) response.headers.Add(name, value);
     response.body = boost::json::serialize(body);
     return response;
 }

@@ -52,6 +52,7 @@ struct Problem {
     std::string internal;    // for the log only; never sent to the client
     std::vector<FieldError> errors;
     std::vector<std::string> allow;  // for kMethodNotAllowed: the Allow header's methods
+    Headers headers;                 // extra response headers (Retry-After, Set-Cookie)
 };
 
 // Renders a problem as an application/problem+json response in `locale` ("en", "ar", ...).

@@ -6,8 +6,11 @@
 #include <boost/json.hpp>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
+#include <unistd.h>
 
-#include "core/auth/login.hpp"
+#include "core/auth/auth.hpp"
+#include "core/db/migrate.hpp"
 #include "core/http/dispatcher.hpp"
 #include "core/registry.hpp"
 
@@ -16,12 +19,27 @@ namespace {
 namespace bhttp = boost::beast::http;
 using namespace ponte;
 
+// The identity routes and the guard on a real SQLite database in a temporary folder, with the
+// cheapest password hashing so that the fuzzer spends its time on parsing.
+std::unique_ptr<db::Database> OpenFuzzDatabase() {
+    auto directory = std::filesystem::temp_directory_path() / ("ponte-fuzz-" + std::to_string(getpid()));
+    std::filesystem::create_directories(directory);
+    return db::Database::Open("sqlite:" + (directory / "fuzz.db").string());
+}
+
+auth::Options FuzzAuthOptions() {
+    auth::Options options;
+    options.password_cost = {.passes = 1, .memory_bytes = 8 * 1024};
+    return options;
+}
+
 struct Fixture {
-    core::Registry registry{nullptr};
+    std::unique_ptr<db::Database> database = OpenFuzzDatabase();
+    core::Registry registry{database.get()};
     std::unique_ptr<http::Dispatcher> dispatcher;
 
     Fixture() {
-        auth::Register(registry);
+        auth::Register(registry, FuzzAuthOptions());
         registry.AddRoute({http::Method::kGet,
                            "/api/v1/things/{id}/parts/{part}",
                            "public",
@@ -32,7 +50,9 @@ struct Fixture {
                                                                     {"id", r.Param("id")}, {"part", r.Param("part")}}));
                            }});
         registry.Finalize();
+        db::Migrate(*database, registry.migrations());
         dispatcher = std::make_unique<http::Dispatcher>(&registry.router(), nullptr, &registry.metrics(), false);
+        dispatcher->SetGuard(registry.guard());
     }
 };
 

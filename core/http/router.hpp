@@ -41,6 +41,9 @@ struct Route {
     BodyKind body = BodyKind::kNone;
     Operation operation;
     Handler handler;
+    // CPU-heavy (password hashing): the server runs it on its small bounded pool instead of the
+    // connection's event loop, so that it cannot hold up other requests.
+    bool heavy = false;
 };
 
 // The outcome of matching a request.

@@ -81,12 +81,15 @@ struct Server::State {
     const Dispatcher& dispatcher;
     std::vector<std::unique_ptr<Loop>> loops;
     asio::signal_set signals;  // on the first loop
+    asio::thread_pool heavy;   // after the loops: destroyed (stopped and joined) before them
+    std::atomic<int> heavy_pending{0};
     std::atomic<bool> stopping{false};
     std::mutex mutex;
     std::set<std::shared_ptr<Connection>> connections;
 
     State(const ServerOptions& o, const Dispatcher& d)
-        : options(o), dispatcher(d), loops(MakeLoops(o)), signals(loops.front()->io, SIGINT, SIGTERM) {}
+        : options(o), dispatcher(d), loops(MakeLoops(o)), signals(loops.front()->io, SIGINT, SIGTERM),
+          heavy(static_cast<std::size_t>(std::max(1, o.heavy_threads))) {}
 
     static std::vector<std::unique_ptr<Loop>> MakeLoops(const ServerOptions& o) {
         std::vector<std::unique_ptr<Loop>> loops;
@@ -96,6 +99,7 @@ struct Server::State {
 
     asio::awaitable<void> Accept(Loop& loop);
     asio::awaitable<void> Serve(beast::tcp_stream stream);
+    asio::awaitable<Response> HandleHeavy(Request& request);
     asio::awaitable<void> LingeringClose(beast::tcp_stream& stream, beast::flat_buffer& buffer);
     asio::awaitable<void> Drain();
     void BeginShutdown();
@@ -288,7 +292,14 @@ asio::awaitable<void> Server::State::Serve(beast::tcp_stream stream) {
         const bool keep_alive = parser.get().keep_alive() && !stopping;
         const bool head = parser.get().method() == bhttp::verb::head;
         Request request = ToRequest(parser.release(), remote);
-        auto response = ToBeast(dispatcher.Handle(request), keep_alive && !stopping, head);
+        Response handled;
+        // (An if, not a conditional expression: g++ 12 miscompiles co_await inside `?:`.)
+        if (dispatcher.IsHeavy(request)) {
+            handled = co_await HandleHeavy(request);
+        } else {
+            handled = dispatcher.Handle(request);
+        }
+        auto response = ToBeast(std::move(handled), keep_alive && !stopping, head);
 
         // 4. Write the response, then keep the connection only if both sides want it.
         stream.expires_after(options.write_timeout);
@@ -296,6 +307,21 @@ asio::awaitable<void> Server::State::Serve(beast::tcp_stream stream) {
         if (write_error || !response.keep_alive()) break;
     }
     stream.socket().shutdown(tcp::socket::shutdown_send, error);
+}
+
+// Runs a heavy route on the bounded pool and resumes on the connection's loop with the response.
+// When too many are waiting already, answers 503 at once instead of queueing without end.
+asio::awaitable<Response> Server::State::HandleHeavy(Request& request) {
+    if (heavy_pending.fetch_add(1) >= options.max_heavy_pending) {
+        heavy_pending.fetch_sub(1);
+        Response refused = dispatcher.Reject(request, ProblemKind::kUnavailable);
+        refused.headers.Set("Retry-After", "1");
+        co_return refused;
+    }
+    Response response = co_await asio::co_spawn(
+        heavy, [&]() -> asio::awaitable<Response> { co_return dispatcher.Handle(request); }, use_awaitable);
+    heavy_pending.fetch_sub(1);
+    co_return response;
 }
 
 // After an error response the client may still be sending (an oversized body): close our side,

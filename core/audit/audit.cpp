@@ -1,0 +1,109 @@
+#include "core/audit/audit.hpp"
+
+#include <fmt/format.h>
+
+#include "core/crypto/random.hpp"
+
+namespace ponte::audit {
+namespace {
+
+constexpr std::string_view kAdvanceHead = "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash";
+constexpr std::string_view kSetHeadHash = "UPDATE audit_head SET hash = $1 WHERE id = 1";
+constexpr std::string_view kInsert =
+    "INSERT INTO audit_log (seq, at, actor_user_id, action, outcome, resource_type, resource_id, organization_id, "
+    "remote, request_id, detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
+constexpr std::string_view kSelectPage =
+    "SELECT seq, at, actor_user_id, action, outcome, resource_type, resource_id, organization_id, remote, "
+    "request_id, detail, prev_hash, hash FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT 1000";
+constexpr std::string_view kSelectHead = "SELECT seq, hash FROM audit_head WHERE id = 1";
+
+constexpr std::string_view kGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+db::Value OptionalId(std::int64_t id) { return id == 0 ? db::Value{nullptr} : db::Value{id}; }
+
+}  // namespace
+
+std::string ChainHash(std::int64_t seq, std::int64_t at_ms, const Entry& entry, std::string_view prev_hash) {
+    std::string canonical;
+    auto field = [&canonical](std::string_view value) { canonical += fmt::format("{}:{}|", value.size(), value); };
+    field(std::to_string(seq));
+    field(std::to_string(at_ms));
+    field(std::to_string(entry.actor_user_id));
+    field(entry.action);
+    field(entry.outcome);
+    field(entry.resource_type);
+    field(entry.resource_id);
+    field(std::to_string(entry.organization_id));
+    field(entry.remote);
+    field(entry.request_id);
+    field(entry.detail);
+    field(prev_hash);
+    return crypto::Sha256Hex(canonical);
+}
+
+std::int64_t Append(db::Connection& connection, const Entry& entry, std::int64_t at_ms) {
+    auto head = connection.Execute(kAdvanceHead);
+    const std::int64_t seq = head.Int(0, 0);
+    const std::string prev_hash = head.Text(0, 1);
+    const std::string hash = ChainHash(seq, at_ms, entry, prev_hash);
+    connection.Execute(kSetHeadHash, {hash});
+    connection.Execute(kInsert, {seq, at_ms, OptionalId(entry.actor_user_id), entry.action, entry.outcome,
+                                 entry.resource_type, entry.resource_id, OptionalId(entry.organization_id),
+                                 entry.remote, entry.request_id, entry.detail, prev_hash, hash});
+    return seq;
+}
+
+std::int64_t Record(db::Database& database, const Entry& entry, std::int64_t at_ms) {
+    return database.Transact([&](db::Connection& connection) { return Append(connection, entry, at_ms); });
+}
+
+Verification Verify(db::Database& database) {
+    Verification report;
+    db::Lease connection = database.Acquire();
+    std::int64_t last_seq = 0;
+    std::string last_hash(kGenesis);
+    auto fail = [&report](std::int64_t seq, std::string reason) {
+        report.ok = false;
+        report.first_bad_seq = seq;
+        report.reason = std::move(reason);
+        return report;
+    };
+    for (;;) {
+        auto page = connection->Execute(kSelectPage, {last_seq});
+        if (page.empty()) break;
+        for (std::size_t row = 0; row < page.size(); ++row) {
+            const std::int64_t seq = page.Int(row, 0);
+            ++report.checked;
+            if (seq != last_seq + 1) return fail(last_seq + 1, "entry missing (deleted?)");
+            Entry entry;
+            entry.actor_user_id = page.IsNull(row, 2) ? 0 : page.Int(row, 2);
+            entry.action = page.Text(row, 3);
+            entry.outcome = page.Text(row, 4);
+            entry.resource_type = page.Text(row, 5);
+            entry.resource_id = page.Text(row, 6);
+            entry.organization_id = page.IsNull(row, 7) ? 0 : page.Int(row, 7);
+            entry.remote = page.Text(row, 8);
+            entry.request_id = page.Text(row, 9);
+            entry.detail = page.Text(row, 10);
+            const std::string& prev_hash = page.Text(row, 11);
+            const std::string& hash = page.Text(row, 12);
+            if (prev_hash != last_hash) return fail(seq, "does not follow the previous entry");
+            if (ChainHash(seq, page.Int(row, 1), entry, prev_hash) != hash) return fail(seq, "content was altered");
+            last_seq = seq;
+            last_hash = hash;
+        }
+    }
+    auto head = connection->Execute(kSelectHead);
+    if (head.empty()) return fail(last_seq + 1, "audit_head is missing");
+    if (head.Int(0, 0) != last_seq) return fail(last_seq + 1, "entries missing at the end (deleted?)");
+    if (head.Text(0, 1) != last_hash) return fail(last_seq, "last entry differs from the recorded head");
+    return report;
+}
+
+std::string AddressOf(std::string_view remote) {
+    auto colon = remote.rfind(':');
+    if (colon == std::string_view::npos) return std::string(remote);
+    return std::string(remote.substr(0, colon));
+}
+
+}  // namespace ponte::audit

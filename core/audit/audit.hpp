@@ -1,0 +1,55 @@
+// The audit log: logins and their failures, denials, every read and write of protected records
+// and admin actions, each as one entry hash-chained to the previous one.
+//
+// Threading: all functions take the database or a connection and may be called from any thread.
+// Appends are ordered by a row lock on audit_head, so concurrent appenders (threads or instances)
+// extend one chain.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/db/database.hpp"
+
+namespace ponte::audit {
+
+struct Entry {
+    std::int64_t actor_user_id = 0;  // 0: nobody signed in
+    std::string action;              // "auth.login", "auth.membership.create", "cases.case.read"
+    std::string outcome;             // "ok", "denied", "failed", "throttled"
+    std::string resource_type;       // "auth.user", "cases.case"; empty when none
+    std::string resource_id;
+    std::int64_t organization_id = 0;  // 0: none
+    std::string remote;                // client address, without the port
+    std::string request_id;
+    std::string detail = "{}";  // a small JSON object; never secrets or special-category data
+};
+
+// Appends `entry` at time `at_ms` within the caller's transaction, so that a write and its audit
+// entry commit together or not at all. Returns the entry's sequence number.
+std::int64_t Append(db::Connection& connection, const Entry& entry, std::int64_t at_ms);
+
+// Appends in a transaction of its own (for denials and failures, which write nothing else).
+std::int64_t Record(db::Database& database, const Entry& entry, std::int64_t at_ms);
+
+// The chain digest of an entry: SHA-256 over its fields, each length-prefixed, and the previous
+// entry's hash. Pure; exposed for tests.
+std::string ChainHash(std::int64_t seq, std::int64_t at_ms, const Entry& entry, std::string_view prev_hash);
+
+struct Verification {
+    bool ok = true;
+    std::int64_t checked = 0;       // entries read
+    std::int64_t first_bad_seq = 0;  // the first entry that breaks the chain (0 when ok)
+    std::string reason;             // what is wrong with it
+};
+
+// Reads the whole chain in order and checks every link and the head. An edited entry fails its
+// own hash; a deleted one leaves a gap in the sequence or a broken prev_hash; a deleted tail
+// disagrees with audit_head.
+Verification Verify(db::Database& database);
+
+// The client address of a "host:port" remote, without the port.
+std::string AddressOf(std::string_view remote);
+
+}  // namespace ponte::audit

@@ -1,0 +1,56 @@
+// Accounts, organizations, territorial networks and memberships: the storage of who exists and
+// who holds which role where. SQL is in accounts.cpp as named constants.
+//
+// Every function runs one or a few statements on the caller's connection, so that callers group
+// them (with their audit entries) in one transaction. Throws db::UniqueViolation for a duplicate
+// email, organization or network name, or membership.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/db/database.hpp"
+#include "core/policy/principal.hpp"
+
+namespace ponte::auth {
+
+inline constexpr std::string_view kOrganizationKinds[] = {"social_service", "ngo",         "training_provider",
+                                                         "employer",       "association", "public_body"};
+
+struct User {
+    std::int64_t id = 0;
+    std::string email;  // lower case; empty when the person has none
+    std::string display_name;
+    std::string password_hash;  // empty until a password is set
+    std::string locale;
+    bool disabled = false;
+};
+
+// Lower-cases the ASCII letters of an email and trims surrounding spaces.
+std::string NormalizeEmail(std::string_view email);
+
+std::optional<User> FindUserByEmail(db::Connection& connection, std::string_view normalized_email);
+std::optional<User> FindUser(db::Connection& connection, std::int64_t user_id);
+
+// Creates a user; `email` may be empty (participants without one), `password_hash` too.
+std::int64_t CreateUser(db::Connection& connection, const User& user, std::int64_t now_ms);
+void SetPasswordHash(db::Connection& connection, std::int64_t user_id, std::string_view hash, std::int64_t now_ms);
+// Disables or enables an account; disabling also ends all its sessions at once.
+void SetDisabled(db::Connection& connection, std::int64_t user_id, bool disabled, std::int64_t now_ms);
+
+std::int64_t CreateNetwork(db::Connection& connection, std::string_view name, std::int64_t now_ms);
+std::int64_t CreateOrganization(db::Connection& connection, std::string_view name, std::string_view kind,
+                                std::int64_t now_ms);
+void AddOrganizationToNetwork(db::Connection& connection, std::int64_t network_id, std::int64_t organization_id);
+// The networks an organization takes part in.
+std::vector<std::int64_t> NetworksOf(db::Connection& connection, std::int64_t organization_id);
+
+// Precondition: the membership's organization_id / network_id fit its role (the schema checks).
+std::int64_t AddMembership(db::Connection& connection, std::int64_t user_id, const policy::Membership& membership,
+                           std::int64_t created_by, std::int64_t now_ms);
+std::vector<policy::Membership> ListMemberships(db::Connection& connection, std::int64_t user_id);
+
+}  // namespace ponte::auth

@@ -1,0 +1,258 @@
+#include "core/auth/auth.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/audit/audit.hpp"
+#include "core/auth/accounts.hpp"
+#include "core/auth/login.hpp"
+#include "core/auth/throttle.hpp"
+#include "core/crypto/random.hpp"
+#include "core/log/log.hpp"
+
+namespace ponte::auth {
+namespace {
+
+using http::Method;
+using http::Problem;
+using http::ProblemKind;
+using http::Reply;
+using http::Request;
+using http::Response;
+
+// What the guard and the handlers share; owned by the routes' handlers.
+struct Service {
+    db::Database* database;  // null in a registry built only for its route table, which serves nothing
+    const policy::Policy& policy;
+    Options options;
+    crypto::PasswordHasher hasher;
+
+    Service(db::Database* d, const policy::Policy& p, const Options& o)
+        : database(d), policy(p), options(o), hasher(o.password_cost, o.hashing_threads) {}
+};
+
+bool IsUnsafe(Method method) {
+    return method != Method::kGet && method != Method::kHead && method != Method::kOptions;
+}
+
+// A browser names the page's origin on cross-site requests; it must be this server's own. Only
+// the host part is compared with Host, so that a TLS-terminating proxy in front changes nothing.
+bool SameOrigin(const Request& request) {
+    auto origin = request.headers.Get("Origin");
+    if (!origin) return true;  // not a browser, or a same-origin GET: the CSRF token still applies
+    auto scheme_end = origin->find("://");
+    if (scheme_end == std::string_view::npos) return false;  // "null" and the like
+    auto host = request.headers.Get("Host");
+    return host && origin->substr(scheme_end + 3) == *host;
+}
+
+audit::Entry AuditEntry(const Request& request, std::string action, std::string outcome) {
+    audit::Entry entry;
+    entry.actor_user_id = request.principal ? request.principal->user_id : 0;
+    entry.action = std::move(action);
+    entry.outcome = std::move(outcome);
+    entry.remote = audit::AddressOf(request.remote);
+    entry.request_id = request.request_id;
+    return entry;
+}
+
+std::optional<Problem> Guard(Service& service, Request& request, const http::Route& route) {
+    const bool unsafe = IsUnsafe(request.method);
+    if (unsafe && !SameOrigin(request)) return Problem{ProblemKind::kForbidden, "detail.cross_site", "foreign Origin"};
+    if (route.policy_action == policy::kPublic) return std::nullopt;
+
+    auto cookie = CookieValue(request.headers.Get("Cookie").value_or(""), CookieName(service.options.sessions));
+    std::optional<policy::Principal> principal;
+    if (cookie) principal = ResolveSession(*service.database, *cookie, NowMs(), service.options.sessions);
+    if (!principal) {
+        Problem problem{ProblemKind::kUnauthorized, "detail.sign_in"};
+        if (cookie) problem.headers.Add("Set-Cookie", ClearedSessionCookie(service.options.sessions));
+        return problem;
+    }
+    request.principal = std::make_shared<const policy::Principal>(std::move(*principal));
+
+    if (unsafe && !crypto::ConstantTimeEqual(request.headers.Get("X-CSRF-Token").value_or(""),
+                                             request.principal->csrf_token)) {
+        audit::Record(*service.database, AuditEntry(request, route.policy_action, "denied_csrf"), NowMs());
+        return Problem{ProblemKind::kForbidden, "detail.csrf", "missing or wrong CSRF token"};
+    }
+    if (!service.policy.MayEver(request.principal.get(), route.policy_action)) {
+        audit::Record(*service.database, AuditEntry(request, route.policy_action, "denied"), NowMs());
+        return Problem{ProblemKind::kForbidden};
+    }
+    return std::nullopt;
+}
+
+boost::json::object UserJson(const policy::Principal& principal) {
+    boost::json::array memberships;
+    for (const auto& membership : principal.memberships) {
+        boost::json::object item{{"id", membership.id}, {"role", policy::RoleName(membership.role)}};
+        if (membership.organization_id != 0) item["organization_id"] = membership.organization_id;
+        if (membership.network_id != 0) item["network_id"] = membership.network_id;
+        memberships.push_back(std::move(item));
+    }
+    return {{"id", principal.user_id},
+            {"display_name", principal.display_name},
+            {"staff", principal.IsStaff()},
+            {"memberships", std::move(memberships)}};
+}
+
+Response SessionResponse(int status, const policy::Principal& principal) {
+    return Response::Json(status, boost::json::serialize(boost::json::object{
+                                      {"user", UserJson(principal)}, {"csrf_token", principal.csrf_token}}));
+}
+
+Problem TooManyAttempts(std::int64_t wait_ms) {
+    Problem problem{ProblemKind::kTooManyRequests, "detail.locked_out"};
+    problem.headers.Add("Retry-After", std::to_string((wait_ms + 999) / 1000));
+    return problem;
+}
+
+// Sign-in: throttle check, password check (as slow for an unknown email as for a wrong
+// password), then a new session whose id replaces any the client had (no session fixation).
+Reply Login(Service& service, const Request& request) {
+    auto login = DecodeLogin(request.body);
+    if (!login) return login.problem();
+    const std::string email = NormalizeEmail(login.value().email);
+    const std::string account_key = "account:" + email;
+    const std::string address_key = "address:" + audit::AddressOf(request.remote);
+    audit::Entry entry = AuditEntry(request, "auth.login", "");
+    entry.resource_type = "auth.user";
+
+    std::optional<User> user;
+    std::int64_t wait = 0;
+    {
+        db::Lease connection = service.database->Acquire();
+        const std::int64_t now = NowMs();
+        wait = std::max(LockedFor(*connection, account_key, now), LockedFor(*connection, address_key, now));
+        if (wait == 0) user = FindUserByEmail(*connection, email);
+    }
+    if (wait > 0) {
+        entry.outcome = "throttled";
+        audit::Record(*service.database, entry, NowMs());
+        return TooManyAttempts(wait);
+    }
+    bool verified = false;
+    if (user && !user->disabled && !user->password_hash.empty()) {
+        verified = service.hasher.Verify(user->password_hash, login.value().password);
+    } else {
+        service.hasher.VerifyNothing(login.value().password);
+    }
+    if (!verified) {
+        service.database->Transact([&](db::Connection& connection) {
+            const std::int64_t now = NowMs();
+            RecordFailure(connection, account_key, now, kAccountRule);
+            RecordFailure(connection, address_key, now, kAddressRule);
+            entry.outcome = "failed";
+            if (user) entry.resource_id = std::to_string(user->id);
+            audit::Append(connection, entry, now);
+        });
+        return Problem{ProblemKind::kUnauthorized, "detail.invalid_credentials"};
+    }
+
+    std::string rehashed;
+    if (service.hasher.NeedsRehash(user->password_hash)) rehashed = service.hasher.Hash(login.value().password);
+    const auto previous = CookieValue(request.headers.Get("Cookie").value_or(""), CookieName(service.options.sessions));
+    NewSession session = service.database->Transact([&](db::Connection& connection) {
+        const std::int64_t now = NowMs();
+        ClearFailures(connection, account_key);
+        if (!rehashed.empty()) SetPasswordHash(connection, user->id, rehashed, now);
+        if (previous) EndSession(connection, crypto::Sha256Hex(*previous));
+        entry.outcome = "ok";
+        entry.actor_user_id = user->id;
+        entry.resource_id = std::to_string(user->id);
+        audit::Append(connection, entry, now);
+        return CreateSession(connection, user->id, now, service.options.sessions, audit::AddressOf(request.remote),
+                             request.headers.Get("User-Agent").value_or(""));
+    });
+    policy::Principal principal;
+    principal.user_id = user->id;
+    principal.display_name = user->display_name;
+    principal.csrf_token = session.csrf_token;
+    {
+        db::Lease connection = service.database->Acquire();
+        principal.memberships = ListMemberships(*connection, user->id);
+    }
+    Response response = SessionResponse(200, principal);
+    response.headers.Add("Set-Cookie", SessionCookie(service.options.sessions, session.id));
+    return response;
+}
+
+Reply Logout(Service& service, const Request& request, bool everywhere) {
+    const auto& principal = *request.principal;
+    service.database->Transact([&](db::Connection& connection) {
+        if (everywhere) {
+            EndAllSessions(connection, principal.user_id);
+        } else {
+            EndSession(connection, principal.session_digest);
+        }
+        audit::Entry entry = AuditEntry(request, everywhere ? "auth.logout_everywhere" : "auth.logout", "ok");
+        audit::Append(connection, entry, NowMs());
+    });
+    Response response;
+    response.status = 204;
+    response.headers.Add("Set-Cookie", ClearedSessionCookie(service.options.sessions));
+    return response;
+}
+
+boost::json::value Schema(std::string_view text) { return boost::json::parse(text); }
+
+constexpr std::string_view kSessionSchema = R"({"type":"object","required":["user","csrf_token"],
+    "properties":{"csrf_token":{"type":"string"},
+      "user":{"type":"object","required":["id","display_name","staff","memberships"],
+        "properties":{"id":{"type":"integer"},"display_name":{"type":"string"},"staff":{"type":"boolean"},
+          "memberships":{"type":"array","items":{"type":"object","required":["id","role"],
+            "properties":{"id":{"type":"integer"},"role":{"type":"string"},
+              "organization_id":{"type":"integer"},"network_id":{"type":"integer"}}}}}}}})";
+
+}  // namespace
+
+std::int64_t NowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+void Register(core::Registry& registry, const Options& options) {
+    registry.AddMigrations(db::LoadEmbeddedMigrations("audit", "core/audit/migrations/"));
+    registry.AddMigrations(db::LoadEmbeddedMigrations("auth", "core/auth/migrations/"));
+    auto service = std::make_shared<Service>(registry.database_or_null(), registry.policy(), options);
+    registry.SetGuard([service](Request& request, const http::Route& route) { return Guard(*service, request, route); });
+
+    http::Route login{Method::kPost,
+                      "/api/v1/auth/login",
+                      std::string(policy::kPublic),
+                      http::BodyKind::kJson,
+                      {"login",
+                       "Sign in with email and password; sets the session cookie",
+                       "auth",
+                       Schema(R"({"type":"object","additionalProperties":false,"required":["email","password"],
+                           "properties":{"email":{"type":"string","minLength":3,"maxLength":254},
+                                         "password":{"type":"string","minLength":1,"maxLength":1024}}})"),
+                       Schema(kSessionSchema),
+                       200,
+                       {401, 429}},
+                      [service](const Request& request) { return Login(*service, request); }};
+    login.heavy = true;
+    registry.AddRoute(std::move(login));
+    registry.AddRoute({Method::kGet,
+                       "/api/v1/auth/session",
+                       std::string(policy::kSignedIn),
+                       http::BodyKind::kNone,
+                       {"getSession", "The signed-in user, their memberships and the CSRF token", "auth", nullptr,
+                        Schema(kSessionSchema), 200, {401}},
+                       [](const Request& request) -> Reply { return SessionResponse(200, *request.principal); }});
+    registry.AddRoute({Method::kPost,
+                       "/api/v1/auth/logout",
+                       std::string(policy::kSignedIn),
+                       http::BodyKind::kNone,
+                       {"logout", "End this session", "auth", nullptr, nullptr, 204, {401, 403}},
+                       [service](const Request& request) { return Logout(*service, request, false); }});
+    registry.AddRoute({Method::kPost,
+                       "/api/v1/auth/logout-everywhere",
+                       std::string(policy::kSignedIn),
+                       http::BodyKind::kNone,
+                       {"logoutEverywhere", "End every session of the signed-in user", "auth", nullptr, nullptr, 204,
+                        {401, 403}},
+                       [service](const Request& request) { return Logout(*service, request, true); }});
+}
+
+}  // namespace ponte::auth

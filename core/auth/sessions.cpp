@@ -1,0 +1,93 @@
+#include "core/auth/sessions.hpp"
+
+#include "core/auth/accounts.hpp"
+#include "core/crypto/random.hpp"
+
+namespace ponte::auth {
+namespace {
+
+constexpr std::string_view kInsertSession =
+    "INSERT INTO auth_sessions (digest, user_id, csrf_token, created_at, last_seen_at, expires_at, remote, user_agent) "
+    "VALUES ($1, $2, $3, $4, $4, $5, $6, $7)";
+constexpr std::string_view kSelectSession =
+    "SELECT s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, u.display_name, u.disabled "
+    "FROM auth_sessions s JOIN auth_users u ON u.id = s.user_id WHERE s.digest = $1";
+constexpr std::string_view kTouchSession = "UPDATE auth_sessions SET last_seen_at = $2 WHERE digest = $1";
+constexpr std::string_view kDeleteSession = "DELETE FROM auth_sessions WHERE digest = $1";
+constexpr std::string_view kDeleteUserSessions = "DELETE FROM auth_sessions WHERE user_id = $1";
+
+constexpr std::int64_t kTouchEveryMs = 60'000;
+
+}  // namespace
+
+NewSession CreateSession(db::Connection& connection, std::int64_t user_id, std::int64_t now_ms,
+                         const SessionOptions& options, std::string_view remote, std::string_view user_agent) {
+    NewSession session{crypto::RandomToken(32), crypto::RandomToken(32)};
+    connection.Execute(kInsertSession, {crypto::Sha256Hex(session.id), user_id, session.csrf_token, now_ms,
+                                        now_ms + options.absolute.count(), std::string(remote),
+                                        std::string(user_agent.substr(0, 200))});
+    return session;
+}
+
+std::optional<policy::Principal> ResolveSession(db::Database& database, std::string_view session_id,
+                                                std::int64_t now_ms, const SessionOptions& options) {
+    if (session_id.empty() || session_id.size() > 100) return std::nullopt;
+    const std::string digest = crypto::Sha256Hex(session_id);
+    db::Lease connection = database.Acquire();
+    auto rows = connection->Execute(kSelectSession, {digest});
+    if (rows.empty()) return std::nullopt;
+    const std::int64_t last_seen = rows.Int(0, 2);
+    const bool expired = now_ms >= rows.Int(0, 3) || now_ms - last_seen >= options.idle.count();
+    if (expired || rows.Int(0, 5) != 0) {
+        connection->Execute(kDeleteSession, {digest});
+        return std::nullopt;
+    }
+    if (now_ms - last_seen >= kTouchEveryMs) connection->Execute(kTouchSession, {digest, now_ms});
+    policy::Principal principal;
+    principal.user_id = rows.Int(0, 0);
+    principal.csrf_token = rows.Text(0, 1);
+    principal.display_name = rows.Text(0, 4);
+    principal.session_digest = digest;
+    principal.memberships = ListMemberships(*connection, principal.user_id);
+    return principal;
+}
+
+void EndSession(db::Connection& connection, std::string_view digest) {
+    connection.Execute(kDeleteSession, {std::string(digest)});
+}
+
+std::int64_t EndAllSessions(db::Connection& connection, std::int64_t user_id) {
+    return connection.Execute(kDeleteUserSessions, {user_id}).affected_rows;
+}
+
+std::string_view CookieName(const SessionOptions& options) {
+    return options.secure_cookie ? "__Host-ponte_session" : "ponte_session";
+}
+
+std::string SessionCookie(const SessionOptions& options, std::string_view id) {
+    std::string cookie = std::string(CookieName(options)) + "=" + std::string(id) + "; Path=/; HttpOnly; SameSite=Lax";
+    if (options.secure_cookie) cookie += "; Secure";
+    return cookie;
+}
+
+std::string ClearedSessionCookie(const SessionOptions& options) {
+    std::string cookie = std::string(CookieName(options)) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax";
+    if (options.secure_cookie) cookie += "; Secure";
+    return cookie;
+}
+
+std::optional<std::string> CookieValue(std::string_view header, std::string_view name) {
+    while (!header.empty()) {
+        auto end = header.find(';');
+        std::string_view pair = header.substr(0, end);
+        header = end == std::string_view::npos ? std::string_view{} : header.substr(end + 1);
+        while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+        auto equals = pair.find('=');
+        if (equals != std::string_view::npos && pair.substr(0, equals) == name) {
+            return std::string(pair.substr(equals + 1));
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace ponte::auth

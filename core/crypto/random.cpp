@@ -1,0 +1,48 @@
+#include "core/crypto/random.hpp"
+
+#include <sodium.h>
+
+#include <stdexcept>
+#include <vector>
+
+namespace ponte::crypto {
+
+void EnsureInitialized() {
+    // sodium_init is thread-safe and returns 1 when already initialized.
+    static const bool initialized = sodium_init() >= 0;
+    if (!initialized) throw std::runtime_error("libsodium could not be initialized");
+}
+
+std::string RandomToken(std::size_t bytes) {
+    EnsureInitialized();
+    std::vector<unsigned char> raw(bytes);
+    randombytes_buf(raw.data(), raw.size());
+    const int variant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
+    std::string out(sodium_base64_ENCODED_LEN(bytes, variant), '\0');
+    sodium_bin2base64(out.data(), out.size(), raw.data(), raw.size(), variant);
+    out.resize(out.find('\0'));
+    sodium_memzero(raw.data(), raw.size());
+    return out;
+}
+
+std::uint32_t RandomBelow(std::uint32_t upper_bound) {
+    EnsureInitialized();
+    return randombytes_uniform(upper_bound);
+}
+
+std::string Sha256Hex(std::string_view data) {
+    EnsureInitialized();
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+    std::string hex(2 * sizeof digest + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), digest, sizeof digest);
+    hex.pop_back();
+    return hex;
+}
+
+bool ConstantTimeEqual(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    return a.empty() || sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace ponte::crypto

@@ -1,0 +1,28 @@
+// Random tokens and digests from libsodium. Thread-safe: libsodium is initialized once, before
+// the first use, by whichever thread gets there first.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace ponte::crypto {
+
+// `bytes` random bytes from the operating system's CSPRNG, as unpadded base64url (43 characters
+// for 32 bytes). For session ids, CSRF tokens, invitation and reset codes.
+std::string RandomToken(std::size_t bytes = 32);
+
+// A uniformly random integer in [0, upper_bound). Precondition: upper_bound > 0.
+std::uint32_t RandomBelow(std::uint32_t upper_bound);
+
+// SHA-256 of `data` as 64 lower-case hex digits. Session ids are stored only as their digest, so
+// that a copy of the database holds no usable session.
+std::string Sha256Hex(std::string_view data);
+
+// Compares in time that depends only on the lengths, for secrets.
+bool ConstantTimeEqual(std::string_view a, std::string_view b);
+
+// Throws std::runtime_error when libsodium cannot initialize (no entropy source).
+void EnsureInitialized();
+
+}  // namespace ponte::crypto
