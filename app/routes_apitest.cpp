@@ -8,6 +8,7 @@
 #include "app/app.hpp"
 #include "core/testing/engine.hpp"
 #include "core/testing/http_client.hpp"
+#include "core/testing/identities.hpp"
 #include "core/testing/server_process.hpp"
 
 namespace ponte::app {
@@ -60,36 +61,68 @@ TEST_F(RoutesTest, OpenApi_DescribesEveryRoute) {
     }
 }
 
-// The authorization matrix. Until accounts exist (the identity work), the only role is the
-// anonymous visitor; every route here must be reachable by it, and every route must be listed.
-// Each later route adds its row with the expected outcome per role and per own/foreign record.
-enum class Access { kAllow, kDeny };
-const std::map<std::string, Access> kAnonymousMatrix = {
-    {"getHealth", Access::kAllow},     {"getMetrics", Access::kAllow}, {"getOpenApi", Access::kAllow},
-    {"getMeta", Access::kAllow},       {"login", Access::kAllow},      {"createProbeWrite", Access::kAllow},
-    {"getProbeWrite", Access::kAllow}, {"probeSleep", Access::kAllow},
+// The authorization matrix: for every route, the expected outcome for each actor, on a record of
+// the actor's own organization and on one of a foreign organization. A route missing here fails
+// the test, so each new endpoint brings its row.
+//
+// Each expectation is a string with one letter per actor, in the order of
+// testing::Identities::actors():
+//   anonymous, participant, community_member, mentor, case_worker, trainer, coordinator,
+//   org_admin, network_coordinator, platform_admin
+// 'A' = allowed (any status but 401, 403, 404 and 5xx), 'D' = denied (401, 403, or 404 for a
+// foreign record, which must not reveal that it exists).
+struct MatrixRow {
+    std::string own;      // on a record of the own organization, or on no record at all
+    std::string foreign;  // on a record of the foreign organization; empty for routes without one
+};
+
+constexpr std::string_view kEveryone = "AAAAAAAAAA";
+constexpr std::string_view kSignedIn = "DAAAAAAAAA";
+
+const std::map<std::string, MatrixRow> kMatrix = {
+    {"getHealth", {std::string(kEveryone), ""}},
+    {"getMetrics", {std::string(kEveryone), ""}},
+    {"getOpenApi", {std::string(kEveryone), ""}},
+    {"getMeta", {std::string(kEveryone), ""}},
+    {"login", {std::string(kEveryone), ""}},
+    {"getSession", {std::string(kSignedIn), ""}},
+    {"logout", {std::string(kSignedIn), ""}},
+    {"logoutEverywhere", {std::string(kSignedIn), ""}},
+    {"createProbeWrite", {std::string(kEveryone), ""}},
+    {"getProbeWrite", {std::string(kEveryone), ""}},
+    {"probeSleep", {std::string(kEveryone), ""}},
 };
 
 TEST_F(RoutesTest, AuthorizationMatrix_CoversEveryRouteAndHolds) {
+    auto database = db::Database::Open("sqlite:" + (directory_ / "t.db").string());
+    testing::Identities world(*database);
+    ASSERT_EQ(world.actors().size(), kEveryone.size());
     testing::HttpClient client(server_->port());
+    std::size_t checked = 0;
     for (const auto& route : AllRoutes()) {
-        auto expected = kAnonymousMatrix.find(route.operation.id);
-        ASSERT_NE(expected, kAnonymousMatrix.end()) << "route not in the authorization matrix: " << route.operation.id;
+        auto row = kMatrix.find(route.operation.id);
+        ASSERT_NE(row, kMatrix.end()) << "route not in the authorization matrix: " << route.operation.id;
+        ASSERT_EQ(row->second.own.size(), world.actors().size()) << route.operation.id;
         std::string path = route.path;
         for (auto open = path.find('{'); open != std::string::npos; open = path.find('{')) {
             path.replace(open, path.find('}', open) - open + 1, "x");
         }
-        std::string body = route.body == http::BodyKind::kJson ? "{}" : "";
-        std::map<std::string, std::string> headers;
-        if (!body.empty()) headers["Content-Type"] = "application/json";
-        auto response = client.Send(http::MethodName(route.method), path, body, headers);
-        bool denied = response.status == 401 || response.status == 403;
-        // An allowed route may still refuse the empty body (422) or find nothing (404), but it
-        // never answers "forbidden" or "sign in" before looking at the request.
-        if (route.operation.id == "login") denied = response.status == 403;
-        EXPECT_EQ(denied, expected->second == Access::kDeny) << route.operation.id << " -> " << response.status;
-        EXPECT_LT(response.status, 500) << route.operation.id;
+        const std::string body = route.body == http::BodyKind::kJson ? "{}" : "";
+        for (std::size_t i = 0; i < world.actors().size(); ++i) {
+            const auto& actor = world.actors()[i];
+            auto headers = world.SignIn(actor);
+            if (!body.empty()) headers["Content-Type"] = "application/json";
+            auto response = client.Send(http::MethodName(route.method), path, body, headers);
+            // A public route that reads a record by id may answer 404 for the placeholder id.
+            const bool denied = response.status == 401 || response.status == 403 ||
+                                (response.status == 404 && route.policy_action != "public");
+            EXPECT_EQ(denied, row->second.own[i] == 'D')
+                << route.operation.id << " as " << actor.name << " -> " << response.status << " " << response.body;
+            EXPECT_LT(response.status, 500) << route.operation.id << " as " << actor.name;
+            ++checked;
+        }
     }
+    EXPECT_EQ(checked, AllRoutes().size() * world.actors().size());
 }
 
 }  // namespace

@@ -1,0 +1,160 @@
+#include "core/auth/sessions.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/auth/accounts.hpp"
+#include "core/auth/throttle.hpp"
+#include "core/crypto/random.hpp"
+#include "core/db/migrate.hpp"
+#include "core/testing/engine.hpp"
+
+namespace ponte::auth {
+namespace {
+
+using namespace std::chrono_literals;
+
+class SessionsTest : public testing::EngineTest {
+  protected:
+    void SetUp() override {
+        EngineTest::SetUp();
+        if (IsSkipped()) return;
+        db::Migrate(database(), db::LoadEmbeddedMigrations("auth", "core/auth/migrations/"));
+        user_id_ = database().Transact([](db::Connection& connection) {
+            std::int64_t org = CreateOrganization(connection, "Org", "ngo", kStart);
+            std::int64_t id = CreateUser(connection, User{.email = "ana@example.org", .display_name = "Ana"}, kStart);
+            AddMembership(connection, id, {.role = policy::Role::kCaseWorker, .organization_id = org}, 0, kStart);
+            return id;
+        });
+    }
+
+    NewSession Start(std::int64_t now = kStart) {
+        return database().Transact(
+            [&](db::Connection& connection) { return CreateSession(connection, user_id_, now, options_, "", ""); });
+    }
+
+    static constexpr std::int64_t kStart = 1'700'000'000'000;
+    SessionOptions options_{.idle = 30min, .absolute = 12h};
+    std::int64_t user_id_ = 0;
+};
+
+TEST_P(SessionsTest, Resolve_LiveSession_GivesPrincipalWithRoles) {
+    auto session = Start();
+    auto principal = ResolveSession(database(), session.id, kStart + 1000, options_);
+    ASSERT_TRUE(principal);
+    EXPECT_EQ(principal->user_id, user_id_);
+    EXPECT_EQ(principal->csrf_token, session.csrf_token);
+    EXPECT_TRUE(principal->HasRole(policy::Role::kCaseWorker));
+    EXPECT_TRUE(principal->IsStaff());
+}
+
+TEST_P(SessionsTest, Storage_KeepsOnlyTheDigestOfTheId) {
+    auto session = Start();
+    auto rows = database().Acquire()->Execute("SELECT digest FROM auth_sessions");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_NE(rows.Text(0, 0), session.id);
+    EXPECT_EQ(rows.Text(0, 0), crypto::Sha256Hex(session.id));
+}
+
+TEST_P(SessionsTest, Resolve_UnknownOrMalformedId_IsNothing) {
+    Start();
+    EXPECT_FALSE(ResolveSession(database(), "not-a-session", kStart, options_));
+    EXPECT_FALSE(ResolveSession(database(), "", kStart, options_));
+    EXPECT_FALSE(ResolveSession(database(), std::string(5000, 'x'), kStart, options_));
+}
+
+TEST_P(SessionsTest, Resolve_AfterIdleTimeout_EndsTheSession) {
+    auto session = Start();
+    EXPECT_FALSE(ResolveSession(database(), session.id, kStart + 30 * 60'000, options_));
+    // Gone for good, even if asked with an earlier clock.
+    EXPECT_FALSE(ResolveSession(database(), session.id, kStart + 1, options_));
+}
+
+TEST_P(SessionsTest, Resolve_UseWithinIdleTimeout_KeepsItAliveUntilAbsoluteTimeout) {
+    auto session = Start();
+    std::int64_t now = kStart;
+    for (int i = 0; i < 23; ++i) {  // every 29 minutes: 11 h 7 min in all
+        now += 29 * 60'000;
+        ASSERT_TRUE(ResolveSession(database(), session.id, now, options_)) << "after " << i + 1 << " uses";
+    }
+    now += 29 * 60'000;  // 11 h 36 min
+    EXPECT_TRUE(ResolveSession(database(), session.id, now, options_));
+    now += 29 * 60'000;  // 12 h 5 min: past the absolute timeout however active
+    EXPECT_FALSE(ResolveSession(database(), session.id, now, options_));
+}
+
+TEST_P(SessionsTest, DisablingTheAccount_EndsItsSessionsAtOnce) {
+    auto first = Start();
+    auto second = Start();
+    database().Transact([&](db::Connection& connection) { SetDisabled(connection, user_id_, true, kStart + 1); });
+    EXPECT_FALSE(ResolveSession(database(), first.id, kStart + 2, options_));
+    EXPECT_FALSE(ResolveSession(database(), second.id, kStart + 2, options_));
+}
+
+TEST_P(SessionsTest, EndAllSessions_EndsEveryOneOfTheUser) {
+    auto first = Start();
+    auto second = Start();
+    EXPECT_EQ(EndAllSessions(*database().Acquire(), user_id_), 2);
+    EXPECT_FALSE(ResolveSession(database(), first.id, kStart + 1, options_));
+    EXPECT_FALSE(ResolveSession(database(), second.id, kStart + 1, options_));
+}
+
+TEST_P(SessionsTest, Throttle_LocksAfterLimitWithinWindow_AndUnlocksAfterLockout) {
+    auto connection = database().Acquire();
+    const ThrottleRule rule{3, 60'000, 120'000};
+    RecordFailure(*connection, "account:ana", kStart, rule);
+    RecordFailure(*connection, "account:ana", kStart + 1, rule);
+    EXPECT_EQ(LockedFor(*connection, "account:ana", kStart + 2), 0);
+    RecordFailure(*connection, "account:ana", kStart + 3, rule);
+    EXPECT_EQ(LockedFor(*connection, "account:ana", kStart + 3), 120'000);
+    EXPECT_EQ(LockedFor(*connection, "account:other", kStart + 3), 0);
+    EXPECT_EQ(LockedFor(*connection, "account:ana", kStart + 3 + 120'000), 0);
+}
+
+TEST_P(SessionsTest, Throttle_FailuresOutsideTheWindow_StartOver) {
+    auto connection = database().Acquire();
+    const ThrottleRule rule{3, 60'000, 120'000};
+    RecordFailure(*connection, "k", kStart, rule);
+    RecordFailure(*connection, "k", kStart + 1, rule);
+    RecordFailure(*connection, "k", kStart + 61'000, rule);  // a new window: count 1
+    RecordFailure(*connection, "k", kStart + 62'000, rule);
+    EXPECT_EQ(LockedFor(*connection, "k", kStart + 62'000), 0);
+    ClearFailures(*connection, "k");
+    RecordFailure(*connection, "k", kStart + 63'000, rule);
+    EXPECT_EQ(LockedFor(*connection, "k", kStart + 63'000), 0);
+}
+
+TEST_P(SessionsTest, Memberships_RoleMustFitItsScope) {
+    auto connection = database().Acquire();
+    // An organization role without an organization, a platform admin tied to one: refused.
+    EXPECT_THROW(AddMembership(*connection, user_id_, {.role = policy::Role::kOrgAdmin}, 0, kStart),
+                 db::CheckViolation);
+    EXPECT_THROW(AddMembership(*connection, user_id_,
+                               {.role = policy::Role::kPlatformAdmin, .organization_id = 1}, 0, kStart),
+                 db::CheckViolation);
+}
+
+TEST_P(SessionsTest, Users_EmailIsUniqueButOptional) {
+    auto connection = database().Acquire();
+    EXPECT_THROW(CreateUser(*connection, User{.email = "ana@example.org", .display_name = "Other"}, kStart),
+                 db::UniqueViolation);
+    EXPECT_NO_THROW(CreateUser(*connection, User{.display_name = "No email 1"}, kStart));
+    EXPECT_NO_THROW(CreateUser(*connection, User{.display_name = "No email 2"}, kStart));
+}
+
+PONTE_INSTANTIATE_ENGINES(SessionsTest);
+
+TEST(Cookies, ValueIsFoundAmongOthers) {
+    EXPECT_EQ(CookieValue("a=1; ponte_session=abc; b=2", "ponte_session"), "abc");
+    EXPECT_EQ(CookieValue("ponte_session_x=1", "ponte_session"), std::nullopt);
+    EXPECT_EQ(CookieValue("", "ponte_session"), std::nullopt);
+}
+
+TEST(Cookies, SecureCookieUsesHostPrefixAndFlags) {
+    SessionOptions secure;
+    EXPECT_EQ(SessionCookie(secure, "id"), "__Host-ponte_session=id; Path=/; HttpOnly; SameSite=Lax; Secure");
+    SessionOptions plain{.secure_cookie = false};
+    EXPECT_EQ(SessionCookie(plain, "id"), "ponte_session=id; Path=/; HttpOnly; SameSite=Lax");
+}
+
+}  // namespace
+}  // namespace ponte::auth

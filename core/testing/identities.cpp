@@ -1,0 +1,54 @@
+#include "core/testing/identities.hpp"
+
+#include <stdexcept>
+
+#include "core/auth/accounts.hpp"
+#include "core/auth/auth.hpp"
+
+namespace ponte::testing {
+
+Identities::Identities(db::Database& database) : database_(database) {
+    database.Transact([this](db::Connection& connection) {
+        const std::int64_t now = auth::NowMs();
+        own_network = auth::CreateNetwork(connection, "Own network", now);
+        foreign_network = auth::CreateNetwork(connection, "Foreign network", now);
+        own_organization = auth::CreateOrganization(connection, "Own organization", "social_service", now);
+        foreign_organization = auth::CreateOrganization(connection, "Foreign organization", "ngo", now);
+        auth::AddOrganizationToNetwork(connection, own_network, own_organization);
+        auth::AddOrganizationToNetwork(connection, foreign_network, foreign_organization);
+
+        actors_.clear();
+        actors_.push_back({"anonymous", std::nullopt, 0});
+        for (policy::Role role : policy::kAllRoles) {
+            const std::string name(policy::RoleName(role));
+            auth::User user;
+            user.email = name + "@own.example.org";
+            user.display_name = "Test " + name;
+            const std::int64_t id = auth::CreateUser(connection, user, now);
+            policy::Membership membership;
+            membership.role = role;
+            if (policy::IsOrganizationRole(role)) membership.organization_id = own_organization;
+            if (role == policy::Role::kNetworkCoordinator) membership.network_id = own_network;
+            auth::AddMembership(connection, id, membership, 0, now);
+            actors_.push_back({name, role, id});
+        }
+    });
+}
+
+const Actor& Identities::actor(policy::Role role) const {
+    for (const auto& actor : actors_) {
+        if (actor.role == role) return actor;
+    }
+    throw std::logic_error("no actor for role");
+}
+
+std::map<std::string, std::string> Identities::SignIn(const Actor& actor, const auth::SessionOptions& options) {
+    if (!actor.role) return {};
+    auth::NewSession session = database_.Transact([&](db::Connection& connection) {
+        return auth::CreateSession(connection, actor.user_id, auth::NowMs(), options, "127.0.0.1", "test");
+    });
+    return {{"Cookie", std::string(auth::CookieName(options)) + "=" + session.id},
+            {"X-CSRF-Token", session.csrf_token}};
+}
+
+}  // namespace ponte::testing
