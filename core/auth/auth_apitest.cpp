@@ -1,10 +1,15 @@
-// POST /api/v1/auth/login: every kind of bad input gets its 4xx problem naming the problem.
-#include "core/auth/login.hpp"
+// Sign-in, sessions, CSRF and throttling over HTTP against a real server; and every kind of bad
+// input to POST /api/v1/auth/login gets its 4xx problem naming the problem.
+#include "core/auth/auth.hpp"
 
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
 
+#include "core/audit/audit.hpp"
+#include "core/auth/accounts.hpp"
+#include "core/auth/login.hpp"
+#include "core/auth/throttle.hpp"
 #include "core/testing/engine.hpp"
 #include "core/testing/http_client.hpp"
 #include "core/testing/server_process.hpp"
@@ -108,6 +113,190 @@ TEST(DecodeLogin, ValidBody_Decodes) {
     auto login = DecodeLogin(R"({"email":"ana@example.org","password":"pw"})");
     ASSERT_TRUE(login.ok());
     EXPECT_EQ(login.value().email, "ana@example.org");
+}
+
+// A server with a few accounts whose passwords the tests know.
+class SignInTest : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        directory_ = testing::MakeTempDirectory();
+        const std::string url = "sqlite:" + (directory_ / "t.db").string();
+        server_ = new testing::ServerProcess(url);
+        database_ = db::Database::Open(url).release();
+        crypto::PasswordHasher hasher({.passes = 1, .memory_bytes = 1 << 20});
+        database_->Transact([&](db::Connection& connection) {
+            const std::int64_t now = NowMs();
+            std::int64_t org = CreateOrganization(connection, "Listening space", "social_service", now);
+            for (const char* name : {"ana", "bea", "carla", "dina", "eva"}) {
+                User user{.email = std::string(name) + "@example.org", .display_name = name};
+                user.password_hash = hasher.Hash(kPassword);
+                std::int64_t id = CreateUser(connection, user, now);
+                AddMembership(connection, id, {.role = policy::Role::kCaseWorker, .organization_id = org}, 0, now);
+            }
+        });
+    }
+    static void TearDownTestSuite() {
+        delete database_;
+        delete server_;
+        std::filesystem::remove_all(directory_);
+    }
+
+    struct Signed {
+        std::string cookie;  // "name=value" for a Cookie header
+        std::string csrf;
+    };
+    static testing::HttpResult Login(std::string_view email, std::string_view password,
+                                     std::map<std::string, std::string> headers = {}) {
+        boost::json::object body{{"email", email}, {"password", password}};
+        return testing::HttpClient(server_->port())
+            .Post("/api/v1/auth/login", boost::json::serialize(body), "application/json", headers);
+    }
+    static Signed SignIn(std::string_view email) {
+        auto response = Login(email, kPassword);
+        EXPECT_EQ(response.status, 200) << response.body;
+        std::string cookie = response.Header("Set-Cookie");
+        return {cookie.substr(0, cookie.find(';')), std::string(response.Json().at("csrf_token").as_string())};
+    }
+    static int SessionStatus(const Signed& signed_in) {
+        return testing::HttpClient(server_->port()).Get("/api/v1/auth/session", {{"Cookie", signed_in.cookie}}).status;
+    }
+    static testing::HttpResult Post(std::string_view path, std::map<std::string, std::string> headers) {
+        return testing::HttpClient(server_->port()).Send("POST", path, "", headers);
+    }
+    static std::int64_t AuditCount(std::string_view action, std::string_view outcome) {
+        return database_->Acquire()
+            ->Execute("SELECT COUNT(*) FROM audit_log WHERE action = $1 AND outcome = $2",
+                      {std::string(action), std::string(outcome)})
+            .Int(0, 0);
+    }
+
+    static constexpr std::string_view kPassword = "a long enough passphrase";
+    static inline std::filesystem::path directory_;
+    static inline testing::ServerProcess* server_ = nullptr;
+    static inline db::Database* database_ = nullptr;
+};
+
+TEST_F(SignInTest, Login_RightPassword_SetsProtectedCookieAndAnswersTheSession) {
+    auto response = Login("ana@example.org", kPassword);
+    ASSERT_EQ(response.status, 200) << response.body;
+    const std::string cookie = response.Header("Set-Cookie");
+    EXPECT_TRUE(cookie.starts_with("__Host-ponte_session=")) << cookie;
+    EXPECT_NE(cookie.find("; HttpOnly"), std::string::npos);
+    EXPECT_NE(cookie.find("; SameSite=Lax"), std::string::npos);
+    EXPECT_NE(cookie.find("; Secure"), std::string::npos);
+    EXPECT_EQ(response.Header("Cache-Control"), "no-store");
+    auto body = response.Json().as_object();
+    EXPECT_EQ(body.at("user").at("display_name").as_string(), "ana");
+    EXPECT_EQ(body.at("user").at("memberships").at(0).at("role").as_string(), "case_worker");
+    EXPECT_EQ(body.at("user").at("staff").as_bool(), true);
+
+    auto session = testing::HttpClient(server_->port())
+                       .Get("/api/v1/auth/session", {{"Cookie", cookie.substr(0, cookie.find(';'))}});
+    ASSERT_EQ(session.status, 200);
+    EXPECT_EQ(session.Json().at("csrf_token"), body.at("csrf_token"));
+}
+
+TEST_F(SignInTest, Login_WrongPasswordOrUnknownEmail_AreTheSame401AndAudited) {
+    const auto before = AuditCount("auth.login", "failed");
+    auto wrong = Login("bea@example.org", "not the passphrase");
+    auto unknown = Login("nobody@example.org", kPassword);
+    EXPECT_EQ(wrong.status, 401);
+    EXPECT_EQ(unknown.status, 401);
+    EXPECT_EQ(wrong.Json().at("type"), unknown.Json().at("type"));
+    EXPECT_EQ(wrong.Json().at("detail"), unknown.Json().at("detail"));
+    EXPECT_EQ(wrong.Header("Set-Cookie"), "");
+    EXPECT_EQ(AuditCount("auth.login", "failed"), before + 2);
+}
+
+TEST_F(SignInTest, Login_WithAnEarlierSessionCookie_EndsItAndIssuesANewId) {
+    auto first = SignIn("carla@example.org");
+    auto second = Login("carla@example.org", kPassword, {{"Cookie", first.cookie}});
+    ASSERT_EQ(second.status, 200);
+    const std::string cookie = second.Header("Set-Cookie");
+    EXPECT_NE(cookie.substr(0, cookie.find(';')), first.cookie);
+    EXPECT_EQ(SessionStatus(first), 401);
+    EXPECT_EQ(SessionStatus({cookie.substr(0, cookie.find(';')), ""}), 200);
+}
+
+TEST_F(SignInTest, Session_WithoutOrWithForgedCookie_Is401) {
+    EXPECT_EQ(testing::HttpClient(server_->port()).Get("/api/v1/auth/session").status, 401);
+    auto forged =
+        testing::HttpClient(server_->port()).Get("/api/v1/auth/session", {{"Cookie", "__Host-ponte_session=forged"}});
+    EXPECT_EQ(forged.status, 401);
+    EXPECT_EQ(forged.Json().at("type"), "/problems/unauthorized");
+    EXPECT_NE(forged.Header("Set-Cookie").find("Max-Age=0"), std::string::npos);  // the client forgets it
+}
+
+TEST_F(SignInTest, Logout_NeedsTheCsrfToken_ThenEndsTheSession) {
+    auto signed_in = SignIn("dina@example.org");
+    const auto denied_before = AuditCount("signed_in", "denied_csrf");
+    EXPECT_EQ(Post("/api/v1/auth/logout", {{"Cookie", signed_in.cookie}}).status, 403);
+    EXPECT_EQ(Post("/api/v1/auth/logout", {{"Cookie", signed_in.cookie}, {"X-CSRF-Token", "wrong"}}).status, 403);
+    EXPECT_EQ(AuditCount("signed_in", "denied_csrf"), denied_before + 2);
+    EXPECT_EQ(SessionStatus(signed_in), 200);
+    auto done = Post("/api/v1/auth/logout", {{"Cookie", signed_in.cookie}, {"X-CSRF-Token", signed_in.csrf}});
+    EXPECT_EQ(done.status, 204);
+    EXPECT_NE(done.Header("Set-Cookie").find("Max-Age=0"), std::string::npos);
+    EXPECT_EQ(SessionStatus(signed_in), 401);
+}
+
+TEST_F(SignInTest, StateChangingRequest_FromForeignOrigin_Is403) {
+    auto signed_in = SignIn("dina@example.org");
+    const std::string host = "127.0.0.1:" + std::to_string(server_->port());
+    auto foreign =
+        Post("/api/v1/auth/logout",
+             {{"Cookie", signed_in.cookie}, {"X-CSRF-Token", signed_in.csrf}, {"Origin", "https://evil.example"}});
+    EXPECT_EQ(foreign.status, 403);
+    auto foreign_login = Login("dina@example.org", kPassword, {{"Origin", "https://evil.example"}});
+    EXPECT_EQ(foreign_login.status, 403);
+    EXPECT_EQ(SessionStatus(signed_in), 200);
+    auto own = Post(
+        "/api/v1/auth/logout",
+        {{"Cookie", signed_in.cookie}, {"X-CSRF-Token", signed_in.csrf}, {"Origin", "http://" + host}, {"Host", host}});
+    EXPECT_EQ(own.status, 204);
+}
+
+TEST_F(SignInTest, LogoutEverywhere_EndsEverySessionOfTheUser) {
+    auto phone = SignIn("eva@example.org");
+    auto desk = SignIn("eva@example.org");
+    auto done = Post("/api/v1/auth/logout-everywhere", {{"Cookie", phone.cookie}, {"X-CSRF-Token", phone.csrf}});
+    EXPECT_EQ(done.status, 204);
+    EXPECT_EQ(SessionStatus(phone), 401);
+    EXPECT_EQ(SessionStatus(desk), 401);
+}
+
+TEST_F(SignInTest, RepeatedFailures_LockTheAccountOut_EvenForTheRightPassword) {
+    for (int i = 0; i < kAccountRule.max_failures; ++i) {
+        EXPECT_EQ(Login("bea@example.org", "guess number " + std::to_string(i)).status, 401);
+    }
+    auto locked = Login("bea@example.org", kPassword);
+    EXPECT_EQ(locked.status, 429);
+    EXPECT_EQ(locked.Json().at("type"), "/problems/too-many-requests");
+    const int retry_after = std::stoi(locked.Header("Retry-After"));
+    EXPECT_GT(retry_after, 0);
+    EXPECT_LE(retry_after, kAccountRule.lockout_ms / 1000);
+    EXPECT_GE(AuditCount("auth.login", "throttled"), 1);
+    EXPECT_EQ(Login("ana@example.org", kPassword).status, 200);  // other accounts are not affected
+}
+
+TEST_F(SignInTest, DisabledAccount_CannotSignInAndLosesItsSessions) {
+    auto signed_in = SignIn("carla@example.org");
+    database_->Transact([](db::Connection& connection) {
+        SetDisabled(connection, FindUserByEmail(connection, "carla@example.org")->id, true, NowMs());
+    });
+    EXPECT_EQ(SessionStatus(signed_in), 401);
+    EXPECT_EQ(Login("carla@example.org", kPassword).status, 401);
+    database_->Transact([](db::Connection& connection) {
+        SetDisabled(connection, FindUserByEmail(connection, "carla@example.org")->id, false, NowMs());
+    });
+}
+
+TEST_F(SignInTest, AuditChain_AfterAllThat_Verifies) {
+    SignIn("ana@example.org");
+    Login("ana@example.org", "wrong passphrase here");
+    auto report = audit::Verify(*database_);
+    EXPECT_TRUE(report.ok) << report.reason << " at " << report.first_bad_seq;
+    EXPECT_GE(report.checked, 2);
 }
 
 }  // namespace

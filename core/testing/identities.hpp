@@ -20,7 +20,7 @@
 namespace ponte::testing {
 
 struct Actor {
-    std::string name;                 // "anonymous" or the role's name
+    std::string name;                  // "anonymous" or the role's name
     std::optional<policy::Role> role;  // none for anonymous
     std::int64_t user_id = 0;
 };
