@@ -39,10 +39,12 @@ web:
 	@find web/dist -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.json' -o -name '*.svg' -o -name '*.webmanifest' \) \
 		-exec gzip -9 -k -n -f {} \;
 
-## run: set up, build, migrate and serve on http://127.0.0.1:8080 (SQLite in data/ponte.db)
+## run: set up, build, migrate, add the demo accounts to an empty database and serve on
+## http://127.0.0.1:8080 (SQLite in data/ponte.db; plain HTTP, so the session cookie is not Secure)
 run: build
 	./$(BUILD)/ponte migrate --db $(DB)
-	./$(BUILD)/ponte serve --db $(DB) --listen $(LISTEN)
+	./$(BUILD)/ponte seed-demo --db $(DB)
+	./$(BUILD)/ponte serve --db $(DB) --listen $(LISTEN) --cookie-secure false
 
 ## test: set up, build, then every test on SQLite and on a PostgreSQL server started for the run,
 ## the browser tests, the tests again under AddressSanitizer+UBSan, a short fuzz run and the

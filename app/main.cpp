@@ -7,6 +7,8 @@
 #include <iostream>
 
 #include "app/app.hpp"
+#include "core/audit/audit.hpp"
+#include "core/auth/seed.hpp"
 #include "core/config/config.hpp"
 #include "core/db/backup.hpp"
 #include "core/db/migrate.hpp"
@@ -80,6 +82,43 @@ int Migrate(const config::DatabaseConfig& database_config) {
     return 0;
 }
 
+// Applies the migrations a sub-command needs before it touches data.
+void MigrateQuietly(db::Database& database) {
+    core::Registry registry(&database);
+    app::RegisterAll(registry, {});
+    db::Migrate(database, registry.migrations());
+}
+
+int SeedDemo(const config::DatabaseConfig& database_config) {
+    auto database = OpenDatabase(database_config, 1);
+    MigrateQuietly(*database);
+    crypto::PasswordHasher hasher;
+    auto accounts = auth::SeedDemo(*database, hasher);
+    if (accounts.empty()) {
+        std::cout << "demo data: the database has accounts already; nothing added\n";
+        return 0;
+    }
+    std::cout << "demo accounts (password for all: \"" << auth::kDemoPassword << "\"):\n";
+    for (const auto& account : accounts) {
+        std::cout << "  " << account.email << "  (" << account.role
+                  << (account.organization.empty() ? "" : ", " + account.organization) << ")\n";
+    }
+    return 0;
+}
+
+int AuditVerify(const config::DatabaseConfig& database_config) {
+    auto database = OpenDatabase(database_config, 1);
+    MigrateQuietly(*database);
+    auto report = audit::Verify(*database);
+    if (report.ok) {
+        std::cout << "audit log intact: " << report.checked << " entries\n";
+        return 0;
+    }
+    std::cout << "audit log BROKEN at entry " << report.first_bad_seq << ": " << report.reason << " ("
+              << report.checked << " entries read)\n";
+    return 1;
+}
+
 int Backup(const config::DatabaseConfig& database_config, const std::string& out) {
     auto database = OpenDatabase(database_config, 1);
     if (database->engine() == db::Engine::kPostgres) {
@@ -117,6 +156,15 @@ int main(int argc, char** argv) {
     config::AddDatabaseOptions(*backup_command, database);
     backup_command->add_option("--out", backup_out, "File to write (must not exist)")->required();
 
+    auto* seed_command = cli.add_subcommand("seed-demo", "Add demo organizations and an account per role to an empty database");
+    config::AddDatabaseOptions(*seed_command, database);
+
+    auto* audit_command = cli.add_subcommand("audit", "Audit log tools");
+    audit_command->require_subcommand(1);
+    auto* verify_command =
+        audit_command->add_subcommand("verify", "Check the hash chain of the audit log; names the first bad entry");
+    config::AddDatabaseOptions(*verify_command, database);
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -134,6 +182,8 @@ int main(int argc, char** argv) {
         if (serve_command->parsed()) return Serve(database, serve);
         if (migrate_command->parsed()) return Migrate(database);
         if (backup_command->parsed()) return Backup(database, backup_out);
+        if (seed_command->parsed()) return SeedDemo(database);
+        if (verify_command->parsed()) return AuditVerify(database);
     } catch (const std::exception& error) {
         std::cerr << "ponte: " << error.what() << "\n";
         return 1;

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/db/database.hpp"
+
 namespace {
 
 struct Run {
@@ -53,6 +55,29 @@ TEST(Cli, MigrateThenBackup_WritesACopy) {
     EXPECT_EQ(backup.status, 0) << backup.output;
     auto refused = Ponte("backup --db sqlite:" + dir + "/a.db --out " + dir + "/copy.db");
     EXPECT_EQ(refused.status, 1);
+    std::system(("rm -rf " + dir).c_str());
+}
+
+TEST(Cli, SeedDemo_OnceOnly_ThenAuditVerifyNamesAnEditedEntry) {
+    std::string dir = "/tmp/ponte-cli-audit-" + std::to_string(getpid());
+    const std::string db = "--db sqlite:" + dir + "/a.db";
+    auto seeded = Ponte("seed-demo " + db);
+    EXPECT_EQ(seeded.status, 0) << seeded.output;
+    EXPECT_NE(seeded.output.find("case_worker@demo.ponte.example"), std::string::npos) << seeded.output;
+    auto again = Ponte("seed-demo " + db);
+    EXPECT_NE(again.output.find("nothing added"), std::string::npos) << again.output;
+
+    auto intact = Ponte("audit verify " + db);
+    EXPECT_EQ(intact.status, 0) << intact.output;
+    EXPECT_NE(intact.output.find("intact: 1 entries"), std::string::npos) << intact.output;
+    {
+        auto database = ponte::db::Database::Open("sqlite:" + dir + "/a.db");
+        database->Acquire()->ExecuteScript(
+            "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET outcome = 'denied' WHERE seq = 1");
+    }
+    auto broken = Ponte("audit verify " + db);
+    EXPECT_EQ(broken.status, 1);
+    EXPECT_NE(broken.output.find("BROKEN at entry 1: content was altered"), std::string::npos) << broken.output;
     std::system(("rm -rf " + dir).c_str());
 }
 
