@@ -114,8 +114,8 @@ int AuditVerify(const config::DatabaseConfig& database_config) {
         std::cout << "audit log intact: " << report.checked << " entries\n";
         return 0;
     }
-    std::cout << "audit log BROKEN at entry " << report.first_bad_seq << ": " << report.reason << " ("
-              << report.checked << " entries read)\n";
+    std::cout << "audit log BROKEN at entry " << report.first_bad_seq << ": " << report.reason << " (" << report.checked
+              << " entries read)\n";
     return 1;
 }
 
@@ -156,7 +156,8 @@ int main(int argc, char** argv) {
     config::AddDatabaseOptions(*backup_command, database);
     backup_command->add_option("--out", backup_out, "File to write (must not exist)")->required();
 
-    auto* seed_command = cli.add_subcommand("seed-demo", "Add demo organizations and an account per role to an empty database");
+    auto* seed_command =
+        cli.add_subcommand("seed-demo", "Add demo organizations and an account per role to an empty database");
     config::AddDatabaseOptions(*seed_command, database);
 
     auto* audit_command = cli.add_subcommand("audit", "Audit log tools");

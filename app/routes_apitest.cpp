@@ -76,6 +76,28 @@ struct MatrixRow {
     std::string foreign;  // on a record of the foreign organization; empty for routes without one
 };
 
+// The route's path with its record ids filled in: those of the own or the foreign organization's
+// records; other parameters get a placeholder.
+std::string RecordPath(std::string path, const testing::Identities& world, bool foreign) {
+    const std::map<std::string, std::string> ids = {
+        {"organization_id", std::to_string(foreign ? world.foreign_organization : world.own_organization)},
+    };
+    for (auto open = path.find('{'); open != std::string::npos; open = path.find('{')) {
+        const auto close = path.find('}', open);
+        auto id = ids.find(path.substr(open + 1, close - open - 1));
+        path.replace(open, close - open + 1, id == ids.end() ? "x" : id->second);
+    }
+    return path;
+}
+
+// The route's path with ids of records that do not exist.
+std::string MissingRecordPath(std::string path) {
+    for (auto open = path.find('{'); open != std::string::npos; open = path.find('{')) {
+        path.replace(open, path.find('}', open) - open + 1, "987654321");
+    }
+    return path;
+}
+
 constexpr std::string_view kEveryone = "AAAAAAAAAA";
 constexpr std::string_view kSignedIn = "DAAAAAAAAA";
 
@@ -88,6 +110,8 @@ const std::map<std::string, MatrixRow> kMatrix = {
     {"getSession", {std::string(kSignedIn), ""}},
     {"logout", {std::string(kSignedIn), ""}},
     {"logoutEverywhere", {std::string(kSignedIn), ""}},
+    {"listMemberships", {"DDDDDDAAAA", "DDDDDDDDDA"}},
+    {"createMembership", {"DDDDDDDADA", "DDDDDDDDDA"}},
     {"createProbeWrite", {std::string(kEveryone), ""}},
     {"getProbeWrite", {std::string(kEveryone), ""}},
     {"probeSleep", {std::string(kEveryone), ""}},
@@ -103,26 +127,41 @@ TEST_F(RoutesTest, AuthorizationMatrix_CoversEveryRouteAndHolds) {
         auto row = kMatrix.find(route.operation.id);
         ASSERT_NE(row, kMatrix.end()) << "route not in the authorization matrix: " << route.operation.id;
         ASSERT_EQ(row->second.own.size(), world.actors().size()) << route.operation.id;
-        std::string path = route.path;
-        for (auto open = path.find('{'); open != std::string::npos; open = path.find('{')) {
-            path.replace(open, path.find('}', open) - open + 1, "x");
-        }
+        const bool has_record = route.path.find('{') != std::string::npos && route.policy_action != "public";
+        ASSERT_EQ(row->second.foreign.empty(), !has_record) << route.operation.id << ": foreign column iff a record";
         const std::string body = route.body == http::BodyKind::kJson ? "{}" : "";
-        for (std::size_t i = 0; i < world.actors().size(); ++i) {
-            const auto& actor = world.actors()[i];
-            auto headers = world.SignIn(actor);
-            if (!body.empty()) headers["Content-Type"] = "application/json";
-            auto response = client.Send(http::MethodName(route.method), path, body, headers);
-            // A public route that reads a record by id may answer 404 for the placeholder id.
-            const bool denied = response.status == 401 || response.status == 403 ||
-                                (response.status == 404 && route.policy_action != "public");
-            EXPECT_EQ(denied, row->second.own[i] == 'D')
-                << route.operation.id << " as " << actor.name << " -> " << response.status << " " << response.body;
-            EXPECT_LT(response.status, 500) << route.operation.id << " as " << actor.name;
-            ++checked;
+        for (bool foreign : {false, true}) {
+            const std::string& expected = foreign ? row->second.foreign : row->second.own;
+            if (expected.empty()) continue;
+            ASSERT_EQ(expected.size(), world.actors().size()) << route.operation.id;
+            const std::string path = RecordPath(route.path, world, foreign);
+            for (std::size_t i = 0; i < world.actors().size(); ++i) {
+                const auto& actor = world.actors()[i];
+                auto headers = world.SignIn(actor);
+                if (!body.empty()) headers["Content-Type"] = "application/json";
+                auto response = client.Send(http::MethodName(route.method), path, body, headers);
+                // A public route that reads a record by id may answer 404 for the placeholder id.
+                const bool denied = response.status == 401 || response.status == 403 ||
+                                    (response.status == 404 && route.policy_action != "public");
+                EXPECT_EQ(denied, expected[i] == 'D')
+                    << route.operation.id << (foreign ? " (foreign)" : " (own)") << " as " << actor.name << " -> "
+                    << response.status << " " << response.body;
+                if (foreign && denied) {
+                    // No existence leak: a foreign record is refused exactly as a record that does
+                    // not exist (404 after the lookup, or 401/403 before any lookup).
+                    auto again = world.SignIn(actor);
+                    if (!body.empty()) again["Content-Type"] = "application/json";
+                    auto missing =
+                        client.Send(http::MethodName(route.method), MissingRecordPath(route.path), body, again);
+                    EXPECT_EQ(response.status, missing.status)
+                        << route.operation.id << " as " << actor.name << ": a foreign record must not reveal itself";
+                }
+                EXPECT_LT(response.status, 500) << route.operation.id << " as " << actor.name;
+                ++checked;
+            }
         }
     }
-    EXPECT_EQ(checked, AllRoutes().size() * world.actors().size());
+    EXPECT_GE(checked, AllRoutes().size() * world.actors().size());
 }
 
 }  // namespace

@@ -39,9 +39,9 @@ std::string ChainHash(std::int64_t seq, std::int64_t at_ms, const Entry& entry, 
 
 struct Verification {
     bool ok = true;
-    std::int64_t checked = 0;       // entries read
+    std::int64_t checked = 0;        // entries read
     std::int64_t first_bad_seq = 0;  // the first entry that breaks the chain (0 when ok)
-    std::string reason;             // what is wrong with it
+    std::string reason;              // what is wrong with it
 };
 
 // Reads the whole chain in order and checks every link and the head. An edited entry fails its

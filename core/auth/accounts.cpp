@@ -32,12 +32,15 @@ constexpr std::string_view kSelectMemberships =
     "SELECT id, role, COALESCE(organization_id, 0), COALESCE(network_id, 0) FROM auth_memberships "
     "WHERE user_id = $1 ORDER BY id";
 
-db::Value NullIfEmpty(std::string_view text) { return text.empty() ? db::Value{nullptr} : db::Value{std::string(text)}; }
+db::Value NullIfEmpty(std::string_view text) {
+    return text.empty() ? db::Value{nullptr} : db::Value{std::string(text)};
+}
 db::Value NullIfZero(std::int64_t id) { return id == 0 ? db::Value{nullptr} : db::Value{id}; }
 
 std::optional<User> ReadUser(const db::Result& rows) {
     if (rows.empty()) return std::nullopt;
-    return User{rows.Int(0, 0), rows.Text(0, 1), rows.Text(0, 2), rows.Text(0, 3), rows.Text(0, 4), rows.Int(0, 5) != 0};
+    return User{rows.Int(0, 0),  rows.Text(0, 1), rows.Text(0, 2),
+                rows.Text(0, 3), rows.Text(0, 4), rows.Int(0, 5) != 0};
 }
 
 }  // namespace
@@ -59,9 +62,9 @@ std::optional<User> FindUser(db::Connection& connection, std::int64_t user_id) {
 }
 
 std::int64_t CreateUser(db::Connection& connection, const User& user, std::int64_t now_ms) {
-    auto rows = connection.Execute(kInsertUser, {NullIfEmpty(user.email), user.display_name,
-                                                 NullIfEmpty(user.password_hash), user.locale,
-                                                 std::int64_t{user.disabled ? 1 : 0}, now_ms});
+    auto rows =
+        connection.Execute(kInsertUser, {NullIfEmpty(user.email), user.display_name, NullIfEmpty(user.password_hash),
+                                         user.locale, std::int64_t{user.disabled ? 1 : 0}, now_ms});
     return rows.Int(0, 0);
 }
 
@@ -96,9 +99,10 @@ std::vector<std::int64_t> NetworksOf(db::Connection& connection, std::int64_t or
 
 std::int64_t AddMembership(db::Connection& connection, std::int64_t user_id, const policy::Membership& membership,
                            std::int64_t created_by, std::int64_t now_ms) {
-    auto rows = connection.Execute(
-        kInsertMembership, {user_id, std::string(policy::RoleName(membership.role)), NullIfZero(membership.organization_id),
-                            NullIfZero(membership.network_id), now_ms, NullIfZero(created_by)});
+    auto rows =
+        connection.Execute(kInsertMembership, {user_id, std::string(policy::RoleName(membership.role)),
+                                               NullIfZero(membership.organization_id),
+                                               NullIfZero(membership.network_id), now_ms, NullIfZero(created_by)});
     return rows.Int(0, 0);
 }
 

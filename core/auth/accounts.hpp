@@ -18,7 +18,7 @@
 namespace ponte::auth {
 
 inline constexpr std::string_view kOrganizationKinds[] = {"social_service", "ngo",         "training_provider",
-                                                         "employer",       "association", "public_body"};
+                                                          "employer",       "association", "public_body"};
 
 struct User {
     std::int64_t id = 0;

@@ -5,6 +5,7 @@
 #include "core/audit/audit.hpp"
 #include "core/auth/accounts.hpp"
 #include "core/auth/login.hpp"
+#include "core/auth/memberships.hpp"
 #include "core/auth/throttle.hpp"
 #include "core/crypto/random.hpp"
 #include "core/log/log.hpp"
@@ -30,9 +31,7 @@ struct Service {
         : database(d), policy(p), options(o), hasher(o.password_cost, o.hashing_threads) {}
 };
 
-bool IsUnsafe(Method method) {
-    return method != Method::kGet && method != Method::kHead && method != Method::kOptions;
-}
+bool IsUnsafe(Method method) { return method != Method::kGet && method != Method::kHead && method != Method::kOptions; }
 
 // A browser names the page's origin on cross-site requests; it must be this server's own. Only
 // the host part is compared with Host, so that a TLS-terminating proxy in front changes nothing.
@@ -70,8 +69,8 @@ std::optional<Problem> Guard(Service& service, Request& request, const http::Rou
     }
     request.principal = std::make_shared<const policy::Principal>(std::move(*principal));
 
-    if (unsafe && !crypto::ConstantTimeEqual(request.headers.Get("X-CSRF-Token").value_or(""),
-                                             request.principal->csrf_token)) {
+    if (unsafe &&
+        !crypto::ConstantTimeEqual(request.headers.Get("X-CSRF-Token").value_or(""), request.principal->csrf_token)) {
         audit::Record(*service.database, AuditEntry(request, route.policy_action, "denied_csrf"), NowMs());
         return Problem{ProblemKind::kForbidden, "detail.csrf", "missing or wrong CSRF token"};
     }
@@ -97,8 +96,8 @@ boost::json::object UserJson(const policy::Principal& principal) {
 }
 
 Response SessionResponse(int status, const policy::Principal& principal) {
-    return Response::Json(status, boost::json::serialize(boost::json::object{
-                                      {"user", UserJson(principal)}, {"csrf_token", principal.csrf_token}}));
+    return Response::Json(status, boost::json::serialize(boost::json::object{{"user", UserJson(principal)},
+                                                                             {"csrf_token", principal.csrf_token}}));
 }
 
 Problem TooManyAttempts(std::int64_t wait_ms) {
@@ -215,7 +214,8 @@ void Register(core::Registry& registry, const Options& options) {
     registry.AddMigrations(db::LoadEmbeddedMigrations("audit", "core/audit/migrations/"));
     registry.AddMigrations(db::LoadEmbeddedMigrations("auth", "core/auth/migrations/"));
     auto service = std::make_shared<Service>(registry.database_or_null(), registry.policy(), options);
-    registry.SetGuard([service](Request& request, const http::Route& route) { return Guard(*service, request, route); });
+    registry.SetGuard(
+        [service](Request& request, const http::Route& route) { return Guard(*service, request, route); });
 
     http::Route login{Method::kPost,
                       "/api/v1/auth/login",
@@ -237,8 +237,13 @@ void Register(core::Registry& registry, const Options& options) {
                        "/api/v1/auth/session",
                        std::string(policy::kSignedIn),
                        http::BodyKind::kNone,
-                       {"getSession", "The signed-in user, their memberships and the CSRF token", "auth", nullptr,
-                        Schema(kSessionSchema), 200, {401}},
+                       {"getSession",
+                        "The signed-in user, their memberships and the CSRF token",
+                        "auth",
+                        nullptr,
+                        Schema(kSessionSchema),
+                        200,
+                        {401}},
                        [](const Request& request) -> Reply { return SessionResponse(200, *request.principal); }});
     registry.AddRoute({Method::kPost,
                        "/api/v1/auth/logout",
@@ -246,13 +251,14 @@ void Register(core::Registry& registry, const Options& options) {
                        http::BodyKind::kNone,
                        {"logout", "End this session", "auth", nullptr, nullptr, 204, {401, 403}},
                        [service](const Request& request) { return Logout(*service, request, false); }});
-    registry.AddRoute({Method::kPost,
-                       "/api/v1/auth/logout-everywhere",
-                       std::string(policy::kSignedIn),
-                       http::BodyKind::kNone,
-                       {"logoutEverywhere", "End every session of the signed-in user", "auth", nullptr, nullptr, 204,
-                        {401, 403}},
-                       [service](const Request& request) { return Logout(*service, request, true); }});
+    registry.AddRoute(
+        {Method::kPost,
+         "/api/v1/auth/logout-everywhere",
+         std::string(policy::kSignedIn),
+         http::BodyKind::kNone,
+         {"logoutEverywhere", "End every session of the signed-in user", "auth", nullptr, nullptr, 204, {401, 403}},
+         [service](const Request& request) { return Logout(*service, request, true); }});
+    RegisterMemberships(registry);
 }
 
 }  // namespace ponte::auth

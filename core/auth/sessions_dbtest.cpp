@@ -128,9 +128,9 @@ TEST_P(SessionsTest, Memberships_RoleMustFitItsScope) {
     // An organization role without an organization, a platform admin tied to one: refused.
     EXPECT_THROW(AddMembership(*connection, user_id_, {.role = policy::Role::kOrgAdmin}, 0, kStart),
                  db::CheckViolation);
-    EXPECT_THROW(AddMembership(*connection, user_id_,
-                               {.role = policy::Role::kPlatformAdmin, .organization_id = 1}, 0, kStart),
-                 db::CheckViolation);
+    EXPECT_THROW(
+        AddMembership(*connection, user_id_, {.role = policy::Role::kPlatformAdmin, .organization_id = 1}, 0, kStart),
+        db::CheckViolation);
 }
 
 TEST_P(SessionsTest, Users_EmailIsUniqueButOptional) {

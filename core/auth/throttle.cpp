@@ -32,6 +32,8 @@ void RecordFailure(db::Connection& connection, std::string_view key, std::int64_
     }
 }
 
-void ClearFailures(db::Connection& connection, std::string_view key) { connection.Execute(kDelete, {std::string(key)}); }
+void ClearFailures(db::Connection& connection, std::string_view key) {
+    connection.Execute(kDelete, {std::string(key)});
+}
 
 }  // namespace ponte::auth

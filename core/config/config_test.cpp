@@ -32,8 +32,8 @@ TEST(ConfigValidate, BadSettings_NameTheFlagAndTheVariable) {
                      "--session-idle-timeout (PONTE_SESSION_IDLE_TIMEOUT)"});
     cases.push_back({with([](ServeConfig& c) { c.session_absolute_timeout_s = 100; }),
                      "--session-absolute-timeout (PONTE_SESSION_ABSOLUTE_TIMEOUT)"});
-    cases.push_back({with([](ServeConfig& c) { c.password_memory_mib = 0; }),
-                     "--password-memory-mib (PONTE_PASSWORD_MEMORY_MIB)"});
+    cases.push_back(
+        {with([](ServeConfig& c) { c.password_memory_mib = 0; }), "--password-memory-mib (PONTE_PASSWORD_MEMORY_MIB)"});
     cases.push_back({with([](ServeConfig& c) { c.password_passes = 0; }), "--password-passes (PONTE_PASSWORD_PASSES)"});
     for (const auto& c : cases) {
         auto message = Validate(c.config);

@@ -16,7 +16,7 @@
 namespace ponte::crypto {
 
 struct PasswordCost {
-    std::uint64_t passes = 2;                 // Argon2 t (libsodium's opslimit), at least 1
+    std::uint64_t passes = 2;                // Argon2 t (libsodium's opslimit), at least 1
     std::size_t memory_bytes = 64ULL << 20;  // Argon2 m, at least 8 KiB
 };
 

@@ -37,7 +37,8 @@ constexpr std::string_view ClaimJob(Engine engine) {
 // The column type of a generated 64-bit primary key: SQLite's rowid alias (AUTOINCREMENT, so
 // that ids are never reused) or PostgreSQL's identity column.
 constexpr std::string_view IdentityPrimaryKey(Engine engine) {
-    return engine == Engine::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+    return engine == Engine::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT"
+                                     : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
 }
 
 // A migration shared by both engines writes `{{identity}}` for a generated primary key's type;

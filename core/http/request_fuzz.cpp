@@ -1,13 +1,13 @@
 // libFuzzer target: raw bytes -> HTTP request parser (with the server's limits) -> router ->
 // JSON body decoding -> response. Anything but a well-formed response (or a clean parse error)
 // is a bug: a crash, a sanitizer report, a 5xx, or a response that is not problem+json on error.
+#include <unistd.h>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/json.hpp>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
-#include <unistd.h>
 
 #include "core/auth/auth.hpp"
 #include "core/db/migrate.hpp"

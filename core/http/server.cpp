@@ -88,7 +88,10 @@ struct Server::State {
     std::set<std::shared_ptr<Connection>> connections;
 
     State(const ServerOptions& o, const Dispatcher& d)
-        : options(o), dispatcher(d), loops(MakeLoops(o)), signals(loops.front()->io, SIGINT, SIGTERM),
+        : options(o),
+          dispatcher(d),
+          loops(MakeLoops(o)),
+          signals(loops.front()->io, SIGINT, SIGTERM),
           heavy(static_cast<std::size_t>(std::max(1, o.heavy_threads))) {}
 
     static std::vector<std::unique_ptr<Loop>> MakeLoops(const ServerOptions& o) {

@@ -15,7 +15,7 @@ struct ServerOptions {
     std::string address = "127.0.0.1";
     std::uint16_t port = 8080;  // 0 picks a free port; see Server::port()
     int threads = 1;
-    int heavy_threads = 1;      // the pool for heavy routes (password hashing)
+    int heavy_threads = 1;       // the pool for heavy routes (password hashing)
     int max_heavy_pending = 64;  // heavy requests queued or running; more get 503 at once
     std::size_t max_body_bytes = 1024 * 1024;
     std::size_t max_header_bytes = 16 * 1024;

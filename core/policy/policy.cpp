@@ -13,7 +13,8 @@ bool Contains(const std::vector<std::int64_t>& ids, std::int64_t id) {
 bool WellFormedAction(std::string_view action) {
     if (action.empty() || action.front() == '.' || action.back() == '.') return false;
     if (std::count(action.begin(), action.end(), '.') != 2) return false;
-    return std::all_of(action.begin(), action.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_' || c == '.'; });
+    return std::all_of(action.begin(), action.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || c == '_' || c == '.'; });
 }
 
 }  // namespace

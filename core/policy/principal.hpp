@@ -24,9 +24,10 @@ enum class Role {
     kPlatformAdmin,
 };
 
-inline constexpr Role kAllRoles[] = {Role::kParticipant,  Role::kCommunityMember,    Role::kMentor,
-                                     Role::kCaseWorker,   Role::kTrainer,            Role::kCoordinator,
-                                     Role::kOrgAdmin,     Role::kNetworkCoordinator, Role::kPlatformAdmin};
+inline constexpr Role kAllRoles[] = {
+    Role::kParticipant,  Role::kCommunityMember, Role::kMentor,   Role::kCaseWorker,
+    Role::kTrainer,      Role::kCoordinator,     Role::kOrgAdmin, Role::kNetworkCoordinator,
+    Role::kPlatformAdmin};
 
 // The stable name used in the database and the API: "participant", "case_worker", ...
 std::string_view RoleName(Role role);

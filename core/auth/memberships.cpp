@@ -1,0 +1,173 @@
+#include "core/auth/memberships.hpp"
+
+#include <boost/json.hpp>
+#include <charconv>
+
+#include "core/audit/audit.hpp"
+#include "core/auth/accounts.hpp"
+#include "core/auth/auth.hpp"
+#include "core/http/json_body.hpp"
+
+namespace ponte::auth {
+namespace {
+
+using http::Method;
+using http::Problem;
+using http::ProblemKind;
+using http::Reply;
+using http::Request;
+using http::Response;
+using policy::Role;
+using policy::Scope;
+
+constexpr std::string_view kListAction = "auth.membership.list";
+constexpr std::string_view kCreateAction = "auth.membership.create";
+
+constexpr std::string_view kOrganizationExists = "SELECT 1 FROM auth_organizations WHERE id = $1";
+constexpr std::string_view kSelectMembers =
+    "SELECT m.id, m.user_id, u.display_name, m.role FROM auth_memberships m JOIN auth_users u ON u.id = m.user_id "
+    "WHERE m.organization_id = $1 ORDER BY m.id";
+constexpr std::string_view kUserExists = "SELECT 1 FROM auth_users WHERE id = $1";
+
+std::optional<std::int64_t> ParseId(std::string_view text) {
+    std::int64_t id = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (error != std::errc{} || end != text.data() + text.size() || id <= 0) return std::nullopt;
+    return id;
+}
+
+// The organization named in the path as a policy resource, or nullopt when there is none.
+std::optional<policy::Resource> OrganizationResource(db::Connection& connection, std::string_view id_text) {
+    auto id = ParseId(id_text);
+    if (!id || connection.Execute(kOrganizationExists, {*id}).empty()) return std::nullopt;
+    return policy::Resource{.organization_id = *id, .network_ids = NetworksOf(connection, *id)};
+}
+
+audit::Entry Entry(const Request& request, std::string_view action, std::string outcome, std::int64_t organization) {
+    return {.actor_user_id = request.principal->user_id,
+            .action = std::string(action),
+            .outcome = std::move(outcome),
+            .resource_type = "auth.organization",
+            .resource_id = std::to_string(organization),
+            .organization_id = organization,
+            .remote = audit::AddressOf(request.remote),
+            .request_id = request.request_id};
+}
+
+// A record the caller may not see answers as if it did not exist; the denial is audited.
+Problem Denied(db::Database& database, const Request& request, std::string_view action, std::int64_t organization) {
+    audit::Record(database, Entry(request, action, "denied", organization), NowMs());
+    return Problem{ProblemKind::kNotFound};
+}
+
+Reply List(db::Database& database, const policy::Policy& policy, const Request& request) {
+    db::Lease connection = database.Acquire();
+    auto resource = OrganizationResource(*connection, request.Param("organization_id"));
+    if (!resource) return Problem{ProblemKind::kNotFound};
+    if (!policy.Permits(request.principal.get(), kListAction, *resource)) {
+        return Denied(database, request, kListAction, resource->organization_id);
+    }
+    auto rows = connection->Execute(kSelectMembers, {resource->organization_id});
+    boost::json::array items;
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        items.push_back({{"id", rows.Int(row, 0)},
+                         {"user_id", rows.Int(row, 1)},
+                         {"display_name", rows.Text(row, 2)},
+                         {"role", rows.Text(row, 3)}});
+    }
+    audit::Record(database, Entry(request, kListAction, "ok", resource->organization_id), NowMs());
+    return Response::Json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+}
+
+Reply Create(db::Database& database, const policy::Policy& policy, const Request& request) {
+    std::optional<policy::Resource> resource;
+    {
+        db::Lease connection = database.Acquire();
+        resource = OrganizationResource(*connection, request.Param("organization_id"));
+    }
+    if (!resource) return Problem{ProblemKind::kNotFound};
+    if (!policy.Permits(request.principal.get(), kCreateAction, *resource)) {
+        return Denied(database, request, kCreateAction, resource->organization_id);
+    }
+    auto object = http::ParseJsonObject(request.body);
+    if (!object) return object.problem();
+    http::JsonFields fields(object.value());
+    auto user_id = fields.RequiredInt("user_id", 1, INT64_MAX);
+    auto role_name = fields.RequiredString("role", 1, 40);
+    std::optional<Role> role;
+    if (role_name) {
+        role = policy::ParseRole(*role_name);
+        if (!role) fields.Invalid("role", "format");
+    }
+    if (auto problem = fields.Finish()) return *problem;
+    if (!policy::IsOrganizationRole(*role)) {
+        audit::Record(database, Entry(request, kCreateAction, "denied_role", resource->organization_id), NowMs());
+        return Problem{ProblemKind::kForbidden, "detail.role_not_grantable"};
+    }
+    try {
+        const std::int64_t id = database.Transact([&](db::Connection& connection) -> std::int64_t {
+            if (connection.Execute(kUserExists, {*user_id}).empty()) return 0;
+            const std::int64_t now = NowMs();
+            const std::int64_t created =
+                AddMembership(connection, *user_id, {.role = *role, .organization_id = resource->organization_id},
+                              request.principal->user_id, now);
+            audit::Entry entry = Entry(request, kCreateAction, "ok", resource->organization_id);
+            entry.detail = boost::json::serialize(boost::json::object{{"user_id", *user_id}, {"role", *role_name}});
+            audit::Append(connection, entry, now);
+            return created;
+        });
+        if (id == 0) {
+            Problem problem{ProblemKind::kInvalidFields};
+            problem.errors.push_back({"user_id", "not_found"});
+            return problem;
+        }
+        return Response::Json(
+            201, boost::json::serialize(boost::json::object{{"id", id}, {"user_id", *user_id}, {"role", *role_name}}));
+    } catch (const db::UniqueViolation&) {
+        return Problem{ProblemKind::kConflict, "", "membership exists"};
+    }
+}
+
+}  // namespace
+
+void RegisterMemberships(core::Registry& registry) {
+    registry.policy().Declare(std::string(kListAction), {{Role::kCoordinator, Scope::kOrganization},
+                                                         {Role::kOrgAdmin, Scope::kOrganization},
+                                                         {Role::kNetworkCoordinator, Scope::kNetwork},
+                                                         {Role::kPlatformAdmin, Scope::kPlatform}});
+    registry.policy().Declare(std::string(kCreateAction),
+                              {{Role::kOrgAdmin, Scope::kOrganization}, {Role::kPlatformAdmin, Scope::kPlatform}});
+    db::Database* database = registry.database_or_null();
+    const policy::Policy* policy = &registry.policy();
+    registry.AddRoute({Method::kGet,
+                       "/api/v1/organizations/{organization_id}/memberships",
+                       std::string(kListAction),
+                       http::BodyKind::kNone,
+                       {"listMemberships",
+                        "Who holds which role in the organization",
+                        "auth",
+                        nullptr,
+                        boost::json::parse(R"({"type":"object","required":["items"],"properties":{"items":
+                            {"type":"array","items":{"type":"object","required":["id","user_id","display_name","role"]}}}})"),
+                        200,
+                        {401, 403, 404}},
+                       [database, policy](const Request& request) { return List(*database, *policy, request); }});
+    registry.AddRoute(
+        {Method::kPost,
+         "/api/v1/organizations/{organization_id}/memberships",
+         std::string(kCreateAction),
+         http::BodyKind::kJson,
+         {"createMembership",
+          "Give a user an organization role in the organization",
+          "auth",
+          boost::json::parse(R"({"type":"object","additionalProperties":false,"required":["user_id","role"],
+                            "properties":{"user_id":{"type":"integer","minimum":1},
+                              "role":{"type":"string","enum":["participant","community_member","mentor","case_worker",
+                                "trainer","coordinator","org_admin"]}}})"),
+          boost::json::parse(R"({"type":"object","required":["id","user_id","role"]})"),
+          201,
+          {401, 403, 404, 409}},
+         [database, policy](const Request& request) { return Create(*database, *policy, request); }});
+}
+
+}  // namespace ponte::auth

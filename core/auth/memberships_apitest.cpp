@@ -1,0 +1,134 @@
+// Membership management over HTTP: bad input, privilege escalation and foreign organizations.
+#include "core/auth/memberships.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "core/auth/accounts.hpp"
+#include "core/auth/auth.hpp"
+#include "core/testing/engine.hpp"
+#include "core/testing/http_client.hpp"
+#include "core/testing/identities.hpp"
+#include "core/testing/server_process.hpp"
+
+namespace ponte::auth {
+namespace {
+
+using policy::Role;
+
+class MembershipsTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        directory_ = testing::MakeTempDirectory();
+        const std::string url = "sqlite:" + (directory_ / "t.db").string();
+        server_ = std::make_unique<testing::ServerProcess>(url);
+        database_ = db::Database::Open(url);
+        world_ = std::make_unique<testing::Identities>(*database_);
+        newcomer_ = database_->Transact([](db::Connection& connection) {
+            return CreateUser(connection, User{.display_name = "Newcomer"}, NowMs());
+        });
+    }
+    void TearDown() override {
+        world_.reset();
+        database_.reset();
+        server_.reset();
+        std::filesystem::remove_all(directory_);
+    }
+
+    testing::HttpResult Create(Role as, std::int64_t organization, std::string body) {
+        auto headers = world_->SignIn(world_->actor(as));
+        headers["Content-Type"] = "application/json";
+        return testing::HttpClient(server_->port())
+            .Send("POST", "/api/v1/organizations/" + std::to_string(organization) + "/memberships", body, headers);
+    }
+    std::string Grant(std::string_view role) {
+        return boost::json::serialize(boost::json::object{{"user_id", newcomer_}, {"role", role}});
+    }
+    static std::vector<std::string> Fields(const testing::HttpResult& response) {
+        std::vector<std::string> out;
+        const auto json = response.Json();
+        for (const auto& error : json.at("errors").as_array()) {
+            out.push_back(std::string(error.at("field").as_string()) + ":" + std::string(error.at("code").as_string()));
+        }
+        return out;
+    }
+
+    std::filesystem::path directory_;
+    std::unique_ptr<testing::ServerProcess> server_;
+    std::unique_ptr<db::Database> database_;
+    std::unique_ptr<testing::Identities> world_;
+    std::int64_t newcomer_ = 0;
+};
+
+TEST_F(MembershipsTest, OrgAdmin_GrantsAnOrganizationRole_ThenItIsListedAndAudited) {
+    auto created = Create(Role::kOrgAdmin, world_->own_organization, Grant("case_worker"));
+    ASSERT_EQ(created.status, 201) << created.body;
+    EXPECT_EQ(created.Json().at("role"), "case_worker");
+
+    auto headers = world_->SignIn(world_->actor(Role::kOrgAdmin));
+    auto list = testing::HttpClient(server_->port())
+                    .Get("/api/v1/organizations/" + std::to_string(world_->own_organization) + "/memberships", headers);
+    ASSERT_EQ(list.status, 200);
+    bool found = false;
+    const auto json = list.Json();
+    for (const auto& item : json.at("items").as_array()) {
+        found = found || (item.at("user_id").as_int64() == newcomer_ && item.at("role") == "case_worker");
+    }
+    EXPECT_TRUE(found) << list.body;
+    auto audited = database_->Acquire()->Execute(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'auth.membership.create' AND outcome = 'ok' AND "
+        "actor_user_id = $1",
+        {world_->actor(Role::kOrgAdmin).user_id});
+    EXPECT_EQ(audited.Int(0, 0), 1);
+}
+
+TEST_F(MembershipsTest, OrgAdmin_CannotGrantNetworkOrPlatformRoles) {
+    for (const char* role : {"platform_admin", "network_coordinator"}) {
+        auto response = Create(Role::kOrgAdmin, world_->own_organization, Grant(role));
+        EXPECT_EQ(response.status, 403) << role;
+    }
+    // Nor make herself one by naming her own account.
+    auto self = Create(Role::kOrgAdmin, world_->own_organization,
+                       boost::json::serialize(boost::json::object{{"user_id", world_->actor(Role::kOrgAdmin).user_id},
+                                                                  {"role", "platform_admin"}}));
+    EXPECT_EQ(self.status, 403);
+    auto count = database_->Acquire()->Execute("SELECT COUNT(*) FROM auth_memberships WHERE role = 'platform_admin'");
+    EXPECT_EQ(count.Int(0, 0), 1);  // only the seeded one
+}
+
+TEST_F(MembershipsTest, ForeignOrMissingOrganization_Is404) {
+    EXPECT_EQ(Create(Role::kOrgAdmin, world_->foreign_organization, Grant("mentor")).status, 404);
+    EXPECT_EQ(Create(Role::kOrgAdmin, 987654321, Grant("mentor")).status, 404);
+    auto headers = world_->SignIn(world_->actor(Role::kOrgAdmin));
+    headers["Content-Type"] = "application/json";
+    auto malformed_id = testing::HttpClient(server_->port())
+                            .Send("POST", "/api/v1/organizations/abc/memberships", Grant("mentor"), headers);
+    EXPECT_EQ(malformed_id.status, 404);
+}
+
+TEST_F(MembershipsTest, BadInput_IsProblemNamingTheField) {
+    const auto own = world_->own_organization;
+    auto unknown_role = Create(Role::kOrgAdmin, own, Grant("wizard"));
+    EXPECT_EQ(unknown_role.status, 422);
+    EXPECT_EQ(Fields(unknown_role), std::vector<std::string>{"role:format"});
+    auto missing = Create(Role::kOrgAdmin, own, "{}");
+    EXPECT_EQ(missing.status, 422);
+    EXPECT_EQ(Fields(missing), (std::vector<std::string>{"user_id:required", "role:required"}));
+    auto wrong_type = Create(Role::kOrgAdmin, own, R"({"user_id":"12","role":"mentor","extra":1})");
+    EXPECT_EQ(wrong_type.status, 422);
+    EXPECT_EQ(Fields(wrong_type), (std::vector<std::string>{"user_id:type", "extra:unknown"}));
+    auto no_user = Create(Role::kOrgAdmin, own, R"({"user_id":987654321,"role":"mentor"})");
+    EXPECT_EQ(no_user.status, 422);
+    EXPECT_EQ(Fields(no_user), std::vector<std::string>{"user_id:not_found"});
+    EXPECT_EQ(Create(Role::kOrgAdmin, own, "{").status, 400);
+    ASSERT_EQ(Create(Role::kOrgAdmin, own, Grant("mentor")).status, 201);
+    EXPECT_EQ(Create(Role::kOrgAdmin, own, Grant("mentor")).status, 409);
+}
+
+TEST_F(MembershipsTest, PlatformAdmin_ManagesAnyOrganization) {
+    EXPECT_EQ(Create(Role::kPlatformAdmin, world_->foreign_organization, Grant("trainer")).status, 201);
+}
+
+}  // namespace
+}  // namespace ponte::auth
