@@ -19,8 +19,6 @@ constexpr std::string_view kSelectHead = "SELECT seq, hash FROM audit_head WHERE
 
 constexpr std::string_view kGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-db::Value OptionalId(std::int64_t id) { return id == 0 ? db::Value{nullptr} : db::Value{id}; }
-
 }  // namespace
 
 std::string ChainHash(std::int64_t seq, std::int64_t at_ms, const Entry& entry, std::string_view prev_hash) {
@@ -47,8 +45,8 @@ std::int64_t Append(db::Connection& connection, const Entry& entry, std::int64_t
     const std::string prev_hash = head.Text(0, 1);
     const std::string hash = ChainHash(seq, at_ms, entry, prev_hash);
     connection.Execute(kSetHeadHash, {hash});
-    connection.Execute(kInsert, {seq, at_ms, OptionalId(entry.actor_user_id), entry.action, entry.outcome,
-                                 entry.resource_type, entry.resource_id, OptionalId(entry.organization_id),
+    connection.Execute(kInsert, {seq, at_ms, db::NullIfZero(entry.actor_user_id), entry.action, entry.outcome,
+                                 entry.resource_type, entry.resource_id, db::NullIfZero(entry.organization_id),
                                  entry.remote, entry.request_id, entry.detail, prev_hash, hash});
     return seq;
 }

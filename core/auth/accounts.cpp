@@ -35,7 +35,6 @@ constexpr std::string_view kSelectMemberships =
 db::Value NullIfEmpty(std::string_view text) {
     return text.empty() ? db::Value{nullptr} : db::Value{std::string(text)};
 }
-db::Value NullIfZero(std::int64_t id) { return id == 0 ? db::Value{nullptr} : db::Value{id}; }
 
 std::optional<User> ReadUser(const db::Result& rows) {
     if (rows.empty()) return std::nullopt;
@@ -99,10 +98,10 @@ std::vector<std::int64_t> NetworksOf(db::Connection& connection, std::int64_t or
 
 std::int64_t AddMembership(db::Connection& connection, std::int64_t user_id, const policy::Membership& membership,
                            std::int64_t created_by, std::int64_t now_ms) {
-    auto rows =
-        connection.Execute(kInsertMembership, {user_id, std::string(policy::RoleName(membership.role)),
-                                               NullIfZero(membership.organization_id),
-                                               NullIfZero(membership.network_id), now_ms, NullIfZero(created_by)});
+    auto rows = connection.Execute(
+        kInsertMembership,
+        {user_id, std::string(policy::RoleName(membership.role)), db::NullIfZero(membership.organization_id),
+         db::NullIfZero(membership.network_id), now_ms, db::NullIfZero(created_by)});
     return rows.Int(0, 0);
 }
 

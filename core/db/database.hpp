@@ -32,6 +32,9 @@ std::string_view EngineName(Engine engine);
 // A bound parameter or a column value. Booleans are stored as 0/1 integers on both engines.
 using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
 
+// An optional reference bound as a parameter: 0 (no such record) is stored as NULL.
+inline Value NullIfZero(std::int64_t id) { return id == 0 ? Value{nullptr} : Value{id}; }
+
 // The rows a statement returned, fully read, plus how many rows it changed.
 class Result {
   public:
