@@ -8,6 +8,7 @@ FUZZ_BUILD ?= build-fuzz
 JOBS ?= $(shell nproc)
 DB ?= sqlite:data/ponte.db
 LISTEN ?= 127.0.0.1:8080
+KEYS ?= data/ponte.keys
 FUZZ_SECONDS ?= 20
 
 # Precompiled headers and ccache work together only with these sloppiness settings.
@@ -40,11 +41,13 @@ web:
 		-exec gzip -9 -k -n -f {} \;
 
 ## run: set up, build, migrate, add the demo accounts to an empty database and serve on
-## http://127.0.0.1:8080 (SQLite in data/ponte.db; plain HTTP, so the session cookie is not Secure)
+## http://127.0.0.1:8080 in demo mode (SQLite in data/ponte.db, field-encryption keys in
+## data/ponte.keys; plain HTTP, so the session cookie is not Secure)
 run: build
+	@test -f $(KEYS) || ./$(BUILD)/ponte keys generate --key-file $(KEYS)
 	./$(BUILD)/ponte migrate --db $(DB)
 	./$(BUILD)/ponte seed-demo --db $(DB)
-	./$(BUILD)/ponte serve --db $(DB) --listen $(LISTEN) --cookie-secure false
+	./$(BUILD)/ponte serve --db $(DB) --key-file $(KEYS) --listen $(LISTEN) --cookie-secure false --demo
 
 ## test: set up, build, then every test on SQLite and on a PostgreSQL server started for the run,
 ## the browser tests, the tests again under AddressSanitizer+UBSan, a short fuzz run and the

@@ -8,6 +8,7 @@ namespace ponte::app {
 
 struct Features {
     bool test_routes = false;  // the probe routes of the test suite
+    bool demo = false;
     auth::Options auth;
 };
 

@@ -30,13 +30,20 @@ std::unique_ptr<db::Database> OpenDatabase(const config::DatabaseConfig& databas
     return db::Database::Open(database.url, options);
 }
 
-int Serve(const config::DatabaseConfig& database_config, const config::ServeConfig& serve) {
+std::shared_ptr<const crypto::Keyring> LoadKeys(const config::KeysConfig& keys) {
+    return std::make_shared<const crypto::Keyring>(crypto::Keyring::FromEnvironmentOr(keys.key_file));
+}
+
+int Serve(const config::DatabaseConfig& database_config, const config::KeysConfig& keys,
+          const config::ServeConfig& serve) {
     log::Init(config::ToLogLevel(serve.log_level));
     const int threads = config::ResolveThreads(serve.threads);
+    auto keyring = LoadKeys(keys);
     auto database = OpenDatabase(database_config, threads);
 
-    core::Registry registry(database.get());
-    app::RegisterAll(registry, {.test_routes = serve.test_routes, .auth = config::ToAuthOptions(serve)});
+    core::Registry registry(database.get(), keyring);
+    app::RegisterAll(registry,
+                     {.test_routes = serve.test_routes, .demo = serve.demo, .auth = config::ToAuthOptions(serve)});
     registry.Finalize();
 
     auto applied = db::Migrate(*database, registry.migrations());
@@ -61,6 +68,7 @@ int Serve(const config::DatabaseConfig& database_config, const config::ServeConf
               {{"url", "http://" + config::ToServerOptions(serve).address + ":" + std::to_string(server.port())},
                {"port", std::to_string(server.port())},
                {"threads", std::to_string(threads)},
+               {"demo", serve.demo ? "true" : "false"},
                {"version", ops::kVersion}});
     server.Run();
     if (worker) worker->Stop();
@@ -119,6 +127,33 @@ int AuditVerify(const config::DatabaseConfig& database_config) {
     return 1;
 }
 
+int KeysGenerate(const config::KeysConfig& keys) {
+    crypto::CreateKeyFile(keys.key_file);
+    std::cout
+        << "key file written to " << keys.key_file
+        << " (readable by its owner only). Back it up apart from the database: without it, sealed data is lost.\n";
+    return 0;
+}
+
+int KeysRotate(const config::KeysConfig& keys) {
+    const std::string id = crypto::AddKeyToFile(keys.key_file);
+    std::cout << "added key " << id << " to " << keys.key_file
+              << "; it seals from the next start. Then run `ponte keys reseal` to move existing data to it.\n";
+    return 0;
+}
+
+int KeysReseal(const config::DatabaseConfig& database_config, const config::KeysConfig& keys) {
+    auto keyring = LoadKeys(keys);
+    auto database = OpenDatabase(database_config, 1);
+    core::Registry registry(database.get(), keyring);
+    app::RegisterAll(registry, {});
+    db::Migrate(*database, registry.migrations());
+    auto report = crypto::Reseal(*database, *keyring, registry.sealed_columns());
+    std::cout << "resealed " << report.resealed << " values under key " << keyring->current_id() << " ("
+              << report.current << " were under it already)\n";
+    return 0;
+}
+
 int Backup(const config::DatabaseConfig& database_config, const std::string& out) {
     auto database = OpenDatabase(database_config, 1);
     if (database->engine() == db::Engine::kPostgres) {
@@ -143,10 +178,12 @@ int main(int argc, char** argv) {
 
     config::DatabaseConfig database;
     config::ServeConfig serve;
+    config::KeysConfig keys;
     std::string backup_out;
 
     auto* serve_command = cli.add_subcommand("serve", "Migrate the database, then serve the API and the web app");
     config::AddDatabaseOptions(*serve_command, database);
+    config::AddKeysOptions(*serve_command, keys);
     config::AddServeOptions(*serve_command, serve);
 
     auto* migrate_command = cli.add_subcommand("migrate", "Apply the database migrations that are not yet applied");
@@ -166,6 +203,17 @@ int main(int argc, char** argv) {
         audit_command->add_subcommand("verify", "Check the hash chain of the audit log; names the first bad entry");
     config::AddDatabaseOptions(*verify_command, database);
 
+    auto* keys_command = cli.add_subcommand("keys", "Field-encryption keys");
+    keys_command->require_subcommand(1);
+    auto* keys_generate = keys_command->add_subcommand("generate", "Create a key file with one new key");
+    config::AddKeysOptions(*keys_generate, keys);
+    auto* keys_rotate = keys_command->add_subcommand("rotate", "Add a new current key to the key file");
+    config::AddKeysOptions(*keys_rotate, keys);
+    auto* keys_reseal =
+        keys_command->add_subcommand("reseal", "Seal every encrypted value again under the current key");
+    config::AddKeysOptions(*keys_reseal, keys);
+    config::AddDatabaseOptions(*keys_reseal, database);
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -180,11 +228,14 @@ int main(int argc, char** argv) {
     }
 
     try {
-        if (serve_command->parsed()) return Serve(database, serve);
+        if (serve_command->parsed()) return Serve(database, keys, serve);
         if (migrate_command->parsed()) return Migrate(database);
         if (backup_command->parsed()) return Backup(database, backup_out);
         if (seed_command->parsed()) return SeedDemo(database);
         if (verify_command->parsed()) return AuditVerify(database);
+        if (keys_generate->parsed()) return KeysGenerate(keys);
+        if (keys_rotate->parsed()) return KeysRotate(keys);
+        if (keys_reseal->parsed()) return KeysReseal(database, keys);
     } catch (const std::exception& error) {
         std::cerr << "ponte: " << error.what() << "\n";
         return 1;

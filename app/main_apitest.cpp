@@ -1,6 +1,7 @@
 // The ponte command line: bad settings stop it with a message naming them.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -78,6 +79,41 @@ TEST(Cli, SeedDemo_OnceOnly_ThenAuditVerifyNamesAnEditedEntry) {
     auto broken = Ponte("audit verify " + db);
     EXPECT_EQ(broken.status, 1);
     EXPECT_NE(broken.output.find("BROKEN at entry 1: content was altered"), std::string::npos) << broken.output;
+    std::system(("rm -rf " + dir).c_str());
+}
+
+TEST(Cli, Keys_GenerateRotateReseal_AndServeRefusesToStartWithoutThem) {
+    std::string dir = "/tmp/ponte-cli-keys-" + std::to_string(getpid());
+    const std::string file = dir + "/ponte.keys";
+    const std::string db = "--db sqlite:" + dir + "/a.db";
+
+    auto missing = Ponte("serve --listen 127.0.0.1:0 --key-file " + file + " " + db, "PONTE_KEYS=");
+    EXPECT_EQ(missing.status, 1);
+    EXPECT_NE(missing.output.find("no key file at " + file), std::string::npos) << missing.output;
+
+    auto generated = Ponte("keys generate --key-file " + file);
+    ASSERT_EQ(generated.status, 0) << generated.output;
+    struct stat status {};
+    ASSERT_EQ(stat(file.c_str(), &status), 0);
+    EXPECT_EQ(status.st_mode & 0777, 0600u);
+    auto again = Ponte("keys generate --key-file " + file);
+    EXPECT_EQ(again.status, 1);
+    EXPECT_NE(again.output.find("exists already"), std::string::npos) << again.output;
+
+    auto rotated = Ponte("keys rotate --key-file " + file);
+    EXPECT_EQ(rotated.status, 0) << rotated.output;
+    EXPECT_NE(rotated.output.find("added key k2"), std::string::npos) << rotated.output;
+    auto resealed = Ponte("keys reseal --key-file " + file + " " + db, "PONTE_KEYS=");
+    EXPECT_EQ(resealed.status, 0) << resealed.output;
+    EXPECT_NE(resealed.output.find("resealed 0 values under key k2"), std::string::npos) << resealed.output;
+
+    chmod(file.c_str(), 0644);
+    auto exposed = Ponte("keys reseal --key-file " + file + " " + db, "PONTE_KEYS=");
+    EXPECT_EQ(exposed.status, 1);
+    EXPECT_NE(exposed.output.find("chmod 600"), std::string::npos) << exposed.output;
+    auto bad_env = Ponte("keys reseal " + db, "PONTE_KEYS='k1 short'");
+    EXPECT_EQ(bad_env.status, 1);
+    EXPECT_NE(bad_env.output.find("PONTE_KEYS: key line 1"), std::string::npos) << bad_env.output;
     std::system(("rm -rf " + dir).c_str());
 }
 

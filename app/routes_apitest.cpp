@@ -110,6 +110,10 @@ const std::map<std::string, MatrixRow> kMatrix = {
     {"getSession", {std::string(kSignedIn), ""}},
     {"logout", {std::string(kSignedIn), ""}},
     {"logoutEverywhere", {std::string(kSignedIn), ""}},
+    {"startTotpEnrolment", {std::string(kSignedIn), ""}},
+    {"confirmTotpEnrolment", {std::string(kSignedIn), ""}},
+    {"passSecondFactor", {std::string(kSignedIn), ""}},
+    {"renewRecoveryCodes", {std::string(kSignedIn), ""}},
     {"listMemberships", {"DDDDDDAAAA", "DDDDDDDDDA"}},
     {"createMembership", {"DDDDDDDADA", "DDDDDDDDDA"}},
     {"createProbeWrite", {std::string(kEveryone), ""}},
@@ -162,6 +166,34 @@ TEST_F(RoutesTest, AuthorizationMatrix_CoversEveryRouteAndHolds) {
         }
     }
     EXPECT_GE(checked, AllRoutes().size() * world.actors().size());
+}
+
+// Signed in with the password only, a staff member whose second factor is due reaches nothing
+// but the routes that finish signing in (or read or end the session): every other route that
+// needs a session answers 403 with the second-factor problem, before any record is read.
+TEST_F(RoutesTest, SecondFactorDue_ReachesOnlyTheSigningInRoutes) {
+    auto database = db::Database::Open("sqlite:" + (directory_ / "t.db").string());
+    testing::Identities world(*database);
+    testing::HttpClient client(server_->port());
+    std::size_t refused = 0;
+    for (policy::Role role : {policy::Role::kCaseWorker, policy::Role::kPlatformAdmin}) {
+        for (const auto& route : AllRoutes()) {
+            if (route.policy_action == policy::kPublic || route.policy_action == policy::kSigningIn) continue;
+            auto headers = world.SignInWithPasswordOnly(world.actor(role));
+            const std::string body = route.body == http::BodyKind::kJson ? "{}" : "";
+            if (!body.empty()) headers["Content-Type"] = "application/json";
+            auto response =
+                client.Send(http::MethodName(route.method), RecordPath(route.path, world, false), body, headers);
+            EXPECT_EQ(response.status, 403) << route.operation.id << " " << response.body;
+            EXPECT_EQ(response.Json().at("detail"), "Finish signing in with the code from your authenticator app.")
+                << route.operation.id;
+            ++refused;
+        }
+        auto session = client.Get("/api/v1/auth/session", world.SignInWithPasswordOnly(world.actor(role)));
+        ASSERT_EQ(session.status, 200);
+        EXPECT_EQ(session.Json().at("second_factor"), "enrolment_required");
+    }
+    EXPECT_GE(refused, 2u * 3u);
 }
 
 }  // namespace

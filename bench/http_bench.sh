@@ -248,8 +248,9 @@ if [[ "$ONLY_NGINX" != 1 ]]; then
         cat "$tmp/migrate.log" >&2
         die "ponte migrate failed"
     }
+    "$BIN" keys generate --key-file "$tmp/ponte.keys" >/dev/null
     log "ponte: serve on 127.0.0.1:$ponte_port"
-    "$BIN" serve --listen "127.0.0.1:$ponte_port" --db "$db" --access-log off \
+    "$BIN" serve --listen "127.0.0.1:$ponte_port" --db "$db" --key-file "$tmp/ponte.keys" --access-log off \
         >"$tmp/ponte.log" 2>&1 &
     ponte_pid=$!
     wait_ready ponte "$ponte_pid" "http://127.0.0.1:$ponte_port/healthz"

@@ -5,6 +5,8 @@
 #include <memory>
 #include <vector>
 
+#include "core/crypto/keyring.hpp"
+#include "core/crypto/reseal.hpp"
 #include "core/db/database.hpp"
 #include "core/db/migrate.hpp"
 #include "core/http/dispatcher.hpp"
@@ -16,13 +18,17 @@ namespace ponte::core {
 
 class Registry {
   public:
-    // `database` may be null for tools that only need the route table (the OpenAPI document).
-    explicit Registry(db::Database* database) : database_(database) {}
+    // `database` may be null for tools that only need the route table (the OpenAPI document);
+    // `keyring` (the field-encryption keys) for tools that never open sealed data.
+    explicit Registry(db::Database* database, std::shared_ptr<const crypto::Keyring> keyring = nullptr)
+        : database_(database), keyring_(std::move(keyring)) {}
 
     // Precondition: constructed with a database.
     db::Database& database() const { return *database_; }
     // The database, or null for a registry built only for its route table.
     db::Database* database_or_null() const { return database_; }
+    // The field-encryption keys, or null when this registry was built without them.
+    const crypto::Keyring* keyring_or_null() const { return keyring_.get(); }
     metrics::Registry& metrics() { return metrics_; }
     policy::Policy& policy() { return policy_; }
     const policy::Policy& policy() const { return policy_; }
@@ -30,6 +36,11 @@ class Registry {
     // The guard every routed request passes (set by the identity module); may be empty.
     void SetGuard(http::Guard guard) { guard_ = std::move(guard); }
     const http::Guard& guard() const { return guard_; }
+
+    // A column of sealed values (see crypto::Keyring), re-sealed under the current key by
+    // `ponte keys reseal` after a rotation.
+    void AddSealedColumn(crypto::SealedColumn column) { sealed_columns_.push_back(std::move(column)); }
+    const std::vector<crypto::SealedColumn>& sealed_columns() const { return sealed_columns_; }
 
     void AddRoute(http::Route route);
     void AddMigrations(std::vector<db::Migration> migrations);
@@ -44,12 +55,14 @@ class Registry {
 
   private:
     db::Database* database_;
+    std::shared_ptr<const crypto::Keyring> keyring_;
     metrics::Registry metrics_;
     policy::Policy policy_;
     http::Guard guard_;
     std::vector<http::Route> pending_;
     std::unique_ptr<http::Router> router_;
     std::vector<db::Migration> migrations_;
+    std::vector<crypto::SealedColumn> sealed_columns_;
 };
 
 }  // namespace ponte::core

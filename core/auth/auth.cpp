@@ -6,6 +6,8 @@
 #include "core/auth/accounts.hpp"
 #include "core/auth/login.hpp"
 #include "core/auth/memberships.hpp"
+#include "core/auth/second_factor.hpp"
+#include "core/auth/service.hpp"
 #include "core/auth/throttle.hpp"
 #include "core/crypto/random.hpp"
 #include "core/log/log.hpp"
@@ -20,17 +22,6 @@ using http::Reply;
 using http::Request;
 using http::Response;
 
-// What the guard and the handlers share; owned by the routes' handlers.
-struct Service {
-    db::Database* database;  // null in a registry built only for its route table, which serves nothing
-    const policy::Policy& policy;
-    Options options;
-    crypto::PasswordHasher hasher;
-
-    Service(db::Database* d, const policy::Policy& p, const Options& o)
-        : database(d), policy(p), options(o), hasher(o.password_cost, o.hashing_threads) {}
-};
-
 bool IsUnsafe(Method method) { return method != Method::kGet && method != Method::kHead && method != Method::kOptions; }
 
 // A browser names the page's origin on cross-site requests; it must be this server's own. Only
@@ -42,16 +33,6 @@ bool SameOrigin(const Request& request) {
     if (scheme_end == std::string_view::npos) return false;  // "null" and the like
     auto host = request.headers.Get("Host");
     return host && origin->substr(scheme_end + 3) == *host;
-}
-
-audit::Entry AuditEntry(const Request& request, std::string action, std::string outcome) {
-    audit::Entry entry;
-    entry.actor_user_id = request.principal ? request.principal->user_id : 0;
-    entry.action = std::move(action);
-    entry.outcome = std::move(outcome);
-    entry.remote = audit::AddressOf(request.remote);
-    entry.request_id = request.request_id;
-    return entry;
 }
 
 std::optional<Problem> Guard(Service& service, Request& request, const http::Route& route) {
@@ -74,36 +55,14 @@ std::optional<Problem> Guard(Service& service, Request& request, const http::Rou
         audit::Record(*service.database, AuditEntry(request, route.policy_action, "denied_csrf"), NowMs());
         return Problem{ProblemKind::kForbidden, "detail.csrf", "missing or wrong CSRF token"};
     }
+    if (request.principal->second_factor_due && route.policy_action != policy::kSigningIn) {
+        return Problem{ProblemKind::kForbidden, "detail.second_factor_required", "second factor due"};
+    }
     if (!service.policy.MayEver(request.principal.get(), route.policy_action)) {
         audit::Record(*service.database, AuditEntry(request, route.policy_action, "denied"), NowMs());
         return Problem{ProblemKind::kForbidden};
     }
     return std::nullopt;
-}
-
-boost::json::object UserJson(const policy::Principal& principal) {
-    boost::json::array memberships;
-    for (const auto& membership : principal.memberships) {
-        boost::json::object item{{"id", membership.id}, {"role", policy::RoleName(membership.role)}};
-        if (membership.organization_id != 0) item["organization_id"] = membership.organization_id;
-        if (membership.network_id != 0) item["network_id"] = membership.network_id;
-        memberships.push_back(std::move(item));
-    }
-    return {{"id", principal.user_id},
-            {"display_name", principal.display_name},
-            {"staff", principal.IsStaff()},
-            {"memberships", std::move(memberships)}};
-}
-
-Response SessionResponse(int status, const policy::Principal& principal) {
-    return Response::Json(status, boost::json::serialize(boost::json::object{{"user", UserJson(principal)},
-                                                                             {"csrf_token", principal.csrf_token}}));
-}
-
-Problem TooManyAttempts(std::int64_t wait_ms) {
-    Problem problem{ProblemKind::kTooManyRequests, "detail.locked_out"};
-    problem.headers.Add("Retry-After", std::to_string((wait_ms + 999) / 1000));
-    return problem;
 }
 
 // Sign-in: throttle check, password check (as slow for an unknown email as for a wrong
@@ -163,15 +122,10 @@ Reply Login(Service& service, const Request& request) {
         return CreateSession(connection, user->id, now, service.options.sessions, audit::AddressOf(request.remote),
                              request.headers.Get("User-Agent").value_or(""));
     });
-    policy::Principal principal;
-    principal.user_id = user->id;
-    principal.display_name = user->display_name;
-    principal.csrf_token = session.csrf_token;
-    {
-        db::Lease connection = service.database->Acquire();
-        principal.memberships = ListMemberships(*connection, user->id);
-    }
-    Response response = SessionResponse(200, principal);
+    // Read back as every later request will see it, with the second-factor state of the account.
+    auto principal = ResolveSession(*service.database, session.id, NowMs(), service.options.sessions);
+    if (!principal) return Problem{ProblemKind::kUnauthorized, "detail.sign_in", "session ended at once"};
+    Response response = SessionResponse(200, *principal);
     response.headers.Add("Set-Cookie", SessionCookie(service.options.sessions, session.id));
     return response;
 }
@@ -193,10 +147,32 @@ Reply Logout(Service& service, const Request& request, bool everywhere) {
     return response;
 }
 
+boost::json::object UserJson(const policy::Principal& principal) {
+    boost::json::array memberships;
+    for (const auto& membership : principal.memberships) {
+        boost::json::object item{{"id", membership.id}, {"role", policy::RoleName(membership.role)}};
+        if (membership.organization_id != 0) item["organization_id"] = membership.organization_id;
+        if (membership.network_id != 0) item["network_id"] = membership.network_id;
+        memberships.push_back(std::move(item));
+    }
+    return {{"id", principal.user_id},
+            {"display_name", principal.display_name},
+            {"staff", principal.IsStaff()},
+            {"memberships", std::move(memberships)}};
+}
+
+// "required" (enrolled, not yet given in this session), "enrolment_required" (staff without a
+// TOTP outside demo mode), "verified" (given in this session) or "not_required".
+std::string_view SecondFactorState(const policy::Principal& principal) {
+    if (principal.second_factor_due) return principal.second_factor_enrolled ? "required" : "enrolment_required";
+    return principal.second_factor_passed ? "verified" : "not_required";
+}
+
 boost::json::value Schema(std::string_view text) { return boost::json::parse(text); }
 
-constexpr std::string_view kSessionSchema = R"({"type":"object","required":["user","csrf_token"],
+constexpr std::string_view kSessionSchemaText = R"({"type":"object","required":["user","second_factor","csrf_token"],
     "properties":{"csrf_token":{"type":"string"},
+      "second_factor":{"type":"string","enum":["not_required","required","enrolment_required","verified"]},
       "user":{"type":"object","required":["id","display_name","staff","memberships"],
         "properties":{"id":{"type":"integer"},"display_name":{"type":"string"},"staff":{"type":"boolean"},
           "memberships":{"type":"array","items":{"type":"object","required":["id","role"],
@@ -204,6 +180,31 @@ constexpr std::string_view kSessionSchema = R"({"type":"object","required":["use
               "organization_id":{"type":"integer"},"network_id":{"type":"integer"}}}}}}}})";
 
 }  // namespace
+
+audit::Entry AuditEntry(const Request& request, std::string action, std::string outcome) {
+    audit::Entry entry;
+    entry.actor_user_id = request.principal ? request.principal->user_id : 0;
+    entry.action = std::move(action);
+    entry.outcome = std::move(outcome);
+    entry.remote = audit::AddressOf(request.remote);
+    entry.request_id = request.request_id;
+    return entry;
+}
+
+Response SessionResponse(int status, const policy::Principal& principal) {
+    return Response::Json(status,
+                          boost::json::serialize(boost::json::object{{"user", UserJson(principal)},
+                                                                     {"second_factor", SecondFactorState(principal)},
+                                                                     {"csrf_token", principal.csrf_token}}));
+}
+
+Problem TooManyAttempts(std::int64_t wait_ms) {
+    Problem problem{ProblemKind::kTooManyRequests, "detail.locked_out"};
+    problem.headers.Add("Retry-After", std::to_string((wait_ms + 999) / 1000));
+    return problem;
+}
+
+boost::json::value SessionSchema() { return Schema(kSessionSchemaText); }
 
 std::int64_t NowMs() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -213,7 +214,8 @@ std::int64_t NowMs() {
 void Register(core::Registry& registry, const Options& options) {
     registry.AddMigrations(db::LoadEmbeddedMigrations("audit", "core/audit/migrations/"));
     registry.AddMigrations(db::LoadEmbeddedMigrations("auth", "core/auth/migrations/"));
-    auto service = std::make_shared<Service>(registry.database_or_null(), registry.policy(), options);
+    auto service =
+        std::make_shared<Service>(registry.database_or_null(), registry.keyring_or_null(), registry.policy(), options);
     registry.SetGuard(
         [service](Request& request, const http::Route& route) { return Guard(*service, request, route); });
 
@@ -227,7 +229,7 @@ void Register(core::Registry& registry, const Options& options) {
                        Schema(R"({"type":"object","additionalProperties":false,"required":["email","password"],
                            "properties":{"email":{"type":"string","minLength":3,"maxLength":254},
                                          "password":{"type":"string","minLength":1,"maxLength":1024}}})"),
-                       Schema(kSessionSchema),
+                       SessionSchema(),
                        200,
                        {401, 429}},
                       [service](const Request& request) { return Login(*service, request); }};
@@ -235,29 +237,30 @@ void Register(core::Registry& registry, const Options& options) {
     registry.AddRoute(std::move(login));
     registry.AddRoute({Method::kGet,
                        "/api/v1/auth/session",
-                       std::string(policy::kSignedIn),
+                       std::string(policy::kSigningIn),
                        http::BodyKind::kNone,
                        {"getSession",
                         "The signed-in user, their memberships and the CSRF token",
                         "auth",
                         nullptr,
-                        Schema(kSessionSchema),
+                        SessionSchema(),
                         200,
                         {401}},
                        [](const Request& request) -> Reply { return SessionResponse(200, *request.principal); }});
     registry.AddRoute({Method::kPost,
                        "/api/v1/auth/logout",
-                       std::string(policy::kSignedIn),
+                       std::string(policy::kSigningIn),
                        http::BodyKind::kNone,
                        {"logout", "End this session", "auth", nullptr, nullptr, 204, {401, 403}},
                        [service](const Request& request) { return Logout(*service, request, false); }});
     registry.AddRoute(
         {Method::kPost,
          "/api/v1/auth/logout-everywhere",
-         std::string(policy::kSignedIn),
+         std::string(policy::kSigningIn),
          http::BodyKind::kNone,
          {"logoutEverywhere", "End every session of the signed-in user", "auth", nullptr, nullptr, 204, {401, 403}},
          [service](const Request& request) { return Logout(*service, request, true); }});
+    RegisterSecondFactor(registry, service);
     RegisterMemberships(registry);
 }
 

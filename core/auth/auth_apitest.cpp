@@ -229,10 +229,10 @@ TEST_F(SignInTest, Session_WithoutOrWithForgedCookie_Is401) {
 
 TEST_F(SignInTest, Logout_NeedsTheCsrfToken_ThenEndsTheSession) {
     auto signed_in = SignIn("dina@example.org");
-    const auto denied_before = AuditCount("signed_in", "denied_csrf");
+    const auto denied_before = AuditCount("signing_in", "denied_csrf");
     EXPECT_EQ(Post("/api/v1/auth/logout", {{"Cookie", signed_in.cookie}}).status, 403);
     EXPECT_EQ(Post("/api/v1/auth/logout", {{"Cookie", signed_in.cookie}, {"X-CSRF-Token", "wrong"}}).status, 403);
-    EXPECT_EQ(AuditCount("signed_in", "denied_csrf"), denied_before + 2);
+    EXPECT_EQ(AuditCount("signing_in", "denied_csrf"), denied_before + 2);
     EXPECT_EQ(SessionStatus(signed_in), 200);
     auto done = Post("/api/v1/auth/logout", {{"Cookie", signed_in.cookie}, {"X-CSRF-Token", signed_in.csrf}});
     EXPECT_EQ(done.status, 204);

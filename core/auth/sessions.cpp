@@ -10,8 +10,10 @@ constexpr std::string_view kInsertSession =
     "INSERT INTO auth_sessions (digest, user_id, csrf_token, created_at, last_seen_at, expires_at, remote, user_agent) "
     "VALUES ($1, $2, $3, $4, $4, $5, $6, $7)";
 constexpr std::string_view kSelectSession =
-    "SELECT s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, u.display_name, u.disabled "
-    "FROM auth_sessions s JOIN auth_users u ON u.id = s.user_id WHERE s.digest = $1";
+    "SELECT s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, u.display_name, u.disabled, s.second_factor_at, "
+    "t.confirmed_at FROM auth_sessions s JOIN auth_users u ON u.id = s.user_id "
+    "LEFT JOIN auth_totp t ON t.user_id = s.user_id WHERE s.digest = $1";
+constexpr std::string_view kMarkSecondFactor = "UPDATE auth_sessions SET second_factor_at = $2 WHERE digest = $1";
 constexpr std::string_view kTouchSession = "UPDATE auth_sessions SET last_seen_at = $2 WHERE digest = $1";
 constexpr std::string_view kDeleteSession = "DELETE FROM auth_sessions WHERE digest = $1";
 constexpr std::string_view kDeleteUserSessions = "DELETE FROM auth_sessions WHERE user_id = $1";
@@ -49,7 +51,15 @@ std::optional<policy::Principal> ResolveSession(db::Database& database, std::str
     principal.display_name = rows.Text(0, 4);
     principal.session_digest = digest;
     principal.memberships = ListMemberships(*connection, principal.user_id);
+    principal.second_factor_enrolled = !rows.IsNull(0, 7);
+    principal.second_factor_passed = !rows.IsNull(0, 6);
+    principal.second_factor_due =
+        rows.IsNull(0, 6) && (principal.second_factor_enrolled || (options.staff_second_factor && principal.IsStaff()));
     return principal;
+}
+
+void MarkSecondFactorPassed(db::Connection& connection, std::string_view digest, std::int64_t now_ms) {
+    connection.Execute(kMarkSecondFactor, {std::string(digest), now_ms});
 }
 
 void EndSession(db::Connection& connection, std::string_view digest) {

@@ -22,6 +22,9 @@ struct SessionOptions {
     std::chrono::milliseconds absolute{std::chrono::hours(12)};
     // Secure cookies (with the __Host- prefix). Off only for plain-HTTP localhost.
     bool secure_cookie = true;
+    // Staff must pass a second factor (TOTP) in every session. Off only in demo mode; an account
+    // that enrolled a TOTP must pass it in any mode.
+    bool staff_second_factor = true;
 };
 
 struct NewSession {
@@ -32,11 +35,15 @@ struct NewSession {
 NewSession CreateSession(db::Connection& connection, std::int64_t user_id, std::int64_t now_ms,
                          const SessionOptions& options, std::string_view remote, std::string_view user_agent);
 
-// The principal of a live session, with its memberships; nullopt when the id is unknown, the
-// session has expired (it is then deleted) or the account is disabled. Refreshes the session's
+// The principal of a live session, with its memberships and whether its second factor is due;
+// nullopt when the id is unknown, the session has expired (it is then deleted) or the account is
+// disabled. Refreshes the session's
 // last use at most once a minute, so that reads do not each cost a write.
 std::optional<policy::Principal> ResolveSession(db::Database& database, std::string_view session_id,
                                                 std::int64_t now_ms, const SessionOptions& options);
+
+// Records that the session passed its second factor.
+void MarkSecondFactorPassed(db::Connection& connection, std::string_view digest, std::int64_t now_ms);
 
 void EndSession(db::Connection& connection, std::string_view digest);
 // Ends every session of the user; returns how many.

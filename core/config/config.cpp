@@ -100,6 +100,18 @@ void AddServeOptions(CLI::App& command, ServeConfig& config) {
     command.add_option("--password-passes", config.password_passes, "Argon2id passes per password hash (new hashes)")
         ->envname("PONTE_PASSWORD_PASSES")
         ->capture_default_str();
+    command
+        .add_flag("--demo", config.demo,
+                  "Demo mode: staff sign in without a second factor and every page says it is a demo")
+        ->envname("PONTE_DEMO");
+}
+
+void AddKeysOptions(CLI::App& command, KeysConfig& config) {
+    command
+        .add_option("--key-file", config.key_file,
+                    "File of field-encryption keys (PONTE_KEYS, the file's content, takes precedence)")
+        ->envname("PONTE_KEY_FILE")
+        ->capture_default_str();
 }
 
 std::optional<std::string> Validate(const DatabaseConfig& database) {
@@ -176,6 +188,7 @@ auth::Options ToAuthOptions(const ServeConfig& serve) {
     auto ms = [](double seconds) { return std::chrono::milliseconds(static_cast<long long>(seconds * 1000)); };
     auth::Options options;
     options.sessions.secure_cookie = serve.cookie_secure;
+    options.sessions.staff_second_factor = !serve.demo;
     options.sessions.idle = ms(serve.session_idle_timeout_s);
     options.sessions.absolute = ms(serve.session_absolute_timeout_s);
     options.password_cost.memory_bytes = static_cast<std::size_t>(serve.password_memory_mib) << 20;

@@ -35,10 +35,19 @@ struct ServeConfig {
     double session_absolute_timeout_s = 12 * 60 * 60;
     int password_memory_mib = 64;
     int password_passes = 2;
+    // Demo mode: staff need no second factor and every page says it is a demo.
+    bool demo = false;
+};
+
+// Where the field-encryption keys are: PONTE_KEYS (the key file's content) when set, else the file.
+struct KeysConfig {
+    std::string key_file = "data/ponte.keys";
 };
 
 // Adds --db (PONTE_DB) and --db-pool-size (PONTE_DB_POOL_SIZE) to a sub-command.
 void AddDatabaseOptions(CLI::App& command, DatabaseConfig& config);
+// Adds --key-file (PONTE_KEY_FILE) to a sub-command.
+void AddKeysOptions(CLI::App& command, KeysConfig& config);
 // Adds the options of `serve`.
 void AddServeOptions(CLI::App& command, ServeConfig& config);
 

@@ -25,6 +25,13 @@ std::string RandomToken(std::size_t bytes) {
     return out;
 }
 
+std::string RandomBytes(std::size_t bytes) {
+    EnsureInitialized();
+    std::string raw(bytes, '\0');
+    randombytes_buf(raw.data(), raw.size());
+    return raw;
+}
+
 std::uint32_t RandomBelow(std::uint32_t upper_bound) {
     EnsureInitialized();
     return randombytes_uniform(upper_bound);

@@ -12,6 +12,9 @@ namespace ponte::crypto {
 // for 32 bytes). For session ids, CSRF tokens, invitation and reset codes.
 std::string RandomToken(std::size_t bytes = 32);
 
+// `bytes` raw random bytes.
+std::string RandomBytes(std::size_t bytes);
+
 // A uniformly random integer in [0, upper_bound). Precondition: upper_bound > 0.
 std::uint32_t RandomBelow(std::uint32_t upper_bound);
 

@@ -25,7 +25,7 @@ Reply Healthz(core::Registry& registry) {
     return Response::Json(200, R"({"status":"ok","database":"ok"})");
 }
 
-Reply Meta(core::Registry& registry) {
+Reply Meta(core::Registry& registry, bool demo) {
     boost::json::array schema;
     for (const auto& migration : db::ListApplied(registry.database())) {
         schema.push_back({{"module", migration.module}, {"version", migration.version}, {"name", migration.name}});
@@ -33,13 +33,14 @@ Reply Meta(core::Registry& registry) {
     boost::json::object body{{"name", "ponte"},
                              {"version", kVersion},
                              {"engine", db::EngineName(registry.database().engine())},
+                             {"demo", demo},
                              {"schema", std::move(schema)}};
     return Response::Json(200, boost::json::serialize(body));
 }
 
 }  // namespace
 
-void Register(core::Registry& registry) {
+void Register(core::Registry& registry, const Options& options) {
     auto* r = &registry;
     registry.AddRoute({Method::kGet,
                        "/healthz",
@@ -87,13 +88,13 @@ void Register(core::Registry& registry) {
                        "public",
                        http::BodyKind::kNone,
                        {"getMeta",
-                        "Version, database engine and applied schema migrations",
+                        "Version, database engine, demo mode and applied schema migrations",
                         "ops",
                         nullptr,
-                        Schema(R"({"type":"object","required":["name","version","engine","schema"]})"),
+                        Schema(R"({"type":"object","required":["name","version","engine","demo","schema"]})"),
                         200,
                         {503}},
-                       [r](const Request&) { return Meta(*r); }});
+                       [r, demo = options.demo](const Request&) { return Meta(*r, demo); }});
 
     auto gauge = [r](auto read) { return [r, read] { return static_cast<double>(read(r->database().Stats())); }; };
     registry.metrics().AddGauge("ponte_db_pool_connections", "Open database connections",

@@ -9,7 +9,11 @@ namespace ponte::ops {
 
 inline constexpr std::string_view kVersion = "0.1.0";
 
+struct Options {
+    bool demo = false;  // said by /api/v1/meta, so that every page can say it
+};
+
 // Adds the routes and the database pool gauges. `registry` must outlive the server.
-void Register(core::Registry& registry);
+void Register(core::Registry& registry, const Options& options = {});
 
 }  // namespace ponte::ops

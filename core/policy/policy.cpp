@@ -102,12 +102,14 @@ void Policy::Declare(std::string action, std::vector<Grant> grants) {
 }
 
 bool Policy::Knows(std::string_view action) const {
-    return action == kPublic || action == kSignedIn || actions_.find(action) != actions_.end();
+    return action == kPublic || action == kSignedIn || action == kSigningIn || actions_.find(action) != actions_.end();
 }
 
 bool Policy::MayEver(const Principal* principal, std::string_view action) const {
     if (action == kPublic) return true;
     if (principal == nullptr) return false;
+    if (action == kSigningIn) return true;
+    if (principal->second_factor_due) return false;
     if (action == kSignedIn) return true;
     auto found = actions_.find(action);
     if (found == actions_.end()) return false;
@@ -117,7 +119,7 @@ bool Policy::MayEver(const Principal* principal, std::string_view action) const 
 
 bool Policy::Permits(const Principal* principal, std::string_view action, const Resource& resource) const {
     if (action == kPublic) return true;
-    if (principal == nullptr) return false;
+    if (principal == nullptr || principal->second_factor_due) return false;
     auto found = actions_.find(action);
     if (found == actions_.end()) return false;
     for (const Grant& grant : found->second) {

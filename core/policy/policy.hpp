@@ -37,10 +37,12 @@ struct Resource {
     std::vector<std::int64_t> assigned_user_ids;
 };
 
-// The route actions that need no policy: "public" (anyone, signed in or not) and "signed_in"
-// (any signed-in user, on their own session and account).
+// The route actions that need no policy: "public" (anyone, signed in or not), "signed_in" (any
+// signed-in user, on their own session and account) and "signing_in" (any session, even one
+// whose second factor is still due: the routes that finish signing in, read the session or end it).
 inline constexpr std::string_view kPublic = "public";
 inline constexpr std::string_view kSignedIn = "signed_in";
+inline constexpr std::string_view kSigningIn = "signing_in";
 
 class Policy {
   public:
@@ -51,10 +53,12 @@ class Policy {
     bool Knows(std::string_view action) const;
 
     // True when the principal holds a role with some grant for `action`: the coarse check the
-    // guard makes before the handler reads anything. Anonymous callers (null) have none.
+    // guard makes before the handler reads anything. Anonymous callers (null) have none; callers
+    // whose second factor is due have only kSigningIn.
     bool MayEver(const Principal* principal, std::string_view action) const;
 
-    // True when one of the principal's memberships grants `action` over `resource`.
+    // True when one of the principal's memberships grants `action` over `resource` (never while
+    // the principal's second factor is due).
     bool Permits(const Principal* principal, std::string_view action, const Resource& resource) const;
 
     // The declared actions with their grants, for the documentation and the matrix tests.

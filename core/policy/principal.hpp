@@ -51,6 +51,11 @@ struct Principal {
     std::vector<Membership> memberships;
     std::string session_digest;  // the stored digest of the session id
     std::string csrf_token;
+    // Signed in with the password only, while this account must also pass its second factor:
+    // such a principal may take no action but those of signing in (policy::kSigningIn).
+    bool second_factor_due = false;
+    bool second_factor_enrolled = false;  // has a confirmed TOTP
+    bool second_factor_passed = false;    // gave it in this session
 
     bool HasRole(Role role) const;
     bool IsStaff() const;

@@ -4,6 +4,7 @@
 
 #include "core/auth/accounts.hpp"
 #include "core/auth/auth.hpp"
+#include "core/crypto/random.hpp"
 
 namespace ponte::testing {
 
@@ -43,9 +44,22 @@ const Actor& Identities::actor(policy::Role role) const {
 }
 
 std::map<std::string, std::string> Identities::SignIn(const Actor& actor, const auth::SessionOptions& options) {
+    return SignIn(actor, options, true);
+}
+
+std::map<std::string, std::string> Identities::SignInWithPasswordOnly(const Actor& actor,
+                                                                      const auth::SessionOptions& options) {
+    return SignIn(actor, options, false);
+}
+
+std::map<std::string, std::string> Identities::SignIn(const Actor& actor, const auth::SessionOptions& options,
+                                                      bool second_factor_passed) {
     if (!actor.role) return {};
     auth::NewSession session = database_.Transact([&](db::Connection& connection) {
-        return auth::CreateSession(connection, actor.user_id, auth::NowMs(), options, "127.0.0.1", "test");
+        const std::int64_t now = auth::NowMs();
+        auto created = auth::CreateSession(connection, actor.user_id, now, options, "127.0.0.1", "test");
+        if (second_factor_passed) auth::MarkSecondFactorPassed(connection, crypto::Sha256Hex(created.id), now);
+        return created;
     });
     return {{"Cookie", std::string(auth::CookieName(options)) + "=" + session.id},
             {"X-CSRF-Token", session.csrf_token}};

@@ -34,9 +34,12 @@ class Identities {
     const std::vector<Actor>& actors() const { return actors_; }
     const Actor& actor(policy::Role role) const;
 
-    // The headers of a signed-in request by `actor` (Cookie and X-CSRF-Token), in a new session;
-    // none for anonymous.
+    // The headers of a signed-in request by `actor` (Cookie and X-CSRF-Token), in a new session
+    // that has passed its second factor; none for anonymous.
     std::map<std::string, std::string> SignIn(const Actor& actor, const auth::SessionOptions& options = {});
+    // The same, for a session signed in with the password only.
+    std::map<std::string, std::string> SignInWithPasswordOnly(const Actor& actor,
+                                                              const auth::SessionOptions& options = {});
 
     std::int64_t own_organization = 0;
     std::int64_t foreign_organization = 0;
@@ -44,6 +47,8 @@ class Identities {
     std::int64_t foreign_network = 0;
 
   private:
+    std::map<std::string, std::string> SignIn(const Actor& actor, const auth::SessionOptions& options,
+                                              bool second_factor_passed);
     db::Database& database_;
     std::vector<Actor> actors_;
 };

@@ -9,7 +9,14 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "core/crypto/keyring.hpp"
+
 namespace ponte::testing {
+
+const std::string& TestKeys() {
+    static const std::string keys = crypto::Keyring::NewKeyLine("test1");
+    return keys;
+}
 
 ServerProcess::ServerProcess(std::string db_url, std::vector<std::string> extra_args) {
     const char* binary = std::getenv("PONTE_BINARY");
@@ -21,6 +28,15 @@ ServerProcess::ServerProcess(std::string db_url, std::vector<std::string> extra_
     std::vector<char*> argv;
     for (auto& arg : args) argv.push_back(arg.data());
     argv.push_back(nullptr);
+    // The test process's environment, with its field-encryption keys (unless a test set its own).
+    std::string keys = "PONTE_KEYS=" + TestKeys();
+    std::vector<char*> envp;
+    for (char** variable = environ; *variable; ++variable) {
+        if (std::string_view(*variable).starts_with("PONTE_KEYS=")) keys.clear();
+        envp.push_back(*variable);
+    }
+    if (!keys.empty()) envp.push_back(keys.data());
+    envp.push_back(nullptr);
 
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
@@ -29,7 +45,7 @@ ServerProcess::ServerProcess(std::string db_url, std::vector<std::string> extra_
     if (pid_ == 0) {
         dup2(fds[1], STDOUT_FILENO);
         dup2(fds[1], STDERR_FILENO);
-        execv(binary, argv.data());
+        execve(binary, argv.data(), envp.data());
         _exit(127);
     }
     close(fds[1]);

@@ -12,10 +12,14 @@
 
 namespace ponte::testing {
 
+// The field-encryption keys every ServerProcess of this test process gets in PONTE_KEYS (unless
+// the environment already sets it), so that a test may open what the server sealed.
+const std::string& TestKeys();
+
 class ServerProcess {
   public:
     // Starts $PONTE_BINARY (set by CTest) with `serve --listen 127.0.0.1:0 --db <db_url>
-    // --test-routes <extra_args...>` and waits until it logs that it listens. Throws
+    // --test-routes <extra_args...>` and PONTE_KEYS=TestKeys() and waits until it logs that it listens. Throws
     // std::runtime_error, with the log, when it exits or does not listen within 30 s.
     ServerProcess(std::string db_url, std::vector<std::string> extra_args = {});
     ~ServerProcess();  // kills the child if it still runs

@@ -1,0 +1,281 @@
+#include "core/auth/second_factor.hpp"
+
+#include "core/auth/accounts.hpp"
+#include "core/auth/auth.hpp"
+#include "core/auth/sessions.hpp"
+#include "core/auth/throttle.hpp"
+#include "core/auth/totp.hpp"
+#include "core/crypto/random.hpp"
+#include "core/http/json_body.hpp"
+#include "core/i18n/catalogue.hpp"
+#include "core/qr/qr.hpp"
+
+namespace ponte::auth {
+namespace {
+
+using http::Method;
+using http::Problem;
+using http::ProblemKind;
+using http::Reply;
+using http::Request;
+using http::Response;
+
+constexpr std::string_view kIssuer = "Ponte";
+
+constexpr std::string_view kSelectTotp = "SELECT secret, confirmed_at, last_step FROM auth_totp WHERE user_id = $1";
+constexpr std::string_view kDeletePendingTotp = "DELETE FROM auth_totp WHERE user_id = $1 AND confirmed_at IS NULL";
+constexpr std::string_view kInsertTotp = "INSERT INTO auth_totp (user_id, secret, created_at) VALUES ($1, $2, $3)";
+constexpr std::string_view kConfirmTotp = "UPDATE auth_totp SET confirmed_at = $2, last_step = $3 WHERE user_id = $1";
+constexpr std::string_view kAdvanceTotp = "UPDATE auth_totp SET last_step = $2 WHERE user_id = $1 AND last_step < $2";
+constexpr std::string_view kDeleteRecoveryCodes = "DELETE FROM auth_recovery_codes WHERE user_id = $1";
+constexpr std::string_view kInsertRecoveryCode = "INSERT INTO auth_recovery_codes (user_id, digest) VALUES ($1, $2)";
+constexpr std::string_view kUseRecoveryCode =
+    "UPDATE auth_recovery_codes SET used_at = $3 WHERE user_id = $1 AND digest = $2 AND used_at IS NULL";
+
+struct Totp {
+    std::string secret;  // base32, opened
+    bool confirmed = false;
+    std::int64_t last_step = 0;
+};
+
+std::optional<Totp> ReadTotp(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t user_id) {
+    auto rows = connection.Execute(kSelectTotp, {user_id});
+    if (rows.empty()) return std::nullopt;
+    return Totp{keyring.Open(rows.Text(0, 0), crypto::FieldContext("auth_totp", "secret", user_id)), !rows.IsNull(0, 1),
+                rows.Int(0, 2)};
+}
+
+std::string ThrottleKey(std::int64_t user_id) { return "second_factor:" + std::to_string(user_id); }
+
+std::int64_t NowSeconds() { return NowMs() / 1000; }
+
+// Replaces the user's recovery codes with new ones; returns them (shown once, stored as digests).
+std::vector<std::string> ReplaceRecoveryCodes(db::Connection& connection, std::int64_t user_id) {
+    connection.Execute(kDeleteRecoveryCodes, {user_id});
+    auto codes = NewRecoveryCodes(kRecoveryCodeCount);
+    for (const auto& code : codes) connection.Execute(kInsertRecoveryCode, {user_id, crypto::Sha256Hex(code)});
+    return codes;
+}
+
+Response CodesResponse(int status, const std::vector<std::string>& codes) {
+    boost::json::array items(codes.begin(), codes.end());
+    return Response::Json(status, boost::json::serialize(boost::json::object{{"recovery_codes", std::move(items)}}));
+}
+
+Problem WrongCode() {
+    Problem problem{ProblemKind::kInvalidFields};
+    problem.errors.push_back({"code", "wrong_code"});
+    return problem;
+}
+
+// The `code` field of a body: 1..64 characters.
+http::Outcome<std::string> DecodeCode(std::string_view body) {
+    auto object = http::ParseJsonObject(body);
+    if (!object) return object.problem();
+    http::JsonFields fields(object.value());
+    auto code = fields.RequiredString("code", 1, 64);
+    if (auto problem = fields.Finish()) return *problem;
+    return *code;
+}
+
+Reply StartEnrolment(Service& service, const Request& request) {
+    const std::int64_t user_id = request.principal->user_id;
+    struct Started {
+        std::string secret;
+        std::string account;
+    };
+    auto started = service.database->Transact([&](db::Connection& connection) -> std::optional<Started> {
+        if (auto existing = connection.Execute(kSelectTotp, {user_id}); !existing.empty() && !existing.IsNull(0, 1)) {
+            return std::nullopt;
+        }
+        const std::int64_t now = NowMs();
+        connection.Execute(kDeletePendingTotp, {user_id});
+        std::string secret = NewTotpSecret();
+        connection.Execute(
+            kInsertTotp,
+            {user_id, service.keyring->Seal(secret, crypto::FieldContext("auth_totp", "secret", user_id)), now});
+        auto user = FindUser(connection, user_id);
+        audit::Entry entry = AuditEntry(request, "auth.totp.enrol", "started");
+        entry.resource_type = "auth.user";
+        entry.resource_id = std::to_string(user_id);
+        audit::Append(connection, entry, now);
+        return Started{std::move(secret), user && !user->email.empty() ? user->email : request.principal->display_name};
+    });
+    if (!started) return Problem{ProblemKind::kConflict, "detail.totp_enrolled"};
+    const std::string uri = OtpauthUri(kIssuer, started->account, started->secret);
+    return Response::Json(
+        201, boost::json::serialize(boost::json::object{
+                 {"secret", started->secret},
+                 {"otpauth_uri", uri},
+                 {"qr_svg", qr::Svg(uri, i18n::Catalogue::Instance().Translate(request.locale, "label.totp_qr"))}}));
+}
+
+// Outcome of checking a code inside a transaction: what to answer.
+enum class Check { kOk, kOkRecoveryCode, kWrong, kNoEnrolment };
+
+Reply ConfirmEnrolment(Service& service, const Request& request) {
+    auto code = DecodeCode(request.body);
+    if (!code) return code.problem();
+    const auto& principal = *request.principal;
+    const std::string key = ThrottleKey(principal.user_id);
+    std::vector<std::string> codes;
+    std::int64_t wait = 0;
+    const Check check = service.database->Transact([&](db::Connection& connection) {
+        const std::int64_t now = NowMs();
+        if ((wait = LockedFor(connection, key, now)) > 0) return Check::kWrong;
+        auto totp = ReadTotp(connection, *service.keyring, principal.user_id);
+        if (!totp || totp->confirmed) return Check::kNoEnrolment;
+        audit::Entry entry = AuditEntry(request, "auth.totp.confirm", "");
+        auto step = MatchTotp(totp->secret, code.value(), now / 1000, 0);
+        if (!step) {
+            RecordFailure(connection, key, now, kAccountRule);
+            entry.outcome = "failed";
+            audit::Append(connection, entry, now);
+            return Check::kWrong;
+        }
+        connection.Execute(kConfirmTotp, {principal.user_id, now, *step});
+        codes = ReplaceRecoveryCodes(connection, principal.user_id);
+        MarkSecondFactorPassed(connection, principal.session_digest, now);
+        ClearFailures(connection, key);
+        entry.outcome = "ok";
+        audit::Append(connection, entry, now);
+        return Check::kOk;
+    });
+    if (wait > 0) return TooManyAttempts(wait);
+    if (check == Check::kNoEnrolment) return Problem{ProblemKind::kConflict, "detail.no_totp_enrolment"};
+    if (check == Check::kWrong) return WrongCode();
+    return CodesResponse(200, codes);
+}
+
+Reply PassSecondFactor(Service& service, const Request& request) {
+    auto code = DecodeCode(request.body);
+    if (!code) return code.problem();
+    const auto& principal = *request.principal;
+    const std::string key = ThrottleKey(principal.user_id);
+    std::int64_t wait = 0;
+    const Check check = service.database->Transact([&](db::Connection& connection) {
+        const std::int64_t now = NowMs();
+        audit::Entry entry = AuditEntry(request, "auth.second_factor", "");
+        entry.resource_type = "auth.user";
+        entry.resource_id = std::to_string(principal.user_id);
+        if ((wait = LockedFor(connection, key, now)) > 0) {
+            entry.outcome = "throttled";
+            audit::Append(connection, entry, now);
+            return Check::kWrong;
+        }
+        auto totp = ReadTotp(connection, *service.keyring, principal.user_id);
+        if (!totp || !totp->confirmed) return Check::kNoEnrolment;
+        Check result = Check::kWrong;
+        if (auto step = MatchTotp(totp->secret, code.value(), now / 1000, totp->last_step)) {
+            // The conditional update makes two concurrent uses of one code count once.
+            if (connection.Execute(kAdvanceTotp, {principal.user_id, *step}).affected_rows == 1) result = Check::kOk;
+        } else if (auto recovery = NormalizeRecoveryCode(code.value())) {
+            if (connection.Execute(kUseRecoveryCode, {principal.user_id, crypto::Sha256Hex(*recovery), now})
+                    .affected_rows == 1) {
+                result = Check::kOkRecoveryCode;
+            }
+        }
+        if (result == Check::kWrong) {
+            RecordFailure(connection, key, now, kAccountRule);
+            entry.outcome = "failed";
+        } else {
+            MarkSecondFactorPassed(connection, principal.session_digest, now);
+            ClearFailures(connection, key);
+            entry.outcome = result == Check::kOk ? "ok" : "ok_recovery_code";
+        }
+        audit::Append(connection, entry, now);
+        return result;
+    });
+    if (wait > 0) return TooManyAttempts(wait);
+    if (check == Check::kNoEnrolment) return Problem{ProblemKind::kConflict, "detail.no_totp_enrolment"};
+    if (check == Check::kWrong) return WrongCode();
+    auto cookie = CookieValue(request.headers.Get("Cookie").value_or(""), CookieName(service.options.sessions));
+    auto passed = ResolveSession(*service.database, cookie.value_or(""), NowMs(), service.options.sessions);
+    if (!passed) return Problem{ProblemKind::kUnauthorized, "detail.sign_in"};
+    return SessionResponse(200, *passed);
+}
+
+Reply RenewRecoveryCodes(Service& service, const Request& request) {
+    const std::int64_t user_id = request.principal->user_id;
+    std::vector<std::string> codes;
+    const bool enrolled = service.database->Transact([&](db::Connection& connection) {
+        auto rows = connection.Execute(kSelectTotp, {user_id});
+        if (rows.empty() || rows.IsNull(0, 1)) return false;
+        const std::int64_t now = NowMs();
+        codes = ReplaceRecoveryCodes(connection, user_id);
+        audit::Append(connection, AuditEntry(request, "auth.recovery_codes.renew", "ok"), now);
+        return true;
+    });
+    if (!enrolled) return Problem{ProblemKind::kConflict, "detail.no_totp_enrolment"};
+    return CodesResponse(201, codes);
+}
+
+boost::json::value Schema(std::string_view text) { return boost::json::parse(text); }
+
+constexpr std::string_view kCodeSchema = R"({"type":"object","additionalProperties":false,"required":["code"],
+    "properties":{"code":{"type":"string","minLength":1,"maxLength":64}}})";
+constexpr std::string_view kCodesSchema = R"({"type":"object","required":["recovery_codes"],
+    "properties":{"recovery_codes":{"type":"array","items":{"type":"string"}}}})";
+
+}  // namespace
+
+void RegisterSecondFactor(core::Registry& registry, std::shared_ptr<Service> service) {
+    registry.AddSealedColumn({"auth_totp", "user_id", "secret"});
+    // Each handler needs the keys; a registry built only for its route table has none and serves nothing.
+    auto with_keys = [service](Reply (*handler)(Service&, const Request&)) {
+        return [service, handler](const Request& request) -> Reply {
+            if (service->keyring == nullptr) return Problem{ProblemKind::kUnavailable, "", "no field-encryption keys"};
+            return handler(*service, request);
+        };
+    };
+    registry.AddRoute({Method::kPost,
+                       "/api/v1/auth/totp/enrolment",
+                       std::string(policy::kSigningIn),
+                       http::BodyKind::kNone,
+                       {"startTotpEnrolment",
+                        "Start setting up two-step sign-in: a new TOTP key, as text, otpauth URI and QR code",
+                        "auth",
+                        nullptr,
+                        Schema(R"({"type":"object","required":["secret","otpauth_uri","qr_svg"]})"),
+                        201,
+                        {401, 403, 409}},
+                       with_keys(&StartEnrolment)});
+    registry.AddRoute({Method::kPost,
+                       "/api/v1/auth/totp/enrolment/confirm",
+                       std::string(policy::kSigningIn),
+                       http::BodyKind::kJson,
+                       {"confirmTotpEnrolment",
+                        "Finish setting up two-step sign-in with a first code; answers the recovery codes, once",
+                        "auth",
+                        Schema(kCodeSchema),
+                        Schema(kCodesSchema),
+                        200,
+                        {401, 403, 409, 422, 429}},
+                       with_keys(&ConfirmEnrolment)});
+    registry.AddRoute({Method::kPost,
+                       "/api/v1/auth/second-factor",
+                       std::string(policy::kSigningIn),
+                       http::BodyKind::kJson,
+                       {"passSecondFactor",
+                        "The second step of signing in: a TOTP code or an unused recovery code",
+                        "auth",
+                        Schema(kCodeSchema),
+                        SessionSchema(),
+                        200,
+                        {401, 403, 409, 422, 429}},
+                       with_keys(&PassSecondFactor)});
+    registry.AddRoute({Method::kPost,
+                       "/api/v1/auth/recovery-codes",
+                       std::string(policy::kSignedIn),
+                       http::BodyKind::kNone,
+                       {"renewRecoveryCodes",
+                        "Replace the recovery codes with ten new ones (the old ones stop working)",
+                        "auth",
+                        nullptr,
+                        Schema(kCodesSchema),
+                        201,
+                        {401, 403, 409}},
+                       with_keys(&RenewRecoveryCodes)});
+}
+
+}  // namespace ponte::auth

@@ -1,0 +1,130 @@
+#include "core/auth/totp.hpp"
+
+#include <liboath/oath.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+
+#include "core/crypto/random.hpp"
+
+namespace ponte::auth {
+namespace {
+
+constexpr int kDigits = 6;
+constexpr std::size_t kSecretBytes = 20;
+constexpr std::string_view kRecoveryAlphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";  // 30 symbols
+
+void EnsureOath() {
+    static const int status = oath_init();
+    if (status != OATH_OK) throw std::runtime_error("liboath could not be initialized");
+}
+
+// The secret's bytes, or nullopt when it is not base32.
+std::optional<std::string> DecodeSecret(std::string_view base32) {
+    EnsureOath();
+    char* raw = nullptr;
+    std::size_t length = 0;
+    if (oath_base32_decode(base32.data(), base32.size(), &raw, &length) != OATH_OK) return std::nullopt;
+    std::unique_ptr<char, decltype(&std::free)> owned(raw, &std::free);
+    return std::string(raw, length);
+}
+
+std::string PercentEncode(std::string_view text) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string NewTotpSecret() {
+    EnsureOath();
+    std::string raw = crypto::RandomBytes(kSecretBytes);
+    char* encoded = nullptr;
+    std::size_t length = 0;
+    if (oath_base32_encode(raw.data(), raw.size(), &encoded, &length) != OATH_OK) {
+        throw std::runtime_error("base32 encoding failed");
+    }
+    std::unique_ptr<char, decltype(&std::free)> owned(encoded, &std::free);
+    std::string secret(encoded, length);
+    secret.erase(std::remove(secret.begin(), secret.end(), '='), secret.end());
+    return secret;
+}
+
+std::string TotpCode(std::string_view base32_secret, std::int64_t unix_seconds) {
+    auto secret = DecodeSecret(base32_secret);
+    if (!secret) throw std::invalid_argument("not a base32 secret");
+    char code[kDigits + 1] = {};
+    if (oath_totp_generate(secret->data(), secret->size(), static_cast<time_t>(unix_seconds), kTotpStepSeconds, 0,
+                           kDigits, code) != OATH_OK) {
+        throw std::runtime_error("TOTP generation failed");
+    }
+    return code;
+}
+
+std::optional<std::int64_t> MatchTotp(std::string_view base32_secret, std::string_view code, std::int64_t unix_seconds,
+                                      std::int64_t after_step) {
+    if (code.size() != kDigits || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        return std::nullopt;
+    }
+    auto secret = DecodeSecret(base32_secret);
+    if (!secret) return std::nullopt;
+    const std::string otp(code);
+    int position = 0;
+    std::uint64_t step = 0;
+    const int result = oath_totp_validate3(secret->data(), secret->size(), static_cast<time_t>(unix_seconds),
+                                           kTotpStepSeconds, 0, 1, &position, &step, otp.c_str());
+    if (result < 0) return std::nullopt;
+    if (static_cast<std::int64_t>(step) <= after_step) return std::nullopt;
+    return static_cast<std::int64_t>(step);
+}
+
+std::string OtpauthUri(std::string_view issuer, std::string_view account, std::string_view base32_secret) {
+    return "otpauth://totp/" + PercentEncode(issuer) + ":" + PercentEncode(account) +
+           "?secret=" + std::string(base32_secret) + "&issuer=" + PercentEncode(issuer) +
+           "&algorithm=SHA1&digits=6&period=30";
+}
+
+std::vector<std::string> NewRecoveryCodes(int count) {
+    std::vector<std::string> codes;
+    for (int i = 0; i < count; ++i) {
+        std::string code;
+        for (int group = 0; group < 4; ++group) {
+            if (group > 0) code += '-';
+            // 4 groups of 4 symbols of 30: log2(30^16) ≈ 78.5 bits.
+            for (int symbol = 0; symbol < 4; ++symbol) {
+                code += kRecoveryAlphabet[crypto::RandomBelow(static_cast<std::uint32_t>(kRecoveryAlphabet.size()))];
+            }
+        }
+        codes.push_back(std::move(code));
+    }
+    return codes;
+}
+
+std::optional<std::string> NormalizeRecoveryCode(std::string_view typed) {
+    std::string symbols;
+    for (char c : typed) {
+        if (c == ' ' || c == '-') continue;
+        const char upper = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (kRecoveryAlphabet.find(upper) == std::string_view::npos) return std::nullopt;
+        symbols += upper;
+        if (symbols.size() > 16) return std::nullopt;
+    }
+    if (symbols.size() != 16) return std::nullopt;
+    return symbols.substr(0, 4) + "-" + symbols.substr(4, 4) + "-" + symbols.substr(8, 4) + "-" + symbols.substr(12, 4);
+}
+
+}  // namespace ponte::auth

@@ -1,0 +1,96 @@
+#include "core/crypto/keyring.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fstream>
+
+namespace ponte::crypto {
+namespace {
+
+TEST(KeyringTest, SealedValuesOpenOnlyUnderTheirContext) {
+    Keyring keyring = Keyring::Parse(Keyring::NewKeyLine("k1"));
+    const std::string sealed = keyring.Seal("JBSWY3DPEHPK3PXP", "auth_totp.secret:7");
+    EXPECT_TRUE(sealed.starts_with("v1:k1:"));
+    EXPECT_EQ(sealed.find("JBSWY3DPEHPK3PXP"), std::string::npos);
+    EXPECT_EQ(keyring.Open(sealed, "auth_totp.secret:7"), "JBSWY3DPEHPK3PXP");
+    // Copied into another record or field, it does not open.
+    EXPECT_THROW(keyring.Open(sealed, "auth_totp.secret:8"), SealError);
+    EXPECT_THROW(keyring.Open(sealed, "cases_note.body:7"), SealError);
+    // Each seal uses a fresh nonce.
+    EXPECT_NE(keyring.Seal("same", "c"), keyring.Seal("same", "c"));
+    EXPECT_EQ(keyring.Open(keyring.Seal("", "c"), "c"), "");
+}
+
+TEST(KeyringTest, TamperedOrMalformedValuesDoNotOpen) {
+    Keyring keyring = Keyring::Parse(Keyring::NewKeyLine("k1"));
+    std::string sealed = keyring.Seal("a note about a person", "note:1");
+    std::string flipped = sealed;
+    flipped[flipped.size() - 5] = flipped[flipped.size() - 5] == 'A' ? 'B' : 'A';
+    EXPECT_THROW(keyring.Open(flipped, "note:1"), SealError);
+    EXPECT_THROW(keyring.Open(sealed.substr(0, 20), "note:1"), SealError);
+    EXPECT_THROW(keyring.Open("plain text", "note:1"), SealError);
+    EXPECT_THROW(keyring.Open("v1:k1:!!!", "note:1"), SealError);
+    EXPECT_THROW(keyring.Open("v1:k9:" + sealed.substr(6), "note:1"), SealError);
+}
+
+TEST(KeyringTest, RotationSealsWithTheLastKeyAndStillOpensOlderOnes) {
+    const std::string first = Keyring::NewKeyLine("k1");
+    Keyring before = Keyring::Parse(first);
+    const std::string old_value = before.Seal("secret", "c:1");
+
+    Keyring after = Keyring::Parse("# rotated\n" + first + "\n" + Keyring::NewKeyLine("k2") + "\n");
+    EXPECT_EQ(after.current_id(), "k2");
+    EXPECT_EQ(after.ids(), (std::vector<std::string>{"k1", "k2"}));
+    EXPECT_EQ(after.Open(old_value, "c:1"), "secret");
+    const std::string new_value = after.Seal("secret", "c:1");
+    EXPECT_EQ(Keyring::KeyIdOf(new_value), "k2");
+    EXPECT_EQ(Keyring::KeyIdOf(old_value), "k1");
+    // The old key alone cannot open what the new one sealed.
+    EXPECT_THROW(before.Open(new_value, "c:1"), SealError);
+}
+
+TEST(KeyringTest, DerivedKeysDependOnKeyAndPurpose) {
+    Keyring keyring = Keyring::Parse(Keyring::NewKeyLine("k1") + "\n" + Keyring::NewKeyLine("k2"));
+    EXPECT_EQ(keyring.DeriveKey("k1", "auditmac"), keyring.DeriveKey("k1", "auditmac"));
+    EXPECT_NE(keyring.DeriveKey("k1", "auditmac"), keyring.DeriveKey("k2", "auditmac"));
+    EXPECT_NE(keyring.DeriveKey("k1", "auditmac"), keyring.DeriveKey("k1", "other___"));
+    EXPECT_THROW(keyring.DeriveKey("k3", "auditmac"), SealError);
+}
+
+TEST(KeyringTest, BadKeyFilesAreRefusedWithTheLine) {
+    auto message = [](std::string_view text) {
+        try {
+            Keyring::Parse(text);
+        } catch (const KeyringError& error) {
+            return std::string(error.what());
+        }
+        return std::string("accepted");
+    };
+    EXPECT_NE(message("").find("no key"), std::string::npos);
+    EXPECT_NE(message("# only a comment\n").find("no key"), std::string::npos);
+    EXPECT_NE(message("k1").find("key line 1"), std::string::npos);
+    EXPECT_NE(message("\nk1 c2hvcnQ=").find("key line 2: the key must be 32 bytes"), std::string::npos);
+    EXPECT_NE(message("k/1 " + Keyring::NewKeyLine("x").substr(2)).find("the id must be"), std::string::npos);
+    const std::string line = Keyring::NewKeyLine("k1");
+    EXPECT_NE(message(line + "\n" + line).find("duplicate key id k1"), std::string::npos);
+    EXPECT_EQ(message(line + "   # the first key\n"), "accepted");
+}
+
+TEST(KeyringTest, KeyFilesReadableByOthersAreRefused) {
+    char directory[] = "/tmp/ponte-keys-XXXXXX";
+    ASSERT_NE(mkdtemp(directory), nullptr);
+    const std::string path = std::string(directory) + "/ponte.keys";
+    EXPECT_THROW(Keyring::Load(path), KeyringError);  // missing
+    std::ofstream(path) << Keyring::NewKeyLine("k1") << "\n";
+    chmod(path.c_str(), 0644);
+    EXPECT_THROW(Keyring::Load(path), KeyringError);
+    chmod(path.c_str(), 0600);
+    EXPECT_EQ(Keyring::Load(path).current_id(), "k1");
+    unlink(path.c_str());
+    rmdir(directory);
+}
+
+}  // namespace
+}  // namespace ponte::crypto

@@ -1,0 +1,71 @@
+#include "core/crypto/reseal.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/auth/accounts.hpp"
+#include "core/db/migrate.hpp"
+#include "core/testing/engine.hpp"
+
+namespace ponte::crypto {
+namespace {
+
+// Rotation on real storage: values sealed under k1 move to k2, open under their context, and a
+// second run finds nothing left to do.
+class ResealTest : public testing::EngineTest {
+  protected:
+    void SetUp() override {
+        EngineTest::SetUp();
+        if (IsSkipped()) return;
+        db::Migrate(database(), db::LoadEmbeddedMigrations("auth", "core/auth/migrations/"));
+    }
+    std::int64_t AddUserWithSecret(const Keyring& keyring, std::string_view name, std::string_view secret) {
+        return database().Transact([&](db::Connection& connection) {
+            std::int64_t id = auth::CreateUser(
+                connection, auth::User{.email = std::string(name) + "@example.org", .display_name = std::string(name)},
+                1);
+            connection.Execute("INSERT INTO auth_totp (user_id, secret, created_at) VALUES ($1, $2, 1)",
+                               {id, keyring.Seal(secret, FieldContext("auth_totp", "secret", id))});
+            return id;
+        });
+    }
+    std::string Stored(std::int64_t id) {
+        return database().Acquire()->Execute("SELECT secret FROM auth_totp WHERE user_id = $1", {id}).Text(0, 0);
+    }
+    const std::vector<SealedColumn> columns_{{"auth_totp", "user_id", "secret"}};
+};
+
+TEST_P(ResealTest, Rotation_MovesEveryValueToTheCurrentKey) {
+    const std::string first_key = Keyring::NewKeyLine("k1");
+    const Keyring before = Keyring::Parse(first_key);
+    const std::int64_t ana = AddUserWithSecret(before, "ana", "SECRETANA");
+    const std::int64_t bea = AddUserWithSecret(before, "bea", "SECRETBEA");
+
+    const Keyring after = Keyring::Parse(first_key + "\n" + Keyring::NewKeyLine("k2"));
+    const std::int64_t carla = AddUserWithSecret(after, "carla", "SECRETCARLA");
+    auto report = Reseal(database(), after, columns_);
+    EXPECT_EQ(report.resealed, 2);
+    EXPECT_EQ(report.current, 1);
+    for (auto [id, secret] : {std::pair{ana, "SECRETANA"}, {bea, "SECRETBEA"}, {carla, "SECRETCARLA"}}) {
+        EXPECT_EQ(Keyring::KeyIdOf(Stored(id)), "k2");
+        EXPECT_EQ(after.Open(Stored(id), FieldContext("auth_totp", "secret", id)), secret);
+    }
+    // k1 alone no longer opens anything: it may be removed from the key file.
+    EXPECT_THROW(before.Open(Stored(ana), FieldContext("auth_totp", "secret", ana)), SealError);
+    auto again = Reseal(database(), after, columns_);
+    EXPECT_EQ(again.resealed, 0);
+    EXPECT_EQ(again.current, 3);
+}
+
+TEST_P(ResealTest, AValueThatDoesNotOpen_StopsTheRunAndChangesNothingElse) {
+    const Keyring keyring = Keyring::Parse(Keyring::NewKeyLine("k1"));
+    const std::int64_t ana = AddUserWithSecret(keyring, "ana", "SECRETANA");
+    const std::string original = Stored(ana);
+    const Keyring unrelated = Keyring::Parse(Keyring::NewKeyLine("k1") + "\n" + Keyring::NewKeyLine("k2"));
+    EXPECT_THROW(Reseal(database(), unrelated, columns_), SealError);
+    EXPECT_EQ(Stored(ana), original);
+}
+
+PONTE_INSTANTIATE_ENGINES(ResealTest);
+
+}  // namespace
+}  // namespace ponte::crypto
