@@ -77,10 +77,13 @@ struct MatrixRow {
 };
 
 // The route's path with its record ids filled in: those of the own or the foreign organization's
-// records; other parameters get a placeholder.
-std::string RecordPath(std::string path, const testing::Identities& world, bool foreign) {
+// records (a new record for each request); other parameters get a placeholder.
+std::string RecordPath(std::string path, testing::Identities& world, bool foreign) {
+    const auto record = world.NewRecord(foreign);
     const std::map<std::string, std::string> ids = {
         {"organization_id", std::to_string(foreign ? world.foreign_organization : world.own_organization)},
+        {"user_id", std::to_string(record.user_id)},
+        {"membership_id", std::to_string(record.membership_id)},
     };
     for (auto open = path.find('{'); open != std::string::npos; open = path.find('{')) {
         const auto close = path.find('}', open);
@@ -116,6 +119,12 @@ const std::map<std::string, MatrixRow> kMatrix = {
     {"renewRecoveryCodes", {std::string(kSignedIn), ""}},
     {"listMemberships", {"DDDDDDAAAA", "DDDDDDDDDA"}},
     {"createMembership", {"DDDDDDDADA", "DDDDDDDDDA"}},
+    {"deleteMembership", {"DDDDDDDADA", "DDDDDDDDDA"}},
+    {"createUser", {"DDDDADAADA", "DDDDDDDDDA"}},
+    {"reinviteUser", {"DDDDADAADA", "DDDDDDDDDA"}},
+    {"disableUser", {"DDDDDDDADA", "DDDDDDDDDA"}},
+    {"enableUser", {"DDDDDDDADA", "DDDDDDDDDA"}},
+    {"acceptInvitation", {std::string(kEveryone), ""}},
     {"createProbeWrite", {std::string(kEveryone), ""}},
     {"getProbeWrite", {std::string(kEveryone), ""}},
     {"probeSleep", {std::string(kEveryone), ""}},
@@ -138,9 +147,9 @@ TEST_F(RoutesTest, AuthorizationMatrix_CoversEveryRouteAndHolds) {
             const std::string& expected = foreign ? row->second.foreign : row->second.own;
             if (expected.empty()) continue;
             ASSERT_EQ(expected.size(), world.actors().size()) << route.operation.id;
-            const std::string path = RecordPath(route.path, world, foreign);
             for (std::size_t i = 0; i < world.actors().size(); ++i) {
                 const auto& actor = world.actors()[i];
+                const std::string path = RecordPath(route.path, world, foreign);
                 auto headers = world.SignIn(actor);
                 if (!body.empty()) headers["Content-Type"] = "application/json";
                 auto response = client.Send(http::MethodName(route.method), path, body, headers);

@@ -44,6 +44,12 @@ std::optional<User> ReadUser(const db::Result& rows) {
 
 }  // namespace
 
+bool LooksLikeEmail(std::string_view email) {
+    auto at = email.find('@');
+    return at != std::string_view::npos && at != 0 && at + 1 != email.size() &&
+           email.find('@', at + 1) == std::string_view::npos;
+}
+
 std::string NormalizeEmail(std::string_view email) {
     while (!email.empty() && std::isspace(static_cast<unsigned char>(email.front()))) email.remove_prefix(1);
     while (!email.empty() && std::isspace(static_cast<unsigned char>(email.back()))) email.remove_suffix(1);

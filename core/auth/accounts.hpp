@@ -29,6 +29,9 @@ struct User {
     bool disabled = false;
 };
 
+// One '@' with text on both sides: all a server can know of an address without mailing it.
+bool LooksLikeEmail(std::string_view email);
+
 // Lower-cases the ASCII letters of an email and trims surrounding spaces.
 std::string NormalizeEmail(std::string_view email);
 

@@ -9,6 +9,7 @@
 #include "core/auth/second_factor.hpp"
 #include "core/auth/service.hpp"
 #include "core/auth/throttle.hpp"
+#include "core/auth/users.hpp"
 #include "core/crypto/random.hpp"
 #include "core/log/log.hpp"
 
@@ -261,6 +262,7 @@ void Register(core::Registry& registry, const Options& options) {
          {"logoutEverywhere", "End every session of the signed-in user", "auth", nullptr, nullptr, 204, {401, 403}},
          [service](const Request& request) { return Logout(*service, request, true); }});
     RegisterSecondFactor(registry, service);
+    RegisterUsers(registry, service);
     RegisterMemberships(registry);
 }
 

@@ -1,5 +1,6 @@
 #include "core/auth/login.hpp"
 
+#include "core/auth/accounts.hpp"
 #include "core/http/json_body.hpp"
 
 namespace ponte::auth {
@@ -10,13 +11,7 @@ http::Outcome<LoginRequest> DecodeLogin(std::string_view body) {
     http::JsonFields fields(object.value());
     auto email = fields.RequiredString("email", 3, 254);
     auto password = fields.RequiredString("password", 1, 1024);
-    if (email) {
-        auto at = email->find('@');
-        if (at == std::string::npos || at == 0 || at + 1 == email->size() ||
-            email->find('@', at + 1) != std::string::npos) {
-            fields.Invalid("email", "format");
-        }
-    }
+    if (email && !LooksLikeEmail(*email)) fields.Invalid("email", "format");
     if (auto problem = fields.Finish()) return *problem;
     return LoginRequest{*email, *password};
 }

@@ -1,11 +1,11 @@
 #include "core/auth/memberships.hpp"
 
 #include <boost/json.hpp>
-#include <charconv>
 
 #include "core/audit/audit.hpp"
 #include "core/auth/accounts.hpp"
 #include "core/auth/auth.hpp"
+#include "core/auth/resources.hpp"
 #include "core/http/json_body.hpp"
 
 namespace ponte::auth {
@@ -23,24 +23,16 @@ using policy::Scope;
 constexpr std::string_view kListAction = "auth.membership.list";
 constexpr std::string_view kCreateAction = "auth.membership.create";
 
-constexpr std::string_view kOrganizationExists = "SELECT 1 FROM auth_organizations WHERE id = $1";
 constexpr std::string_view kSelectMembers =
     "SELECT m.id, m.user_id, u.display_name, m.role FROM auth_memberships m JOIN auth_users u ON u.id = m.user_id "
     "WHERE m.organization_id = $1 ORDER BY m.id";
 constexpr std::string_view kUserExists = "SELECT 1 FROM auth_users WHERE id = $1";
 
-std::optional<std::int64_t> ParseId(std::string_view text) {
-    std::int64_t id = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (error != std::errc{} || end != text.data() + text.size() || id <= 0) return std::nullopt;
-    return id;
-}
-
 // The organization named in the path as a policy resource, or nullopt when there is none.
 std::optional<policy::Resource> OrganizationResource(db::Connection& connection, std::string_view id_text) {
     auto id = ParseId(id_text);
-    if (!id || connection.Execute(kOrganizationExists, {*id}).empty()) return std::nullopt;
-    return policy::Resource{.organization_id = *id, .network_ids = NetworksOf(connection, *id)};
+    if (!id) return std::nullopt;
+    return auth::OrganizationResource(connection, *id);
 }
 
 audit::Entry Entry(const Request& request, std::string_view action, std::string outcome, std::int64_t organization) {

@@ -16,7 +16,6 @@ namespace {
 
 constexpr int kDigits = 6;
 constexpr std::size_t kSecretBytes = 20;
-constexpr std::string_view kRecoveryAlphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";  // 30 symbols
 
 void EnsureOath() {
     static const int status = oath_init();
@@ -100,31 +99,12 @@ std::string OtpauthUri(std::string_view issuer, std::string_view account, std::s
 
 std::vector<std::string> NewRecoveryCodes(int count) {
     std::vector<std::string> codes;
-    for (int i = 0; i < count; ++i) {
-        std::string code;
-        for (int group = 0; group < 4; ++group) {
-            if (group > 0) code += '-';
-            // 4 groups of 4 symbols of 30: log2(30^16) ≈ 78.5 bits.
-            for (int symbol = 0; symbol < 4; ++symbol) {
-                code += kRecoveryAlphabet[crypto::RandomBelow(static_cast<std::uint32_t>(kRecoveryAlphabet.size()))];
-            }
-        }
-        codes.push_back(std::move(code));
-    }
+    for (int i = 0; i < count; ++i) codes.push_back(crypto::ReadableCode(4));
     return codes;
 }
 
 std::optional<std::string> NormalizeRecoveryCode(std::string_view typed) {
-    std::string symbols;
-    for (char c : typed) {
-        if (c == ' ' || c == '-') continue;
-        const char upper = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        if (kRecoveryAlphabet.find(upper) == std::string_view::npos) return std::nullopt;
-        symbols += upper;
-        if (symbols.size() > 16) return std::nullopt;
-    }
-    if (symbols.size() != 16) return std::nullopt;
-    return symbols.substr(0, 4) + "-" + symbols.substr(4, 4) + "-" + symbols.substr(8, 4) + "-" + symbols.substr(12, 4);
+    return crypto::NormalizeReadableCode(typed, 4);
 }
 
 }  // namespace ponte::auth

@@ -28,8 +28,7 @@ std::optional<std::int64_t> MatchTotp(std::string_view base32_secret, std::strin
 // The otpauth:// URI an authenticator app reads from the enrolment QR code.
 std::string OtpauthUri(std::string_view issuer, std::string_view account, std::string_view base32_secret);
 
-// `count` recovery codes, each 80 random bits written "XXXX-XXXX-XXXX-XXXX" in an alphabet
-// without look-alike characters (no 0/O, 1/I/L, U).
+// `count` recovery codes, each crypto::ReadableCode(4) (about 78 random bits), "XXXX-XXXX-XXXX-XXXX".
 std::vector<std::string> NewRecoveryCodes(int count);
 // A typed recovery code in its stored form: upper case, spaces and dashes removed, then regrouped;
 // nullopt when it cannot be one.

@@ -37,6 +37,39 @@ std::uint32_t RandomBelow(std::uint32_t upper_bound) {
     return randombytes_uniform(upper_bound);
 }
 
+namespace {
+constexpr std::string_view kReadableAlphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";  // 30 symbols
+}
+
+std::string ReadableCode(int groups) {
+    std::string code;
+    for (int group = 0; group < groups; ++group) {
+        if (group > 0) code += '-';
+        for (int symbol = 0; symbol < 4; ++symbol) {
+            code += kReadableAlphabet[RandomBelow(static_cast<std::uint32_t>(kReadableAlphabet.size()))];
+        }
+    }
+    return code;
+}
+
+std::optional<std::string> NormalizeReadableCode(std::string_view typed, int groups) {
+    const std::size_t length = static_cast<std::size_t>(groups) * 4;
+    std::string symbols;
+    for (char c : typed) {
+        if (c == ' ' || c == '-') continue;
+        const char upper = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+        if (kReadableAlphabet.find(upper) == std::string_view::npos || symbols.size() == length) return std::nullopt;
+        symbols += upper;
+    }
+    if (symbols.size() != length) return std::nullopt;
+    std::string code;
+    for (std::size_t i = 0; i < length; i += 4) {
+        if (i > 0) code += '-';
+        code += symbols.substr(i, 4);
+    }
+    return code;
+}
+
 std::string Sha256Hex(std::string_view data) {
     EnsureInitialized();
     unsigned char digest[crypto_hash_sha256_BYTES];

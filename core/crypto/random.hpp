@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,6 +19,14 @@ std::string RandomBytes(std::size_t bytes);
 
 // A uniformly random integer in [0, upper_bound). Precondition: upper_bound > 0.
 std::uint32_t RandomBelow(std::uint32_t upper_bound);
+
+// A code people can read aloud and type: `groups` groups of 4 symbols joined by '-', in an
+// alphabet without look-alike characters (no 0/O, 1/I/L, U): log2(30^4) ≈ 19.6 bits per group.
+// For recovery codes and invitation codes.
+std::string ReadableCode(int groups);
+// A typed readable code in its canonical form (upper case, spaces and dashes dropped, then
+// regrouped); nullopt when it cannot be a code of `groups` groups.
+std::optional<std::string> NormalizeReadableCode(std::string_view typed, int groups);
 
 // SHA-256 of `data` as 64 lower-case hex digits. Session ids are stored only as their digest, so
 // that a copy of the database holds no usable session.

@@ -36,6 +36,20 @@ Identities::Identities(db::Database& database) : database_(database) {
     });
 }
 
+Identities::Record Identities::NewRecord(bool foreign) {
+    return database_.Transact([&](db::Connection& connection) {
+        const std::int64_t now = auth::NowMs();
+        const std::string name = "record" + std::to_string(++records_);
+        Record record;
+        record.user_id = auth::CreateUser(connection, {.email = name + "@example.org", .display_name = name}, now);
+        record.membership_id = auth::AddMembership(
+            connection, record.user_id,
+            {.role = policy::Role::kParticipant, .organization_id = foreign ? foreign_organization : own_organization},
+            0, now);
+        return record;
+    });
+}
+
 const Actor& Identities::actor(policy::Role role) const {
     for (const auto& actor : actors_) {
         if (actor.role == role) return actor;

@@ -41,6 +41,14 @@ class Identities {
     std::map<std::string, std::string> SignInWithPasswordOnly(const Actor& actor,
                                                               const auth::SessionOptions& options = {});
 
+    // A new participant of the own or the foreign organization, as the record a request acts on:
+    // one per request, so that requests that change or delete it do not affect the next.
+    struct Record {
+        std::int64_t user_id = 0;
+        std::int64_t membership_id = 0;
+    };
+    Record NewRecord(bool foreign);
+
     std::int64_t own_organization = 0;
     std::int64_t foreign_organization = 0;
     std::int64_t own_network = 0;
@@ -51,6 +59,7 @@ class Identities {
                                               bool second_factor_passed);
     db::Database& database_;
     std::vector<Actor> actors_;
+    int records_ = 0;
 };
 
 }  // namespace ponte::testing

@@ -1,0 +1,68 @@
+#include "core/auth/resources.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "core/auth/accounts.hpp"
+
+namespace ponte::auth {
+namespace {
+
+constexpr std::string_view kOrganizationExists = "SELECT 1 FROM auth_organizations WHERE id = $1";
+constexpr std::string_view kSelectUserState = "SELECT disabled FROM auth_users WHERE id = $1";
+
+using policy::Role;
+
+}  // namespace
+
+std::optional<std::int64_t> ParseId(std::string_view text) {
+    std::int64_t id = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (error != std::errc{} || end != text.data() + text.size() || id <= 0) return std::nullopt;
+    return id;
+}
+
+std::optional<policy::Resource> OrganizationResource(db::Connection& connection, std::int64_t organization_id) {
+    if (connection.Execute(kOrganizationExists, {organization_id}).empty()) return std::nullopt;
+    return policy::Resource{.organization_id = organization_id, .network_ids = NetworksOf(connection, organization_id)};
+}
+
+std::optional<UserFacts> LoadUserFacts(db::Connection& connection, std::int64_t user_id) {
+    auto rows = connection.Execute(kSelectUserState, {user_id});
+    if (rows.empty()) return std::nullopt;
+    UserFacts user{.id = user_id, .disabled = rows.Int(0, 0) != 0, .memberships = ListMemberships(connection, user_id)};
+    for (const auto& membership : user.memberships) {
+        if (membership.organization_id == 0) continue;
+        const bool known = std::any_of(user.organizations.begin(), user.organizations.end(),
+                                       [&](const auto& r) { return r.organization_id == membership.organization_id; });
+        if (!known) user.organizations.push_back(*OrganizationResource(connection, membership.organization_id));
+    }
+    return user;
+}
+
+bool PermitsOnUser(const policy::Policy& policy, const policy::Principal& principal, std::string_view action,
+                   const UserFacts& user) {
+    // A platform-wide grant covers users in no organization too.
+    if (policy.Permits(&principal, action, policy::Resource{})) return true;
+    return std::any_of(user.organizations.begin(), user.organizations.end(), [&](const policy::Resource& organization) {
+        return policy.Permits(&principal, action, organization);
+    });
+}
+
+bool MayGrant(const policy::Principal& principal, Role role, std::int64_t organization_id) {
+    if (principal.HasRole(Role::kPlatformAdmin)) return true;
+    if (!policy::IsOrganizationRole(role) || organization_id == 0) return false;
+    const bool accompanied = role == Role::kParticipant || role == Role::kCommunityMember || role == Role::kMentor;
+    return std::any_of(principal.memberships.begin(), principal.memberships.end(), [&](const policy::Membership& m) {
+        if (m.organization_id != organization_id) return false;
+        return m.role == Role::kOrgAdmin ||
+               (accompanied && (m.role == Role::kCaseWorker || m.role == Role::kCoordinator));
+    });
+}
+
+bool MayManage(const policy::Principal& principal, const UserFacts& user) {
+    return std::all_of(user.memberships.begin(), user.memberships.end(),
+                       [&](const policy::Membership& m) { return MayGrant(principal, m.role, m.organization_id); });
+}
+
+}  // namespace ponte::auth

@@ -1,0 +1,473 @@
+#include "core/auth/users.hpp"
+
+#include <algorithm>
+
+#include "core/auth/accounts.hpp"
+#include "core/auth/auth.hpp"
+#include "core/auth/passwords.hpp"
+#include "core/auth/resources.hpp"
+#include "core/auth/sessions.hpp"
+#include "core/auth/throttle.hpp"
+#include "core/crypto/random.hpp"
+#include "core/db/errors.hpp"
+#include "core/http/json_body.hpp"
+#include "core/i18n/catalogue.hpp"
+#include "core/qr/qr.hpp"
+
+namespace ponte::auth {
+namespace {
+
+using http::Method;
+using http::Problem;
+using http::ProblemKind;
+using http::Reply;
+using http::Request;
+using http::Response;
+using policy::Role;
+using policy::Scope;
+
+constexpr std::string_view kCreateAction = "auth.user.create";
+constexpr std::string_view kInviteAction = "auth.user.invite";
+constexpr std::string_view kDisableAction = "auth.user.disable";
+constexpr std::string_view kRemoveMembershipAction = "auth.membership.delete";
+
+constexpr std::string_view kDeleteUnusedInvitations =
+    "DELETE FROM auth_invitations WHERE user_id = $1 AND used_at IS NULL";
+constexpr std::string_view kInsertInvitation =
+    "INSERT INTO auth_invitations (digest, user_id, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)";
+constexpr std::string_view kSelectInvitation =
+    "SELECT i.user_id, COALESCE(u.email, ''), u.display_name FROM auth_invitations i "
+    "JOIN auth_users u ON u.id = i.user_id WHERE i.digest = $1 AND i.used_at IS NULL AND i.expires_at > $2 "
+    "AND u.disabled = 0";
+constexpr std::string_view kUseInvitation =
+    "UPDATE auth_invitations SET used_at = $2 WHERE digest = $1 AND used_at IS NULL AND expires_at > $2";
+constexpr std::string_view kSelectMembership =
+    "SELECT user_id, role FROM auth_memberships WHERE id = $1 AND organization_id = $2";
+constexpr std::string_view kCountAdmins =
+    "SELECT COUNT(*) FROM auth_memberships WHERE organization_id = $1 AND role = 'org_admin'";
+constexpr std::string_view kDeleteMembership = "DELETE FROM auth_memberships WHERE id = $1";
+
+struct Invitation {
+    std::string code;
+    std::int64_t expires_at = 0;
+};
+
+Invitation IssueInvitation(db::Connection& connection, std::int64_t user_id, std::int64_t created_by, std::int64_t now,
+                           const Options& options) {
+    connection.Execute(kDeleteUnusedInvitations, {user_id});
+    Invitation invitation{crypto::ReadableCode(kInvitationGroups), now + options.invitation_lifetime.count()};
+    connection.Execute(kInsertInvitation, {crypto::Sha256Hex(invitation.code), user_id, db::NullIfZero(created_by), now,
+                                           invitation.expires_at});
+    return invitation;
+}
+
+// Where people open Ponte: the configured public URL, else this request's host.
+std::string BaseUrl(const Service& service, const Request& request) {
+    if (!service.options.public_url.empty()) return service.options.public_url;
+    return std::string(service.options.sessions.secure_cookie ? "https://" : "http://") +
+           std::string(request.headers.Get("Host").value_or("localhost"));
+}
+
+// The code, the link that carries it (in the fragment, which browsers never send to a server or
+// in a Referer) and the same link as a QR code.
+boost::json::object InvitationJson(const Service& service, const Request& request, const Invitation& invitation) {
+    const std::string url = BaseUrl(service, request) + "/invite#" + invitation.code;
+    return {{"code", invitation.code},
+            {"url", url},
+            {"expires_at", invitation.expires_at},
+            {"qr_svg", qr::Svg(url, i18n::Catalogue::Instance().Translate(request.locale, "label.invitation_qr"))}};
+}
+
+audit::Entry UserEntry(const Request& request, std::string_view action, std::string outcome, std::int64_t user_id,
+                       std::int64_t organization_id = 0) {
+    audit::Entry entry = AuditEntry(request, std::string(action), std::move(outcome));
+    entry.resource_type = "auth.user";
+    if (user_id != 0) entry.resource_id = std::to_string(user_id);
+    entry.organization_id = organization_id;
+    return entry;
+}
+
+// A record the caller may not see answers as if it did not exist; the denial is audited.
+Problem NotFound(Service& service, const Request& request, std::string_view action, std::int64_t user_id,
+                 std::int64_t organization_id = 0) {
+    audit::Record(*service.database, UserEntry(request, action, "denied", user_id, organization_id), NowMs());
+    return Problem{ProblemKind::kNotFound};
+}
+
+Problem Refused(Service& service, const Request& request, std::string_view action, std::int64_t user_id,
+                std::string detail_key, std::int64_t organization_id = 0) {
+    audit::Record(*service.database, UserEntry(request, action, "denied_role", user_id, organization_id), NowMs());
+    return Problem{ProblemKind::kForbidden, std::move(detail_key)};
+}
+
+struct NewUser {
+    std::string display_name;
+    std::string email;  // normalized; may be empty
+    Role role = Role::kParticipant;
+    std::string locale;
+};
+
+http::Outcome<NewUser> DecodeNewUser(std::string_view body) {
+    auto object = http::ParseJsonObject(body);
+    if (!object) return object.problem();
+    http::JsonFields fields(object.value());
+    auto display_name = fields.RequiredString("display_name", 1, 100);
+    auto email = fields.OptionalString("email", 3, 254);
+    auto role_name = fields.RequiredString("role", 1, 40);
+    auto locale = fields.OptionalString("locale", 2, 10);
+    std::optional<Role> role;
+    if (email && !LooksLikeEmail(*email)) fields.Invalid("email", "format");
+    if (role_name) {
+        role = policy::ParseRole(*role_name);
+        if (!role || !policy::IsOrganizationRole(*role)) fields.Invalid("role", "format");
+    }
+    if (locale) {
+        const auto locales = i18n::Catalogue::Instance().Locales();
+        if (std::find(locales.begin(), locales.end(), *locale) == locales.end()) fields.Invalid("locale", "format");
+    }
+    if (auto problem = fields.Finish()) return *problem;
+    return NewUser{*display_name, email ? NormalizeEmail(*email) : "", *role, locale.value_or("")};
+}
+
+Reply CreateUserInOrganization(Service& service, const Request& request) {
+    const auto& principal = *request.principal;
+    auto organization_id = ParseId(request.Param("organization_id"));
+    std::optional<policy::Resource> organization;
+    if (organization_id) organization = OrganizationResource(*service.database->Acquire(), *organization_id);
+    if (!organization) return Problem{ProblemKind::kNotFound};
+    if (!service.policy.Permits(&principal, kCreateAction, *organization)) {
+        return NotFound(service, request, kCreateAction, 0, *organization_id);
+    }
+    auto decoded = DecodeNewUser(request.body);
+    if (!decoded) return decoded.problem();
+    const NewUser& user = decoded.value();
+    if (!MayGrant(principal, user.role, *organization_id)) {
+        return Refused(service, request, kCreateAction, 0, "detail.role_not_grantable", *organization_id);
+    }
+    struct Created {
+        std::int64_t user_id;
+        std::int64_t membership_id;
+        Invitation invitation;
+    };
+    try {
+        Created created = service.database->Transact([&](db::Connection& connection) {
+            const std::int64_t now = NowMs();
+            const std::int64_t id = auth::CreateUser(
+                connection, User{.email = user.email, .display_name = user.display_name, .locale = user.locale}, now);
+            const std::int64_t membership = AddMembership(
+                connection, id, {.role = user.role, .organization_id = *organization_id}, principal.user_id, now);
+            Invitation invitation = IssueInvitation(connection, id, principal.user_id, now, service.options);
+            audit::Entry entry = UserEntry(request, kCreateAction, "ok", id, *organization_id);
+            entry.detail = boost::json::serialize(boost::json::object{{"role", policy::RoleName(user.role)}});
+            audit::Append(connection, entry, now);
+            return Created{id, membership, std::move(invitation)};
+        });
+        boost::json::object body{{"id", created.user_id},
+                                 {"display_name", user.display_name},
+                                 {"membership_id", created.membership_id},
+                                 {"role", policy::RoleName(user.role)},
+                                 {"invitation", InvitationJson(service, request, created.invitation)}};
+        if (!user.email.empty()) body["email"] = user.email;
+        return Response::Json(201, boost::json::serialize(body));
+    } catch (const db::UniqueViolation&) {
+        return Problem{ProblemKind::kConflict, "detail.email_taken", "email exists"};
+    }
+}
+
+// The user named in the path, if the caller may take `action` on her; else the problem to answer
+// (404 for users she may not see, 403 for users she sees but may not manage).
+std::variant<UserFacts, Problem> ManagedUser(Service& service, const Request& request, std::string_view action) {
+    auto user_id = ParseId(request.Param("user_id"));
+    std::optional<UserFacts> user;
+    if (user_id) user = LoadUserFacts(*service.database->Acquire(), *user_id);
+    if (!user) return Problem{ProblemKind::kNotFound};
+    if (!PermitsOnUser(service.policy, *request.principal, action, *user)) {
+        return NotFound(service, request, action, user->id);
+    }
+    if (!MayManage(*request.principal, *user)) {
+        return Refused(service, request, action, user->id, "detail.not_manageable");
+    }
+    return *user;
+}
+
+Reply Reinvite(Service& service, const Request& request) {
+    auto managed = ManagedUser(service, request, kInviteAction);
+    if (auto* problem = std::get_if<Problem>(&managed)) return std::move(*problem);
+    const auto& user = std::get<UserFacts>(managed);
+    if (user.disabled) return Problem{ProblemKind::kConflict, "detail.account_disabled"};
+    Invitation invitation = service.database->Transact([&](db::Connection& connection) {
+        const std::int64_t now = NowMs();
+        Invitation issued = IssueInvitation(connection, user.id, request.principal->user_id, now, service.options);
+        audit::Append(connection, UserEntry(request, kInviteAction, "ok", user.id), now);
+        return issued;
+    });
+    return Response::Json(
+        201, boost::json::serialize(boost::json::object{{"invitation", InvitationJson(service, request, invitation)}}));
+}
+
+Reply SetAccountDisabled(Service& service, const Request& request, bool disabled) {
+    auto managed = ManagedUser(service, request, kDisableAction);
+    if (auto* problem = std::get_if<Problem>(&managed)) return std::move(*problem);
+    const auto& user = std::get<UserFacts>(managed);
+    if (user.id == request.principal->user_id) return Problem{ProblemKind::kConflict, "detail.not_yourself"};
+    service.database->Transact([&](db::Connection& connection) {
+        const std::int64_t now = NowMs();
+        SetDisabled(connection, user.id, disabled, now);
+        audit::Append(connection,
+                      UserEntry(request, disabled ? "auth.user.disable" : "auth.user.enable", "ok", user.id), now);
+    });
+    return Response::Json(200, boost::json::serialize(boost::json::object{{"id", user.id}, {"disabled", disabled}}));
+}
+
+Reply RemoveMembership(Service& service, const Request& request) {
+    const auto& principal = *request.principal;
+    auto organization_id = ParseId(request.Param("organization_id"));
+    auto membership_id = ParseId(request.Param("membership_id"));
+    std::optional<policy::Resource> organization;
+    if (organization_id && membership_id) {
+        organization = OrganizationResource(*service.database->Acquire(), *organization_id);
+    }
+    if (!organization) return Problem{ProblemKind::kNotFound};
+    if (!service.policy.Permits(&principal, kRemoveMembershipAction, *organization)) {
+        return NotFound(service, request, kRemoveMembershipAction, 0, *organization_id);
+    }
+    enum class Outcome { kRemoved, kMissing, kNotGrantable, kLastAdmin };
+    std::int64_t user_id = 0;
+    const Outcome outcome = service.database->Transact([&](db::Connection& connection) {
+        auto rows = connection.Execute(kSelectMembership, {*membership_id, *organization_id});
+        if (rows.empty()) return Outcome::kMissing;
+        user_id = rows.Int(0, 0);
+        const auto role = policy::ParseRole(rows.Text(0, 1));
+        if (!role || !MayGrant(principal, *role, *organization_id)) return Outcome::kNotGrantable;
+        if (*role == Role::kOrgAdmin && connection.Execute(kCountAdmins, {*organization_id}).Int(0, 0) <= 1) {
+            return Outcome::kLastAdmin;
+        }
+        const std::int64_t now = NowMs();
+        connection.Execute(kDeleteMembership, {*membership_id});
+        audit::Entry entry = UserEntry(request, kRemoveMembershipAction, "ok", user_id, *organization_id);
+        entry.detail =
+            boost::json::serialize(boost::json::object{{"membership_id", *membership_id}, {"role", rows.Text(0, 1)}});
+        audit::Append(connection, entry, now);
+        return Outcome::kRemoved;
+    });
+    switch (outcome) {
+        case Outcome::kMissing:
+            return Problem{ProblemKind::kNotFound};
+        case Outcome::kNotGrantable:
+            return Refused(service, request, kRemoveMembershipAction, user_id, "detail.not_manageable",
+                           *organization_id);
+        case Outcome::kLastAdmin:
+            return Problem{ProblemKind::kConflict, "detail.last_admin"};
+        case Outcome::kRemoved:
+            break;
+    }
+    Response response;
+    response.status = 204;
+    return response;
+}
+
+struct Acceptance {
+    std::string code;  // canonical
+    std::string password;
+};
+
+http::Outcome<Acceptance> DecodeAcceptance(std::string_view body) {
+    auto object = http::ParseJsonObject(body);
+    if (!object) return object.problem();
+    http::JsonFields fields(object.value());
+    auto code = fields.RequiredString("code", 1, 64);
+    auto password = fields.RequiredString("password", 1, 1024);
+    std::optional<std::string> canonical;
+    if (code) {
+        canonical = crypto::NormalizeReadableCode(*code, kInvitationGroups);
+        if (!canonical) fields.Invalid("code", "invalid_invitation");
+    }
+    if (auto problem = fields.Finish()) return *problem;
+    return Acceptance{*canonical, *password};
+}
+
+Problem InvalidInvitation() {
+    Problem problem{ProblemKind::kInvalidFields};
+    problem.errors.push_back({"code", "invalid_invitation"});
+    return problem;
+}
+
+// The invited person sets her password: the code is spent, every earlier session of the account
+// ends, and she is signed in.
+Reply AcceptInvitation(Service& service, const Request& request) {
+    auto decoded = DecodeAcceptance(request.body);
+    if (!decoded) return decoded.problem();
+    const Acceptance& acceptance = decoded.value();
+    const std::string digest = crypto::Sha256Hex(acceptance.code);
+    const std::string address_key = "address:" + audit::AddressOf(request.remote);
+    audit::Entry entry = AuditEntry(request, "auth.invitation.accept", "");
+    entry.resource_type = "auth.user";
+
+    std::int64_t wait = 0;
+    std::optional<User> invited;
+    {
+        db::Lease connection = service.database->Acquire();
+        const std::int64_t now = NowMs();
+        wait = LockedFor(*connection, address_key, now);
+        if (wait == 0) {
+            auto rows = connection->Execute(kSelectInvitation, {digest, now});
+            if (!rows.empty())
+                invited = User{.id = rows.Int(0, 0), .email = rows.Text(0, 1), .display_name = rows.Text(0, 2)};
+        }
+    }
+    if (wait > 0) {
+        entry.outcome = "throttled";
+        audit::Record(*service.database, entry, NowMs());
+        return TooManyAttempts(wait);
+    }
+    if (!invited) {
+        service.database->Transact([&](db::Connection& connection) {
+            const std::int64_t now = NowMs();
+            RecordFailure(connection, address_key, now, kAddressRule);
+            entry.outcome = "failed";
+            audit::Append(connection, entry, now);
+        });
+        return InvalidInvitation();
+    }
+    if (auto weak = CheckNewPassword(acceptance.password, invited->email, invited->display_name)) {
+        Problem problem{ProblemKind::kInvalidFields};
+        problem.errors.push_back({"password", *weak});
+        return problem;
+    }
+    const std::string hash = service.hasher.Hash(acceptance.password);
+    const auto previous = CookieValue(request.headers.Get("Cookie").value_or(""), CookieName(service.options.sessions));
+    auto session = service.database->Transact([&](db::Connection& connection) -> std::optional<NewSession> {
+        const std::int64_t now = NowMs();
+        // Spent only once, even by two people submitting the same code at the same moment.
+        if (connection.Execute(kUseInvitation, {digest, now}).affected_rows != 1) return std::nullopt;
+        SetPasswordHash(connection, invited->id, hash, now);
+        EndAllSessions(connection, invited->id);
+        if (previous) EndSession(connection, crypto::Sha256Hex(*previous));
+        entry.outcome = "ok";
+        entry.actor_user_id = invited->id;
+        entry.resource_id = std::to_string(invited->id);
+        audit::Append(connection, entry, now);
+        return CreateSession(connection, invited->id, now, service.options.sessions, audit::AddressOf(request.remote),
+                             request.headers.Get("User-Agent").value_or(""));
+    });
+    if (!session) return InvalidInvitation();
+    auto principal = ResolveSession(*service.database, session->id, NowMs(), service.options.sessions);
+    if (!principal) return Problem{ProblemKind::kUnauthorized, "detail.sign_in"};
+    Response response = SessionResponse(200, *principal);
+    response.headers.Add("Set-Cookie", SessionCookie(service.options.sessions, session->id));
+    return response;
+}
+
+boost::json::value Schema(std::string_view text) { return boost::json::parse(text); }
+
+constexpr std::string_view kInvitationSchema = R"({"type":"object","required":["code","url","expires_at","qr_svg"],
+    "properties":{"code":{"type":"string"},"url":{"type":"string"},"expires_at":{"type":"integer"},
+      "qr_svg":{"type":"string"}}})";
+
+}  // namespace
+
+void RegisterUsers(core::Registry& registry, std::shared_ptr<Service> service) {
+    auto& policy = registry.policy();
+    const std::vector<policy::Grant> inviters = {{Role::kCaseWorker, Scope::kOrganization},
+                                                 {Role::kCoordinator, Scope::kOrganization},
+                                                 {Role::kOrgAdmin, Scope::kOrganization},
+                                                 {Role::kPlatformAdmin, Scope::kPlatform}};
+    const std::vector<policy::Grant> admins = {{Role::kOrgAdmin, Scope::kOrganization},
+                                               {Role::kPlatformAdmin, Scope::kPlatform}};
+    policy.Declare(std::string(kCreateAction), inviters);
+    policy.Declare(std::string(kInviteAction), inviters);
+    policy.Declare(std::string(kDisableAction), admins);
+    policy.Declare(std::string(kRemoveMembershipAction), admins);
+
+    auto bind = [service](Reply (*handler)(Service&, const Request&)) {
+        return [service, handler](const Request& request) { return handler(*service, request); };
+    };
+    const std::string invitation_schema(kInvitationSchema);
+    registry.AddRoute(
+        {Method::kPost,
+         "/api/v1/organizations/{organization_id}/users",
+         std::string(kCreateAction),
+         http::BodyKind::kJson,
+         {"createUser",
+          "Create a person's account with a role in the organization; answers her one-time invitation code",
+          "auth",
+          Schema(R"({"type":"object","additionalProperties":false,"required":["display_name","role"],
+              "properties":{"display_name":{"type":"string","minLength":1,"maxLength":100},
+                "email":{"type":"string","minLength":3,"maxLength":254},
+                "role":{"type":"string","enum":["participant","community_member","mentor","case_worker","trainer",
+                  "coordinator","org_admin"]},
+                "locale":{"type":"string","minLength":2,"maxLength":10}}})"),
+          Schema(R"({"type":"object","required":["id","display_name","membership_id","role","invitation"],
+              "properties":{"invitation":)" +
+                 invitation_schema + "}}"),
+          201,
+          {401, 403, 404, 409, 422}},
+         bind(&CreateUserInOrganization)});
+    registry.AddRoute({Method::kPost,
+                       "/api/v1/users/{user_id}/invitation",
+                       std::string(kInviteAction),
+                       http::BodyKind::kNone,
+                       {"reinviteUser",
+                        "A new one-time invitation code for a person who lost hers (earlier codes stop working)",
+                        "auth",
+                        nullptr,
+                        Schema(R"({"type":"object","required":["invitation"],"properties":{"invitation":)" +
+                               invitation_schema + "}}"),
+                        201,
+                        {401, 403, 404, 409}},
+                       bind(&Reinvite)});
+    registry.AddRoute({Method::kPost,
+                       "/api/v1/users/{user_id}/disable",
+                       std::string(kDisableAction),
+                       http::BodyKind::kNone,
+                       {"disableUser",
+                        "Disable an account: its sessions end at once and it cannot sign in",
+                        "auth",
+                        nullptr,
+                        Schema(R"({"type":"object","required":["id","disabled"]})"),
+                        200,
+                        {401, 403, 404, 409}},
+                       [service](const Request& request) { return SetAccountDisabled(*service, request, true); }});
+    registry.AddRoute({Method::kPost,
+                       "/api/v1/users/{user_id}/enable",
+                       std::string(kDisableAction),
+                       http::BodyKind::kNone,
+                       {"enableUser",
+                        "Enable a disabled account again",
+                        "auth",
+                        nullptr,
+                        Schema(R"({"type":"object","required":["id","disabled"]})"),
+                        200,
+                        {401, 403, 404, 409}},
+                       [service](const Request& request) { return SetAccountDisabled(*service, request, false); }});
+    registry.AddRoute({Method::kDelete,
+                       "/api/v1/organizations/{organization_id}/memberships/{membership_id}",
+                       std::string(kRemoveMembershipAction),
+                       http::BodyKind::kNone,
+                       {"deleteMembership",
+                        "Take a role away from a person in the organization",
+                        "auth",
+                        nullptr,
+                        nullptr,
+                        204,
+                        {401, 403, 404, 409}},
+                       bind(&RemoveMembership)});
+    http::Route accept{Method::kPost,
+                       "/api/v1/invitations/accept",
+                       std::string(policy::kPublic),
+                       http::BodyKind::kJson,
+                       {"acceptInvitation",
+                        "Set one's own password with an invitation code; signs in",
+                        "auth",
+                        Schema(R"({"type":"object","additionalProperties":false,"required":["code","password"],
+                            "properties":{"code":{"type":"string","minLength":1,"maxLength":64},
+                              "password":{"type":"string","minLength":1,"maxLength":1024}}})"),
+                        SessionSchema(),
+                        200,
+                        {422, 429}},
+                       bind(&AcceptInvitation)};
+    accept.heavy = true;
+    registry.AddRoute(std::move(accept));
+}
+
+}  // namespace ponte::auth

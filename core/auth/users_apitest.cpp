@@ -1,0 +1,303 @@
+// Accounts made by staff, invitations, disabling and membership removal over HTTP against a real
+// server, with the seeded world of every role: who may do what to whom, what a spent, expired or
+// guessed code gets, and what the audit log keeps.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <regex>
+
+#include "core/auth/auth.hpp"
+#include "core/testing/engine.hpp"
+#include "core/testing/http_client.hpp"
+#include "core/testing/identities.hpp"
+#include "core/testing/server_process.hpp"
+
+namespace ponte::auth {
+namespace {
+
+using policy::Role;
+
+constexpr std::string_view kPassphrase = "three words I remember";
+
+class UsersTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        directory_ = testing::MakeTempDirectory();
+        const std::string url = "sqlite:" + (directory_ / "t.db").string();
+        server_ = std::make_unique<testing::ServerProcess>(url);
+        database_ = db::Database::Open(url);
+        world_ = std::make_unique<testing::Identities>(*database_);
+    }
+    void TearDown() override {
+        world_.reset();
+        database_.reset();
+        server_.reset();
+        std::filesystem::remove_all(directory_);
+    }
+
+    testing::HttpResult Send(std::string_view method, std::string_view path, std::string_view body,
+                             std::map<std::string, std::string> headers) {
+        if (!body.empty()) headers["Content-Type"] = "application/json";
+        return testing::HttpClient(server_->port()).Send(method, path, body, headers);
+    }
+    testing::HttpResult As(Role role, std::string_view method, std::string_view path, std::string_view body = "") {
+        return Send(method, path, body, world_->SignIn(world_->actor(role)));
+    }
+    std::string UsersPath(std::int64_t organization) const {
+        return "/api/v1/organizations/" + std::to_string(organization) + "/users";
+    }
+    static std::string UserPath(std::int64_t user_id, std::string_view what) {
+        return "/api/v1/users/" + std::to_string(user_id) + "/" + std::string(what);
+    }
+    testing::HttpResult Accept(std::string_view code, std::string_view password) {
+        return Send("POST", "/api/v1/invitations/accept",
+                    boost::json::serialize(boost::json::object{{"code", code}, {"password", password}}), {});
+    }
+    testing::HttpResult Login(std::string_view email, std::string_view password) {
+        return Send("POST", "/api/v1/auth/login",
+                    boost::json::serialize(boost::json::object{{"email", email}, {"password", password}}), {});
+    }
+    std::int64_t AuditCount(std::string_view action, std::string_view outcome) {
+        return database_->Acquire()
+            ->Execute("SELECT COUNT(*) FROM audit_log WHERE action = $1 AND outcome = $2",
+                      {std::string(action), std::string(outcome)})
+            .Int(0, 0);
+    }
+    static std::string FieldError(const testing::HttpResult& response) {
+        auto problem = response.Json();
+        const auto& error = problem.at("errors").at(0);
+        return std::string(error.at("field").as_string()) + ":" + std::string(error.at("code").as_string());
+    }
+    static std::string Code(const testing::HttpResult& created) {
+        auto body = created.Json();
+        const auto* invitation = body.as_object().if_contains("invitation");
+        return invitation ? std::string(invitation->at("code").as_string()) : "";
+    }
+
+    std::filesystem::path directory_;
+    std::unique_ptr<testing::ServerProcess> server_;
+    std::unique_ptr<db::Database> database_;
+    std::unique_ptr<testing::Identities> world_;
+};
+
+TEST_F(UsersTest, CaseWorker_CreatesAParticipantWhoSetsHerOwnPassphraseWithTheCode) {
+    const std::int64_t own = world_->own_organization;
+    auto created =
+        As(Role::kCaseWorker, "POST", UsersPath(own), R"({"display_name":"Amina","role":"participant","locale":"ar"})");
+    ASSERT_EQ(created.status, 201) << created.body;
+    auto body = created.Json().as_object();
+    EXPECT_EQ(body.at("role"), "participant");
+    EXPECT_FALSE(body.contains("email"));
+    const auto& invitation = body.at("invitation").as_object();
+    const std::string code(invitation.at("code").as_string());
+    EXPECT_TRUE(std::regex_match(code, std::regex("([2-9A-HJKMNP-TV-Z]{4}-){4}[2-9A-HJKMNP-TV-Z]{4}"))) << code;
+    EXPECT_EQ(invitation.at("url").as_string(),
+              "https://127.0.0.1:" + std::to_string(server_->port()) + "/invite#" + code);
+    EXPECT_TRUE(invitation.at("qr_svg").as_string().starts_with("<svg"));
+    EXPECT_GT(invitation.at("expires_at").as_int64(), NowMs() + 13LL * 24 * 3600 * 1000);
+    // Only the digest is stored.
+    EXPECT_TRUE(database_->Acquire()->Execute("SELECT 1 FROM auth_invitations WHERE digest = $1", {code}).empty());
+
+    // A weak passphrase is refused and the code stays usable; typed in lower case, it still works.
+    auto weak = Accept(code, "amina");
+    EXPECT_EQ(weak.status, 422);
+    EXPECT_EQ(FieldError(weak), "password:too_short");
+    std::string typed = code;
+    for (auto& c : typed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto accepted = Accept(typed, kPassphrase);
+    ASSERT_EQ(accepted.status, 200) << accepted.body;
+    EXPECT_EQ(accepted.Json().at("user").at("display_name"), "Amina");
+    EXPECT_EQ(accepted.Json().at("second_factor"), "not_required");
+    const std::string cookie = accepted.Header("Set-Cookie");
+    EXPECT_EQ(testing::HttpClient(server_->port())
+                  .Get("/api/v1/auth/session", {{"Cookie", cookie.substr(0, cookie.find(';'))}})
+                  .status,
+              200);
+
+    // Spent: the same code again is refused like a guessed one.
+    auto again = Accept(code, "another long passphrase");
+    EXPECT_EQ(again.status, 422);
+    EXPECT_EQ(FieldError(again), "code:invalid_invitation");
+    EXPECT_EQ(AuditCount("auth.user.create", "ok"), 1);
+    EXPECT_EQ(AuditCount("auth.invitation.accept", "ok"), 1);
+    EXPECT_EQ(AuditCount("auth.invitation.accept", "failed"), 1);
+}
+
+TEST_F(UsersTest, CaseWorkers_GiveOnlyTheRolesOfThePeopleTheyAccompany) {
+    const std::int64_t own = world_->own_organization;
+    for (const char* role : {"participant", "community_member", "mentor"}) {
+        auto created = As(Role::kCaseWorker, "POST", UsersPath(own),
+                          std::string(R"({"display_name":"P","role":")") + role + "\"}");
+        EXPECT_EQ(created.status, 201) << role << " " << created.body;
+    }
+    for (const char* role : {"case_worker", "coordinator", "org_admin"}) {
+        auto refused = As(Role::kCaseWorker, "POST", UsersPath(own),
+                          std::string(R"({"display_name":"S","role":")") + role + "\"}");
+        EXPECT_EQ(refused.status, 403) << role;
+        EXPECT_EQ(refused.Json().at("detail"), "This role cannot be given here.");
+    }
+    EXPECT_EQ(AuditCount("auth.user.create", "denied_role"), 3);
+    EXPECT_EQ(As(Role::kOrgAdmin, "POST", UsersPath(own), R"({"display_name":"S","role":"coordinator"})").status, 201);
+    // Roles wider than an organization are never given here, not even by a platform admin.
+    auto wide = As(Role::kPlatformAdmin, "POST", UsersPath(own), R"({"display_name":"S","role":"platform_admin"})");
+    EXPECT_EQ(wide.status, 422);
+    EXPECT_EQ(FieldError(wide), "role:format");
+}
+
+TEST_F(UsersTest, Reinvitation_ReplacesTheCodeButNeverTakesOverAColleague) {
+    const std::int64_t own = world_->own_organization;
+    auto created = As(Role::kCaseWorker, "POST", UsersPath(own), R"({"display_name":"Bea","role":"participant"})");
+    ASSERT_EQ(created.status, 201);
+    const std::int64_t bea = created.Json().at("id").as_int64();
+    const std::string first = Code(created);
+    auto renewed = As(Role::kCaseWorker, "POST", UserPath(bea, "invitation"));
+    ASSERT_EQ(renewed.status, 201) << renewed.body;
+    EXPECT_EQ(Accept(first, kPassphrase).status, 422);
+    EXPECT_EQ(Accept(Code(renewed), kPassphrase).status, 200);
+
+    // A case worker cannot re-invite (and so reset the password of) a coordinator; an org admin can.
+    const std::int64_t coordinator = world_->actor(Role::kCoordinator).user_id;
+    auto refused = As(Role::kCaseWorker, "POST", UserPath(coordinator, "invitation"));
+    EXPECT_EQ(refused.status, 403);
+    EXPECT_EQ(refused.Json().at("detail"), "This account holds a role you cannot manage.");
+    EXPECT_EQ(As(Role::kOrgAdmin, "POST", UserPath(coordinator, "invitation")).status, 201);
+    // Nobody but a platform admin manages the platform admin.
+    const std::int64_t platform_admin = world_->actor(Role::kPlatformAdmin).user_id;
+    EXPECT_EQ(As(Role::kOrgAdmin, "POST", UserPath(platform_admin, "invitation")).status, 404);
+    // A foreign organization's participant is not even visible.
+    const auto foreign = world_->NewRecord(true);
+    EXPECT_EQ(As(Role::kCaseWorker, "POST", UserPath(foreign.user_id, "invitation")).status, 404);
+    EXPECT_EQ(As(Role::kCaseWorker, "POST", UserPath(987654321, "invitation")).status, 404);
+    EXPECT_EQ(As(Role::kCaseWorker, "POST", "/api/v1/users/abc/invitation").status, 404);
+}
+
+TEST_F(UsersTest, ExpiredOrGuessedCodes_AreRefusedAndGuessingIsThrottled) {
+    auto created = As(Role::kCaseWorker, "POST", UsersPath(world_->own_organization),
+                      R"({"display_name":"Carla","role":"participant"})");
+    const std::string code = Code(created);
+    database_->Acquire()->Execute("UPDATE auth_invitations SET expires_at = $1", {NowMs() - 1});
+    EXPECT_EQ(FieldError(Accept(code, kPassphrase)), "code:invalid_invitation");
+
+    for (int i = 0; i < 49; ++i) EXPECT_EQ(Accept("2222-2222-2222-2222-2222", kPassphrase).status, 422);
+    auto locked = Accept("2222-2222-2222-2222-2223", kPassphrase);
+    EXPECT_EQ(locked.status, 429);
+    EXPECT_FALSE(locked.Header("Retry-After").empty());
+    EXPECT_EQ(AuditCount("auth.invitation.accept", "throttled"), 1);
+}
+
+TEST_F(UsersTest, AcceptInvitation_BadInputNamesTheField) {
+    struct Case {
+        std::string body;
+        int status;
+        std::string field;
+    };
+    const std::vector<Case> cases = {
+        {"{}", 422, "code:required"},
+        {R"({"code":"2222-2222","password":"a long passphrase"})", 422, "code:invalid_invitation"},
+        {R"({"code":"OOOO-OOOO-OOOO-OOOO-OOOO","password":"a long passphrase"})", 422, "code:invalid_invitation"},
+        {R"({"code":"2222-2222-2222-2222-2222"})", 422, "password:required"},
+        {R"({"code":"2222-2222-2222-2222-2222","password":"a long passphrase","role":"x"})", 422, "role:unknown"},
+        {R"({"code":22222,"password":"a long passphrase"})", 422, "code:type"},
+        {R"({"code":)", 400, ""},
+    };
+    for (const auto& c : cases) {
+        auto response = Send("POST", "/api/v1/invitations/accept", c.body, {});
+        EXPECT_EQ(response.status, c.status) << c.body;
+        EXPECT_EQ(response.Header("Content-Type"), "application/problem+json");
+        if (!c.field.empty()) EXPECT_EQ(FieldError(response), c.field) << c.body;
+    }
+}
+
+TEST_F(UsersTest, CreateUser_BadInputNamesTheFieldAndDuplicatesConflict) {
+    const std::string path = UsersPath(world_->own_organization);
+    struct Case {
+        std::string body;
+        std::string field;
+    };
+    const std::vector<Case> cases = {
+        {"{}", "display_name:required"},
+        {R"({"display_name":"","role":"participant"})", "display_name:required"},
+        {R"({"display_name":")" + std::string(101, 'a') + R"(","role":"participant"})", "display_name:too_long"},
+        {R"({"display_name":"A","role":"queen"})", "role:format"},
+        {R"({"display_name":"A","role":"participant","email":"not-an-email"})", "email:format"},
+        {R"({"display_name":"A","role":"participant","locale":"tlh"})", "locale:format"},
+        {R"({"display_name":"A","role":"participant","admin":true})", "admin:unknown"},
+        {R"({"display_name":7,"role":"participant"})", "display_name:type"},
+    };
+    for (const auto& c : cases) {
+        auto response = As(Role::kOrgAdmin, "POST", path, c.body);
+        EXPECT_EQ(response.status, 422) << c.body;
+        EXPECT_EQ(FieldError(response), c.field) << c.body;
+    }
+    EXPECT_EQ(
+        As(Role::kOrgAdmin, "POST", path, R"({"display_name":"A","role":"participant","email":"Dup@Example.org"})")
+            .status,
+        201);
+    auto duplicate =
+        As(Role::kOrgAdmin, "POST", path, R"({"display_name":"B","role":"mentor","email":"dup@example.org"})");
+    EXPECT_EQ(duplicate.status, 409);
+    // Nothing half-written: one account with that email, and no orphan without a membership.
+    EXPECT_EQ(database_->Acquire()
+                  ->Execute("SELECT COUNT(*) FROM auth_users u WHERE NOT EXISTS "
+                            "(SELECT 1 FROM auth_memberships m WHERE m.user_id = u.id)")
+                  .Int(0, 0),
+              0);
+    EXPECT_EQ(As(Role::kOrgAdmin, "POST", "/api/v1/organizations/987654321/users", cases[0].body).status, 404);
+}
+
+TEST_F(UsersTest, DisablingAnAccount_EndsItsSessionsAtOnceUntilEnabled) {
+    auto created = As(Role::kCaseWorker, "POST", UsersPath(world_->own_organization),
+                      R"({"display_name":"Dina","role":"participant","email":"dina@example.org"})");
+    const std::int64_t dina = created.Json().at("id").as_int64();
+    auto accepted = Accept(Code(created), kPassphrase);
+    ASSERT_EQ(accepted.status, 200);
+    const std::string cookie = accepted.Header("Set-Cookie").substr(0, accepted.Header("Set-Cookie").find(';'));
+
+    EXPECT_EQ(As(Role::kCaseWorker, "POST", UserPath(dina, "disable")).status, 403);  // not an admin
+    auto disabled = As(Role::kOrgAdmin, "POST", UserPath(dina, "disable"));
+    ASSERT_EQ(disabled.status, 200) << disabled.body;
+    EXPECT_EQ(disabled.Json().at("disabled"), true);
+    EXPECT_EQ(testing::HttpClient(server_->port()).Get("/api/v1/auth/session", {{"Cookie", cookie}}).status, 401);
+    EXPECT_EQ(Login("dina@example.org", kPassphrase).status, 401);
+    EXPECT_EQ(As(Role::kCaseWorker, "POST", UserPath(dina, "invitation")).status, 409);  // disabled
+
+    EXPECT_EQ(As(Role::kOrgAdmin, "POST", UserPath(dina, "enable")).status, 200);
+    EXPECT_EQ(Login("dina@example.org", kPassphrase).status, 200);
+    EXPECT_EQ(AuditCount("auth.user.disable", "ok"), 1);
+    EXPECT_EQ(AuditCount("auth.user.enable", "ok"), 1);
+
+    // Not oneself, and not someone who holds a role one cannot give.
+    const std::int64_t admin = world_->actor(Role::kOrgAdmin).user_id;
+    EXPECT_EQ(As(Role::kOrgAdmin, "POST", UserPath(admin, "disable")).status, 409);
+    const std::int64_t network_coordinator = world_->actor(Role::kNetworkCoordinator).user_id;
+    EXPECT_EQ(As(Role::kOrgAdmin, "POST", UserPath(network_coordinator, "disable")).status, 404);
+    EXPECT_EQ(As(Role::kPlatformAdmin, "POST", UserPath(network_coordinator, "disable")).status, 200);
+}
+
+TEST_F(UsersTest, RemovingMemberships_KeepsTheLastAdmin) {
+    const std::int64_t own = world_->own_organization;
+    auto memberships = [&] {
+        auto list = As(Role::kOrgAdmin, "GET", "/api/v1/organizations/" + std::to_string(own) + "/memberships");
+        std::map<std::string, std::int64_t> by_role;
+        auto body = list.Json();
+        for (const auto& item : body.at("items").as_array()) {
+            by_role[std::string(item.at("role").as_string())] = item.at("id").as_int64();
+        }
+        return by_role;
+    };
+    const auto before = memberships();
+    const std::string base = "/api/v1/organizations/" + std::to_string(own) + "/memberships/";
+    auto last_admin = As(Role::kOrgAdmin, "DELETE", base + std::to_string(before.at("org_admin")));
+    EXPECT_EQ(last_admin.status, 409);
+    EXPECT_EQ(last_admin.Json().at("detail"), "This is the organization's last administrator; name another one first.");
+    EXPECT_EQ(As(Role::kOrgAdmin, "DELETE", base + std::to_string(before.at("trainer"))).status, 204);
+    EXPECT_FALSE(memberships().contains("trainer"));
+    EXPECT_EQ(As(Role::kOrgAdmin, "DELETE", base + std::to_string(before.at("trainer"))).status, 404);
+    // A membership of another organization, named under this one: not found.
+    const auto foreign = world_->NewRecord(true);
+    EXPECT_EQ(As(Role::kOrgAdmin, "DELETE", base + std::to_string(foreign.membership_id)).status, 404);
+    EXPECT_EQ(AuditCount("auth.membership.delete", "ok"), 1);
+}
+
+}  // namespace
+}  // namespace ponte::auth
