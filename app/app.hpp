@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/auth/options.hpp"
+#include "core/mail/mail.hpp"
 #include "core/registry.hpp"
 
 namespace ponte::app {
@@ -10,6 +11,7 @@ struct Features {
     bool test_routes = false;  // the probe routes of the test suite
     bool demo = false;
     auth::Options auth;
+    mail::Options mail;
 };
 
 // Adds core's migrations and routes, then each module's, to `registry` (not yet finalized).

@@ -42,8 +42,11 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
     auto database = OpenDatabase(database_config, threads);
 
     core::Registry registry(database.get(), keyring);
-    app::RegisterAll(registry,
-                     {.test_routes = serve.test_routes, .demo = serve.demo, .auth = config::ToAuthOptions(serve)});
+    app::RegisterAll(registry, {.test_routes = serve.test_routes,
+                                .demo = serve.demo,
+                                .auth = config::ToAuthOptions(serve),
+                                .mail = config::ToMailOptions(serve)});
+    if (serve.smtp_url.empty()) log::Warn("mail is off (no --smtp-url): password reset emails are not sent");
     registry.Finalize();
 
     auto applied = db::Migrate(*database, registry.migrations());
@@ -60,7 +63,11 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
         char host[256] = {};
         gethostname(host, sizeof host - 1);
         worker = std::make_unique<jobs::Worker>(
-            *database, jobs::WorkerOptions{.worker_id = std::string(host) + ":" + std::to_string(getpid())});
+            *database, jobs::WorkerOptions{.worker_id = std::string(host) + ":" + std::to_string(getpid()),
+                                           .poll_interval = std::chrono::milliseconds(serve.jobs_poll_ms)});
+        for (const auto& [kind, handler] : registry.job_handlers()) {
+            worker->Handle(kind, [handler](const jobs::Job& job) { handler(job.payload); });
+        }
         worker->Start();
     }
 

@@ -125,6 +125,8 @@ const std::map<std::string, MatrixRow> kMatrix = {
     {"disableUser", {"DDDDDDDADA", "DDDDDDDDDA"}},
     {"enableUser", {"DDDDDDDADA", "DDDDDDDDDA"}},
     {"acceptInvitation", {std::string(kEveryone), ""}},
+    {"requestPasswordReset", {std::string(kEveryone), ""}},
+    {"completePasswordReset", {std::string(kEveryone), ""}},
     {"createProbeWrite", {std::string(kEveryone), ""}},
     {"getProbeWrite", {std::string(kEveryone), ""}},
     {"probeSleep", {std::string(kEveryone), ""}},

@@ -2,7 +2,10 @@
 // services handlers use. Modules add to it in their Register(); then Finalize() freezes it.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "core/crypto/keyring.hpp"
@@ -42,6 +45,13 @@ class Registry {
     void AddSealedColumn(crypto::SealedColumn column) { sealed_columns_.push_back(std::move(column)); }
     const std::vector<crypto::SealedColumn>& sealed_columns() const { return sealed_columns_; }
 
+    // A background job handler, run by the job worker of `serve`.
+    using JobHandler = std::function<void(const std::string& payload)>;
+    void AddJobHandler(std::string kind, JobHandler handler) {
+        job_handlers_.emplace(std::move(kind), std::move(handler));
+    }
+    const std::map<std::string, JobHandler, std::less<>>& job_handlers() const { return job_handlers_; }
+
     void AddRoute(http::Route route);
     void AddMigrations(std::vector<db::Migration> migrations);
 
@@ -63,6 +73,7 @@ class Registry {
     std::unique_ptr<http::Router> router_;
     std::vector<db::Migration> migrations_;
     std::vector<crypto::SealedColumn> sealed_columns_;
+    std::map<std::string, JobHandler, std::less<>> job_handlers_;
 };
 
 }  // namespace ponte::core

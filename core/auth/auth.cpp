@@ -6,6 +6,7 @@
 #include "core/auth/accounts.hpp"
 #include "core/auth/login.hpp"
 #include "core/auth/memberships.hpp"
+#include "core/auth/password_reset.hpp"
 #include "core/auth/second_factor.hpp"
 #include "core/auth/service.hpp"
 #include "core/auth/throttle.hpp"
@@ -263,6 +264,7 @@ void Register(core::Registry& registry, const Options& options) {
          [service](const Request& request) { return Logout(*service, request, true); }});
     RegisterSecondFactor(registry, service);
     RegisterUsers(registry, service);
+    RegisterPasswordReset(registry, service);
     RegisterMemberships(registry);
 }
 

@@ -14,6 +14,7 @@ struct Options {
     crypto::PasswordCost password_cost;
     int hashing_threads = 1;  // concurrent Argon2id hashes (each holds `memory_bytes`)
     std::chrono::milliseconds invitation_lifetime{std::chrono::hours(14 * 24)};
+    std::chrono::milliseconds password_reset_lifetime{std::chrono::minutes(60)};
     // The address people open Ponte at ("https://ponte.example.org"), for links in QR codes and
     // emails; empty: taken from the request's Host, https when cookies are Secure.
     std::string public_url;

@@ -104,6 +104,24 @@ void AddServeOptions(CLI::App& command, ServeConfig& config) {
         .add_flag("--demo", config.demo,
                   "Demo mode: staff sign in without a second factor and every page says it is a demo")
         ->envname("PONTE_DEMO");
+    command.add_option("--jobs-poll-ms", config.jobs_poll_ms, "Milliseconds the job worker waits when no job is due")
+        ->envname("PONTE_JOBS_POLL_MS")
+        ->capture_default_str();
+    command
+        .add_option("--public-url", config.public_url,
+                    "Address people open Ponte at, for links in emails and QR codes (default: from the request)")
+        ->envname("PONTE_PUBLIC_URL");
+    command.add_option("--smtp-url", config.smtp_url, "SMTP server for outgoing mail, smtp://HOST:PORT or smtps://...")
+        ->envname("PONTE_SMTP_URL");
+    command.add_option("--mail-from", config.mail_from, "Sender address of outgoing mail")
+        ->envname("PONTE_MAIL_FROM")
+        ->capture_default_str();
+    command.add_option("--smtp-username", config.smtp_username, "SMTP user name")->envname("PONTE_SMTP_USERNAME");
+    command.add_option("--smtp-password", config.smtp_password, "SMTP password (prefer the environment variable)")
+        ->envname("PONTE_SMTP_PASSWORD");
+    command.add_option("--smtp-require-tls", config.smtp_require_tls, "Refuse to send mail without TLS (true/false)")
+        ->envname("PONTE_SMTP_REQUIRE_TLS")
+        ->capture_default_str();
 }
 
 void AddKeysOptions(CLI::App& command, KeysConfig& config) {
@@ -157,6 +175,20 @@ std::optional<std::string> Validate(const ServeConfig& serve) {
     if (serve.password_passes < 1 || serve.password_passes > 20) {
         return Name("--password-passes", "PONTE_PASSWORD_PASSES") + ": must be 1..20";
     }
+    if (serve.jobs_poll_ms < 10 || serve.jobs_poll_ms > 60'000) {
+        return Name("--jobs-poll-ms", "PONTE_JOBS_POLL_MS") + ": must be 10..60000";
+    }
+    if (!serve.public_url.empty() && !serve.public_url.starts_with("https://") &&
+        !serve.public_url.starts_with("http://")) {
+        return Name("--public-url", "PONTE_PUBLIC_URL") + ": must start with https:// or http://";
+    }
+    if (!serve.smtp_url.empty() && !serve.smtp_url.starts_with("smtp://") && !serve.smtp_url.starts_with("smtps://")) {
+        return Name("--smtp-url", "PONTE_SMTP_URL") + ": must start with smtp:// or smtps://";
+    }
+    if (serve.mail_from.find('@') == std::string::npos ||
+        serve.mail_from.find_first_of("\r\n<> ") != std::string::npos) {
+        return Name("--mail-from", "PONTE_MAIL_FROM") + ": must be a plain address like ponte@example.org";
+    }
     if (serve.log_level != "debug" && serve.log_level != "info" && serve.log_level != "warn" &&
         serve.log_level != "error") {
         return Name("--log-level", "PONTE_LOG_LEVEL") + ": must be debug, info, warn or error";
@@ -184,11 +216,21 @@ http::ServerOptions ToServerOptions(const ServeConfig& serve) {
     return options;
 }
 
+mail::Options ToMailOptions(const ServeConfig& serve) {
+    return {.smtp_url = serve.smtp_url,
+            .from = serve.mail_from,
+            .username = serve.smtp_username,
+            .password = serve.smtp_password,
+            .require_tls = serve.smtp_require_tls};
+}
+
 auth::Options ToAuthOptions(const ServeConfig& serve) {
     auto ms = [](double seconds) { return std::chrono::milliseconds(static_cast<long long>(seconds * 1000)); };
     auth::Options options;
     options.sessions.secure_cookie = serve.cookie_secure;
     options.sessions.staff_second_factor = !serve.demo;
+    options.public_url = serve.public_url;
+    while (options.public_url.ends_with('/')) options.public_url.pop_back();
     options.sessions.idle = ms(serve.session_idle_timeout_s);
     options.sessions.absolute = ms(serve.session_absolute_timeout_s);
     options.password_cost.memory_bytes = static_cast<std::size_t>(serve.password_memory_mib) << 20;

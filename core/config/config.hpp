@@ -9,6 +9,7 @@
 #include "core/auth/options.hpp"
 #include "core/http/server.hpp"
 #include "core/log/log.hpp"
+#include "core/mail/mail.hpp"
 
 namespace ponte::config {
 
@@ -37,6 +38,13 @@ struct ServeConfig {
     int password_passes = 2;
     // Demo mode: staff need no second factor and every page says it is a demo.
     bool demo = false;
+    int jobs_poll_ms = 1000;
+    std::string public_url;
+    std::string smtp_url;
+    std::string mail_from = "ponte@localhost";
+    std::string smtp_username;
+    std::string smtp_password;
+    bool smtp_require_tls = false;
 };
 
 // Where the field-encryption keys are: PONTE_KEYS (the key file's content) when set, else the file.
@@ -59,6 +67,8 @@ std::optional<std::string> Validate(const ServeConfig& serve);
 // Server options from a validated ServeConfig.
 http::ServerOptions ToServerOptions(const ServeConfig& serve);
 log::Level ToLogLevel(const std::string& name);
+// Mail settings from a validated ServeConfig.
+mail::Options ToMailOptions(const ServeConfig& serve);
 // Identity settings from a validated ServeConfig.
 auth::Options ToAuthOptions(const ServeConfig& serve);
 // The thread count a config asks for, resolving 0 to the number of cores.

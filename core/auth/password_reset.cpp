@@ -1,0 +1,205 @@
+#include "core/auth/password_reset.hpp"
+
+#include "core/auth/accounts.hpp"
+#include "core/auth/auth.hpp"
+#include "core/auth/passwords.hpp"
+#include "core/auth/sessions.hpp"
+#include "core/auth/throttle.hpp"
+#include "core/crypto/random.hpp"
+#include "core/http/json_body.hpp"
+#include "core/i18n/catalogue.hpp"
+#include "core/mail/mail.hpp"
+
+namespace ponte::auth {
+namespace {
+
+using http::Method;
+using http::Problem;
+using http::ProblemKind;
+using http::Reply;
+using http::Request;
+using http::Response;
+
+constexpr std::string_view kDeleteUnused = "DELETE FROM auth_password_resets WHERE user_id = $1 AND used_at IS NULL";
+constexpr std::string_view kInsertReset =
+    "INSERT INTO auth_password_resets (digest, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)";
+constexpr std::string_view kSelectReset =
+    "SELECT r.user_id, COALESCE(u.email, ''), u.display_name FROM auth_password_resets r "
+    "JOIN auth_users u ON u.id = r.user_id WHERE r.digest = $1 AND r.used_at IS NULL AND r.expires_at > $2 "
+    "AND u.disabled = 0";
+constexpr std::string_view kUseReset =
+    "UPDATE auth_password_resets SET used_at = $2 WHERE digest = $1 AND used_at IS NULL AND expires_at > $2";
+
+// Asking for reset links: a few per account (no mail bombing), more per client address.
+constexpr ThrottleRule kRequestsPerAccount{3, 15 * 60'000, 15 * 60'000};
+constexpr ThrottleRule kRequestsPerAddress{20, 15 * 60'000, 15 * 60'000};
+
+std::string Replace(std::string text, std::string_view name, std::string_view value) {
+    const std::string placeholder = "{" + std::string(name) + "}";
+    for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at + value.size())) {
+        text.replace(at, placeholder.size(), value);
+    }
+    return text;
+}
+
+std::string BaseUrl(const Service& service, const Request& request) {
+    if (!service.options.public_url.empty()) return service.options.public_url;
+    return std::string(service.options.sessions.secure_cookie ? "https://" : "http://") +
+           std::string(request.headers.Get("Host").value_or("localhost"));
+}
+
+Reply RequestReset(Service& service, const Request& request) {
+    auto object = http::ParseJsonObject(request.body);
+    if (!object) return object.problem();
+    http::JsonFields fields(object.value());
+    auto email = fields.RequiredString("email", 3, 254);
+    if (email && !LooksLikeEmail(*email)) fields.Invalid("email", "format");
+    if (auto problem = fields.Finish()) return *problem;
+    const std::string normalized = NormalizeEmail(*email);
+    const std::string account_key = "reset:" + normalized;
+    const std::string address_key = "reset_address:" + audit::AddressOf(request.remote);
+
+    std::int64_t wait = 0;
+    service.database->Transact([&](db::Connection& connection) {
+        const std::int64_t now = NowMs();
+        wait = std::max(LockedFor(connection, account_key, now), LockedFor(connection, address_key, now));
+        audit::Entry entry = AuditEntry(request, "auth.password_reset.request", "");
+        entry.resource_type = "auth.user";
+        if (wait > 0) {
+            entry.outcome = "throttled";
+            audit::Append(connection, entry, now);
+            return;
+        }
+        RecordFailure(connection, account_key, now, kRequestsPerAccount);
+        RecordFailure(connection, address_key, now, kRequestsPerAddress);
+        auto user = FindUserByEmail(connection, normalized);
+        if (!user || user->disabled) {
+            entry.outcome = "no_account";
+            audit::Append(connection, entry, now);
+            return;
+        }
+        const std::string token = crypto::RandomToken(32);
+        connection.Execute(kDeleteUnused, {user->id});
+        connection.Execute(kInsertReset, {crypto::Sha256Hex(token), user->id, now,
+                                          now + service.options.password_reset_lifetime.count()});
+        const auto& catalogue = i18n::Catalogue::Instance();
+        const std::string locale(catalogue.Resolve(user->locale.empty() ? request.locale : user->locale));
+        const std::string link = BaseUrl(service, request) + "/reset-password#" + token;
+        const std::string minutes = std::to_string(
+            std::chrono::duration_cast<std::chrono::minutes>(service.options.password_reset_lifetime).count());
+        std::string body = catalogue.Translate(locale, "mail.password_reset.body");
+        body = Replace(Replace(Replace(body, "name", user->display_name), "link", link), "minutes", minutes);
+        mail::Enqueue(connection, *service.keyring,
+                      {user->email, catalogue.Translate(locale, "mail.password_reset.subject"), body}, now);
+        entry.outcome = "sent";
+        entry.resource_id = std::to_string(user->id);
+        audit::Append(connection, entry, now);
+    });
+    if (wait > 0) return TooManyAttempts(wait);
+    // The same answer whether or not the address has an account.
+    return Response::Json(202, "{}");
+}
+
+Problem InvalidToken() {
+    Problem problem{ProblemKind::kInvalidFields};
+    problem.errors.push_back({"token", "invalid_token"});
+    return problem;
+}
+
+Reply CompleteReset(Service& service, const Request& request) {
+    auto object = http::ParseJsonObject(request.body);
+    if (!object) return object.problem();
+    http::JsonFields fields(object.value());
+    auto token = fields.RequiredString("token", 1, 100);
+    auto password = fields.RequiredString("password", 1, 1024);
+    if (auto problem = fields.Finish()) return *problem;
+    const std::string digest = crypto::Sha256Hex(*token);
+    const std::string address_key = "address:" + audit::AddressOf(request.remote);
+    audit::Entry entry = AuditEntry(request, "auth.password_reset.complete", "");
+    entry.resource_type = "auth.user";
+
+    std::int64_t wait = 0;
+    std::optional<User> user;
+    {
+        db::Lease connection = service.database->Acquire();
+        const std::int64_t now = NowMs();
+        wait = LockedFor(*connection, address_key, now);
+        if (wait == 0) {
+            auto rows = connection->Execute(kSelectReset, {digest, now});
+            if (!rows.empty())
+                user = User{.id = rows.Int(0, 0), .email = rows.Text(0, 1), .display_name = rows.Text(0, 2)};
+        }
+    }
+    if (wait > 0) return TooManyAttempts(wait);
+    if (!user) {
+        service.database->Transact([&](db::Connection& connection) {
+            const std::int64_t now = NowMs();
+            RecordFailure(connection, address_key, now, kAddressRule);
+            entry.outcome = "failed";
+            audit::Append(connection, entry, now);
+        });
+        return InvalidToken();
+    }
+    if (auto weak = CheckNewPassword(*password, user->email, user->display_name)) {
+        Problem problem{ProblemKind::kInvalidFields};
+        problem.errors.push_back({"password", *weak});
+        return problem;
+    }
+    const std::string hash = service.hasher.Hash(*password);
+    const bool done = service.database->Transact([&](db::Connection& connection) {
+        const std::int64_t now = NowMs();
+        if (connection.Execute(kUseReset, {digest, now}).affected_rows != 1) return false;
+        SetPasswordHash(connection, user->id, hash, now);
+        EndAllSessions(connection, user->id);
+        ClearFailures(connection, "account:" + user->email);
+        entry.outcome = "ok";
+        entry.resource_id = std::to_string(user->id);
+        audit::Append(connection, entry, now);
+        return true;
+    });
+    if (!done) return InvalidToken();
+    Response response;
+    response.status = 204;
+    return response;
+}
+
+boost::json::value Schema(std::string_view text) { return boost::json::parse(text); }
+
+}  // namespace
+
+void RegisterPasswordReset(core::Registry& registry, std::shared_ptr<Service> service) {
+    registry.AddRoute({Method::kPost,
+                       "/api/v1/auth/password-reset",
+                       std::string(policy::kPublic),
+                       http::BodyKind::kJson,
+                       {"requestPasswordReset",
+                        "Mail a one-time password reset link to the account with this address, if there is one",
+                        "auth",
+                        Schema(R"({"type":"object","additionalProperties":false,"required":["email"],
+                            "properties":{"email":{"type":"string","minLength":3,"maxLength":254}}})"),
+                        Schema(R"({"type":"object"})"),
+                        202,
+                        {422, 429}},
+                       [service](const Request& request) -> Reply {
+                           if (service->keyring == nullptr) return Problem{ProblemKind::kUnavailable};
+                           return RequestReset(*service, request);
+                       }});
+    http::Route complete{Method::kPost,
+                         "/api/v1/auth/password-reset/complete",
+                         std::string(policy::kPublic),
+                         http::BodyKind::kJson,
+                         {"completePasswordReset",
+                          "Set a new password with the token of a reset link; ends every session of the account",
+                          "auth",
+                          Schema(R"({"type":"object","additionalProperties":false,"required":["token","password"],
+                              "properties":{"token":{"type":"string","minLength":1,"maxLength":100},
+                                "password":{"type":"string","minLength":1,"maxLength":1024}}})"),
+                          nullptr,
+                          204,
+                          {422, 429}},
+                         [service](const Request& request) { return CompleteReset(*service, request); }};
+    complete.heavy = true;
+    registry.AddRoute(std::move(complete));
+}
+
+}  // namespace ponte::auth

@@ -1,0 +1,16 @@
+// Password reset by email: a one-time link (valid an hour) mailed to the account's address.
+// Asking answers the same whatever the address, so that nobody learns who has an account; asking
+// is throttled per address and per client. Setting the new password ends every session of the
+// account; staff still pass their second factor at the next sign-in.
+#pragma once
+
+#include <memory>
+
+#include "core/auth/service.hpp"
+#include "core/registry.hpp"
+
+namespace ponte::auth {
+
+void RegisterPasswordReset(core::Registry& registry, std::shared_ptr<Service> service);
+
+}  // namespace ponte::auth

@@ -1,0 +1,147 @@
+#include "core/mail/mail.hpp"
+
+#include <curl/curl.h>
+#include <sodium.h>
+
+#include <boost/json.hpp>
+#include <ctime>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+
+#include "core/crypto/random.hpp"
+#include "core/jobs/jobs.hpp"
+
+namespace ponte::mail {
+namespace {
+
+constexpr std::string_view kPayloadContext = "jobs.payload:mail.send";
+
+std::string Base64(std::string_view data) {
+    crypto::EnsureInitialized();
+    std::string out(sodium_base64_ENCODED_LEN(data.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(data.data()), data.size(),
+                      sodium_base64_VARIANT_ORIGINAL);
+    out.resize(out.find('\0'));
+    return out;
+}
+
+bool IsAscii(std::string_view text) {
+    for (unsigned char c : text) {
+        if (c >= 0x80) return false;
+    }
+    return true;
+}
+
+// Header values never carry a line break: that would let text inject headers or recipients.
+void CheckHeaderValue(std::string_view name, std::string_view value) {
+    if (value.find_first_of("\r\n") != std::string_view::npos || value.find('\0') != std::string_view::npos) {
+        throw std::invalid_argument(std::string(name) + " contains a line break");
+    }
+}
+
+std::string Domain(std::string_view address) {
+    auto at = address.rfind('@');
+    return at == std::string_view::npos ? "localhost" : std::string(address.substr(at + 1));
+}
+
+std::string DateHeader() {
+    std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%s, %02d %s %04d %02d:%02d:%02d +0000", kDays[utc.tm_wday], utc.tm_mday,
+                  kMonths[utc.tm_mon], utc.tm_year + 1900, utc.tm_hour, utc.tm_min, utc.tm_sec);
+    return buffer;
+}
+
+struct Upload {
+    std::string_view rest;
+};
+
+std::size_t ReadUpload(char* buffer, std::size_t size, std::size_t count, void* user) {
+    auto* upload = static_cast<Upload*>(user);
+    const std::size_t n = std::min(size * count, upload->rest.size());
+    std::copy_n(upload->rest.data(), n, buffer);
+    upload->rest.remove_prefix(n);
+    return n;
+}
+
+void EnsureCurl() {
+    static const CURLcode status = curl_global_init(CURL_GLOBAL_DEFAULT);
+    if (status != CURLE_OK) throw std::runtime_error("libcurl could not be initialized");
+}
+
+}  // namespace
+
+std::string Render(const Options& options, const Message& message) {
+    CheckHeaderValue("from", options.from);
+    CheckHeaderValue("to", message.to);
+    CheckHeaderValue("subject", message.subject);
+    const std::string subject =
+        IsAscii(message.subject) ? message.subject : "=?UTF-8?B?" + Base64(message.subject) + "?=";
+    std::string text = "Date: " + DateHeader() + "\r\n" + "From: <" + options.from + ">\r\n" + "To: <" + message.to +
+                       ">\r\n" + "Subject: " + subject + "\r\n" + "Message-ID: <" + crypto::RandomToken(18) + "@" +
+                       Domain(options.from) + ">\r\n" + "MIME-Version: 1.0\r\n" +
+                       "Content-Type: text/plain; charset=UTF-8\r\n" + "Content-Transfer-Encoding: base64\r\n\r\n";
+    const std::string body = Base64(message.body);
+    for (std::size_t i = 0; i < body.size(); i += 76) text += body.substr(i, 76) + "\r\n";
+    return text;
+}
+
+void Send(const Options& options, const Message& message) {
+    if (options.smtp_url.empty()) throw std::runtime_error("no SMTP server is configured (--smtp-url)");
+    EnsureCurl();
+    const std::string text = Render(options, message);
+    std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
+    if (!curl) throw std::runtime_error("libcurl: no handle");
+    const std::string from = "<" + options.from + ">";
+    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> recipients(
+        curl_slist_append(nullptr, ("<" + message.to + ">").c_str()), &curl_slist_free_all);
+    Upload upload{text};
+    char error[CURL_ERROR_SIZE] = {};
+    CURL* handle = curl.get();
+    curl_easy_setopt(handle, CURLOPT_URL, options.smtp_url.c_str());
+    curl_easy_setopt(handle, CURLOPT_MAIL_FROM, from.c_str());
+    curl_easy_setopt(handle, CURLOPT_MAIL_RCPT, recipients.get());
+    curl_easy_setopt(handle, CURLOPT_READFUNCTION, &ReadUpload);
+    curl_easy_setopt(handle, CURLOPT_READDATA, &upload);
+    curl_easy_setopt(handle, CURLOPT_UPLOAD, 1L);
+    curl_easy_setopt(handle, CURLOPT_USE_SSL, static_cast<long>(options.require_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY));
+    curl_easy_setopt(handle, CURLOPT_TIMEOUT, static_cast<long>(options.timeout.count()));
+    curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, error);
+    if (!options.username.empty()) {
+        curl_easy_setopt(handle, CURLOPT_USERNAME, options.username.c_str());
+        curl_easy_setopt(handle, CURLOPT_PASSWORD, options.password.c_str());
+    }
+    const CURLcode result = curl_easy_perform(handle);
+    if (result != CURLE_OK) {
+        throw std::runtime_error(std::string("mail not sent: ") + (error[0] ? error : curl_easy_strerror(result)));
+    }
+}
+
+void Enqueue(db::Connection& connection, const crypto::Keyring& keyring, const Message& message, std::int64_t now_ms) {
+    const std::string payload = boost::json::serialize(
+        boost::json::object{{"to", message.to}, {"subject", message.subject}, {"body", message.body}});
+    jobs::Enqueue(connection, kJobKind, keyring.Seal(payload, kPayloadContext), now_ms);
+}
+
+void SendQueued(const Options& options, const crypto::Keyring& keyring, const std::string& payload) {
+    auto object = boost::json::parse(keyring.Open(payload, kPayloadContext)).as_object();
+    Send(options, Message{std::string(object.at("to").as_string()), std::string(object.at("subject").as_string()),
+                          std::string(object.at("body").as_string())});
+}
+
+void Register(core::Registry& registry, const Options& options) {
+    const crypto::Keyring* keyring = registry.keyring_or_null();
+    registry.AddJobHandler(std::string(kJobKind), [options, keyring](const std::string& payload) {
+        if (keyring == nullptr) throw std::runtime_error("no field-encryption keys");
+        SendQueued(options, *keyring, payload);
+    });
+}
+
+}  // namespace ponte::mail
