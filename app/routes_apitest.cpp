@@ -84,6 +84,7 @@ std::string RecordPath(std::string path, testing::Identities& world, bool foreig
         {"organization_id", std::to_string(foreign ? world.foreign_organization : world.own_organization)},
         {"user_id", std::to_string(record.user_id)},
         {"membership_id", std::to_string(record.membership_id)},
+        {"network_id", std::to_string(foreign ? world.foreign_network : world.own_network)},
     };
     for (auto open = path.find('{'); open != std::string::npos; open = path.find('{')) {
         const auto close = path.find('}', open);
@@ -126,6 +127,13 @@ const std::map<std::string, MatrixRow> kMatrix = {
     {"enableUser", {"DDDDDDDADA", "DDDDDDDDDA"}},
     {"acceptInvitation", {std::string(kEveryone), ""}},
     {"requestPasswordReset", {std::string(kEveryone), ""}},
+    {"listOrganizations", {std::string(kSignedIn), ""}},
+    {"getOrganization", {"DAAAAAAAAA", "DDDDDDDDDA"}},
+    {"createOrganization", {"DDDDDDDDDA", ""}},
+    {"listNetworks", {"DDDDDDDDAA", ""}},
+    {"createNetwork", {"DDDDDDDDDA", ""}},
+    {"addNetworkOrganization", {"DDDDDDDDDA", "DDDDDDDDDA"}},
+    {"removeNetworkOrganization", {"DDDDDDDDDA", "DDDDDDDDDA"}},
     {"completePasswordReset", {std::string(kEveryone), ""}},
     {"createProbeWrite", {std::string(kEveryone), ""}},
     {"getProbeWrite", {std::string(kEveryone), ""}},
@@ -172,6 +180,7 @@ TEST_F(RoutesTest, AuthorizationMatrix_CoversEveryRouteAndHolds) {
                         << route.operation.id << " as " << actor.name << ": a foreign record must not reveal itself";
                 }
                 EXPECT_LT(response.status, 500) << route.operation.id << " as " << actor.name;
+                world.RestoreNetworks();
                 ++checked;
             }
         }

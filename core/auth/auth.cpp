@@ -6,6 +6,7 @@
 #include "core/auth/accounts.hpp"
 #include "core/auth/login.hpp"
 #include "core/auth/memberships.hpp"
+#include "core/auth/organizations.hpp"
 #include "core/auth/password_reset.hpp"
 #include "core/auth/second_factor.hpp"
 #include "core/auth/service.hpp"
@@ -265,6 +266,7 @@ void Register(core::Registry& registry, const Options& options) {
     RegisterSecondFactor(registry, service);
     RegisterUsers(registry, service);
     RegisterPasswordReset(registry, service);
+    RegisterOrganizations(registry, service);
     RegisterMemberships(registry);
 }
 

@@ -1,5 +1,6 @@
 #include "core/testing/identities.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "core/auth/accounts.hpp"
@@ -47,6 +48,18 @@ Identities::Record Identities::NewRecord(bool foreign) {
             {.role = policy::Role::kParticipant, .organization_id = foreign ? foreign_organization : own_organization},
             0, now);
         return record;
+    });
+}
+
+void Identities::RestoreNetworks() {
+    database_.Transact([&](db::Connection& connection) {
+        for (auto [network, organization] :
+             {std::pair{own_network, own_organization}, {foreign_network, foreign_organization}}) {
+            auto networks = auth::NetworksOf(connection, organization);
+            if (std::find(networks.begin(), networks.end(), network) == networks.end()) {
+                auth::AddOrganizationToNetwork(connection, network, organization);
+            }
+        }
     });
 }
 

@@ -48,6 +48,8 @@ class Identities {
         std::int64_t membership_id = 0;
     };
     Record NewRecord(bool foreign);
+    // Puts each organization back in its network, after a request that may have taken it out.
+    void RestoreNetworks();
 
     std::int64_t own_organization = 0;
     std::int64_t foreign_organization = 0;

@@ -1,0 +1,351 @@
+#include "core/auth/organizations.hpp"
+
+#include <algorithm>
+
+#include "core/auth/accounts.hpp"
+#include "core/auth/auth.hpp"
+#include "core/auth/resources.hpp"
+#include "core/db/errors.hpp"
+#include "core/http/json_body.hpp"
+
+namespace ponte::auth {
+namespace {
+
+using http::Method;
+using http::Problem;
+using http::ProblemKind;
+using http::Reply;
+using http::Request;
+using http::Response;
+using policy::Role;
+using policy::Scope;
+
+constexpr std::string_view kReadOrganization = "auth.organization.read";
+constexpr std::string_view kCreateOrganization = "auth.organization.create";
+constexpr std::string_view kReadNetwork = "auth.network.read";
+constexpr std::string_view kCreateNetwork = "auth.network.create";
+constexpr std::string_view kLinkNetwork = "auth.network.link";
+
+constexpr std::string_view kSelectOrganizations = "SELECT id, name, kind FROM auth_organizations ORDER BY name, id";
+constexpr std::string_view kSelectOrganization = "SELECT id, name, kind FROM auth_organizations WHERE id = $1";
+constexpr std::string_view kSelectNetworks = "SELECT id, name FROM auth_networks ORDER BY name, id";
+constexpr std::string_view kSelectNetwork = "SELECT id, name FROM auth_networks WHERE id = $1";
+constexpr std::string_view kSelectNetworkOrganizations =
+    "SELECT organization_id FROM auth_network_organizations WHERE network_id = $1 ORDER BY organization_id";
+constexpr std::string_view kUnlink =
+    "DELETE FROM auth_network_organizations WHERE network_id = $1 AND organization_id = $2";
+
+boost::json::object OrganizationJson(const db::Result& rows, std::size_t row,
+                                     const std::vector<std::int64_t>& networks) {
+    return {{"id", rows.Int(row, 0)},
+            {"name", rows.Text(row, 1)},
+            {"kind", rows.Text(row, 2)},
+            {"network_ids", boost::json::array(networks.begin(), networks.end())}};
+}
+
+audit::Entry Entry(const Request& request, std::string_view action, std::string outcome, std::string_view type,
+                   std::int64_t id) {
+    audit::Entry entry = AuditEntry(request, std::string(action), std::move(outcome));
+    entry.resource_type = std::string(type);
+    if (id != 0) entry.resource_id = std::to_string(id);
+    return entry;
+}
+
+Response Json(int status, const boost::json::value& body) {
+    return Response::Json(status, boost::json::serialize(body));
+}
+
+// Organizations the caller may see: her own, those of the networks she coordinates, all for
+// platform admins.
+Reply ListOrganizations(Service& service, const Request& request) {
+    db::Lease connection = service.database->Acquire();
+    auto rows = connection->Execute(kSelectOrganizations);
+    boost::json::array items;
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        const std::int64_t id = rows.Int(row, 0);
+        auto networks = NetworksOf(*connection, id);
+        const policy::Resource resource{.organization_id = id, .network_ids = networks};
+        if (service.policy.Permits(request.principal.get(), kReadOrganization, resource)) {
+            items.push_back(OrganizationJson(rows, row, networks));
+        }
+    }
+    return Json(200, boost::json::object{{"items", std::move(items)}});
+}
+
+Reply ReadOrganization(Service& service, const Request& request) {
+    auto id = ParseId(request.Param("organization_id"));
+    if (!id) return Problem{ProblemKind::kNotFound};
+    db::Lease connection = service.database->Acquire();
+    auto rows = connection->Execute(kSelectOrganization, {*id});
+    if (rows.empty()) return Problem{ProblemKind::kNotFound};
+    auto networks = NetworksOf(*connection, *id);
+    if (!service.policy.Permits(request.principal.get(), kReadOrganization,
+                                {.organization_id = *id, .network_ids = networks})) {
+        audit::Record(*service.database, Entry(request, kReadOrganization, "denied", "auth.organization", *id),
+                      NowMs());
+        return Problem{ProblemKind::kNotFound};
+    }
+    return Json(200, OrganizationJson(rows, 0, networks));
+}
+
+Reply CreateOrganizationRoute(Service& service, const Request& request) {
+    auto object = http::ParseJsonObject(request.body);
+    if (!object) return object.problem();
+    http::JsonFields fields(object.value());
+    auto name = fields.RequiredString("name", 1, 200);
+    auto kind = fields.RequiredString("kind", 1, 40);
+    if (kind && std::find(std::begin(kOrganizationKinds), std::end(kOrganizationKinds), *kind) ==
+                    std::end(kOrganizationKinds)) {
+        fields.Invalid("kind", "format");
+    }
+    if (auto problem = fields.Finish()) return *problem;
+    try {
+        const std::int64_t id = service.database->Transact([&](db::Connection& connection) {
+            const std::int64_t now = NowMs();
+            const std::int64_t created = CreateOrganization(connection, *name, *kind, now);
+            audit::Append(connection, Entry(request, kCreateOrganization, "ok", "auth.organization", created), now);
+            return created;
+        });
+        return Json(201, boost::json::object{{"id", id}, {"name", *name}, {"kind", *kind}, {"network_ids", {}}});
+    } catch (const db::UniqueViolation&) {
+        return Problem{ProblemKind::kConflict, "detail.name_taken", "organization name exists"};
+    }
+}
+
+std::optional<policy::Resource> NetworkResource(db::Connection& connection, std::string_view id_text) {
+    auto id = ParseId(id_text);
+    if (!id || connection.Execute(kSelectNetwork, {*id}).empty()) return std::nullopt;
+    return policy::Resource{.network_ids = {*id}};
+}
+
+boost::json::object NetworkJson(db::Connection& connection, std::int64_t id, const std::string& name) {
+    auto rows = connection.Execute(kSelectNetworkOrganizations, {id});
+    boost::json::array organizations;
+    for (std::size_t row = 0; row < rows.size(); ++row) organizations.push_back(rows.Int(row, 0));
+    return {{"id", id}, {"name", name}, {"organization_ids", std::move(organizations)}};
+}
+
+Reply ListNetworks(Service& service, const Request& request) {
+    db::Lease connection = service.database->Acquire();
+    auto rows = connection->Execute(kSelectNetworks);
+    boost::json::array items;
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        const policy::Resource resource{.network_ids = {rows.Int(row, 0)}};
+        if (service.policy.Permits(request.principal.get(), kReadNetwork, resource)) {
+            items.push_back(NetworkJson(*connection, rows.Int(row, 0), rows.Text(row, 1)));
+        }
+    }
+    return Json(200, boost::json::object{{"items", std::move(items)}});
+}
+
+Reply CreateNetworkRoute(Service& service, const Request& request) {
+    auto object = http::ParseJsonObject(request.body);
+    if (!object) return object.problem();
+    http::JsonFields fields(object.value());
+    auto name = fields.RequiredString("name", 1, 200);
+    if (auto problem = fields.Finish()) return *problem;
+    try {
+        const std::int64_t id = service.database->Transact([&](db::Connection& connection) {
+            const std::int64_t now = NowMs();
+            const std::int64_t created = CreateNetwork(connection, *name, now);
+            audit::Append(connection, Entry(request, kCreateNetwork, "ok", "auth.network", created), now);
+            return created;
+        });
+        return Json(201, boost::json::object{{"id", id}, {"name", *name}, {"organization_ids", {}}});
+    } catch (const db::UniqueViolation&) {
+        return Problem{ProblemKind::kConflict, "detail.name_taken", "network name exists"};
+    }
+}
+
+// Adding an organization to a network gives the network's coordinators network-wide access to
+// it: only platform admins do it, never a coordinator for her own network.
+Reply LinkOrganization(Service& service, const Request& request, bool link) {
+    std::optional<policy::Resource> network;
+    {
+        db::Lease connection = service.database->Acquire();
+        network = NetworkResource(*connection, request.Param("network_id"));
+    }
+    if (!network) return Problem{ProblemKind::kNotFound};
+    const std::int64_t network_id = network->network_ids.front();
+    if (!service.policy.Permits(request.principal.get(), kLinkNetwork, *network)) {
+        audit::Record(*service.database, Entry(request, kLinkNetwork, "denied", "auth.network", network_id), NowMs());
+        return Problem{ProblemKind::kNotFound};
+    }
+    std::optional<std::int64_t> organization_id;
+    if (link) {
+        auto object = http::ParseJsonObject(request.body);
+        if (!object) return object.problem();
+        http::JsonFields fields(object.value());
+        organization_id = fields.RequiredInt("organization_id", 1, INT64_MAX);
+        if (auto problem = fields.Finish()) return *problem;
+    } else {
+        organization_id = ParseId(request.Param("organization_id"));
+        if (!organization_id) return Problem{ProblemKind::kNotFound};
+    }
+    enum class Outcome { kDone, kNoOrganization, kAlready, kNotLinked };
+    const Outcome outcome = service.database->Transact([&](db::Connection& connection) {
+        if (!OrganizationResource(connection, *organization_id)) return Outcome::kNoOrganization;
+        const std::int64_t now = NowMs();
+        if (link) {
+            auto networks = NetworksOf(connection, *organization_id);
+            if (std::find(networks.begin(), networks.end(), network_id) != networks.end()) return Outcome::kAlready;
+            AddOrganizationToNetwork(connection, network_id, *organization_id);
+        } else if (connection.Execute(kUnlink, {network_id, *organization_id}).affected_rows == 0) {
+            return Outcome::kNotLinked;
+        }
+        audit::Entry entry =
+            Entry(request, link ? "auth.network.link" : "auth.network.unlink", "ok", "auth.network", network_id);
+        entry.organization_id = *organization_id;
+        audit::Append(connection, entry, now);
+        return Outcome::kDone;
+    });
+    switch (outcome) {
+        case Outcome::kNoOrganization: {
+            if (!link) return Problem{ProblemKind::kNotFound};
+            Problem problem{ProblemKind::kInvalidFields};
+            problem.errors.push_back({"organization_id", "not_found"});
+            return problem;
+        }
+        case Outcome::kAlready:
+            return Problem{ProblemKind::kConflict, "", "already in the network"};
+        case Outcome::kNotLinked:
+            return Problem{ProblemKind::kNotFound};
+        case Outcome::kDone:
+            break;
+    }
+    if (!link) {
+        Response response;
+        response.status = 204;
+        return response;
+    }
+    db::Lease connection = service.database->Acquire();
+    auto rows = connection->Execute(kSelectNetwork, {network_id});
+    return Json(200, NetworkJson(*connection, network_id, rows.Text(0, 1)));
+}
+
+boost::json::value Schema(std::string_view text) { return boost::json::parse(text); }
+
+constexpr std::string_view kOrganizationSchema = R"({"type":"object","required":["id","name","kind","network_ids"],
+    "properties":{"id":{"type":"integer"},"name":{"type":"string"},"kind":{"type":"string"},
+      "network_ids":{"type":"array","items":{"type":"integer"}}}})";
+constexpr std::string_view kNetworkSchema = R"({"type":"object","required":["id","name","organization_ids"],
+    "properties":{"id":{"type":"integer"},"name":{"type":"string"},
+      "organization_ids":{"type":"array","items":{"type":"integer"}}}})";
+
+boost::json::value ListSchema(std::string_view item) {
+    return Schema(R"({"type":"object","required":["items"],"properties":{"items":{"type":"array","items":)" +
+                  std::string(item) + "}}}");
+}
+
+}  // namespace
+
+void RegisterOrganizations(core::Registry& registry, std::shared_ptr<Service> service) {
+    auto& policy = registry.policy();
+    std::vector<policy::Grant> readers;
+    for (Role role : policy::kAllRoles) {
+        if (policy::IsOrganizationRole(role)) readers.push_back({role, Scope::kOrganization});
+    }
+    readers.push_back({Role::kNetworkCoordinator, Scope::kNetwork});
+    readers.push_back({Role::kPlatformAdmin, Scope::kPlatform});
+    policy.Declare(std::string(kReadOrganization), readers);
+    policy.Declare(std::string(kCreateOrganization), {{Role::kPlatformAdmin, Scope::kPlatform}});
+    policy.Declare(std::string(kReadNetwork),
+                   {{Role::kNetworkCoordinator, Scope::kNetwork}, {Role::kPlatformAdmin, Scope::kPlatform}});
+    policy.Declare(std::string(kCreateNetwork), {{Role::kPlatformAdmin, Scope::kPlatform}});
+    policy.Declare(std::string(kLinkNetwork), {{Role::kPlatformAdmin, Scope::kPlatform}});
+
+    auto bind = [service](Reply (*handler)(Service&, const Request&)) {
+        return [service, handler](const Request& request) { return handler(*service, request); };
+    };
+    registry.AddRoute({Method::kGet,
+                       "/api/v1/organizations",
+                       std::string(kReadOrganization),
+                       http::BodyKind::kNone,
+                       {"listOrganizations",
+                        "The organizations the caller may see",
+                        "auth",
+                        nullptr,
+                        ListSchema(kOrganizationSchema),
+                        200,
+                        {401, 403}},
+                       bind(&ListOrganizations)});
+    registry.AddRoute({Method::kGet,
+                       "/api/v1/organizations/{organization_id}",
+                       std::string(kReadOrganization),
+                       http::BodyKind::kNone,
+                       {"getOrganization",
+                        "One organization, with the networks it takes part in",
+                        "auth",
+                        nullptr,
+                        Schema(kOrganizationSchema),
+                        200,
+                        {401, 403, 404}},
+                       bind(&ReadOrganization)});
+    registry.AddRoute({Method::kPost,
+                       "/api/v1/organizations",
+                       std::string(kCreateOrganization),
+                       http::BodyKind::kJson,
+                       {"createOrganization",
+                        "Add an organization (platform admins)",
+                        "auth",
+                        Schema(R"({"type":"object","additionalProperties":false,"required":["name","kind"],
+                            "properties":{"name":{"type":"string","minLength":1,"maxLength":200},
+                              "kind":{"type":"string","enum":["social_service","ngo","training_provider","employer",
+                                "association","public_body"]}}})"),
+                        Schema(kOrganizationSchema),
+                        201,
+                        {401, 403, 409, 422}},
+                       bind(&CreateOrganizationRoute)});
+    registry.AddRoute({Method::kGet,
+                       "/api/v1/networks",
+                       std::string(kReadNetwork),
+                       http::BodyKind::kNone,
+                       {"listNetworks",
+                        "The territorial networks the caller coordinates (all, for platform admins)",
+                        "auth",
+                        nullptr,
+                        ListSchema(kNetworkSchema),
+                        200,
+                        {401, 403}},
+                       bind(&ListNetworks)});
+    registry.AddRoute({Method::kPost,
+                       "/api/v1/networks",
+                       std::string(kCreateNetwork),
+                       http::BodyKind::kJson,
+                       {"createNetwork",
+                        "Add a territorial network (platform admins)",
+                        "auth",
+                        Schema(R"({"type":"object","additionalProperties":false,"required":["name"],
+                            "properties":{"name":{"type":"string","minLength":1,"maxLength":200}}})"),
+                        Schema(kNetworkSchema),
+                        201,
+                        {401, 403, 409, 422}},
+                       bind(&CreateNetworkRoute)});
+    registry.AddRoute({Method::kPost,
+                       "/api/v1/networks/{network_id}/organizations",
+                       std::string(kLinkNetwork),
+                       http::BodyKind::kJson,
+                       {"addNetworkOrganization",
+                        "Add an organization to a network (platform admins)",
+                        "auth",
+                        Schema(R"({"type":"object","additionalProperties":false,"required":["organization_id"],
+                            "properties":{"organization_id":{"type":"integer","minimum":1}}})"),
+                        Schema(kNetworkSchema),
+                        200,
+                        {401, 403, 404, 409, 422}},
+                       [service](const Request& request) { return LinkOrganization(*service, request, true); }});
+    registry.AddRoute({Method::kDelete,
+                       "/api/v1/networks/{network_id}/organizations/{organization_id}",
+                       std::string(kLinkNetwork),
+                       http::BodyKind::kNone,
+                       {"removeNetworkOrganization",
+                        "Take an organization out of a network (platform admins)",
+                        "auth",
+                        nullptr,
+                        nullptr,
+                        204,
+                        {401, 403, 404}},
+                       [service](const Request& request) { return LinkOrganization(*service, request, false); }});
+}
+
+}  // namespace ponte::auth

@@ -1,0 +1,138 @@
+// Organizations and networks over HTTP with the seeded world: who sees which, who changes them,
+// and that joining or leaving a network widens or narrows what its coordinator reaches.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "core/testing/engine.hpp"
+#include "core/testing/http_client.hpp"
+#include "core/testing/identities.hpp"
+#include "core/testing/server_process.hpp"
+
+namespace ponte::auth {
+namespace {
+
+using policy::Role;
+
+class OrganizationsTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        directory_ = testing::MakeTempDirectory();
+        const std::string url = "sqlite:" + (directory_ / "t.db").string();
+        server_ = std::make_unique<testing::ServerProcess>(url);
+        database_ = db::Database::Open(url);
+        world_ = std::make_unique<testing::Identities>(*database_);
+    }
+    void TearDown() override {
+        world_.reset();
+        database_.reset();
+        server_.reset();
+        std::filesystem::remove_all(directory_);
+    }
+    testing::HttpResult As(Role role, std::string_view method, std::string_view path, std::string_view body = "") {
+        auto headers = world_->SignIn(world_->actor(role));
+        if (!body.empty()) headers["Content-Type"] = "application/json";
+        return testing::HttpClient(server_->port()).Send(method, path, body, headers);
+    }
+    std::vector<std::int64_t> Ids(const testing::HttpResult& list) {
+        std::vector<std::int64_t> ids;
+        auto body = list.Json();
+        for (const auto& item : body.at("items").as_array()) ids.push_back(item.at("id").as_int64());
+        return ids;
+    }
+    static std::string FieldError(const testing::HttpResult& response) {
+        auto problem = response.Json();
+        const auto& error = problem.at("errors").at(0);
+        return std::string(error.at("field").as_string()) + ":" + std::string(error.at("code").as_string());
+    }
+
+    std::filesystem::path directory_;
+    std::unique_ptr<testing::ServerProcess> server_;
+    std::unique_ptr<db::Database> database_;
+    std::unique_ptr<testing::Identities> world_;
+};
+
+TEST_F(OrganizationsTest, EachRoleSeesOnlyItsOrganizationsAndNetworks) {
+    const std::int64_t own = world_->own_organization, foreign = world_->foreign_organization;
+    for (Role role : {Role::kParticipant, Role::kCaseWorker, Role::kOrgAdmin, Role::kNetworkCoordinator}) {
+        auto list = As(role, "GET", "/api/v1/organizations");
+        ASSERT_EQ(list.status, 200);
+        EXPECT_EQ(Ids(list), std::vector<std::int64_t>{own}) << policy::RoleName(role);
+    }
+    auto everything = As(Role::kPlatformAdmin, "GET", "/api/v1/organizations");
+    EXPECT_EQ(Ids(everything).size(), 2u);
+    auto one = As(Role::kParticipant, "GET", "/api/v1/organizations/" + std::to_string(own));
+    ASSERT_EQ(one.status, 200);
+    EXPECT_EQ(one.Json().at("network_ids").at(0).as_int64(), world_->own_network);
+    EXPECT_EQ(As(Role::kOrgAdmin, "GET", "/api/v1/organizations/" + std::to_string(foreign)).status, 404);
+
+    EXPECT_EQ(Ids(As(Role::kNetworkCoordinator, "GET", "/api/v1/networks")),
+              std::vector<std::int64_t>{world_->own_network});
+    EXPECT_EQ(Ids(As(Role::kPlatformAdmin, "GET", "/api/v1/networks")).size(), 2u);
+    EXPECT_EQ(As(Role::kOrgAdmin, "GET", "/api/v1/networks").status, 403);
+}
+
+TEST_F(OrganizationsTest, PlatformAdminsCreateAndLinkAndTheCoordinatorsReachFollows) {
+    auto created = As(Role::kPlatformAdmin, "POST", "/api/v1/organizations",
+                      R"({"name":"Employment office","kind":"public_body"})");
+    ASSERT_EQ(created.status, 201) << created.body;
+    const std::int64_t office = created.Json().at("id").as_int64();
+    const std::string office_path = "/api/v1/organizations/" + std::to_string(office);
+    const std::string network_path = "/api/v1/networks/" + std::to_string(world_->own_network) + "/organizations";
+    EXPECT_EQ(As(Role::kNetworkCoordinator, "GET", office_path).status, 404);
+
+    // The coordinator may not widen her own network.
+    const std::string body = R"({"organization_id":)" + std::to_string(office) + "}";
+    EXPECT_EQ(As(Role::kNetworkCoordinator, "POST", network_path, body).status, 403);
+    auto linked = As(Role::kPlatformAdmin, "POST", network_path, body);
+    ASSERT_EQ(linked.status, 200) << linked.body;
+    EXPECT_EQ(linked.Json().at("organization_ids").as_array().size(), 2u);
+    EXPECT_EQ(As(Role::kPlatformAdmin, "POST", network_path, body).status, 409);
+    EXPECT_EQ(As(Role::kNetworkCoordinator, "GET", office_path).status, 200);
+
+    EXPECT_EQ(As(Role::kPlatformAdmin, "DELETE", network_path + "/" + std::to_string(office)).status, 204);
+    EXPECT_EQ(As(Role::kPlatformAdmin, "DELETE", network_path + "/" + std::to_string(office)).status, 404);
+    EXPECT_EQ(As(Role::kNetworkCoordinator, "GET", office_path).status, 404);
+
+    auto network = As(Role::kPlatformAdmin, "POST", "/api/v1/networks", R"({"name":"Coastal network"})");
+    EXPECT_EQ(network.status, 201);
+    EXPECT_EQ(As(Role::kPlatformAdmin, "POST", "/api/v1/networks", R"({"name":"Coastal network"})").status, 409);
+    EXPECT_EQ(database_->Acquire()
+                  ->Execute("SELECT COUNT(*) FROM audit_log WHERE action IN ('auth.organization.create', "
+                            "'auth.network.create', 'auth.network.link', 'auth.network.unlink') AND outcome = 'ok'")
+                  .Int(0, 0),
+              4);
+}
+
+TEST_F(OrganizationsTest, BadInputNamesTheField) {
+    struct Case {
+        std::string path;
+        std::string body;
+        std::string field;
+    };
+    const std::string link = "/api/v1/networks/" + std::to_string(world_->own_network) + "/organizations";
+    const std::vector<Case> cases = {
+        {"/api/v1/organizations", "{}", "name:required"},
+        {"/api/v1/organizations", R"({"name":"X","kind":"church"})", "kind:format"},
+        {"/api/v1/organizations", R"({"name":")" + std::string(201, 'x') + R"(","kind":"ngo"})", "name:too_long"},
+        {"/api/v1/organizations", R"({"name":"X","kind":"ngo","id":4})", "id:unknown"},
+        {"/api/v1/networks", R"({"name":""})", "name:required"},
+        {"/api/v1/networks", R"({"name":5})", "name:type"},
+        {link, "{}", "organization_id:required"},
+        {link, R"({"organization_id":0})", "organization_id:too_small"},
+        {link, R"({"organization_id":987654321})", "organization_id:not_found"},
+    };
+    for (const auto& c : cases) {
+        auto response = As(Role::kPlatformAdmin, "POST", c.path, c.body);
+        EXPECT_EQ(response.status, 422) << c.path << " " << c.body;
+        EXPECT_EQ(FieldError(response), c.field) << c.path << " " << c.body;
+    }
+    EXPECT_EQ(
+        As(Role::kPlatformAdmin, "POST", "/api/v1/organizations", R"({"name":"Own organization","kind":"ngo"})").status,
+        409);
+    EXPECT_EQ(As(Role::kPlatformAdmin, "POST", "/api/v1/networks/987654321/organizations", "{}").status, 404);
+    EXPECT_EQ(As(Role::kPlatformAdmin, "GET", "/api/v1/organizations/nope").status, 404);
+}
+
+}  // namespace
+}  // namespace ponte::auth
