@@ -1,5 +1,6 @@
 // ponte: the one binary. Parses the command line, builds core, registers every module (see
 // app/app.cpp) and runs the chosen sub-command.
+#include <fcntl.h>
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -8,6 +9,8 @@
 
 #include "app/app.hpp"
 #include "core/audit/audit.hpp"
+#include "core/auth/accounts.hpp"
+#include "core/auth/auth.hpp"
 #include "core/auth/seed.hpp"
 #include "core/config/config.hpp"
 #include "core/db/backup.hpp"
@@ -17,10 +20,16 @@
 #include "core/jobs/jobs.hpp"
 #include "core/log/log.hpp"
 #include "core/ops/ops.hpp"
+#include "core/privacy/privacy.hpp"
 
 namespace {
 
 using namespace ponte;
+
+struct PersonOptions {
+    std::int64_t user_id = 0;
+    std::string email;
+};
 
 std::unique_ptr<db::Database> OpenDatabase(const config::DatabaseConfig& database, int threads) {
     db::Options options;
@@ -161,6 +170,58 @@ int KeysReseal(const config::DatabaseConfig& database_config, const config::Keys
     return 0;
 }
 
+// The person named by --user-id or --email; throws std::invalid_argument when there is none.
+std::int64_t FindPerson(db::Database& database, std::int64_t user_id, const std::string& email) {
+    if (user_id > 0) return user_id;
+    auto rows =
+        database.Acquire()->Execute("SELECT id FROM auth_users WHERE email = $1", {auth::NormalizeEmail(email)});
+    if (rows.empty()) throw std::invalid_argument("no account with the email " + email);
+    return rows.Int(0, 0);
+}
+
+int ExportPerson(const config::DatabaseConfig& database_config, const config::KeysConfig& keys,
+                 const PersonOptions& person, const std::string& out) {
+    auto keyring = LoadKeys(keys);
+    auto database = OpenDatabase(database_config, 1);
+    core::Registry registry(database.get(), keyring);
+    app::RegisterAll(registry, {});
+    db::Migrate(*database, registry.migrations());
+    const std::int64_t id = FindPerson(*database, person.user_id, person.email);
+    const std::string document = boost::json::serialize(privacy::ExportPerson(*database, registry, id, auth::NowMs()));
+    if (out.empty() || out == "-") {
+        std::cout << document << "\n";
+        return 0;
+    }
+    const int fd = ::open(out.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) throw std::runtime_error("cannot create " + out + " (it must not exist)");
+    const bool written = ::write(fd, document.data(), document.size()) == static_cast<ssize_t>(document.size());
+    ::close(fd);
+    if (!written) throw std::runtime_error("cannot write " + out);
+    std::cerr << "export of person " << id << " written to " << out << " (readable by its owner only)\n";
+    return 0;
+}
+
+int ErasePerson(const config::DatabaseConfig& database_config, const config::KeysConfig& keys,
+                const PersonOptions& person, bool confirmed) {
+    if (!confirmed) {
+        std::cerr << "ponte erase-person erases or anonymizes everything about the person, for good; run it again "
+                     "with --confirm\n";
+        return 2;
+    }
+    auto keyring = LoadKeys(keys);
+    auto database = OpenDatabase(database_config, 1);
+    core::Registry registry(database.get(), keyring);
+    app::RegisterAll(registry, {});
+    db::Migrate(*database, registry.migrations());
+    const std::int64_t id = FindPerson(*database, person.user_id, person.email);
+    auto report = privacy::ErasePerson(*database, registry, id, auth::NowMs());
+    std::cout << "person " << id << " erased from:";
+    for (const auto& name : report.erased) std::cout << " " << name;
+    std::cout << "\nkept, without anything that identifies her:\n";
+    for (const auto& kept : report.kept) std::cout << "  " << kept << "\n";
+    return 0;
+}
+
 int Backup(const config::DatabaseConfig& database_config, const std::string& out) {
     auto database = OpenDatabase(database_config, 1);
     if (database->engine() == db::Engine::kPostgres) {
@@ -221,12 +282,35 @@ int main(int argc, char** argv) {
     config::AddKeysOptions(*keys_reseal, keys);
     config::AddDatabaseOptions(*keys_reseal, database);
 
+    PersonOptions person;
+    std::string export_out;
+    bool erase_confirmed = false;
+    auto add_person = [&](CLI::App& command) {
+        auto* id = command.add_option("--user-id", person.user_id, "The person's account id");
+        auto* email = command.add_option("--email", person.email, "The person's email");
+        id->excludes(email);
+        config::AddDatabaseOptions(command, database);
+        config::AddKeysOptions(command, keys);
+    };
+    auto* export_command =
+        cli.add_subcommand("export-person", "Write everything Ponte holds about a person as one JSON document");
+    add_person(*export_command);
+    export_command->add_option("--out", export_out, "File to write (must not exist); standard output by default");
+    auto* erase_command = cli.add_subcommand(
+        "erase-person", "Erase or anonymize everything about a person, keeping only anonymous statistics");
+    add_person(*erase_command);
+    erase_command->add_flag("--confirm", erase_confirmed, "Really erase");
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
         return cli.exit(error);
     }
 
+    if ((export_command->parsed() || erase_command->parsed()) && person.user_id <= 0 && person.email.empty()) {
+        std::cerr << "ponte: name the person with --user-id or --email\n";
+        return 2;
+    }
     auto invalid = config::Validate(database);
     if (!invalid && serve_command->parsed()) invalid = config::Validate(serve);
     if (invalid) {
@@ -243,6 +327,8 @@ int main(int argc, char** argv) {
         if (keys_generate->parsed()) return KeysGenerate(keys);
         if (keys_rotate->parsed()) return KeysRotate(keys);
         if (keys_reseal->parsed()) return KeysReseal(database, keys);
+        if (export_command->parsed()) return ExportPerson(database, keys, person, export_out);
+        if (erase_command->parsed()) return ErasePerson(database, keys, person, erase_confirmed);
     } catch (const std::exception& error) {
         std::cerr << "ponte: " << error.what() << "\n";
         return 1;

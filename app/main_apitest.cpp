@@ -117,4 +117,39 @@ TEST(Cli, Keys_GenerateRotateReseal_AndServeRefusesToStartWithoutThem) {
     std::system(("rm -rf " + dir).c_str());
 }
 
+TEST(Cli, ExportThenErasePerson_ByEmail) {
+    std::string dir = "/tmp/ponte-cli-person-" + std::to_string(getpid());
+    const std::string db = "--db sqlite:" + dir + "/a.db";
+    const std::string keys = "--key-file " + dir + "/ponte.keys";
+    ASSERT_EQ(Ponte("keys generate " + keys).status, 0);
+    ASSERT_EQ(Ponte("seed-demo " + db).status, 0);
+
+    auto exported = Ponte("export-person --email Participant@demo.ponte.example " + db + " " + keys, "PONTE_KEYS=");
+    EXPECT_EQ(exported.status, 0) << exported.output;
+    EXPECT_NE(exported.output.find("\"format\":\"ponte.person-export/1\""), std::string::npos);
+    EXPECT_NE(exported.output.find("participant@demo.ponte.example"), std::string::npos);
+    auto to_file =
+        Ponte("export-person --email participant@demo.ponte.example --out " + dir + "/p.json " + db + " " + keys,
+              "PONTE_KEYS=");
+    EXPECT_EQ(to_file.status, 0) << to_file.output;
+    struct stat status {};
+    ASSERT_EQ(stat((dir + "/p.json").c_str(), &status), 0);
+    EXPECT_EQ(status.st_mode & 0777, 0600u);
+
+    auto unconfirmed = Ponte("erase-person --email participant@demo.ponte.example " + db + " " + keys, "PONTE_KEYS=");
+    EXPECT_EQ(unconfirmed.status, 2);
+    auto erased =
+        Ponte("erase-person --confirm --email participant@demo.ponte.example " + db + " " + keys, "PONTE_KEYS=");
+    EXPECT_EQ(erased.status, 0) << erased.output;
+    EXPECT_NE(erased.output.find("auth.account"), std::string::npos) << erased.output;
+    auto gone = Ponte("export-person --email participant@demo.ponte.example " + db + " " + keys, "PONTE_KEYS=");
+    EXPECT_EQ(gone.status, 1);
+    EXPECT_NE(gone.output.find("no account with the email"), std::string::npos) << gone.output;
+    auto unnamed = Ponte("export-person " + db + " " + keys, "PONTE_KEYS=");
+    EXPECT_EQ(unnamed.status, 2);
+    EXPECT_NE(unnamed.output.find("--user-id or --email"), std::string::npos) << unnamed.output;
+    EXPECT_EQ(Ponte("audit verify " + db).status, 0);
+    std::system(("rm -rf " + dir).c_str());
+}
+
 }  // namespace

@@ -128,6 +128,8 @@ const std::map<std::string, MatrixRow> kMatrix = {
     {"acceptInvitation", {std::string(kEveryone), ""}},
     {"requestPasswordReset", {std::string(kEveryone), ""}},
     {"listOrganizations", {std::string(kSignedIn), ""}},
+    {"listConsents", {"DDDDADAADA", "DDDDDDDDDA"}},
+    {"recordConsent", {"DDDDADAADA", "DDDDDDDDDA"}},
     {"getOrganization", {"DAAAAAAAAA", "DDDDDDDDDA"}},
     {"createOrganization", {"DDDDDDDDDA", ""}},
     {"listNetworks", {"DDDDDDDDAA", ""}},

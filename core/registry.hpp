@@ -16,6 +16,7 @@
 #include "core/http/router.hpp"
 #include "core/metrics/metrics.hpp"
 #include "core/policy/policy.hpp"
+#include "core/privacy/personal_data.hpp"
 
 namespace ponte::core {
 
@@ -52,6 +53,21 @@ class Registry {
     }
     const std::map<std::string, JobHandler, std::less<>>& job_handlers() const { return job_handlers_; }
 
+    // The personal-data registry (core/privacy/personal_data.hpp).
+    void AddPersonalData(privacy::PersonalData source) { personal_data_.push_back(std::move(source)); }
+    void DeclareNoPersonalData(std::string table, std::string reason) {
+        no_personal_data_.push_back({std::move(table), std::move(reason)});
+    }
+    const std::vector<privacy::PersonalData>& personal_data() const { return personal_data_; }
+    const std::vector<privacy::NoPersonalData>& no_personal_data() const { return no_personal_data_; }
+
+    // A purpose people give or withdraw consent for ("mentoring.share_profile"), declared by the
+    // module that asks, with what it means.
+    void DeclareConsentPurpose(std::string purpose, std::string description) {
+        consent_purposes_.emplace(std::move(purpose), std::move(description));
+    }
+    const std::map<std::string, std::string, std::less<>>& consent_purposes() const { return consent_purposes_; }
+
     void AddRoute(http::Route route);
     void AddMigrations(std::vector<db::Migration> migrations);
 
@@ -74,6 +90,9 @@ class Registry {
     std::vector<db::Migration> migrations_;
     std::vector<crypto::SealedColumn> sealed_columns_;
     std::map<std::string, JobHandler, std::less<>> job_handlers_;
+    std::vector<privacy::PersonalData> personal_data_;
+    std::vector<privacy::NoPersonalData> no_personal_data_;
+    std::map<std::string, std::string, std::less<>> consent_purposes_;
 };
 
 }  // namespace ponte::core

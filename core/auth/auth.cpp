@@ -8,6 +8,7 @@
 #include "core/auth/memberships.hpp"
 #include "core/auth/organizations.hpp"
 #include "core/auth/password_reset.hpp"
+#include "core/auth/personal_data.hpp"
 #include "core/auth/second_factor.hpp"
 #include "core/auth/service.hpp"
 #include "core/auth/throttle.hpp"
@@ -267,6 +268,7 @@ void Register(core::Registry& registry, const Options& options) {
     RegisterUsers(registry, service);
     RegisterPasswordReset(registry, service);
     RegisterOrganizations(registry, service);
+    DeclarePersonalData(registry);
     RegisterMemberships(registry);
 }
 

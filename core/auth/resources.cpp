@@ -35,15 +35,18 @@ std::optional<UserFacts> LoadUserFacts(db::Connection& connection, std::int64_t 
         if (membership.organization_id == 0) continue;
         const bool known = std::any_of(user.organizations.begin(), user.organizations.end(),
                                        [&](const auto& r) { return r.organization_id == membership.organization_id; });
-        if (!known) user.organizations.push_back(*OrganizationResource(connection, membership.organization_id));
+        if (known) continue;
+        auto organization = *OrganizationResource(connection, membership.organization_id);
+        organization.owner_user_id = user_id;  // her own account
+        user.organizations.push_back(std::move(organization));
     }
     return user;
 }
 
 bool PermitsOnUser(const policy::Policy& policy, const policy::Principal& principal, std::string_view action,
                    const UserFacts& user) {
-    // A platform-wide grant covers users in no organization too.
-    if (policy.Permits(&principal, action, policy::Resource{})) return true;
+    // Her own account, and a platform-wide grant, cover users in no organization too.
+    if (policy.Permits(&principal, action, policy::Resource{.owner_user_id = user.id})) return true;
     return std::any_of(user.organizations.begin(), user.organizations.end(), [&](const policy::Resource& organization) {
         return policy.Permits(&principal, action, organization);
     });

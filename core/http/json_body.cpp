@@ -70,6 +70,20 @@ std::optional<std::string> JsonFields::ReadString(std::string_view name, bool re
     return std::string(text);
 }
 
+std::optional<bool> JsonFields::RequiredBool(std::string_view name) {
+    read_.emplace(name);
+    const boost::json::value* value = object_.if_contains(name);
+    if (value == nullptr) {
+        Invalid(name, "required");
+        return std::nullopt;
+    }
+    if (!value->is_bool()) {
+        Invalid(name, "type");
+        return std::nullopt;
+    }
+    return value->as_bool();
+}
+
 std::optional<std::int64_t> JsonFields::RequiredInt(std::string_view name, std::int64_t min, std::int64_t max) {
     read_.emplace(name);
     const boost::json::value* value = object_.if_contains(name);

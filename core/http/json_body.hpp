@@ -29,6 +29,9 @@ class JsonFields {
     // An integer in [min, max]; a JSON number with a fraction is a type error.
     std::optional<std::int64_t> RequiredInt(std::string_view name, std::int64_t min, std::int64_t max);
 
+    // A JSON true or false.
+    std::optional<bool> RequiredBool(std::string_view name);
+
     // Records a format error on `name` (for checks the caller makes on a value it read).
     void Invalid(std::string_view name, std::string code);
 

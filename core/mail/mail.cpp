@@ -136,8 +136,61 @@ void SendQueued(const Options& options, const crypto::Keyring& keyring, const st
                           std::string(object.at("body").as_string())});
 }
 
+namespace {
+
+constexpr std::string_view kSelectMailJobs =
+    "SELECT id, payload, status, created_at FROM jobs WHERE kind = 'mail.send' ORDER BY id";
+constexpr std::string_view kSelectEmail = "SELECT COALESCE(email, '') FROM auth_users WHERE id = $1";
+constexpr std::string_view kDeleteJob = "DELETE FROM jobs WHERE id = $1";
+
+// Calls `visit(job id, opened message, status, created_at)` for each mail job to the person.
+template <typename Visit>
+void ForEachMailTo(db::Connection& connection, std::int64_t person, const crypto::Keyring* keyring, Visit visit) {
+    auto email = connection.Execute(kSelectEmail, {person});
+    if (email.empty() || email.Text(0, 0).empty() || keyring == nullptr) return;
+    auto rows = connection.Execute(kSelectMailJobs);
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        boost::json::object message;
+        try {
+            message = boost::json::parse(keyring->Open(rows.Text(row, 1), kPayloadContext)).as_object();
+        } catch (const crypto::SealError&) {
+            continue;  // sealed under a key no longer in the key file: nobody can read it
+        }
+        if (message.at("to").as_string() != email.Text(0, 0)) continue;
+        visit(rows.Int(row, 0), message, rows.Text(row, 2), rows.Int(row, 3));
+    }
+}
+
+}  // namespace
+
 void Register(core::Registry& registry, const Options& options) {
     const crypto::Keyring* keyring = registry.keyring_or_null();
+    registry.DeclareConsentPurpose("mail.news", "Receive news and reminders from your organizations by email");
+    registry.AddPersonalData(
+        {.name = "mail.outbox",
+         .description = "Emails sent or waiting to be sent to the person (address, subject, text), sealed.",
+         .tables = {"jobs"},
+         .exporter =
+             [](db::Connection& connection, std::int64_t person, const privacy::Context& context) {
+                 boost::json::array mails;
+                 ForEachMailTo(connection, person, context.keyring,
+                               [&](std::int64_t, const boost::json::object& message, const std::string& status,
+                                   std::int64_t created_at) {
+                                   mails.push_back({{"to", message.at("to")},
+                                                    {"subject", message.at("subject")},
+                                                    {"body", message.at("body")},
+                                                    {"status", status},
+                                                    {"created_at", created_at}});
+                               });
+                 return boost::json::value(std::move(mails));
+             },
+         .eraser =
+             [](db::Connection& connection, std::int64_t person, const privacy::Context& context) {
+                 ForEachMailTo(connection, person, context.keyring,
+                               [&](std::int64_t id, const boost::json::object&, const std::string&, std::int64_t) {
+                                   connection.Execute(kDeleteJob, {id});
+                               });
+             }});
     registry.AddJobHandler(std::string(kJobKind), [options, keyring](const std::string& payload) {
         if (keyring == nullptr) throw std::runtime_error("no field-encryption keys");
         SendQueued(options, *keyring, payload);

@@ -55,6 +55,8 @@ Reply Read(core::Registry& registry, const Request& request) {
 
 void RegisterProbe(core::Registry& registry) {
     registry.AddMigrations(db::LoadEmbeddedMigrations("probe", "core/ops/probe_migrations/"));
+    registry.DeclareNoPersonalData("probe_writes", "test records of the test suite");
+    registry.DeclareNoPersonalData("probe_write_items", "test records of the test suite");
     auto* r = &registry;
     registry.AddRoute({Method::kPost,
                        "/api/v1/probe/writes",

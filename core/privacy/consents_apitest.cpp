@@ -1,0 +1,110 @@
+// Consent records over HTTP: a woman records her own decisions online; staff of her organization
+// record decisions she gave on paper or by voice; nobody else sees or records them.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "core/testing/engine.hpp"
+#include "core/testing/http_client.hpp"
+#include "core/testing/identities.hpp"
+#include "core/testing/server_process.hpp"
+
+namespace ponte::privacy {
+namespace {
+
+using policy::Role;
+
+class ConsentsTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        directory_ = testing::MakeTempDirectory();
+        const std::string url = "sqlite:" + (directory_ / "t.db").string();
+        server_ = std::make_unique<testing::ServerProcess>(url);
+        database_ = db::Database::Open(url);
+        world_ = std::make_unique<testing::Identities>(*database_);
+    }
+    void TearDown() override {
+        world_.reset();
+        database_.reset();
+        server_.reset();
+        std::filesystem::remove_all(directory_);
+    }
+    testing::HttpResult As(Role role, std::string_view method, std::string_view path, std::string_view body = "") {
+        auto headers = world_->SignIn(world_->actor(role));
+        if (!body.empty()) headers["Content-Type"] = "application/json";
+        return testing::HttpClient(server_->port()).Send(method, path, body, headers);
+    }
+    std::string Path(Role role) const {
+        return "/api/v1/users/" + std::to_string(world_->actor(role).user_id) + "/consents";
+    }
+
+    std::filesystem::path directory_;
+    std::unique_ptr<testing::ServerProcess> server_;
+    std::unique_ptr<db::Database> database_;
+    std::unique_ptr<testing::Identities> world_;
+};
+
+TEST_F(ConsentsTest, SheDecidesOnlineAndStaffRecordPaperDecisions) {
+    const std::string path = Path(Role::kParticipant);
+    auto before = As(Role::kParticipant, "GET", path);
+    ASSERT_EQ(before.status, 200) << before.body;
+    auto purposes = before.Json().at("purposes");
+    ASSERT_EQ(purposes.as_array().size(), 1u);
+    EXPECT_EQ(purposes.at(0).at("purpose"), "mail.news");
+    EXPECT_TRUE(purposes.at(0).at("given").is_null()) << "never asked";
+
+    EXPECT_EQ(As(Role::kParticipant, "POST", path, R"({"purpose":"mail.news","given":true})").status, 201);
+    auto paper = As(Role::kCaseWorker, "POST", path, R"({"purpose":"mail.news","given":false,"method":"paper"})");
+    EXPECT_EQ(paper.status, 201) << paper.body;
+    auto after = As(Role::kCoordinator, "GET", path);
+    ASSERT_EQ(after.status, 200);
+    auto body = after.Json();
+    EXPECT_EQ(body.at("purposes").at(0).at("given"), false);
+    const auto& history = body.at("history").as_array();
+    ASSERT_EQ(history.size(), 2u);
+    EXPECT_EQ(history[0].at("recorded_by").as_int64(), world_->actor(Role::kParticipant).user_id);
+    EXPECT_EQ(history[1].at("recorded_by").as_int64(), world_->actor(Role::kCaseWorker).user_id);
+    EXPECT_EQ(history[1].at("method"), "paper");
+
+    // Her own decisions are online; paper is for staff to record.
+    auto own_paper = As(Role::kParticipant, "POST", path, R"({"purpose":"mail.news","given":true,"method":"paper"})");
+    EXPECT_EQ(own_paper.status, 422);
+    // Others of her organization without a staff grant, and foreign staff, do not see her consents.
+    EXPECT_EQ(As(Role::kMentor, "GET", path).status, 404);
+    EXPECT_EQ(As(Role::kTrainer, "POST", path, R"({"purpose":"mail.news","given":true})").status, 404);
+    EXPECT_EQ(As(Role::kNetworkCoordinator, "GET", path).status, 404);
+    EXPECT_EQ(database_->Acquire()
+                  ->Execute("SELECT COUNT(*) FROM audit_log WHERE action = 'privacy.consent.record' AND outcome = 'ok'")
+                  .Int(0, 0),
+              2);
+    EXPECT_GE(
+        database_->Acquire()
+            ->Execute("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'privacy.consent.%' AND outcome = 'denied'")
+            .Int(0, 0),
+        3);
+}
+
+TEST_F(ConsentsTest, BadInputNamesTheField) {
+    const std::string path = Path(Role::kParticipant);
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"{}", "purpose:required"},
+        {R"({"purpose":"mail.news"})", "given:required"},
+        {R"({"purpose":"mail.news","given":"yes"})", "given:type"},
+        {R"({"purpose":"ads.everywhere","given":true})", "purpose:format"},
+        {R"({"purpose":"mail.news","given":true,"method":"telepathy"})", "method:format"},
+        {R"({"purpose":"mail.news","given":true,"by":1})", "by:unknown"},
+    };
+    for (const auto& [body, field] : cases) {
+        auto response = As(Role::kCaseWorker, "POST", path, body);
+        EXPECT_EQ(response.status, 422) << body;
+        auto problem = response.Json();
+        const auto& error = problem.at("errors").at(0);
+        EXPECT_EQ(std::string(error.at("field").as_string()) + ":" + std::string(error.at("code").as_string()), field)
+            << body;
+    }
+    EXPECT_EQ(As(Role::kCaseWorker, "GET", "/api/v1/users/987654321/consents").status, 404);
+    EXPECT_EQ(As(Role::kCaseWorker, "GET", "/api/v1/users/x/consents").status, 404);
+}
+
+}  // namespace
+}  // namespace ponte::privacy

@@ -1,0 +1,182 @@
+// The personal-data duties on real storage (both engines): every table is declared, an export
+// holds what each module keeps about a person, and after erasure nothing in any table
+// identifies her while the anonymous counts remain.
+#include "core/privacy/privacy.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "app/app.hpp"
+#include "core/audit/audit.hpp"
+#include "core/auth/accounts.hpp"
+#include "core/auth/auth.hpp"
+#include "core/auth/sessions.hpp"
+#include "core/crypto/random.hpp"
+#include "core/db/migrate.hpp"
+#include "core/mail/mail.hpp"
+#include "core/testing/engine.hpp"
+
+namespace ponte::privacy {
+namespace {
+
+constexpr std::string_view kEmail = "zahra.haddad@example.org";
+constexpr std::string_view kName = "Zahra Haddad";
+
+class PrivacyTest : public testing::EngineTest {
+  protected:
+    void SetUp() override {
+        EngineTest::SetUp();
+        if (IsSkipped()) return;
+        keyring_ = std::make_shared<const crypto::Keyring>(crypto::Keyring::Parse(crypto::Keyring::NewKeyLine("k1")));
+        registry_ = std::make_unique<core::Registry>(&database(), keyring_);
+        app::RegisterAll(*registry_, {.test_routes = true});
+        db::Migrate(database(), registry_->migrations());
+    }
+
+    std::vector<std::string> Tables() {
+        const std::string sql = database().engine() == db::Engine::kSqlite
+                                    ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                                    : "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()";
+        auto rows = database().Acquire()->Execute(sql);
+        std::vector<std::string> tables;
+        for (std::size_t row = 0; row < rows.size(); ++row) tables.push_back(rows.Text(row, 0));
+        return tables;
+    }
+
+    // Every text value of every table, as "table: value".
+    std::vector<std::string> AllText() {
+        std::vector<std::string> out;
+        for (const auto& table : Tables()) {
+            auto rows = database().Acquire()->Execute("SELECT * FROM " + table);
+            for (const auto& row : rows.rows) {
+                for (const auto& value : row) {
+                    if (const auto* text = std::get_if<std::string>(&value)) out.push_back(table + ": " + *text);
+                }
+            }
+        }
+        return out;
+    }
+
+    // A person with something in every module that holds personal data.
+    std::int64_t SeedPerson() {
+        return database().Transact([&](db::Connection& connection) {
+            const std::int64_t now = auth::NowMs();
+            const std::int64_t org = auth::CreateOrganization(connection, "Women's centre", "ngo", now);
+            const std::int64_t id = auth::CreateUser(
+                connection, {.email = std::string(kEmail), .display_name = std::string(kName), .password_hash = "x"},
+                now);
+            auth::AddMembership(connection, id, {.role = policy::Role::kParticipant, .organization_id = org}, 0, now);
+            auth::CreateSession(connection, id, now, {}, "192.0.2.7", "Firefox on Android");
+            connection.Execute(
+                "INSERT INTO auth_totp (user_id, secret, created_at, confirmed_at) VALUES ($1, $2, $3, $3)",
+                {id, keyring_->Seal("SECRET", crypto::FieldContext("auth_totp", "secret", id)), now});
+            connection.Execute("INSERT INTO auth_recovery_codes (user_id, digest) VALUES ($1, 'd1')", {id});
+            connection.Execute(
+                "INSERT INTO auth_invitations (digest, user_id, created_at, expires_at) VALUES ('i1', $1, $2, $2)",
+                {id, now});
+            connection.Execute(
+                "INSERT INTO auth_password_resets (digest, user_id, created_at, expires_at) VALUES ('r1', $1, $2, $2)",
+                {id, now});
+            connection.Execute("INSERT INTO auth_throttle (key, failures, window_start) VALUES ($1, 1, $2)",
+                               {"account:" + std::string(kEmail), now});
+            RecordConsent(connection, id, "mail.news", true, "paper", 0, now);
+            mail::Enqueue(connection, *keyring_, {std::string(kEmail), "Your course", "Hello Zahra Haddad"}, now);
+            audit::Append(connection,
+                          {.actor_user_id = id, .action = "auth.login", .outcome = "ok", .remote = "192.0.2.7"}, now);
+            return id;
+        });
+    }
+
+    std::shared_ptr<const crypto::Keyring> keyring_;
+    std::unique_ptr<core::Registry> registry_;
+};
+
+TEST_P(PrivacyTest, EveryTableIsDeclaredOnceAsPersonalDataOrNot) {
+    std::map<std::string, std::string> declared;
+    for (const auto& source : registry_->personal_data()) {
+        for (const auto& table : source.tables) {
+            EXPECT_TRUE(declared.emplace(table, source.name).second) << table << " declared twice";
+        }
+    }
+    for (const auto& none : registry_->no_personal_data()) {
+        EXPECT_TRUE(declared.emplace(none.table, "none").second) << none.table << " declared twice";
+        EXPECT_FALSE(none.reason.empty());
+    }
+    const auto tables = Tables();
+    for (const auto& table : tables) {
+        EXPECT_TRUE(declared.contains(table))
+            << "table " << table << " is not in the personal-data registry: declare what it holds";
+    }
+    for (const auto& [table, source] : declared) {
+        EXPECT_NE(std::find(tables.begin(), tables.end(), table), tables.end())
+            << source << " names no table " << table;
+    }
+    for (const auto& source : registry_->personal_data()) {
+        EXPECT_TRUE(source.exporter) << source.name;
+        EXPECT_TRUE(source.eraser || !source.retention.empty()) << source.name << ": neither erased nor justified";
+    }
+}
+
+TEST_P(PrivacyTest, ExportHoldsWhatEachModuleKeeps) {
+    const std::int64_t person = SeedPerson();
+    auto document = ExportPerson(database(), *registry_, person, auth::NowMs());
+    EXPECT_EQ(document.at("format"), "ponte.person-export/1");
+    std::map<std::string, boost::json::value> sources;
+    for (const auto& source : document.at("sources").as_array()) {
+        sources[std::string(source.at("name").as_string())] = source.at("data");
+    }
+    ASSERT_EQ(sources.size(), registry_->personal_data().size());
+    const auto& account = sources.at("auth.account");
+    EXPECT_EQ(account.at("account").at("email").as_string(), kEmail);
+    EXPECT_EQ(account.at("memberships").at(0).at("organization"), "Women's centre");
+    EXPECT_EQ(account.at("sessions").at(0).at("user_agent"), "Firefox on Android");
+    EXPECT_EQ(account.at("second_factor").at("unused_recovery_codes"), 1);
+    EXPECT_EQ(boost::json::serialize(document).find("SECRET"), std::string::npos) << "credentials are not exported";
+    EXPECT_EQ(sources.at("privacy.consents").at(0).at("method"), "paper");
+    EXPECT_EQ(sources.at("mail.outbox").at(0).at("body"), "Hello Zahra Haddad");
+    EXPECT_EQ(sources.at("audit.log").at(0).at("address"), "192.0.2.7");
+    EXPECT_THROW(ExportPerson(database(), *registry_, 987654321, auth::NowMs()), std::invalid_argument);
+}
+
+TEST_P(PrivacyTest, AfterErasureNothingIdentifiesHerButCountsRemain) {
+    const std::int64_t person = SeedPerson();
+    const std::int64_t other = database().Transact([](db::Connection& connection) {
+        return auth::CreateUser(connection, {.email = "other@example.org", .display_name = "Other"}, 1);
+    });
+    bool found = false;
+    for (const auto& text : AllText()) found = found || text.find(kEmail) != std::string::npos;
+    ASSERT_TRUE(found) << "the seed must hold her email somewhere to make this test mean anything";
+
+    auto report = ErasePerson(database(), *registry_, person, auth::NowMs());
+    EXPECT_EQ(report.erased, (std::vector<std::string>{"mail.outbox", "auth.account"}));
+    EXPECT_EQ(report.kept.size(), 3u);
+    for (const auto& text : AllText()) {
+        EXPECT_EQ(text.find(kEmail), std::string::npos) << text;
+        EXPECT_EQ(text.find(kName), std::string::npos) << text;
+        EXPECT_EQ(text.find("Firefox on Android"), std::string::npos) << text;
+    }
+    auto connection = database().Acquire();
+    EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM auth_memberships WHERE user_id = $1", {person}).Int(0, 0), 1);
+    EXPECT_FALSE(connection->Execute("SELECT erased_at FROM auth_users WHERE id = $1", {person}).IsNull(0, 0));
+    EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM privacy_consents WHERE user_id = $1", {person}).Int(0, 0), 1);
+    EXPECT_EQ(auth::FindUser(*connection, other)->email, "other@example.org") << "nobody else is touched";
+    EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM audit_log WHERE action = 'privacy.erase'").Int(0, 0), 1);
+    EXPECT_TRUE(audit::Verify(database()).ok);
+}
+
+TEST_P(PrivacyTest, ConsentFollowsTheLatestDecision) {
+    const std::int64_t person = SeedPerson();
+    auto connection = database().Acquire();
+    EXPECT_TRUE(HasConsent(*connection, person, "mail.news"));
+    RecordConsent(*connection, person, "mail.news", false, "online", person, 2);
+    EXPECT_FALSE(HasConsent(*connection, person, "mail.news"));
+    EXPECT_FALSE(HasConsent(*connection, person, "never.asked"));
+    RecordConsent(*connection, person, "mail.news", true, "verbal", 0, 3);
+    EXPECT_TRUE(HasConsent(*connection, person, "mail.news"));
+}
+
+PONTE_INSTANTIATE_ENGINES(PrivacyTest);
+
+}  // namespace
+}  // namespace ponte::privacy
