@@ -46,7 +46,7 @@ web:
 run: build
 	@test -f $(KEYS) || ./$(BUILD)/ponte keys generate --key-file $(KEYS)
 	./$(BUILD)/ponte migrate --db $(DB)
-	./$(BUILD)/ponte seed-demo --db $(DB)
+	./$(BUILD)/ponte seed-demo --db $(DB) --key-file $(KEYS)
 	./$(BUILD)/ponte serve --db $(DB) --key-file $(KEYS) --listen $(LISTEN) --cookie-secure false --demo
 
 ## test: set up, build, then every test on SQLite and on a PostgreSQL server started for the run,

@@ -48,6 +48,7 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
     log::Init(config::ToLogLevel(serve.log_level));
     const int threads = config::ResolveThreads(serve.threads);
     auto keyring = LoadKeys(keys);
+    audit::UseKeys(keyring);
     auto database = OpenDatabase(database_config, threads);
 
     core::Registry registry(database.get(), keyring);
@@ -113,7 +114,8 @@ void MigrateQuietly(db::Database& database) {
     db::Migrate(database, registry.migrations());
 }
 
-int SeedDemo(const config::DatabaseConfig& database_config) {
+int SeedDemo(const config::DatabaseConfig& database_config, const config::KeysConfig& keys) {
+    audit::UseKeys(LoadKeys(keys));
     auto database = OpenDatabase(database_config, 1);
     MigrateQuietly(*database);
     crypto::PasswordHasher hasher;
@@ -130,10 +132,11 @@ int SeedDemo(const config::DatabaseConfig& database_config) {
     return 0;
 }
 
-int AuditVerify(const config::DatabaseConfig& database_config) {
+int AuditVerify(const config::DatabaseConfig& database_config, const config::KeysConfig& keys) {
+    auto keyring = LoadKeys(keys);
     auto database = OpenDatabase(database_config, 1);
     MigrateQuietly(*database);
-    auto report = audit::Verify(*database);
+    auto report = audit::Verify(*database, keyring.get());
     if (report.ok) {
         std::cout << "audit log intact: " << report.checked << " entries\n";
         return 0;
@@ -182,6 +185,7 @@ std::int64_t FindPerson(db::Database& database, std::int64_t user_id, const std:
 int ExportPerson(const config::DatabaseConfig& database_config, const config::KeysConfig& keys,
                  const PersonOptions& person, const std::string& out) {
     auto keyring = LoadKeys(keys);
+    audit::UseKeys(keyring);
     auto database = OpenDatabase(database_config, 1);
     core::Registry registry(database.get(), keyring);
     app::RegisterAll(registry, {});
@@ -209,6 +213,7 @@ int ErasePerson(const config::DatabaseConfig& database_config, const config::Key
         return 2;
     }
     auto keyring = LoadKeys(keys);
+    audit::UseKeys(keyring);
     auto database = OpenDatabase(database_config, 1);
     core::Registry registry(database.get(), keyring);
     app::RegisterAll(registry, {});
@@ -264,12 +269,14 @@ int main(int argc, char** argv) {
     auto* seed_command =
         cli.add_subcommand("seed-demo", "Add demo organizations and an account per role to an empty database");
     config::AddDatabaseOptions(*seed_command, database);
+    config::AddKeysOptions(*seed_command, keys);
 
     auto* audit_command = cli.add_subcommand("audit", "Audit log tools");
     audit_command->require_subcommand(1);
     auto* verify_command =
         audit_command->add_subcommand("verify", "Check the hash chain of the audit log; names the first bad entry");
     config::AddDatabaseOptions(*verify_command, database);
+    config::AddKeysOptions(*verify_command, keys);
 
     auto* keys_command = cli.add_subcommand("keys", "Field-encryption keys");
     keys_command->require_subcommand(1);
@@ -322,8 +329,8 @@ int main(int argc, char** argv) {
         if (serve_command->parsed()) return Serve(database, keys, serve);
         if (migrate_command->parsed()) return Migrate(database);
         if (backup_command->parsed()) return Backup(database, backup_out);
-        if (seed_command->parsed()) return SeedDemo(database);
-        if (verify_command->parsed()) return AuditVerify(database);
+        if (seed_command->parsed()) return SeedDemo(database, keys);
+        if (verify_command->parsed()) return AuditVerify(database, keys);
         if (keys_generate->parsed()) return KeysGenerate(keys);
         if (keys_rotate->parsed()) return KeysRotate(keys);
         if (keys_reseal->parsed()) return KeysReseal(database, keys);

@@ -61,7 +61,8 @@ TEST(Cli, MigrateThenBackup_WritesACopy) {
 
 TEST(Cli, SeedDemo_OnceOnly_ThenAuditVerifyNamesAnEditedEntry) {
     std::string dir = "/tmp/ponte-cli-audit-" + std::to_string(getpid());
-    const std::string db = "--db sqlite:" + dir + "/a.db";
+    const std::string db = "--db sqlite:" + dir + "/a.db --key-file " + dir + "/ponte.keys";
+    ASSERT_EQ(Ponte("keys generate --key-file " + dir + "/ponte.keys").status, 0);
     auto seeded = Ponte("seed-demo " + db);
     EXPECT_EQ(seeded.status, 0) << seeded.output;
     EXPECT_NE(seeded.output.find("case_worker@demo.ponte.example"), std::string::npos) << seeded.output;
@@ -122,7 +123,7 @@ TEST(Cli, ExportThenErasePerson_ByEmail) {
     const std::string db = "--db sqlite:" + dir + "/a.db";
     const std::string keys = "--key-file " + dir + "/ponte.keys";
     ASSERT_EQ(Ponte("keys generate " + keys).status, 0);
-    ASSERT_EQ(Ponte("seed-demo " + db).status, 0);
+    ASSERT_EQ(Ponte("seed-demo " + db + " " + keys).status, 0);
 
     auto exported = Ponte("export-person --email Participant@demo.ponte.example " + db + " " + keys, "PONTE_KEYS=");
     EXPECT_EQ(exported.status, 0) << exported.output;
@@ -148,7 +149,7 @@ TEST(Cli, ExportThenErasePerson_ByEmail) {
     auto unnamed = Ponte("export-person " + db + " " + keys, "PONTE_KEYS=");
     EXPECT_EQ(unnamed.status, 2);
     EXPECT_NE(unnamed.output.find("--user-id or --email"), std::string::npos) << unnamed.output;
-    EXPECT_EQ(Ponte("audit verify " + db).status, 0);
+    EXPECT_EQ(Ponte("audit verify " + db + " " + keys).status, 0);
     std::system(("rm -rf " + dir).c_str());
 }
 

@@ -1,6 +1,10 @@
 #include "core/audit/audit.hpp"
 
 #include <fmt/format.h>
+#include <sodium.h>
+
+#include <array>
+#include <mutex>
 
 #include "core/crypto/random.hpp"
 
@@ -11,17 +15,42 @@ constexpr std::string_view kAdvanceHead = "UPDATE audit_head SET seq = seq + 1 W
 constexpr std::string_view kSetHeadHash = "UPDATE audit_head SET hash = $1 WHERE id = 1";
 constexpr std::string_view kInsert =
     "INSERT INTO audit_log (seq, at, actor_user_id, action, outcome, resource_type, resource_id, organization_id, "
-    "remote, request_id, detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
+    "remote, request_id, detail, prev_hash, hash, key_id) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
 constexpr std::string_view kSelectPage =
     "SELECT seq, at, actor_user_id, action, outcome, resource_type, resource_id, organization_id, remote, "
-    "request_id, detail, prev_hash, hash FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT 1000";
+    "request_id, detail, prev_hash, hash, key_id FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT 1000";
 constexpr std::string_view kSelectHead = "SELECT seq, hash FROM audit_head WHERE id = 1";
 
 constexpr std::string_view kGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
+constexpr std::string_view kMacPurpose = "auditmac";
+
+std::mutex keys_mutex;
+std::shared_ptr<const crypto::Keyring> chain_keys;
+
+std::shared_ptr<const crypto::Keyring> ChainKeys() {
+    std::lock_guard lock(keys_mutex);
+    return chain_keys;
+}
+
+std::string HmacSha256Hex(std::string_view message, const std::array<unsigned char, crypto::Keyring::kKeyBytes>& key) {
+    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256(mac, reinterpret_cast<const unsigned char*>(message.data()), message.size(), key.data());
+    std::string hex(2 * sizeof mac + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), mac, sizeof mac);
+    hex.pop_back();
+    return hex;
+}
 
 }  // namespace
 
-std::string ChainHash(std::int64_t seq, std::int64_t at_ms, const Entry& entry, std::string_view prev_hash) {
+void UseKeys(std::shared_ptr<const crypto::Keyring> keys) {
+    std::lock_guard lock(keys_mutex);
+    chain_keys = std::move(keys);
+}
+
+std::string ChainHash(std::int64_t seq, std::int64_t at_ms, const Entry& entry, std::string_view prev_hash,
+                      std::string_view key_id, const crypto::Keyring* keys) {
     std::string canonical;
     auto field = [&canonical](std::string_view value) { canonical += fmt::format("{}:{}|", value.size(), value); };
     field(std::to_string(seq));
@@ -36,18 +65,23 @@ std::string ChainHash(std::int64_t seq, std::int64_t at_ms, const Entry& entry, 
     field(entry.request_id);
     field(entry.detail);
     field(prev_hash);
-    return crypto::Sha256Hex(canonical);
+    if (key_id.empty()) return crypto::Sha256Hex(canonical);
+    field(key_id);
+    if (keys == nullptr) throw crypto::SealError("a keyed audit entry needs the key file");
+    return HmacSha256Hex(canonical, keys->DeriveKey(key_id, kMacPurpose));
 }
 
 std::int64_t Append(db::Connection& connection, const Entry& entry, std::int64_t at_ms) {
     auto head = connection.Execute(kAdvanceHead);
     const std::int64_t seq = head.Int(0, 0);
     const std::string prev_hash = head.Text(0, 1);
-    const std::string hash = ChainHash(seq, at_ms, entry, prev_hash);
+    const auto keys = ChainKeys();
+    const std::string key_id = keys ? keys->current_id() : "";
+    const std::string hash = ChainHash(seq, at_ms, entry, prev_hash, key_id, keys.get());
     connection.Execute(kSetHeadHash, {hash});
     connection.Execute(kInsert, {seq, at_ms, db::NullIfZero(entry.actor_user_id), entry.action, entry.outcome,
                                  entry.resource_type, entry.resource_id, db::NullIfZero(entry.organization_id),
-                                 entry.remote, entry.request_id, entry.detail, prev_hash, hash});
+                                 entry.remote, entry.request_id, entry.detail, prev_hash, hash, key_id});
     return seq;
 }
 
@@ -55,7 +89,7 @@ std::int64_t Record(db::Database& database, const Entry& entry, std::int64_t at_
     return database.Transact([&](db::Connection& connection) { return Append(connection, entry, at_ms); });
 }
 
-Verification Verify(db::Database& database) {
+Verification Verify(db::Database& database, const crypto::Keyring* keys) {
     Verification report;
     db::Lease connection = database.Acquire();
     std::int64_t last_seq = 0;
@@ -85,8 +119,17 @@ Verification Verify(db::Database& database) {
             entry.detail = page.Text(row, 10);
             const std::string& prev_hash = page.Text(row, 11);
             const std::string& hash = page.Text(row, 12);
+            const std::string& key_id = page.Text(row, 13);
             if (prev_hash != last_hash) return fail(seq, "does not follow the previous entry");
-            if (ChainHash(seq, page.Int(row, 1), entry, prev_hash) != hash) return fail(seq, "content was altered");
+            if (key_id.empty() && keys != nullptr) return fail(seq, "not keyed: written or rewritten without the keys");
+            if (!key_id.empty() && keys == nullptr) return fail(seq, "keyed with " + key_id + ": needs the key file");
+            std::string expected;
+            try {
+                expected = ChainHash(seq, page.Int(row, 1), entry, prev_hash, key_id, keys);
+            } catch (const crypto::SealError&) {
+                return fail(seq, "keyed with " + key_id + ", which is not in the key file");
+            }
+            if (!crypto::ConstantTimeEqual(expected, hash)) return fail(seq, "content was altered");
             last_seq = seq;
             last_hash = hash;
         }

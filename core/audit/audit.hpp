@@ -6,10 +6,13 @@
 // extend one chain.
 #pragma once
 
+#include <memory>
+
 #include <cstdint>
 #include <optional>
 #include <string>
 
+#include "core/crypto/keyring.hpp"
 #include "core/db/database.hpp"
 
 namespace ponte::audit {
@@ -33,9 +36,16 @@ std::int64_t Append(db::Connection& connection, const Entry& entry, std::int64_t
 // Appends in a transaction of its own (for denials and failures, which write nothing else).
 std::int64_t Record(db::Database& database, const Entry& entry, std::int64_t at_ms);
 
-// The chain digest of an entry: SHA-256 over its fields, each length-prefixed, and the previous
-// entry's hash. Pure; exposed for tests.
-std::string ChainHash(std::int64_t seq, std::int64_t at_ms, const Entry& entry, std::string_view prev_hash);
+// Keys the chain from now on: Append MACs each entry (HMAC-SHA-256) with a key derived from the
+// current field-encryption key, and records that key's id. Every process that writes the audit
+// log sets it once at start (serve and the commands that change data). Thread-safe.
+void UseKeys(std::shared_ptr<const crypto::Keyring> keys);
+
+// The chain digest of an entry over its fields (each length-prefixed), the key id and the previous
+// entry's hash: HMAC-SHA-256 under the key derived from `keys`' key `key_id`, or plain SHA-256
+// when `key_id` is empty. Pure; exposed for tests.
+std::string ChainHash(std::int64_t seq, std::int64_t at_ms, const Entry& entry, std::string_view prev_hash,
+                      std::string_view key_id = "", const crypto::Keyring* keys = nullptr);
 
 struct Verification {
     bool ok = true;
@@ -46,8 +56,10 @@ struct Verification {
 
 // Reads the whole chain in order and checks every link and the head. An edited entry fails its
 // own hash; a deleted one leaves a gap in the sequence or a broken prev_hash; a deleted tail
-// disagrees with audit_head.
-Verification Verify(db::Database& database);
+// disagrees with audit_head. With `keys`, every entry must be keyed by one of them (a chain
+// rebuilt by someone without the key file fails); without, keyed entries cannot be checked and
+// fail.
+Verification Verify(db::Database& database, const crypto::Keyring* keys);
 
 // The client address of a "host:port" remote, without the port.
 std::string AddressOf(std::string_view remote);

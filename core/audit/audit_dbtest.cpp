@@ -6,6 +6,7 @@
 
 #include "core/db/migrate.hpp"
 #include "core/testing/engine.hpp"
+#include "core/testing/server_process.hpp"
 
 namespace ponte::audit {
 namespace {
@@ -35,20 +36,21 @@ class AuditTest : public testing::EngineTest {
     void Tamper(std::string_view sql) {
         const bool sqlite = database().engine() == db::Engine::kSqlite;
         auto connection = database().Acquire();
-        connection->ExecuteScript(sqlite ? "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete"
-                                         : "DROP TRIGGER audit_log_append_only ON audit_log");
+        connection->ExecuteScript(sqlite ? "DROP TRIGGER IF EXISTS audit_log_no_update; "
+                                           "DROP TRIGGER IF EXISTS audit_log_no_delete"
+                                         : "DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log");
         connection->ExecuteScript(sql);
     }
 };
 
 TEST_P(AuditTest, Verify_IntactChain_IsOk) {
     AppendSome(5);
-    auto report = Verify(database());
+    auto report = Verify(database(), testing::TestKeyring().get());
     EXPECT_TRUE(report.ok) << report.reason;
     EXPECT_EQ(report.checked, 5);
 }
 
-TEST_P(AuditTest, Verify_EmptyLog_IsOk) { EXPECT_TRUE(Verify(database()).ok); }
+TEST_P(AuditTest, Verify_EmptyLog_IsOk) { EXPECT_TRUE(Verify(database(), testing::TestKeyring().get()).ok); }
 
 TEST_P(AuditTest, UpdateOrDelete_IsRefusedByTheDatabase) {
     AppendSome(1);
@@ -60,7 +62,7 @@ TEST_P(AuditTest, UpdateOrDelete_IsRefusedByTheDatabase) {
 TEST_P(AuditTest, Verify_EditedEntry_NamesIt) {
     AppendSome(5);
     Tamper("UPDATE audit_log SET resource_id = '999' WHERE seq = 3");
-    auto report = Verify(database());
+    auto report = Verify(database(), testing::TestKeyring().get());
     EXPECT_FALSE(report.ok);
     EXPECT_EQ(report.first_bad_seq, 3);
     EXPECT_EQ(report.reason, "content was altered");
@@ -69,7 +71,7 @@ TEST_P(AuditTest, Verify_EditedEntry_NamesIt) {
 TEST_P(AuditTest, Verify_DeletedEntry_NamesTheGap) {
     AppendSome(5);
     Tamper("DELETE FROM audit_log WHERE seq = 2");
-    auto report = Verify(database());
+    auto report = Verify(database(), testing::TestKeyring().get());
     EXPECT_FALSE(report.ok);
     EXPECT_EQ(report.first_bad_seq, 2);
 }
@@ -77,7 +79,7 @@ TEST_P(AuditTest, Verify_DeletedEntry_NamesTheGap) {
 TEST_P(AuditTest, Verify_DeletedTail_IsDetectedByTheHead) {
     AppendSome(5);
     Tamper("DELETE FROM audit_log WHERE seq >= 4");
-    auto report = Verify(database());
+    auto report = Verify(database(), testing::TestKeyring().get());
     EXPECT_FALSE(report.ok);
     EXPECT_EQ(report.first_bad_seq, 4);
 }
@@ -93,9 +95,38 @@ TEST_P(AuditTest, Verify_RewrittenChainWithoutHead_IsDetected) {
     database().Acquire()->Execute(
         "INSERT INTO audit_log (seq, at, action, outcome, prev_hash, hash) VALUES (3, 5, 'auth.login', 'ok', $1, $2)",
         {prev, ChainHash(3, 5, forged, prev)});
-    auto report = Verify(database());
+    auto report = Verify(database(), testing::TestKeyring().get());
     EXPECT_FALSE(report.ok);
     EXPECT_EQ(report.first_bad_seq, 3);
+}
+
+TEST_P(AuditTest, Verify_ChainRebuiltWithoutTheKeyFile_IsDetected) {
+    AppendSome(3);
+    // Someone with write access rebuilds the whole chain and the head, but has not the key file:
+    // with plain SHA-256, or with a key of her own under the same id.
+    const auto forger = crypto::Keyring::Parse(crypto::Keyring::NewKeyLine(testing::TestKeyring()->current_id()));
+    for (const crypto::Keyring* keys : {static_cast<const crypto::Keyring*>(nullptr), &forger}) {
+        const std::string key_id = keys ? keys->current_id() : "";
+        std::string prev(64, '0');
+        std::string script = "DELETE FROM audit_log;";
+        for (int seq = 1; seq <= 3; ++seq) {
+            Entry entry{.action = "auth.login", .outcome = "ok"};
+            const std::string hash = ChainHash(seq, 9, entry, prev, key_id, keys);
+            script += fmt::format(
+                "INSERT INTO audit_log (seq, at, action, outcome, prev_hash, hash, key_id) VALUES ({}, 9, "
+                "'auth.login', 'ok', '{}', '{}', '{}');",
+                seq, prev, hash, key_id);
+            prev = hash;
+        }
+        script += fmt::format("UPDATE audit_head SET seq = 3, hash = '{}' WHERE id = 1;", prev);
+        Tamper(script);
+        auto report = Verify(database(), testing::TestKeyring().get());
+        EXPECT_FALSE(report.ok);
+        EXPECT_EQ(report.first_bad_seq, 1);
+        EXPECT_EQ(report.reason, keys ? "content was altered" : "not keyed: written or rewritten without the keys");
+        // Without the key file, a keyed chain cannot be checked at all.
+        if (keys != nullptr) EXPECT_FALSE(Verify(database(), nullptr).ok);
+    }
 }
 
 TEST_P(AuditTest, Append_FromSeveralThreadsAndInstances_MakesOneChain) {
@@ -114,7 +145,7 @@ TEST_P(AuditTest, Append_FromSeveralThreadsAndInstances_MakesOneChain) {
         });
     }
     for (auto& thread : threads) thread.join();
-    auto report = Verify(database());
+    auto report = Verify(database(), testing::TestKeyring().get());
     EXPECT_TRUE(report.ok) << report.reason << " at " << report.first_bad_seq;
     EXPECT_EQ(report.checked, 40);
 }
@@ -126,7 +157,7 @@ TEST_P(AuditTest, Append_InRolledBackTransaction_LeavesNoTrace) {
     }),
                  std::runtime_error);
     AppendSome(1);
-    auto report = Verify(database());
+    auto report = Verify(database(), testing::TestKeyring().get());
     EXPECT_TRUE(report.ok) << report.reason;
     EXPECT_EQ(report.checked, 1);
 }

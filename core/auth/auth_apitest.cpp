@@ -294,7 +294,7 @@ TEST_F(SignInTest, DisabledAccount_CannotSignInAndLosesItsSessions) {
 TEST_F(SignInTest, AuditChain_AfterAllThat_Verifies) {
     SignIn("ana@example.org");
     Login("ana@example.org", "wrong passphrase here");
-    auto report = audit::Verify(*database_);
+    auto report = audit::Verify(*database_, testing::TestKeyring().get());
     EXPECT_TRUE(report.ok) << report.reason << " at " << report.first_bad_seq;
     EXPECT_GE(report.checked, 2);
 }

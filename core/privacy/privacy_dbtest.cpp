@@ -16,6 +16,7 @@
 #include "core/db/migrate.hpp"
 #include "core/mail/mail.hpp"
 #include "core/testing/engine.hpp"
+#include "core/testing/server_process.hpp"
 
 namespace ponte::privacy {
 namespace {
@@ -162,7 +163,7 @@ TEST_P(PrivacyTest, AfterErasureNothingIdentifiesHerButCountsRemain) {
     EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM privacy_consents WHERE user_id = $1", {person}).Int(0, 0), 1);
     EXPECT_EQ(auth::FindUser(*connection, other)->email, "other@example.org") << "nobody else is touched";
     EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM audit_log WHERE action = 'privacy.erase'").Int(0, 0), 1);
-    EXPECT_TRUE(audit::Verify(database()).ok);
+    EXPECT_TRUE(audit::Verify(database(), testing::TestKeyring().get()).ok);
 }
 
 TEST_P(PrivacyTest, ConsentFollowsTheLatestDecision) {

@@ -1,5 +1,8 @@
 #include "core/testing/engine.hpp"
 
+#include "core/audit/audit.hpp"
+#include "core/testing/server_process.hpp"
+
 #include <cstdlib>
 #include <random>
 
@@ -65,6 +68,7 @@ void EngineTest::SetUp() {
     url_ = NewDatabaseUrl(GetParam(), schema_);
     if (url_.empty()) GTEST_SKIP() << "PostgreSQL not available: set PONTE_TEST_POSTGRES_URL (make test does)";
     database_ = db::Database::Open(url_, {.pool_size = 8});
+    audit::UseKeys(TestKeyring());  // as every ponte process that writes the audit log does
 }
 
 void EngineTest::TearDown() {

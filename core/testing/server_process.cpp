@@ -18,6 +18,11 @@ const std::string& TestKeys() {
     return keys;
 }
 
+std::shared_ptr<const crypto::Keyring> TestKeyring() {
+    static const auto keyring = std::make_shared<const crypto::Keyring>(crypto::Keyring::Parse(TestKeys()));
+    return keyring;
+}
+
 ServerProcess::ServerProcess(std::string db_url, std::vector<std::string> extra_args) {
     const char* binary = std::getenv("PONTE_BINARY");
     if (!binary) throw std::runtime_error("PONTE_BINARY is not set (CTest sets it to build/ponte)");

@@ -5,16 +5,21 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "core/crypto/keyring.hpp"
 
 namespace ponte::testing {
 
 // The field-encryption keys every ServerProcess of this test process gets in PONTE_KEYS (unless
 // the environment already sets it), so that a test may open what the server sealed.
 const std::string& TestKeys();
+// The same keys, parsed.
+std::shared_ptr<const crypto::Keyring> TestKeyring();
 
 class ServerProcess {
   public:
