@@ -22,6 +22,7 @@ readonly WRK_CONNS=64
 readonly WARMUP_SECONDS=1
 readonly READY_TIMEOUT_S=10       # max wait for a server to answer
 readonly MAX_SECONDS=20
+readonly FLOOD_CONNS=8             # concurrent logins in the login-flood case
 
 BIN="${1:-}"
 ONLY_NGINX="${BENCH_ONLY_NGINX:-0}"
@@ -53,6 +54,7 @@ tmp=""
 nginx_pid=""
 ponte_pid=""
 wrk_pid=""
+flood_pid=""
 
 # is_alive PID: true if the process exists and is not a zombie.
 is_alive() {
@@ -101,10 +103,13 @@ cleanup() {
     local rc=$?
     trap - EXIT INT TERM
     set +e
-    if [[ -n "$wrk_pid" ]]; then
-        kill -TERM "$wrk_pid" 2>/dev/null
-        wait "$wrk_pid" 2>/dev/null
-    fi
+    local pid
+    for pid in "$wrk_pid" "$flood_pid"; do
+        if [[ -n "$pid" ]]; then
+            kill -TERM "$pid" 2>/dev/null
+            wait "$pid" 2>/dev/null
+        fi
+    done
     stop_tree "$ponte_pid"
     stop_tree "$nginx_pid"
     if ((rc != 0)) && [[ -n "$tmp" && -d "$tmp" ]]; then
@@ -197,6 +202,7 @@ run_wrk() {
     wrk_pid=$!
     wait "$wrk_pid" || rc=$?
     wrk_pid=""
+flood_pid=""
     if ((rc != 0)) || ! grep -q '^Requests/sec:' "$out"; then
         cat "$out" >&2
         die "wrk failed (exit $rc) for $url"
@@ -249,6 +255,11 @@ if [[ "$ONLY_NGINX" != 1 ]]; then
         die "ponte migrate failed"
     }
     "$BIN" keys generate --key-file "$tmp/ponte.keys" >/dev/null
+    # Demo accounts, for the login flood.
+    timeout -k 5 60 "$BIN" seed-demo --db "$db" --key-file "$tmp/ponte.keys" >"$tmp/seed.log" 2>&1 || {
+        cat "$tmp/seed.log" >&2
+        die "ponte seed-demo failed"
+    }
     log "ponte: serve on 127.0.0.1:$ponte_port"
     "$BIN" serve --listen "127.0.0.1:$ponte_port" --db "$db" --key-file "$tmp/ponte.keys" --access-log off \
         >"$tmp/ponte.log" 2>&1 &
@@ -342,6 +353,28 @@ bench_case 1 "nginx static JSON" "http://127.0.0.1:$nginx_port/meta.json" "$ngin
 if [[ "$ONLY_NGINX" != 1 ]]; then
     bench_case 2 "ponte GET /healthz" "http://127.0.0.1:$ponte_port/healthz" "$ponte_pid"
     bench_case 3 "ponte GET /api/v1/meta" "http://127.0.0.1:$ponte_port/api/v1/meta" "$ponte_pid"
+
+    # Case 4: the same reads while a flood of correct logins (each an Argon2id hash of 64 MiB
+    # and a session write) runs on FLOOD_CONNS other connections. Hashing runs on its own
+    # bounded pool, so the reads should barely notice.
+    cat >"$tmp/login.lua" <<'LUA'
+wrk.method = "POST"
+wrk.body = '{"email":"case_worker@demo.ponte.example","password":"ponte demo password"}'
+wrk.headers["Content-Type"] = "application/json"
+LUA
+    flood_secs=$((WARMUP_SECONDS + DURATION + 2))
+    log "login flood: $FLOOD_CONNS connections for ${flood_secs}s"
+    timeout -k 5 $((flood_secs + 15)) \
+        wrk -t1 -c"$FLOOD_CONNS" -d"${flood_secs}s" --latency -s "$tmp/login.lua" \
+        "http://127.0.0.1:$ponte_port/api/v1/auth/login" >"$tmp/wrk-flood.txt" 2>&1 &
+    flood_pid=$!
+    sleep 1
+    bench_case 4 "ponte GET /api/v1/meta during a login flood" "http://127.0.0.1:$ponte_port/api/v1/meta" "$ponte_pid"
+    wait "$flood_pid" || die "the login flood's wrk failed"
+    flood_pid=""
+    FLOOD_RPS=$(awk '/^Requests\/sec:/ {printf "%.1f", $2}' "$tmp/wrk-flood.txt")
+    FLOOD_P99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$tmp/wrk-flood.txt")")
+    FLOOD_NON2XX=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$tmp/wrk-flood.txt")
 fi
 
 # ----------------------------------------------------------------- report --
@@ -361,11 +394,12 @@ fi
 echo
 echo "| case | req/s | p50 ms | p99 ms | peak RSS MB | req/s ratio vs nginx |"
 echo "|---|---:|---:|---:|---:|---:|"
-for idx in 1 2 3; do
+for idx in 1 2 3 4; do
     if [[ -z "${C_NAME[idx]:-}" ]]; then
         case $idx in
             2) echo "| ponte GET /healthz | skipped | | | | |" ;;
             3) echo "| ponte GET /api/v1/meta | skipped | | | | |" ;;
+            4) echo "| ponte GET /api/v1/meta during a login flood | skipped | | | | |" ;;
         esac
         continue
     fi
@@ -374,6 +408,12 @@ for idx in 1 2 3; do
 done
 echo
 echo "Peak RSS is VmHWM since server start (nginx: sum over master + workers)."
+if [[ -n "${C_NAME[4]:-}" ]]; then
+    echo
+    echo "Login flood during case 4: $FLOOD_CONNS connections, ${FLOOD_RPS} logins/s (each a 64 MiB Argon2id" \
+         "verification and a session write), p99 ${FLOOD_P99} ms, non-2xx: ${FLOOD_NON2XX:-0};" \
+         "reads kept $(ratio "${C_RPS[4]}" "${C_RPS[3]}") of their rate without the flood."
+fi
 echo
 
 echo "### Targets (ponte GET /api/v1/meta)"

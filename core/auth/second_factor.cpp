@@ -47,8 +47,6 @@ std::optional<Totp> ReadTotp(db::Connection& connection, const crypto::Keyring& 
 
 std::string ThrottleKey(std::int64_t user_id) { return "second_factor:" + std::to_string(user_id); }
 
-std::int64_t NowSeconds() { return NowMs() / 1000; }
-
 // Replaces the user's recovery codes with new ones; returns them (shown once, stored as digests).
 std::vector<std::string> ReplaceRecoveryCodes(db::Connection& connection, std::int64_t user_id) {
     connection.Execute(kDeleteRecoveryCodes, {user_id});
