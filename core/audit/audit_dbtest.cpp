@@ -125,7 +125,9 @@ TEST_P(AuditTest, Verify_ChainRebuiltWithoutTheKeyFile_IsDetected) {
         EXPECT_EQ(report.first_bad_seq, 1);
         EXPECT_EQ(report.reason, keys ? "content was altered" : "not keyed: written or rewritten without the keys");
         // Without the key file, a keyed chain cannot be checked at all.
-        if (keys != nullptr) EXPECT_FALSE(Verify(database(), nullptr).ok);
+        if (keys != nullptr) {
+            EXPECT_FALSE(Verify(database(), nullptr).ok);
+        }
     }
 }
 

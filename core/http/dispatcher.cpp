@@ -127,6 +127,8 @@ Response Dispatcher::Reject(Request& request, ProblemKind kind) const {
 }
 
 bool Dispatcher::IsHeavy(const Request& request) const {
+    // Only POST routes hash passwords; reads skip the second route lookup.
+    if (request.method != Method::kPost || !router_->HasHeavyRoutes()) return false;
     std::string path;
     std::string query;
     if (!DecodeTarget(request.target, path, query)) return false;

@@ -33,6 +33,10 @@ Router::Router(std::vector<Route> routes) {
 
     std::set<std::pair<Method, std::string>> seen;
     for (auto& route : routes) {
+        if (route.heavy && route.method != Method::kPost) {
+            throw std::invalid_argument("heavy routes must be POST: " + route.path);
+        }
+        has_heavy_ = has_heavy_ || route.heavy;
         if (!route.path.starts_with('/')) throw std::invalid_argument("route path must start with '/': " + route.path);
         if (!route.handler) throw std::invalid_argument("route has no handler: " + route.path);
         if (route.operation.id.empty()) throw std::invalid_argument("route has no operation id: " + route.path);

@@ -63,6 +63,8 @@ class Router {
     // Matches a decoded path. HEAD falls back to GET when no HEAD route exists. Literal segments
     // win over parameters ("/cases/new" before "/cases/{id}").
     Match Find(Method method, std::string_view path) const;
+    // True when some route is heavy; then only POST ones are (a heavy GET would be refused at start).
+    bool HasHeavyRoutes() const { return has_heavy_; }
 
     const std::vector<Route>& routes() const { return routes_; }
 
@@ -73,6 +75,7 @@ class Router {
     };
     std::vector<Route> routes_;
     std::vector<std::vector<Segment>> segments_;  // parallel to routes_
+    bool has_heavy_ = false;
 };
 
 // Splits a path on '/', ignoring the leading one: "/a/b" -> {"a", "b"}; "/" -> {}.

@@ -27,6 +27,16 @@ Router MakeRouter() {
 
 std::string IdOf(const Match& match) { return match.route ? match.route->operation.id : ""; }
 
+TEST(Router, HeavyRoutes_ArePostOnly) {
+    auto heavy_get = MakeRoute(Method::kGet, "/api/v1/auth/slow", "slow");
+    heavy_get.heavy = true;
+    EXPECT_THROW(Router({heavy_get}), std::invalid_argument);
+    auto heavy_post = MakeRoute(Method::kPost, "/api/v1/auth/login", "login");
+    heavy_post.heavy = true;
+    EXPECT_TRUE(Router({heavy_post}).HasHeavyRoutes());
+    EXPECT_FALSE(MakeRouter().HasHeavyRoutes());
+}
+
 TEST(Router, Find_LiteralPath_MatchesRoute) {
     auto router = MakeRouter();
     EXPECT_EQ(IdOf(router.Find(Method::kGet, "/healthz")), "health");
