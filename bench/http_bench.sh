@@ -202,7 +202,6 @@ run_wrk() {
     wrk_pid=$!
     wait "$wrk_pid" || rc=$?
     wrk_pid=""
-flood_pid=""
     if ((rc != 0)) || ! grep -q '^Requests/sec:' "$out"; then
         cat "$out" >&2
         die "wrk failed (exit $rc) for $url"
