@@ -184,6 +184,98 @@ std::string Keyring::Open(std::string_view sealed, std::string_view context) con
     return plaintext;
 }
 
+namespace {
+
+constexpr std::string_view kStreamMagic = "PSF1";
+constexpr std::size_t kChunkBytes = 64 * 1024;
+constexpr std::size_t kStreamHeaderBytes = crypto_secretstream_xchacha20poly1305_HEADERBYTES;
+constexpr std::size_t kStreamTagBytes = crypto_secretstream_xchacha20poly1305_ABYTES;
+
+// Reads up to `size` bytes; fewer only at the end of the stream.
+std::size_t ReadSome(std::istream& in, unsigned char* data, std::size_t size) {
+    in.read(reinterpret_cast<char*>(data), static_cast<std::streamsize>(size));
+    return static_cast<std::size_t>(in.gcount());
+}
+
+void ReadExactly(std::istream& in, unsigned char* data, std::size_t size, const char* what) {
+    if (ReadSome(in, data, size) != size) throw SealError(std::string("sealed file cut short in its ") + what);
+}
+
+}  // namespace
+
+void Keyring::SealStream(std::istream& in, std::ostream& out, std::string_view context) const {
+    const Key& key = keys_.back();
+    crypto_secretstream_xchacha20poly1305_state state;
+    unsigned char header[kStreamHeaderBytes];
+    crypto_secretstream_xchacha20poly1305_init_push(&state, header, key.bytes.data());
+    out.write(kStreamMagic.data(), static_cast<std::streamsize>(kStreamMagic.size()));
+    out.put(static_cast<char>(key.id.size()));
+    out.write(key.id.data(), static_cast<std::streamsize>(key.id.size()));
+    out.write(reinterpret_cast<const char*>(header), sizeof header);
+    std::vector<unsigned char> plain(kChunkBytes);
+    std::vector<unsigned char> sealed(kChunkBytes + kStreamTagBytes);
+    // Read one chunk ahead, so that the last one carries the FINAL tag (even for an empty file).
+    std::size_t length = ReadSome(in, plain.data(), kChunkBytes);
+    for (;;) {
+        std::vector<unsigned char> next(kChunkBytes);
+        const std::size_t next_length = length == kChunkBytes ? ReadSome(in, next.data(), kChunkBytes) : 0;
+        const bool last = next_length == 0;
+        unsigned long long sealed_length = 0;
+        crypto_secretstream_xchacha20poly1305_push(
+            &state, sealed.data(), &sealed_length, plain.data(), length, Bytes(context), context.size(),
+            last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
+        const unsigned char size[4] = {
+            static_cast<unsigned char>(sealed_length >> 24), static_cast<unsigned char>(sealed_length >> 16),
+            static_cast<unsigned char>(sealed_length >> 8), static_cast<unsigned char>(sealed_length)};
+        out.write(reinterpret_cast<const char*>(size), 4);
+        out.write(reinterpret_cast<const char*>(sealed.data()), static_cast<std::streamsize>(sealed_length));
+        if (last) break;
+        plain.swap(next);
+        length = next_length;
+    }
+    sodium_memzero(plain.data(), plain.size());
+    if (!out) throw SealError("cannot write the sealed file");
+}
+
+void Keyring::OpenStream(std::istream& in, std::ostream& out, std::string_view context) const {
+    unsigned char magic[4];
+    ReadExactly(in, magic, sizeof magic, "header");
+    if (std::string_view(reinterpret_cast<const char*>(magic), 4) != kStreamMagic) throw SealError("not a sealed file");
+    unsigned char id_length = 0;
+    ReadExactly(in, &id_length, 1, "header");
+    std::string id(id_length, '\0');
+    ReadExactly(in, reinterpret_cast<unsigned char*>(id.data()), id.size(), "header");
+    const Key* key = Find(id);
+    if (!key) throw SealError("sealed with key " + id + ", which is not in the key file");
+    unsigned char header[kStreamHeaderBytes];
+    ReadExactly(in, header, sizeof header, "header");
+    crypto_secretstream_xchacha20poly1305_state state;
+    if (crypto_secretstream_xchacha20poly1305_init_pull(&state, header, key->bytes.data()) != 0) {
+        throw SealError("malformed sealed file header");
+    }
+    std::vector<unsigned char> sealed(kChunkBytes + kStreamTagBytes);
+    std::vector<unsigned char> plain(kChunkBytes);
+    for (;;) {
+        unsigned char size[4];
+        ReadExactly(in, size, 4, "chunks");
+        const std::size_t length = (std::size_t{size[0]} << 24) | (std::size_t{size[1]} << 16) |
+                                   (std::size_t{size[2]} << 8) | std::size_t{size[3]};
+        if (length < kStreamTagBytes || length > sealed.size()) throw SealError("malformed sealed file chunk");
+        ReadExactly(in, sealed.data(), length, "chunks");
+        unsigned long long plain_length = 0;
+        unsigned char tag = 0;
+        if (crypto_secretstream_xchacha20poly1305_pull(&state, plain.data(), &plain_length, &tag, sealed.data(), length,
+                                                       Bytes(context), context.size()) != 0) {
+            throw SealError("sealed file does not open: tampered, or from another record");
+        }
+        out.write(reinterpret_cast<const char*>(plain.data()), static_cast<std::streamsize>(plain_length));
+        if (tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL) break;
+    }
+    sodium_memzero(plain.data(), plain.size());
+    char extra = 0;
+    if (in.get(extra)) throw SealError("sealed file has data after its end");
+}
+
 std::array<unsigned char, Keyring::kKeyBytes> Keyring::DeriveKey(std::string_view key_id,
                                                                  std::string_view purpose) const {
     const Key* key = Find(key_id);

@@ -15,6 +15,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <iosfwd>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -67,6 +68,14 @@ class Keyring {
     std::string Seal(std::string_view plaintext, std::string_view context) const;
     // Throws SealError when `sealed` does not open under `context`.
     std::string Open(std::string_view sealed, std::string_view context) const;
+    // Files (documents, photos): `in` is sealed into `out` in chunks of 64 KiB
+    // (crypto_secretstream_xchacha20poly1305) under the current key, each chunk bound to `context`,
+    // so that a cut, reordered or edited file does not open. Memory use does not grow with size.
+    void SealStream(std::istream& in, std::ostream& out, std::string_view context) const;
+    // Writes the plain content to `out`; throws SealError when the stream does not open (and
+    // `out` must then be discarded: it may hold the chunks read before the fault).
+    void OpenStream(std::istream& in, std::ostream& out, std::string_view context) const;
+
     // The key id a sealed value names (without opening it); nullopt when it is malformed.
     static std::optional<std::string> KeyIdOf(std::string_view sealed);
 

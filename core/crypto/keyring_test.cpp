@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <sstream>
 
 namespace ponte::crypto {
 namespace {
@@ -76,6 +77,53 @@ TEST(KeyringTest, BadKeyFilesAreRefusedWithTheLine) {
     const std::string line = Keyring::NewKeyLine("k1");
     EXPECT_NE(message(line + "\n" + line).find("duplicate key id k1"), std::string::npos);
     EXPECT_EQ(message(line + "   # the first key\n"), "accepted");
+}
+
+std::string SealString(const Keyring& keyring, const std::string& plain, std::string_view context) {
+    std::istringstream in(plain);
+    std::ostringstream out;
+    keyring.SealStream(in, out, context);
+    return out.str();
+}
+
+std::string OpenString(const Keyring& keyring, const std::string& sealed, std::string_view context) {
+    std::istringstream in(sealed);
+    std::ostringstream out;
+    keyring.OpenStream(in, out, context);
+    return out.str();
+}
+
+TEST(KeyringTest, Streams_RoundTripAtEverySize) {
+    const Keyring keyring = Keyring::Parse(Keyring::NewKeyLine("k1"));
+    for (std::size_t size : {std::size_t{0}, std::size_t{1}, std::size_t{65535}, std::size_t{65536}, std::size_t{65537},
+                             std::size_t{200000}}) {
+        std::string plain(size, '\0');
+        for (std::size_t i = 0; i < size; ++i) plain[i] = static_cast<char>(i * 7 + 3);
+        const std::string sealed = SealString(keyring, plain, "cases_document.file:9");
+        EXPECT_EQ(sealed.find(plain.substr(0, std::min<std::size_t>(size, 64))) == std::string::npos || size < 8, true);
+        EXPECT_EQ(OpenString(keyring, sealed, "cases_document.file:9"), plain) << size;
+    }
+}
+
+TEST(KeyringTest, Streams_CutEditedOrMovedFilesDoNotOpen) {
+    const std::string key_line = Keyring::NewKeyLine("k1");
+    const Keyring keyring = Keyring::Parse(key_line);
+    const std::string plain(150000, 'x');
+    const std::string sealed = SealString(keyring, plain, "doc:1");
+    EXPECT_THROW(OpenString(keyring, sealed, "doc:2"), SealError);
+    // Cut at the boundary of a whole chunk: the FINAL tag is missing.
+    const std::size_t first_chunk_end = 4 + 1 + 2 + 24 + 4 + 65536 + 17;
+    EXPECT_THROW(OpenString(keyring, sealed.substr(0, first_chunk_end), "doc:1"), SealError);
+    EXPECT_THROW(OpenString(keyring, sealed.substr(0, sealed.size() - 1), "doc:1"), SealError);
+    std::string edited = sealed;
+    edited[first_chunk_end + 100] ^= 1;
+    EXPECT_THROW(OpenString(keyring, edited, "doc:1"), SealError);
+    EXPECT_THROW(OpenString(keyring, sealed + "tail", "doc:1"), SealError);
+    EXPECT_THROW(OpenString(keyring, "not sealed at all", "doc:1"), SealError);
+    // After a rotation the old file still opens; another key under the same id does not open it.
+    const Keyring rotated = Keyring::Parse(key_line + "\n" + Keyring::NewKeyLine("k2"));
+    EXPECT_EQ(OpenString(rotated, sealed, "doc:1"), plain);
+    EXPECT_THROW(OpenString(Keyring::Parse(Keyring::NewKeyLine("k1")), sealed, "doc:1"), SealError);
 }
 
 TEST(KeyringTest, KeyFilesReadableByOthersAreRefused) {
