@@ -16,6 +16,7 @@
 #include "core/db/backup.hpp"
 #include "core/db/migrate.hpp"
 #include "core/http/dispatcher.hpp"
+#include "core/http/openapi.hpp"
 #include "core/http/server.hpp"
 #include "core/jobs/jobs.hpp"
 #include "core/log/log.hpp"
@@ -227,6 +228,14 @@ int ErasePerson(const config::DatabaseConfig& database_config, const config::Key
     return 0;
 }
 
+int PrintOpenApi() {
+    core::Registry registry(nullptr);
+    app::RegisterAll(registry, {});
+    registry.Finalize();
+    std::cout << boost::json::serialize(http::BuildOpenApi(registry.router(), ops::kVersion)) << "\n";
+    return 0;
+}
+
 int Backup(const config::DatabaseConfig& database_config, const std::string& out) {
     auto database = OpenDatabase(database_config, 1);
     if (database->engine() == db::Engine::kPostgres) {
@@ -289,6 +298,9 @@ int main(int argc, char** argv) {
     config::AddKeysOptions(*keys_reseal, keys);
     config::AddDatabaseOptions(*keys_reseal, database);
 
+    auto* openapi_command =
+        cli.add_subcommand("openapi", "Print the OpenAPI 3.1 document of the API (as served at /api/v1/openapi.json)");
+
     PersonOptions person;
     std::string export_out;
     bool erase_confirmed = false;
@@ -334,6 +346,7 @@ int main(int argc, char** argv) {
         if (keys_generate->parsed()) return KeysGenerate(keys);
         if (keys_rotate->parsed()) return KeysRotate(keys);
         if (keys_reseal->parsed()) return KeysReseal(database, keys);
+        if (openapi_command->parsed()) return PrintOpenApi();
         if (export_command->parsed()) return ExportPerson(database, keys, person, export_out);
         if (erase_command->parsed()) return ErasePerson(database, keys, person, erase_confirmed);
     } catch (const std::exception& error) {

@@ -114,6 +114,7 @@ const std::map<std::string, MatrixRow> kMatrix = {
     {"getSession", {std::string(kSignedIn), ""}},
     {"logout", {std::string(kSignedIn), ""}},
     {"logoutEverywhere", {std::string(kSignedIn), ""}},
+    {"setLocale", {std::string(kSignedIn), ""}},
     {"startTotpEnrolment", {std::string(kSignedIn), ""}},
     {"confirmTotpEnrolment", {std::string(kSignedIn), ""}},
     {"passSecondFactor", {std::string(kSignedIn), ""}},

@@ -16,6 +16,7 @@ constexpr std::string_view kInsertUser =
     "INSERT INTO auth_users (email, display_name, password_hash, locale, disabled, created_at, updated_at) "
     "VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id";
 constexpr std::string_view kUpdatePassword = "UPDATE auth_users SET password_hash = $2, updated_at = $3 WHERE id = $1";
+constexpr std::string_view kUpdateLocale = "UPDATE auth_users SET locale = $2, updated_at = $3 WHERE id = $1";
 constexpr std::string_view kUpdateDisabled = "UPDATE auth_users SET disabled = $2, updated_at = $3 WHERE id = $1";
 constexpr std::string_view kDeleteSessionsOfUser = "DELETE FROM auth_sessions WHERE user_id = $1";
 constexpr std::string_view kInsertNetwork = "INSERT INTO auth_networks (name, created_at) VALUES ($1, $2) RETURNING id";
@@ -75,6 +76,10 @@ std::int64_t CreateUser(db::Connection& connection, const User& user, std::int64
 
 void SetPasswordHash(db::Connection& connection, std::int64_t user_id, std::string_view hash, std::int64_t now_ms) {
     connection.Execute(kUpdatePassword, {user_id, std::string(hash), now_ms});
+}
+
+void SetLocale(db::Connection& connection, std::int64_t user_id, std::string_view locale, std::int64_t now_ms) {
+    connection.Execute(kUpdateLocale, {user_id, std::string(locale), now_ms});
 }
 
 void SetDisabled(db::Connection& connection, std::int64_t user_id, bool disabled, std::int64_t now_ms) {

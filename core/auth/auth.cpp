@@ -14,6 +14,8 @@
 #include "core/auth/throttle.hpp"
 #include "core/auth/users.hpp"
 #include "core/crypto/random.hpp"
+#include "core/http/json_body.hpp"
+#include "core/i18n/catalogue.hpp"
 #include "core/log/log.hpp"
 
 namespace ponte::auth {
@@ -134,6 +136,24 @@ Reply Login(Service& service, const Request& request) {
     return response;
 }
 
+// Stores the language she chose, so that every device and every mail follows it.
+Reply ChooseLocale(Service& service, const Request& request) {
+    auto object = http::ParseJsonObject(request.body);
+    if (!object) return object.problem();
+    http::JsonFields fields(object.value());
+    auto locale = fields.RequiredString("locale", 2, 10);
+    if (locale) {
+        const auto locales = i18n::Catalogue::Instance().Locales();
+        if (std::find(locales.begin(), locales.end(), *locale) == locales.end()) fields.Invalid("locale", "format");
+    }
+    if (auto problem = fields.Finish()) return *problem;
+    service.database->Transact(
+        [&](db::Connection& connection) { SetLocale(connection, request.principal->user_id, *locale, NowMs()); });
+    Response response;
+    response.status = 204;
+    return response;
+}
+
 Reply Logout(Service& service, const Request& request, bool everywhere) {
     const auto& principal = *request.principal;
     service.database->Transact([&](db::Connection& connection) {
@@ -161,6 +181,7 @@ boost::json::object UserJson(const policy::Principal& principal) {
     }
     return {{"id", principal.user_id},
             {"display_name", principal.display_name},
+            {"locale", principal.locale},
             {"staff", principal.IsStaff()},
             {"memberships", std::move(memberships)}};
 }
@@ -177,8 +198,9 @@ boost::json::value Schema(std::string_view text) { return boost::json::parse(tex
 constexpr std::string_view kSessionSchemaText = R"({"type":"object","required":["user","second_factor","csrf_token"],
     "properties":{"csrf_token":{"type":"string"},
       "second_factor":{"type":"string","enum":["not_required","required","enrolment_required","verified"]},
-      "user":{"type":"object","required":["id","display_name","staff","memberships"],
-        "properties":{"id":{"type":"integer"},"display_name":{"type":"string"},"staff":{"type":"boolean"},
+      "user":{"type":"object","required":["id","display_name","locale","staff","memberships"],
+        "properties":{"id":{"type":"integer"},"display_name":{"type":"string"},"locale":{"type":"string"},
+          "staff":{"type":"boolean"},
           "memberships":{"type":"array","items":{"type":"object","required":["id","role"],
             "properties":{"id":{"type":"integer"},"role":{"type":"string"},
               "organization_id":{"type":"integer"},"network_id":{"type":"integer"}}}}}}}})";
@@ -251,6 +273,19 @@ void Register(core::Registry& registry, const Options& options) {
                         200,
                         {401}},
                        [](const Request& request) -> Reply { return SessionResponse(200, *request.principal); }});
+    registry.AddRoute({Method::kPost,
+                       "/api/v1/auth/locale",
+                       std::string(policy::kSigningIn),
+                       http::BodyKind::kJson,
+                       {"setLocale",
+                        "Store the signed-in person's language",
+                        "auth",
+                        Schema(R"({"type":"object","additionalProperties":false,"required":["locale"],
+                            "properties":{"locale":{"type":"string","minLength":2,"maxLength":10}}})"),
+                        nullptr,
+                        204,
+                        {401, 403, 422}},
+                       [service](const Request& request) { return ChooseLocale(*service, request); }});
     registry.AddRoute({Method::kPost,
                        "/api/v1/auth/logout",
                        std::string(policy::kSigningIn),

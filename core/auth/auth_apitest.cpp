@@ -227,6 +227,25 @@ TEST_F(SignInTest, Session_WithoutOrWithForgedCookie_Is401) {
     EXPECT_NE(forged.Header("Set-Cookie").find("Max-Age=0"), std::string::npos);  // the client forgets it
 }
 
+TEST_F(SignInTest, ChosenLanguage_IsStoredForTheAccount) {
+    auto signed_in = SignIn("eva@example.org");
+    auto post = [&](std::string_view body) {
+        return testing::HttpClient(server_->port())
+            .Post("/api/v1/auth/locale", body, "application/json",
+                  {{"Cookie", signed_in.cookie}, {"X-CSRF-Token", signed_in.csrf}});
+    };
+    EXPECT_EQ(post(R"({"locale":"ar"})").status, 204);
+    auto session =
+        testing::HttpClient(server_->port()).Get("/api/v1/auth/session", {{"Cookie", signed_in.cookie}}).Json();
+    EXPECT_EQ(session.at("user").at("locale"), "ar");
+    EXPECT_EQ(Login("eva@example.org", kPassword).Json().at("user").at("locale"), "ar");
+    for (std::string_view bad : {R"({"locale":"tlh"})", R"({"locale":7})", "{}", R"({"locale":"ar","x":1})"}) {
+        auto refused = post(bad);
+        EXPECT_EQ(refused.status, 422) << bad;
+        EXPECT_EQ(refused.Header("Content-Type"), "application/problem+json");
+    }
+}
+
 TEST_F(SignInTest, Logout_NeedsTheCsrfToken_ThenEndsTheSession) {
     auto signed_in = SignIn("dina@example.org");
     const auto denied_before = AuditCount("signing_in", "denied_csrf");

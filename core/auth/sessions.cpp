@@ -11,7 +11,7 @@ constexpr std::string_view kInsertSession =
     "VALUES ($1, $2, $3, $4, $4, $5, $6, $7)";
 constexpr std::string_view kSelectSession =
     "SELECT s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, u.display_name, u.disabled, s.second_factor_at, "
-    "t.confirmed_at FROM auth_sessions s JOIN auth_users u ON u.id = s.user_id "
+    "t.confirmed_at, u.locale FROM auth_sessions s JOIN auth_users u ON u.id = s.user_id "
     "LEFT JOIN auth_totp t ON t.user_id = s.user_id WHERE s.digest = $1";
 constexpr std::string_view kMarkSecondFactor = "UPDATE auth_sessions SET second_factor_at = $2 WHERE digest = $1";
 constexpr std::string_view kTouchSession = "UPDATE auth_sessions SET last_seen_at = $2 WHERE digest = $1";
@@ -49,6 +49,7 @@ std::optional<policy::Principal> ResolveSession(db::Database& database, std::str
     principal.user_id = rows.Int(0, 0);
     principal.csrf_token = rows.Text(0, 1);
     principal.display_name = rows.Text(0, 4);
+    principal.locale = rows.Text(0, 8);
     principal.session_digest = digest;
     principal.memberships = ListMemberships(*connection, principal.user_id);
     principal.second_factor_enrolled = !rows.IsNull(0, 7);

@@ -157,6 +157,10 @@ Response Dispatcher::RouteRequest(Request& request, std::string_view locale, std
                 slot = metrics_->StaticSlot();
                 return std::move(*file);
             }
+            if (auto page = static_files_->ServeAppPage(request)) {
+                slot = metrics_->StaticSlot();
+                return std::move(*page);
+            }
         }
         return render({ProblemKind::kNotFound});
     }

@@ -204,6 +204,24 @@ TEST_F(ServerTest, StaticFiles_TypesCachingGzipAndNoEscape) {
     }
 }
 
+TEST_F(ServerTest, AppAddresses_GetTheAppPageOnlyWhenABrowserNavigates) {
+    auto root = directory_ / "web";
+    std::filesystem::create_directories(root);
+    std::ofstream(root / "index.html") << "<!doctype html><title>app</title>";
+    auto server = Start({"--web-root", root.string()});
+    HttpClient client(server->port());
+    const std::map<std::string, std::string> browser = {{"Accept", "text/html,application/xhtml+xml,*/*;q=0.8"}};
+    for (std::string path : {"/invite", "/home/plan", "/reset-password"}) {
+        auto page = client.Get(path, browser);
+        EXPECT_EQ(page.status, 200) << path;
+        EXPECT_EQ(page.body, "<!doctype html><title>app</title>");
+    }
+    EXPECT_EQ(client.Get("/invite").status, 404) << "not a browser navigation";
+    EXPECT_EQ(client.Get("/missing.js", browser).status, 404) << "a file, not an address of the app";
+    EXPECT_EQ(client.Get("/api/v1/nothing", browser).status, 404);
+    EXPECT_EQ(client.Get("/assets/gone", browser).status, 404);
+}
+
 TEST_F(ServerTest, Metrics_CountRequestsByRouteAndPool) {
     auto server = Start();
     HttpClient client(server->port());

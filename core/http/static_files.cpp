@@ -104,3 +104,17 @@ std::optional<Response> StaticFiles::Serve(const Request& request) const {
 }
 
 }  // namespace ponte::http
+
+namespace ponte::http {
+
+std::optional<Response> StaticFiles::ServeAppPage(const Request& request) const {
+    if (request.path.starts_with("/api/") || request.path.starts_with("/assets/")) return std::nullopt;
+    const auto last = request.path.substr(request.path.rfind('/') + 1);
+    if (last.find('.') != std::string::npos) return std::nullopt;
+    if (request.headers.Get("Accept").value_or("").find("text/html") == std::string_view::npos) return std::nullopt;
+    Request page = request;
+    page.path = "/";
+    return Serve(page);
+}
+
+}  // namespace ponte::http

@@ -19,6 +19,11 @@ class StaticFiles {
     // Hashed assets under /assets/ are cached for a year as immutable; other files revalidate.
     std::optional<Response> Serve(const Request& request) const;
 
+    // The web app's page (index.html) for a browser navigating to one of the app's own addresses
+    // ("/invite", "/home/plan"): a GET that accepts text/html, outside /api/, whose last segment
+    // has no file extension. The app then shows the screen, or its own not-found page.
+    std::optional<Response> ServeAppPage(const Request& request) const;
+
   private:
     std::filesystem::path root_;
 };

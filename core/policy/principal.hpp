@@ -48,6 +48,7 @@ struct Membership {
 struct Principal {
     std::int64_t user_id = 0;
     std::string display_name;
+    std::string locale;  // her chosen language; empty when she never chose
     std::vector<Membership> memberships;
     std::string session_digest;  // the stored digest of the session id
     std::string csrf_token;
