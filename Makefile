@@ -34,9 +34,10 @@ build: setup $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 	@$(MAKE) --no-print-directory web
 
-## web: the web app into web/dist, with gzip variants for the server to send
+## web: the web app into web/dist (type check, Vite build, size budgets), with gzip variants for
+## the server to send
 web:
-	@rm -rf web/dist && mkdir -p web/dist && cp -r web/public/. web/dist/
+	cd web && npm run --silent build
 	@find web/dist -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.json' -o -name '*.svg' -o -name '*.webmanifest' \) \
 		-exec gzip -9 -k -n -f {} \;
 
@@ -54,6 +55,7 @@ run: build
 ## format check.
 test: build
 	cd $(BUILD) && PONTE_REQUIRE_POSTGRES=1 ../scripts/with-postgres.sh ctest -j $(JOBS) --output-on-failure --timeout 300
+	cd web && PONTE_BINARY=../$(BUILD)/ponte npm run --silent test
 	@$(MAKE) --no-print-directory e2e
 	@$(MAKE) --no-print-directory test-asan
 	@$(MAKE) --no-print-directory fuzz

@@ -1,18 +1,26 @@
-// Starts a real `ponte serve` on a free loopback port with a temporary SQLite database and the
-// built web app, for the browser tests. Resolves once the server logs that it listens.
+// Starts a real `ponte serve` on a free loopback port with a temporary SQLite database, the demo
+// accounts and the built web app, for the browser tests. Resolves once the server logs that it
+// listens. `demo: false` serves outside demo mode (staff must then pass the second factor).
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
-export async function startPonte() {
+export const demoPassword = 'ponte demo password';
+
+export async function startPonte({ demo = true } = {}) {
   const binary = process.env.PONTE_BINARY ?? resolve('../build/ponte');
   const dir = mkdtempSync(join(tmpdir(), 'ponte-e2e-'));
   const keyFile = join(dir, 'ponte.keys');
-  execFileSync(binary, ['keys', 'generate', '--key-file', keyFile], { stdio: 'ignore' });
-  const child = spawn(binary, ['serve', '--listen', '127.0.0.1:0', '--db', `sqlite:${join(dir, 'e2e.db')}`,
-    '--key-file', keyFile, '--web-root', resolve('dist'), '--threads', '2'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const db = `sqlite:${join(dir, 'e2e.db')}`;
+  const env = { ...process.env, PONTE_KEYS: '' };
+  execFileSync(binary, ['keys', 'generate', '--key-file', keyFile], { stdio: 'ignore', env });
+  execFileSync(binary, ['seed-demo', '--db', db, '--key-file', keyFile], { stdio: 'ignore', env });
+  const args = ['serve', '--listen', '127.0.0.1:0', '--db', db, '--key-file', keyFile, '--web-root', resolve('dist'),
+    '--threads', '2', '--cookie-secure', 'false', '--access-log', 'false'];
+  if (demo) args.push('--demo');
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
   const port = await new Promise((done, fail) => {
     const timer = setTimeout(() => fail(new Error('ponte did not start listening in 30 s')), 30_000);
     child.on('exit', (code) => fail(new Error(`ponte exited with ${code}`)));

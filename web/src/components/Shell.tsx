@@ -1,0 +1,164 @@
+// The frame of every screen: skip link, demo and offline notices, the header with navigation by
+// role, the language picker, listen-to-this-page, quick exit (for participants and before sign-in)
+// and sign-out; then the screen in <main>, focused after each navigation.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { locales, nativeName, useI18n } from '../i18n';
+import { fullySignedIn, isStaff, useAppState } from '../state';
+import { Icon } from './Icon';
+
+// Where the quick exit goes: an ordinary, neutral site.
+const neutralSite = 'https://www.wikipedia.org/';
+
+export function quickExit() {
+  try {
+    sessionStorage.clear();
+  } catch {
+    // nothing to clear
+  }
+  // replace(): this page leaves the history, so Back does not return to it.
+  window.location.replace(neutralSite);
+}
+
+export interface NavItem {
+  href: string;
+  icon: string;
+  label: string;
+}
+
+export function useNavigation(): NavItem[] {
+  const { t } = useI18n();
+  const { session } = useAppState();
+  if (!fullySignedIn(session)) return [];
+  if (isStaff(session)) {
+    return [
+      { href: '/', icon: 'home', label: t('nav.home') },
+      { href: '/caseload', icon: 'people', label: t('nav.caseload') },
+      { href: '/tasks', icon: 'tasks', label: t('nav.tasks') },
+    ];
+  }
+  return [
+    { href: '/', icon: 'home', label: t('nav.home') },
+    { href: '/plan', icon: 'plan', label: t('nav.plan') },
+    { href: '/courses', icon: 'courses', label: t('nav.courses') },
+    { href: '/appointments', icon: 'calendar', label: t('nav.appointments') },
+    { href: '/find-help', icon: 'help', label: t('nav.find_help') },
+  ];
+}
+
+// A link inside the app. For participants navigation replaces the history entry, so that Ponte
+// holds one entry at most and the quick exit leaves no way back.
+export function AppLink({ href, class: className, children, current }:
+  { href: string; class?: string; children: ComponentChildren; current?: boolean }) {
+  const { route } = useLocation();
+  const { session } = useAppState();
+  return (
+    <a href={href} class={className} aria-current={current ? 'page' : undefined}
+      onClick={(event) => {
+        if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+        event.preventDefault();
+        route(href, !isStaff(session));
+      }}>
+      {children}
+    </a>
+  );
+}
+
+function ListenButton() {
+  const { t, locale } = useI18n();
+  const [speaking, setSpeaking] = useState(false);
+  if (typeof window.speechSynthesis === 'undefined') return null;
+  const toggle = () => {
+    if (speaking) {
+      speechSynthesis.cancel();
+      setSpeaking(false);
+      return;
+    }
+    const text = document.getElementById('main')?.innerText ?? '';
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.lang = locale;
+    utterance.onend = () => setSpeaking(false);
+    speechSynthesis.speak(utterance);
+    setSpeaking(true);
+  };
+  return (
+    <button type="button" class="button tool" aria-pressed={speaking} onClick={toggle}>
+      <Icon name="speaker" />
+      <span>{speaking ? t('shell.stop_listening') : t('shell.listen')}</span>
+    </button>
+  );
+}
+
+function LanguagePicker() {
+  const { t, locale } = useI18n();
+  const { changeLocale } = useAppState();
+  return (
+    <div class="language">
+      <Icon name="globe" />
+      <label for="language" class="visually-hidden">{t('shell.language')}</label>
+      <select id="language" value={locale} onChange={(e) => changeLocale((e.target as HTMLSelectElement).value)}>
+        {locales.map((code) => <option key={code} value={code} lang={code}>{nativeName(code)}</option>)}
+      </select>
+    </div>
+  );
+}
+
+export function Shell({ children }: { children: ComponentChildren }) {
+  const { t } = useI18n();
+  const { meta, session, online, signOut } = useAppState();
+  const { path } = useLocation();
+  const navigation = useNavigation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    // After a navigation, move focus to the new screen so that keyboard and screen-reader users
+    // start there (not on the first render, where the browser's own focus is right).
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [path]);
+  const showExit = !isStaff(session);
+  return (
+    <>
+      <a class="skip-link" href="#main">{t('shell.skip')}</a>
+      {meta?.demo && <p class="notice demo" role="note">{t('shell.demo')}</p>}
+      {!online && (
+        <p class="notice offline" role="status"><Icon name="offline" /> {t('shell.offline')}</p>
+      )}
+      <header class="header">
+        <div class="header-row">
+          <AppLink href="/" class="brand">Ponte</AppLink>
+          <div class="tools">
+            <LanguagePicker />
+            <ListenButton />
+            {session && (
+              <button type="button" class="button tool" onClick={signOut}>
+                <Icon name="logout" /><span>{t('shell.sign_out')}</span>
+              </button>
+            )}
+            {showExit && (
+              <button type="button" class="button exit" onClick={quickExit}>
+                <Icon name="exit" /><span>{t('shell.quick_exit')}</span>
+              </button>
+            )}
+          </div>
+        </div>
+        {navigation.length > 0 && (
+          <nav aria-label={t('shell.navigation')}>
+            <ul>
+              {navigation.map((item) => (
+                <li key={item.href}>
+                  <AppLink href={item.href} current={item.href === path}><Icon name={item.icon} />{item.label}</AppLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" tabIndex={-1} ref={main}>{children}</main>
+    </>
+  );
+}

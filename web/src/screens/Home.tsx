@@ -1,0 +1,41 @@
+import { AppLink, useNavigation } from '../components/Shell';
+import { Icon } from '../components/Icon';
+import { useI18n } from '../i18n';
+import { isStaff, useAppState } from '../state';
+import { useTitle } from './common';
+
+// The first screen after signing in: for a participant her plan, courses, appointments and where
+// to find help; for staff their caseload and tasks. Large cards with icons, plain words.
+export function Home() {
+  const { t } = useI18n();
+  const { session } = useAppState();
+  useTitle(t('home.title'));
+  const cards = useNavigation().filter((item) => item.href !== '/');
+  const staff = isStaff(session);
+  return (
+    <section>
+      <h1>{t('home.greeting', { name: session?.user.display_name ?? '' })}</h1>
+      <p class="lead">{t(staff ? 'home.staff_lead' : 'home.participant_lead')}</p>
+      <ul class="cards">
+        {cards.map((card) => (
+          <li key={card.href}>
+            <AppLink href={card.href} class="card"><Icon name={card.icon} /><span>{card.label}</span></AppLink>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+// A section whose module has nothing to show yet: says so plainly, with the way back.
+export function EmptySection({ section }: { section: string }) {
+  const { t } = useI18n();
+  useTitle(t(`nav.${section}`));
+  return (
+    <section>
+      <h1>{t(`nav.${section}`)}</h1>
+      <p class="lead">{t(`empty.${section}`)}</p>
+      <AppLink href="/" class="button"><Icon name="home" /> {t('nav.home')}</AppLink>
+    </section>
+  );
+}

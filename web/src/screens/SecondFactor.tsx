@@ -1,0 +1,99 @@
+// The second step of signing in: a code from the authenticator app (or a recovery code); or, for
+// staff who have none yet, setting the app up with a QR code and saving the recovery codes.
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { api, type TotpEnrolment } from '../api/client';
+import { ErrorSummary, Field, Submit, errorsOf, noErrors, type FormErrors } from '../components/Form';
+import { useI18n } from '../i18n';
+import { useAppState } from '../state';
+import { useTitle } from './common';
+
+export function SecondFactor() {
+  const { t } = useI18n();
+  const { session, setSession } = useAppState();
+  const { route } = useLocation();
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [busy, setBusy] = useState(false);
+  const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null);
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  const enrolling = session?.second_factor === 'enrolment_required';
+  useTitle(t(enrolling ? 'second_factor.enrol_title' : 'second_factor.title'));
+  const labels = { code: t('second_factor.code') };
+
+  const run = async (action: () => Promise<void>) => {
+    if (!code.trim()) return setErrors({ summary: [], fields: { code: t('second_factor.code_missing') } });
+    setBusy(true);
+    try {
+      await action();
+      setErrors(noErrors);
+    } catch (error) {
+      setErrors(errorsOf(error, t, ['code']));
+    }
+    setBusy(false);
+  };
+
+  if (recoveryCodes) {
+    return (
+      <section class="narrow">
+        <h1>{t('second_factor.recovery_title')}</h1>
+        <p>{t('second_factor.recovery_text')}</p>
+        <ol class="codes" dir="ltr">{recoveryCodes.map((c) => <li key={c}><code>{c}</code></li>)}</ol>
+        <button type="button" class="button primary" onClick={async () => {
+          setSession(await api.session());
+          route('/', true);
+        }}>{t('second_factor.recovery_done')}</button>
+      </section>
+    );
+  }
+
+  if (enrolling && !enrolment) {
+    return (
+      <section class="narrow">
+        <h1>{t('second_factor.enrol_title')}</h1>
+        <p>{t('second_factor.enrol_text')}</p>
+        <ErrorSummary errors={errors} labels={labels} />
+        <button type="button" class="button primary" disabled={busy} onClick={async () => {
+          setBusy(true);
+          try {
+            setEnrolment(await api.startTotpEnrolment());
+          } catch (error) {
+            setErrors(errorsOf(error, t, []));
+          }
+          setBusy(false);
+        }}>{t('second_factor.enrol_start')}</button>
+      </section>
+    );
+  }
+
+  return (
+    <section class="narrow">
+      <h1>{t(enrolling ? 'second_factor.enrol_title' : 'second_factor.title')}</h1>
+      <ErrorSummary errors={errors} labels={labels} />
+      {enrolment && (
+        <>
+          <p>{t('second_factor.scan')}</p>
+          <img class="qr" alt={t('second_factor.qr_alt')}
+            src={`data:image/svg+xml;base64,${btoa(enrolment.qr_svg)}`} width="220" height="220" />
+          <p>{t('second_factor.or_type')} <code class="secret" dir="ltr">{enrolment.secret}</code></p>
+        </>
+      )}
+      <form noValidate onSubmit={(event) => {
+        event.preventDefault();
+        if (enrolment) {
+          run(async () => setRecoveryCodes((await api.confirmTotpEnrolment({ code: code.trim() })).recovery_codes));
+        } else {
+          run(async () => {
+            setSession(await api.passSecondFactor({ code: code.trim() }));
+            route('/', true);
+          });
+        }
+      }}>
+        <Field name="code" label={labels.code} hint={enrolment ? undefined : t('second_factor.code_hint')}
+          autocomplete="one-time-code" inputMode={enrolment ? 'numeric' : 'text'} dir="ltr" value={code}
+          error={errors.fields.code} onInput={setCode} />
+        <Submit busy={busy}>{t('second_factor.submit')}</Submit>
+      </form>
+    </section>
+  );
+}
