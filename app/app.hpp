@@ -10,6 +10,7 @@ namespace ponte::app {
 struct Features {
     bool test_routes = false;  // the probe routes of the test suite
     bool demo = false;
+    std::string quick_exit_url = "https://www.wikipedia.org/";
     auth::Options auth;
     mail::Options mail;
 };

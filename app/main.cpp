@@ -55,6 +55,7 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
     core::Registry registry(database.get(), keyring);
     app::RegisterAll(registry, {.test_routes = serve.test_routes,
                                 .demo = serve.demo,
+                                .quick_exit_url = serve.quick_exit_url,
                                 .auth = config::ToAuthOptions(serve),
                                 .mail = config::ToMailOptions(serve)});
     if (serve.smtp_url.empty()) log::Warn("mail is off (no --smtp-url): password reset emails are not sent");

@@ -104,6 +104,11 @@ void AddServeOptions(CLI::App& command, ServeConfig& config) {
         .add_flag("--demo", config.demo,
                   "Demo mode: staff sign in without a second factor and every page says it is a demo")
         ->envname("PONTE_DEMO");
+    command
+        .add_option("--quick-exit-url", config.quick_exit_url,
+                    "Where the web app's quick exit goes: an ordinary site, such as local weather or news")
+        ->envname("PONTE_QUICK_EXIT_URL")
+        ->capture_default_str();
     command.add_option("--jobs-poll-ms", config.jobs_poll_ms, "Milliseconds the job worker waits when no job is due")
         ->envname("PONTE_JOBS_POLL_MS")
         ->capture_default_str();
@@ -181,6 +186,9 @@ std::optional<std::string> Validate(const ServeConfig& serve) {
     if (!serve.public_url.empty() && !serve.public_url.starts_with("https://") &&
         !serve.public_url.starts_with("http://")) {
         return Name("--public-url", "PONTE_PUBLIC_URL") + ": must start with https:// or http://";
+    }
+    if (!serve.quick_exit_url.starts_with("https://") && !serve.quick_exit_url.starts_with("http://")) {
+        return Name("--quick-exit-url", "PONTE_QUICK_EXIT_URL") + ": must start with https:// or http://";
     }
     if (!serve.smtp_url.empty() && !serve.smtp_url.starts_with("smtp://") && !serve.smtp_url.starts_with("smtps://")) {
         return Name("--smtp-url", "PONTE_SMTP_URL") + ": must start with smtp:// or smtps://";

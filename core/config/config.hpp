@@ -39,6 +39,7 @@ struct ServeConfig {
     // Demo mode: staff need no second factor and every page says it is a demo.
     bool demo = false;
     int jobs_poll_ms = 1000;
+    std::string quick_exit_url = "https://www.wikipedia.org/";
     std::string public_url;
     std::string smtp_url;
     std::string mail_from = "ponte@localhost";

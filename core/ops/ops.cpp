@@ -25,7 +25,7 @@ Reply Healthz(core::Registry& registry) {
     return Response::Json(200, R"({"status":"ok","database":"ok"})");
 }
 
-Reply Meta(core::Registry& registry, bool demo) {
+Reply Meta(core::Registry& registry, const Options& options) {
     boost::json::array schema;
     for (const auto& migration : db::ListApplied(registry.database())) {
         schema.push_back({{"module", migration.module}, {"version", migration.version}, {"name", migration.name}});
@@ -33,7 +33,8 @@ Reply Meta(core::Registry& registry, bool demo) {
     boost::json::object body{{"name", "ponte"},
                              {"version", kVersion},
                              {"engine", db::EngineName(registry.database().engine())},
-                             {"demo", demo},
+                             {"demo", options.demo},
+                             {"quick_exit_url", options.quick_exit_url},
                              {"schema", std::move(schema)}};
     return Response::Json(200, boost::json::serialize(body));
 }
@@ -83,18 +84,24 @@ void Register(core::Registry& registry, const Options& options) {
              static const std::string document = boost::json::serialize(http::BuildOpenApi(r->router(), kVersion));
              return Response::Json(200, document);
          }});
-    registry.AddRoute({Method::kGet,
-                       "/api/v1/meta",
-                       "public",
-                       http::BodyKind::kNone,
-                       {"getMeta",
-                        "Version, database engine, demo mode and applied schema migrations",
-                        "ops",
-                        nullptr,
-                        Schema(R"({"type":"object","required":["name","version","engine","demo","schema"]})"),
-                        200,
-                        {503}},
-                       [r, demo = options.demo](const Request&) { return Meta(*r, demo); }});
+    registry.AddRoute(
+        {Method::kGet,
+         "/api/v1/meta",
+         "public",
+         http::BodyKind::kNone,
+         {"getMeta",
+          "Version, database engine, demo mode, quick exit address and applied schema migrations",
+          "ops",
+          nullptr,
+          Schema(R"({"type":"object","required":["name","version","engine","demo","quick_exit_url","schema"],
+                            "properties":{"name":{"type":"string"},"version":{"type":"string"},
+                              "engine":{"type":"string","enum":["sqlite","postgresql"]},"demo":{"type":"boolean"},"quick_exit_url":{"type":"string"},
+                              "schema":{"type":"array","items":{"type":"object","required":["module","version","name"],
+                                "properties":{"module":{"type":"string"},"version":{"type":"integer"},
+                                  "name":{"type":"string"}}}}}})"),
+          200,
+          {503}},
+         [r, options](const Request&) { return Meta(*r, options); }});
 
     auto gauge = [r](auto read) { return [r, read] { return static_cast<double>(read(r->database().Stats())); }; };
     registry.metrics().AddGauge("ponte_db_pool_connections", "Open database connections",

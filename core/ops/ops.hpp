@@ -1,6 +1,7 @@
 // Operational routes: /healthz, /metrics, /api/v1/openapi.json and /api/v1/meta.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "core/registry.hpp"
@@ -11,6 +12,9 @@ inline constexpr std::string_view kVersion = "0.1.0";
 
 struct Options {
     bool demo = false;  // said by /api/v1/meta, so that every page can say it
+    // Where the web app's quick exit goes: an ordinary site, which an organization may choose
+    // (local weather or news in its language).
+    std::string quick_exit_url = "https://www.wikipedia.org/";
 };
 
 // Adds the routes and the database pool gauges. `registry` must outlive the server.

@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 
 export const demoPassword = 'ponte demo password';
 
-export async function startPonte({ demo = true } = {}) {
+export async function startPonte({ demo = true, quickExitUrl } = {}) {
   const binary = process.env.PONTE_BINARY ?? resolve('../build/ponte');
   const dir = mkdtempSync(join(tmpdir(), 'ponte-e2e-'));
   const keyFile = join(dir, 'ponte.keys');
@@ -20,6 +20,7 @@ export async function startPonte({ demo = true } = {}) {
   const args = ['serve', '--listen', '127.0.0.1:0', '--db', db, '--key-file', keyFile, '--web-root', resolve('dist'),
     '--threads', '2', '--cookie-secure', 'false', '--access-log', 'false'];
   if (demo) args.push('--demo');
+  if (quickExitUrl) args.push('--quick-exit-url', quickExitUrl);
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
   const port = await new Promise((done, fail) => {
     const timer = setTimeout(() => fail(new Error('ponte did not start listening in 30 s')), 30_000);

@@ -1,58 +1,180 @@
-// The page ponte serves at / in a real browser, at a phone and a desktop size.
+// The app in a real browser against a real ponte: signing in, the second step for staff, the
+// language switch to Arabic (right to left), the quick exit, the offline shell and the size of
+// the first load.
 import { test, before, after } from 'node:test';
+import { createServer } from 'node:http';
 import assert from 'node:assert/strict';
 import { startPonte } from './server.mjs';
-import { launch, seriousViolations, screenshot, viewports } from './browser.mjs';
+import { launch, screenshot, viewports } from './browser.mjs';
+import { signIn, totp } from './helpers.mjs';
 
 let server;
+let strict;  // outside demo mode
 let browser;
+// The ordinary site the quick exit goes to, on loopback.
+const neutral = createServer((request, response) => {
+  response.setHeader('Content-Type', 'text/html');
+  response.end('<!doctype html><title>Weather</title><h1>Weather</h1>');
+});
 
 before(async () => {
-  server = await startPonte();
+  await new Promise((done) => neutral.listen(0, '127.0.0.1', done));
+  const quickExitUrl = `http://127.0.0.1:${neutral.address().port}/`;
+  [server, strict] = await Promise.all([startPonte({ quickExitUrl }), startPonte({ demo: false })]);
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   await server?.stop();
+  await strict?.stop();
+  neutral.close();
 });
 
-for (const [name, viewport] of Object.entries(viewports)) {
-  test(`home page at ${name} size loads, is accessible and links to the API`, async () => {
-    // The server's Content-Security-Policy applies: the page must work under it.
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    const blocked = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') blocked.push(message.text());
-    });
-    const response = await page.goto(server.url + '/');
-    assert.equal(response.status(), 200);
-    assert.equal(response.headers()['x-content-type-options'], 'nosniff');
-    assert.equal(await page.getAttribute('html', 'lang'), 'en');
-    assert.equal(await page.locator('h1').textContent(), 'Ponte');
-    assert.deepEqual(blocked, []);
-    assert.equal(await page.locator('h1').evaluate((h) => getComputedStyle(h).fontSize), '32px');
-    await screenshot(page, `home-${name}`);
-
-    // axe-core is injected as a script, which that policy forbids: check in a context without it.
-    const audit = await browser.newContext({ viewport, bypassCSP: true });
-    const auditPage = await audit.newPage();
-    await auditPage.goto(server.url + '/');
-    assert.deepEqual(await seriousViolations(auditPage), []);
-    await audit.close();
-
-    await page.click('a[href="/api/v1/openapi.json"]');
-    const document = JSON.parse(await page.locator('body').textContent());
-    assert.equal(document.openapi, '3.1.0');
-    await context.close();
+async function newPage(options = {}) {
+  const context = await browser.newContext({ viewport: viewports.phone, locale: 'en-GB', ...options });
+  const page = await context.newPage();
+  const errors = [];
+  // The server's Content-Security-Policy applies: nothing may be refused by it, and no script
+  // may fail. (Answers 4xx that a test provokes are logged by the browser too; they are expected.)
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(m.text());
   });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
 }
 
-test('an unknown address answers problem+json, never a crash', async () => {
-  const page = await browser.newPage();
-  const response = await page.goto(server.url + '/no/such/page');
-  assert.equal(response.status(), 404);
-  assert.equal(response.headers()['content-type'], 'application/problem+json');
-  await page.close();
+test('a participant signs in, sees her home with its icons, and signs out', async () => {
+  const { context, page, errors } = await newPage();
+  const response = await page.goto(server.url + '/');
+  assert.equal(response.status(), 200);
+  assert.equal(response.headers()['x-content-type-options'], 'nosniff');
+  await page.waitForURL('**/login');
+  assert.match(await page.locator('.notice.demo').textContent(), /demonstration/);
+
+  // An empty form: the error summary takes the focus and links to each field.
+  await page.click('button[type=submit]');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
+  await page.click('.error-summary a[href="#field-email"]');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'field-email');
+  assert.equal(await page.getAttribute('#field-email', 'aria-invalid'), 'true');
+
+  await page.fill('#field-email', 'participant@demo.ponte.example');
+  await page.fill('#field-password', 'not the password');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.error-summary:has-text("wrong")');
+
+  await signIn(page, server.url, 'participant');
+  await page.waitForSelector('.cards');
+  assert.match(await page.locator('h1').textContent(), /Hello, Demo participant/);
+  assert.equal(await page.locator('.cards .card').count(), 4);
+  assert.equal(await page.locator('.cards .card svg.icon').count(), 4);
+  assert.doesNotMatch(await page.title(), /participant/i, 'no personal data in the title');
+  await screenshot(page, 'participant-home-en-phone');
+
+  await page.click('.card[href="/plan"]');
+  await page.waitForURL('**/plan');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'focus moves to the new screen');
+  await page.click('button:has-text("Sign out")');
+  await page.waitForURL('**/login');
+  const session = await page.evaluate(() => fetch('/api/v1/auth/session').then((r) => r.status));
+  assert.equal(session, 401);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('outside demo mode, a case worker sets up two-step sign-in before reaching anything', async () => {
+  const { context, page, errors } = await newPage({ viewport: viewports.desktop });
+  await signIn(page, strict.url, 'case_worker');
+  await page.waitForURL('**/sign-in/second-factor');
+  assert.equal(await page.locator('.notice.demo').count(), 0, 'no demo notice outside demo mode');
+  assert.equal(await page.locator('.button.exit').count(), 0, 'staff screens have no quick exit');
+  await page.click('button:has-text("Set up the app")');
+  await page.waitForSelector('img.qr');
+  const secret = (await page.locator('code.secret').textContent()).trim();
+  await screenshot(page, 'totp-enrolment-en-desktop');
+  await page.fill('#field-code', '000000');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('#field-code-error');
+  await page.fill('#field-code', totp(secret));
+  await page.click('button[type=submit]');
+  await page.waitForSelector('ol.codes li');
+  assert.equal(await page.locator('ol.codes li').count(), 10);
+  await page.click('button:has-text("I have saved them")');
+  await page.waitForSelector('.cards');
+  assert.deepEqual(await page.locator('.cards .card span').allTextContents(), ['Caseload', 'Tasks']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the first visit follows the browser; switching to Arabic turns the page right to left and is kept', async () => {
+  const { context, page } = await newPage({ locale: 'fr-FR' });
+  await page.goto(server.url + '/login');
+  await page.waitForSelector('h1');
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  assert.equal(await page.locator('h1').textContent(), ' Se connecter');
+
+  await signIn(page, server.url, 'participant');
+  await page.waitForSelector('.cards');
+  await page.selectOption('#language', 'ar');
+  await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+  assert.match(await page.locator('h1').textContent(), /مرحباً/);
+  // Mirrored: the brand sits on the right.
+  const brand = await page.locator('.brand').boundingBox();
+  assert.ok(brand.x > viewports.phone.width / 2, `brand at x=${brand.x}`);
+  await screenshot(page, 'participant-home-ar-phone');
+
+  // Kept for her account: another browser where she signs in gets Arabic.
+  const other = await newPage({ locale: 'en-GB' });
+  await signIn(other.page, server.url, 'participant');
+  await other.page.waitForFunction(() => document.documentElement.dir === 'rtl');
+  await other.context.close();
+  await context.close();
+});
+
+test('the quick exit leaves for a neutral site and Back does not return to Ponte', async () => {
+  const { context, page } = await newPage();
+  await page.goto('about:blank');
+  await signIn(page, server.url, 'participant');
+  await page.waitForSelector('.cards');
+  await page.click('.card[href="/courses"]');
+  await page.waitForURL('**/courses');
+  await page.click('.button.exit');
+  await page.waitForURL(`http://127.0.0.1:${neutral.address().port}/`);
+  assert.equal(await page.title(), 'Weather');
+  await page.goBack().catch(() => {});
+  assert.doesNotMatch(page.url(), /127\.0\.0\.1/, `Back led to ${page.url()}`);
+  await context.close();
+});
+
+test('the shell opens offline once visited, and says it is offline', async () => {
+  const { context, page } = await newPage();
+  await page.goto(server.url + '/login');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('h1');
+  assert.equal(await page.locator('h1').textContent(), ' Sign in');
+  await page.waitForSelector('.notice.offline');
+  await screenshot(page, 'offline-en-phone');
+  await context.setOffline(false);
+  await context.close();
+});
+
+test('the first load of the sign-in page transfers under 200 KB', async () => {
+  const { context, page } = await newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (event) => {
+    bytes += event.encodedDataLength;
+  });
+  await page.goto(server.url + '/login', { waitUntil: 'networkidle' });
+  console.log(`first load of /login: ${(bytes / 1024).toFixed(1)} KB transferred`);
+  assert.ok(bytes > 10 * 1024, 'measured something');
+  assert.ok(bytes < 200 * 1024, `${bytes} bytes`);
+  await context.close();
 });

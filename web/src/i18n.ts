@@ -86,7 +86,13 @@ export async function loadTranslator(locale: string): Promise<Translator> {
         format = new IntlMessageFormat(message, messages[key] === undefined ? fallbackLocale : chosen);
         formats.set(key, format);
       }
-      return String(format.format(values as never));
+      try {
+        return String(format.format(values as never));
+      } catch (error) {
+        // A message whose argument was not given: show its text rather than break the screen.
+        console.error(error);
+        return message;
+      }
     },
     formatDate: (date) => dates.format(date),
     formatNumber: (value) => numbers.format(value),

@@ -58,7 +58,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Version, database engine, demo mode and applied schema migrations */
+        /** Version, database engine, demo mode, quick exit address and applied schema migrations */
         get: operations["getMeta"];
         put?: never;
         post?: never;
@@ -621,6 +621,7 @@ export interface operations {
                         /** @enum {string} */
                         engine: "sqlite" | "postgresql";
                         demo: boolean;
+                        quick_exit_url: string;
                         schema: {
                             module: string;
                             version: number;

@@ -8,10 +8,8 @@ import { locales, nativeName, useI18n } from '../i18n';
 import { fullySignedIn, isStaff, useAppState } from '../state';
 import { Icon } from './Icon';
 
-// Where the quick exit goes: an ordinary, neutral site.
-const neutralSite = 'https://www.wikipedia.org/';
-
-export function quickExit() {
+// Leaves at once for an ordinary site (the server's choice, see --quick-exit-url).
+export function quickExit(neutralSite: string) {
   try {
     sessionStorage.clear();
   } catch {
@@ -58,6 +56,8 @@ export function AppLink({ href, class: className, children, current }:
       onClick={(event) => {
         if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
         event.preventDefault();
+        // The router's own click handler (on window) would push a history entry after this.
+        event.stopPropagation();
         route(href, !isStaff(session));
       }}>
       {children}
@@ -140,7 +140,8 @@ export function Shell({ children }: { children: ComponentChildren }) {
               </button>
             )}
             {showExit && (
-              <button type="button" class="button exit" onClick={quickExit}>
+              <button type="button" class="button exit"
+                onClick={() => quickExit(meta?.quick_exit_url ?? 'https://www.wikipedia.org/')}>
                 <Icon name="exit" /><span>{t('shell.quick_exit')}</span>
               </button>
             )}

@@ -37,7 +37,7 @@ export function SecondFactor() {
     return (
       <section class="narrow">
         <h1>{t('second_factor.recovery_title')}</h1>
-        <p>{t('second_factor.recovery_text')}</p>
+        <p>{t('second_factor.recovery_text', { count: recoveryCodes.length })}</p>
         <ol class="codes" dir="ltr">{recoveryCodes.map((c) => <li key={c}><code>{c}</code></li>)}</ol>
         <button type="button" class="button primary" onClick={async () => {
           setSession(await api.session());

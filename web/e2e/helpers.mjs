@@ -1,0 +1,29 @@
+// What the browser tests share: signing in through the page, and TOTP codes for the second step.
+import { createHmac } from 'node:crypto';
+import { demoPassword } from './server.mjs';
+
+export async function signIn(page, url, role) {
+  await page.goto(`${url}/login`);
+  await page.fill('#field-email', `${role}@demo.ponte.example`);
+  await page.fill('#field-password', demoPassword);
+  await page.click('button[type=submit]');
+}
+
+function base32(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of text.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const bytes = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
+  return Buffer.from(bytes);
+}
+
+// RFC 6238 (HMAC-SHA1, 6 digits, 30 s), as an authenticator app computes it.
+export function totp(secret, at = Date.now()) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const mac = createHmac('sha1', base32(secret)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0xf;
+  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return String(value).padStart(6, '0');
+}
