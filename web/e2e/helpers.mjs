@@ -27,3 +27,23 @@ export function totp(secret, at = Date.now()) {
   const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
   return String(value).padStart(6, '0');
 }
+
+// Sets up two-step sign-in for a demo account through the API (as the app would), so that a
+// test can show the screen of the second step.
+export async function enrolByApi(url, role) {
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: `${role}@demo.ponte.example`, password: demoPassword }),
+  });
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const { csrf_token: csrf } = await login.json();
+  const headers = { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' };
+  const started = await fetch(`${url}/api/v1/auth/totp/enrolment`, { method: 'POST', headers });
+  const { secret } = await started.json();
+  const confirmed = await fetch(`${url}/api/v1/auth/totp/enrolment/confirm`, {
+    method: 'POST', headers, body: JSON.stringify({ code: totp(secret) }),
+  });
+  if (confirmed.status !== 200) throw new Error(`enrolment of ${role} failed: ${confirmed.status}`);
+  return secret;
+}

@@ -75,8 +75,11 @@ test('a participant signs in, sees her home with its icons, and signs out', asyn
   await page.click('.card[href="/plan"]');
   await page.waitForURL('**/plan');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'focus moves to the new screen');
+  // Content a module kept for offline use goes at sign-out.
+  await page.evaluate(() => caches.open('ponte-content-lessons').then((c) => c.put('/offline-lesson', new Response('x'))));
   await page.click('button:has-text("Sign out")');
   await page.waitForURL('**/login');
+  assert.deepEqual(await page.evaluate(() => caches.keys().then((k) => k.filter((n) => n.startsWith('ponte-content-')))), []);
   const session = await page.evaluate(() => fetch('/api/v1/auth/session').then((r) => r.status));
   assert.equal(session, 401);
   assert.deepEqual(errors, []);
@@ -130,6 +133,35 @@ test('the first visit follows the browser; switching to Arabic turns the page ri
   await signIn(other.page, server.url, 'participant');
   await other.page.waitForFunction(() => document.documentElement.dir === 'rtl');
   await other.context.close();
+  await context.close();
+});
+
+test('keyboard only: the skip link comes first and every control is reachable with a visible focus', async () => {
+  const { context, page } = await newPage({ viewport: viewports.desktop });
+  await page.goto(server.url + '/login');
+  await page.waitForSelector('#field-email');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
+  await page.keyboard.press('Enter');
+  const reached = [];
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement;
+      const style = getComputedStyle(element);
+      return { id: element.id || element.className || element.tagName, outline: style.outlineStyle };
+    });
+    if (focused.id === 'BODY') break;  // past the last control of the page
+    reached.push(focused.id);
+    assert.notEqual(focused.outline, 'none', `${focused.id} shows no focus`);
+  }
+  // From the skip link's target, Tab goes through the form in order.
+  assert.deepEqual(reached.slice(0, 3), ['field-email', 'field-password', 'button primary']);
+  await page.fill('#field-email', 'participant@demo.ponte.example');
+  await page.fill('#field-password', 'ponte demo password');
+  await page.focus('#field-password');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.cards');
   await context.close();
 });
 

@@ -2,11 +2,12 @@
 // role, the language picker, listen-to-this-page, quick exit (for participants and before sign-in)
 // and sign-out; then the screen in <main>, focused after each navigation.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useErrorBoundary, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { locales, nativeName, useI18n } from '../i18n';
 import { fullySignedIn, isStaff, useAppState } from '../state';
 import { Icon } from './Icon';
+import { ErrorScreen } from '../screens/NotFound';
 
 // Leaves at once for an ordinary site (the server's choice, see --quick-exit-url).
 export function quickExit(neutralSite: string) {
@@ -121,6 +122,11 @@ export function Shell({ children }: { children: ComponentChildren }) {
     main.current?.focus();
   }, [path]);
   const showExit = !isStaff(session);
+  // A screen that fails to draw shows the error page inside the shell, which keeps working.
+  const [failure, resetFailure] = useErrorBoundary((error) => console.error(error));
+  useEffect(() => {
+    if (failure) resetFailure();
+  }, [path]);
   return (
     <>
       <a class="skip-link" href="#main">{t('shell.skip')}</a>
@@ -159,7 +165,9 @@ export function Shell({ children }: { children: ComponentChildren }) {
           </nav>
         )}
       </header>
-      <main id="main" tabIndex={-1} ref={main}>{children}</main>
+      <main id="main" tabIndex={-1} ref={main}>
+        {failure ? <ErrorScreen message={t('error.unexpected')} /> : children}
+      </main>
     </>
   );
 }

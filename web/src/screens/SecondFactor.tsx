@@ -74,7 +74,7 @@ export function SecondFactor() {
         <>
           <p>{t('second_factor.scan')}</p>
           <img class="qr" alt={t('second_factor.qr_alt')}
-            src={`data:image/svg+xml;base64,${btoa(enrolment.qr_svg)}`} width="220" height="220" />
+            src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(enrolment.qr_svg)}`} width="220" height="220" />
           <p>{t('second_factor.or_type')} <code class="secret" dir="ltr">{enrolment.secret}</code></p>
         </>
       )}
