@@ -24,6 +24,8 @@ function serviceWorker(): Plugin {
 
 export default defineConfig({
   plugins: [preact(), serviceWorker()],
+  // `npm run dev` serves the sources with hot reload and sends API calls to `make run`'s server.
+  server: { host: '127.0.0.1', proxy: { '/api': 'http://127.0.0.1:8080' } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

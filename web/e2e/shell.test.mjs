@@ -123,6 +123,9 @@ test('the first visit follows the browser; switching to Arabic turns the page ri
   await page.waitForFunction(() => document.documentElement.dir === 'rtl');
   assert.equal(await page.getAttribute('html', 'lang'), 'ar');
   assert.match(await page.locator('h1').textContent(), /مرحباً/);
+  // Dates in the language's own words (and Arabic month names).
+  const weekday = new Intl.DateTimeFormat('ar', { weekday: 'long' }).format(new Date());
+  assert.match(await page.locator('main').textContent(), new RegExp(weekday));
   // Mirrored: the brand sits on the right.
   const brand = await page.locator('.brand').boundingBox();
   assert.ok(brand.x > viewports.phone.width / 2, `brand at x=${brand.x}`);

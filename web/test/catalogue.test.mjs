@@ -40,7 +40,7 @@ function problemsOf(code, messages) {
         problems.push(`arguments of ${key}`);
         continue;
       }
-      format.format({ name: 'Amina', count: 3, password: 'p' });
+      format.format({ name: 'Amina', count: 3, password: 'p', today: new Date(0) });
     } catch (error) {
       problems.push(`invalid ${key}: ${error.message}`);
     }

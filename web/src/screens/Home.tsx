@@ -16,6 +16,7 @@ export function Home() {
     <section>
       <h1>{t('home.greeting', { name: session?.user.display_name ?? '' })}</h1>
       <p class="lead">{t(staff ? 'home.staff_lead' : 'home.participant_lead')}</p>
+      <p>{t('home.today', { today: new Date() })}</p>
       <ul class="cards">
         {cards.map((card) => (
           <li key={card.href}>
