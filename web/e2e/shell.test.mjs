@@ -195,6 +195,14 @@ test('the shell opens offline once visited, and says it is offline', async () =>
   assert.equal(await page.locator('h1').textContent(), ' Sign in');
   await page.waitForSelector('.notice.offline');
   await screenshot(page, 'offline-en-phone');
+  // Content a module marked for offline use is answered from its cache; other API calls fail.
+  const answers = await page.evaluate(async () => {
+    await (await caches.open('ponte-content-test')).put('/api/v1/lessons/1', new Response('{"title":"Lesson"}'));
+    const lesson = await fetch('/api/v1/lessons/1').then((r) => r.text(), () => 'failed');
+    const other = await fetch('/api/v1/meta').then((r) => r.text(), () => 'failed');
+    return [lesson, other];
+  });
+  assert.deepEqual(answers, ['{"title":"Lesson"}', 'failed']);
   await context.setOffline(false);
   await context.close();
 });

@@ -1,8 +1,9 @@
 // Ponte's service worker. It precaches the app shell the build made (the list is written in at
 // build time), answers navigations with the cached page when the network is down, and serves the
 // hashed assets from the cache. API answers are never cached here: personal data stays out of
-// caches unless a module marks content for offline use, in caches named "ponte-content-*", which
-// are removed at logout (the page posts {type: 'logout'}).
+// caches unless a module marks content for offline use, by putting it in a cache named
+// "ponte-content-<module>", which this worker then answers from when offline, and which is
+// removed at logout (the page posts {type: 'logout'} and deletes them itself too).
 const PRECACHE = self.__PRECACHE__;
 const VERSION = self.__VERSION__;
 const SHELL = `ponte-shell-${VERSION}`;
@@ -29,11 +30,26 @@ self.addEventListener('message', (event) => {
   }
 });
 
+// What a module put in its offline cache (ponte-content-*), for a request the network cannot answer.
+async function offlineContent(request) {
+  for (const name of await caches.keys()) {
+    if (!name.startsWith('ponte-content-')) continue;
+    const cached = await caches.match(request, { cacheName: name });
+    if (cached) return cached;
+  }
+  return Response.error();
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+  if (url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith('/api/')) {
+    // Always the network; offline, only what a module marked for offline use.
+    event.respondWith(fetch(request).catch(() => offlineContent(request)));
+    return;
+  }
   if (request.mode === 'navigate') {
     // Network first, so that a new version shows at once; the cached page when offline.
     event.respondWith(fetch(request).catch(() => caches.match('/', { cacheName: SHELL })));
