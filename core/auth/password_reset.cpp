@@ -2,6 +2,7 @@
 
 #include "core/auth/accounts.hpp"
 #include "core/auth/auth.hpp"
+#include "core/auth/one_time.hpp"
 #include "core/auth/passwords.hpp"
 #include "core/auth/sessions.hpp"
 #include "core/auth/throttle.hpp"
@@ -42,12 +43,6 @@ std::string Replace(std::string text, std::string_view name, std::string_view va
     return text;
 }
 
-std::string BaseUrl(const Service& service, const Request& request) {
-    if (!service.options.public_url.empty()) return service.options.public_url;
-    return std::string(service.options.sessions.secure_cookie ? "https://" : "http://") +
-           std::string(request.headers.Get("Host").value_or("localhost"));
-}
-
 Reply RequestReset(Service& service, const Request& request) {
     auto object = http::ParseJsonObject(request.body);
     if (!object) return object.problem();
@@ -84,7 +79,7 @@ Reply RequestReset(Service& service, const Request& request) {
                                           now + service.options.password_reset_lifetime.count()});
         const auto& catalogue = i18n::Catalogue::Instance();
         const std::string locale(catalogue.Resolve(user->locale.empty() ? request.locale : user->locale));
-        const std::string link = BaseUrl(service, request) + "/reset-password#" + token;
+        const std::string link = PublicBaseUrl(service, request) + "/reset-password#" + token;
         const std::string minutes = std::to_string(
             std::chrono::duration_cast<std::chrono::minutes>(service.options.password_reset_lifetime).count());
         std::string body = catalogue.Translate(locale, "mail.password_reset.body");
@@ -100,12 +95,6 @@ Reply RequestReset(Service& service, const Request& request) {
     return Response::Json(202, "{}");
 }
 
-Problem InvalidToken() {
-    Problem problem{ProblemKind::kInvalidFields};
-    problem.errors.push_back({"token", "invalid_token"});
-    return problem;
-}
-
 Reply CompleteReset(Service& service, const Request& request) {
     auto object = http::ParseJsonObject(request.body);
     if (!object) return object.problem();
@@ -113,51 +102,13 @@ Reply CompleteReset(Service& service, const Request& request) {
     auto token = fields.RequiredString("token", 1, 100);
     auto password = fields.RequiredString("password", 1, 1024);
     if (auto problem = fields.Finish()) return *problem;
-    const std::string digest = crypto::Sha256Hex(*token);
-    const std::string address_key = "address:" + audit::AddressOf(request.remote);
-    audit::Entry entry = AuditEntry(request, "auth.password_reset.complete", "");
-    entry.resource_type = "auth.user";
-
-    std::int64_t wait = 0;
-    std::optional<User> user;
-    {
-        db::Lease connection = service.database->Acquire();
-        const std::int64_t now = NowMs();
-        wait = LockedFor(*connection, address_key, now);
-        if (wait == 0) {
-            auto rows = connection->Execute(kSelectReset, {digest, now});
-            if (!rows.empty())
-                user = User{.id = rows.Int(0, 0), .email = rows.Text(0, 1), .display_name = rows.Text(0, 2)};
-        }
-    }
-    if (wait > 0) return TooManyAttempts(wait);
-    if (!user) {
-        service.database->Transact([&](db::Connection& connection) {
-            const std::int64_t now = NowMs();
-            RecordFailure(connection, address_key, now, kAddressRule);
-            entry.outcome = "failed";
-            audit::Append(connection, entry, now);
+    auto outcome = SetPasswordWithSecret(
+        service, request, {kSelectReset, kUseReset, "auth.password_reset.complete", "token", "invalid_token"},
+        crypto::Sha256Hex(*token), *password, [](db::Connection& connection, const User& user, std::int64_t) {
+            // A new password lifts a lockout that guesses at the old one caused.
+            ClearFailures(connection, "account:" + user.email);
         });
-        return InvalidToken();
-    }
-    if (auto weak = CheckNewPassword(*password, user->email, user->display_name)) {
-        Problem problem{ProblemKind::kInvalidFields};
-        problem.errors.push_back({"password", *weak});
-        return problem;
-    }
-    const std::string hash = service.hasher.Hash(*password);
-    const bool done = service.database->Transact([&](db::Connection& connection) {
-        const std::int64_t now = NowMs();
-        if (connection.Execute(kUseReset, {digest, now}).affected_rows != 1) return false;
-        SetPasswordHash(connection, user->id, hash, now);
-        EndAllSessions(connection, user->id);
-        ClearFailures(connection, "account:" + user->email);
-        entry.outcome = "ok";
-        entry.resource_id = std::to_string(user->id);
-        audit::Append(connection, entry, now);
-        return true;
-    });
-    if (!done) return InvalidToken();
+    if (auto* problem = std::get_if<Problem>(&outcome)) return std::move(*problem);
     Response response;
     response.status = 204;
     return response;

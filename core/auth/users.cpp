@@ -4,6 +4,7 @@
 
 #include "core/auth/accounts.hpp"
 #include "core/auth/auth.hpp"
+#include "core/auth/one_time.hpp"
 #include "core/auth/passwords.hpp"
 #include "core/auth/resources.hpp"
 #include "core/auth/sessions.hpp"
@@ -61,17 +62,10 @@ Invitation IssueInvitation(db::Connection& connection, std::int64_t user_id, std
     return invitation;
 }
 
-// Where people open Ponte: the configured public URL, else this request's host.
-std::string BaseUrl(const Service& service, const Request& request) {
-    if (!service.options.public_url.empty()) return service.options.public_url;
-    return std::string(service.options.sessions.secure_cookie ? "https://" : "http://") +
-           std::string(request.headers.Get("Host").value_or("localhost"));
-}
-
 // The code, the link that carries it (in the fragment, which browsers never send to a server or
 // in a Referer) and the same link as a QR code.
 boost::json::object InvitationJson(const Service& service, const Request& request, const Invitation& invitation) {
-    const std::string url = BaseUrl(service, request) + "/invite#" + invitation.code;
+    const std::string url = PublicBaseUrl(service, request) + "/invite#" + invitation.code;
     return {{"code", invitation.code},
             {"url", url},
             {"expires_at", invitation.expires_at},
@@ -286,71 +280,22 @@ http::Outcome<Acceptance> DecodeAcceptance(std::string_view body) {
     return Acceptance{*canonical, *password};
 }
 
-Problem InvalidInvitation() {
-    Problem problem{ProblemKind::kInvalidFields};
-    problem.errors.push_back({"code", "invalid_invitation"});
-    return problem;
-}
-
 // The invited person sets her password: the code is spent, every earlier session of the account
 // ends, and she is signed in.
 Reply AcceptInvitation(Service& service, const Request& request) {
     auto decoded = DecodeAcceptance(request.body);
     if (!decoded) return decoded.problem();
-    const Acceptance& acceptance = decoded.value();
-    const std::string digest = crypto::Sha256Hex(acceptance.code);
-    const std::string address_key = "address:" + audit::AddressOf(request.remote);
-    audit::Entry entry = AuditEntry(request, "auth.invitation.accept", "");
-    entry.resource_type = "auth.user";
-
-    std::int64_t wait = 0;
-    std::optional<User> invited;
-    {
-        db::Lease connection = service.database->Acquire();
-        const std::int64_t now = NowMs();
-        wait = LockedFor(*connection, address_key, now);
-        if (wait == 0) {
-            auto rows = connection->Execute(kSelectInvitation, {digest, now});
-            if (!rows.empty())
-                invited = User{.id = rows.Int(0, 0), .email = rows.Text(0, 1), .display_name = rows.Text(0, 2)};
-        }
-    }
-    if (wait > 0) {
-        entry.outcome = "throttled";
-        audit::Record(*service.database, entry, NowMs());
-        return TooManyAttempts(wait);
-    }
-    if (!invited) {
-        service.database->Transact([&](db::Connection& connection) {
-            const std::int64_t now = NowMs();
-            RecordFailure(connection, address_key, now, kAddressRule);
-            entry.outcome = "failed";
-            audit::Append(connection, entry, now);
-        });
-        return InvalidInvitation();
-    }
-    if (auto weak = CheckNewPassword(acceptance.password, invited->email, invited->display_name)) {
-        Problem problem{ProblemKind::kInvalidFields};
-        problem.errors.push_back({"password", *weak});
-        return problem;
-    }
-    const std::string hash = service.hasher.Hash(acceptance.password);
     const auto previous = CookieValue(request.headers.Get("Cookie").value_or(""), CookieName(service.options.sessions));
-    auto session = service.database->Transact([&](db::Connection& connection) -> std::optional<NewSession> {
-        const std::int64_t now = NowMs();
-        // Spent only once, even by two people submitting the same code at the same moment.
-        if (connection.Execute(kUseInvitation, {digest, now}).affected_rows != 1) return std::nullopt;
-        SetPasswordHash(connection, invited->id, hash, now);
-        EndAllSessions(connection, invited->id);
-        if (previous) EndSession(connection, crypto::Sha256Hex(*previous));
-        entry.outcome = "ok";
-        entry.actor_user_id = invited->id;
-        entry.resource_id = std::to_string(invited->id);
-        audit::Append(connection, entry, now);
-        return CreateSession(connection, invited->id, now, service.options.sessions, audit::AddressOf(request.remote),
-                             request.headers.Get("User-Agent").value_or(""));
-    });
-    if (!session) return InvalidInvitation();
+    std::optional<NewSession> session;
+    auto outcome = SetPasswordWithSecret(
+        service, request, {kSelectInvitation, kUseInvitation, "auth.invitation.accept", "code", "invalid_invitation"},
+        crypto::Sha256Hex(decoded.value().code), decoded.value().password,
+        [&](db::Connection& connection, const User& user, std::int64_t now) {
+            if (previous) EndSession(connection, crypto::Sha256Hex(*previous));
+            session = CreateSession(connection, user.id, now, service.options.sessions,
+                                    audit::AddressOf(request.remote), request.headers.Get("User-Agent").value_or(""));
+        });
+    if (auto* problem = std::get_if<Problem>(&outcome)) return std::move(*problem);
     auto principal = ResolveSession(*service.database, session->id, NowMs(), service.options.sessions);
     if (!principal) return Problem{ProblemKind::kUnauthorized, "detail.sign_in"};
     Response response = SessionResponse(200, *principal);

@@ -1,0 +1,77 @@
+#include "core/auth/one_time.hpp"
+
+#include "core/auth/auth.hpp"
+#include "core/auth/passwords.hpp"
+#include "core/auth/sessions.hpp"
+#include "core/auth/throttle.hpp"
+
+namespace ponte::auth {
+namespace {
+
+http::Problem Invalid(std::string_view field, std::string_view code) {
+    http::Problem problem{http::ProblemKind::kInvalidFields};
+    problem.errors.push_back({std::string(field), std::string(code)});
+    return problem;
+}
+
+}  // namespace
+
+std::variant<User, http::Problem> SetPasswordWithSecret(
+    Service& service, const http::Request& request, const OneTimeSecret& secret, std::string_view digest,
+    std::string_view password, const std::function<void(db::Connection&, const User&, std::int64_t now)>& also) {
+    const std::string address_key = "address:" + audit::AddressOf(request.remote);
+    audit::Entry entry = AuditEntry(request, std::string(secret.audit_action), "");
+    entry.resource_type = "auth.user";
+
+    std::int64_t wait = 0;
+    std::optional<User> user;
+    {
+        db::Lease connection = service.database->Acquire();
+        const std::int64_t now = NowMs();
+        wait = LockedFor(*connection, address_key, now);
+        if (wait == 0) {
+            auto rows = connection->Execute(secret.select_sql, {std::string(digest), now});
+            if (!rows.empty()) {
+                user = User{.id = rows.Int(0, 0), .email = rows.Text(0, 1), .display_name = rows.Text(0, 2)};
+            }
+        }
+    }
+    if (wait > 0) {
+        entry.outcome = "throttled";
+        audit::Record(*service.database, entry, NowMs());
+        return TooManyAttempts(wait);
+    }
+    if (!user) {
+        service.database->Transact([&](db::Connection& connection) {
+            const std::int64_t now = NowMs();
+            RecordFailure(connection, address_key, now, kAddressRule);
+            entry.outcome = "failed";
+            audit::Append(connection, entry, now);
+        });
+        return Invalid(secret.field, secret.error_code);
+    }
+    if (auto weak = CheckNewPassword(password, user->email, user->display_name)) return Invalid("password", *weak);
+    const std::string hash = service.hasher.Hash(password);
+    const bool spent = service.database->Transact([&](db::Connection& connection) {
+        const std::int64_t now = NowMs();
+        if (connection.Execute(secret.spend_sql, {std::string(digest), now}).affected_rows != 1) return false;
+        SetPasswordHash(connection, user->id, hash, now);
+        EndAllSessions(connection, user->id);
+        also(connection, *user, now);
+        entry.outcome = "ok";
+        entry.actor_user_id = user->id;
+        entry.resource_id = std::to_string(user->id);
+        audit::Append(connection, entry, now);
+        return true;
+    });
+    if (!spent) return Invalid(secret.field, secret.error_code);
+    return *user;
+}
+
+std::string PublicBaseUrl(const Service& service, const http::Request& request) {
+    if (!service.options.public_url.empty()) return service.options.public_url;
+    return std::string(service.options.sessions.secure_cookie ? "https://" : "http://") +
+           std::string(request.headers.Get("Host").value_or("localhost"));
+}
+
+}  // namespace ponte::auth

@@ -1,0 +1,34 @@
+// Setting a password with a one-time secret (an invitation code, a reset link's token), the one
+// flow both share: the lookup is throttled per client address and every failure counts and is
+// audited; the new password must pass the rules; then, in one transaction, the secret is spent
+// (exactly once, even for two simultaneous submissions), the password is set, every session of
+// the account ends and the entry is audited. Internal to core/auth.
+#pragma once
+
+#include <functional>
+#include <string_view>
+#include <variant>
+
+#include "core/auth/accounts.hpp"
+#include "core/auth/service.hpp"
+
+namespace ponte::auth {
+
+struct OneTimeSecret {
+    std::string_view select_sql;  // ($1 digest, $2 now) -> user id, email, display name, when usable
+    std::string_view spend_sql;   // ($1 digest, $2 now) -> changes one row when spent now
+    std::string_view audit_action;
+    std::string_view field;       // the body field that carried it, for the problem
+    std::string_view error_code;  // "invalid_invitation", "invalid_token"
+};
+
+// `also` runs inside the transaction after the change (to start a session, clear a lockout).
+// Returns the user, or the problem to answer.
+std::variant<User, http::Problem> SetPasswordWithSecret(
+    Service& service, const http::Request& request, const OneTimeSecret& secret, std::string_view digest,
+    std::string_view password, const std::function<void(db::Connection&, const User&, std::int64_t now)>& also);
+
+// The address people open Ponte at: the configured public URL, else this request's host.
+std::string PublicBaseUrl(const Service& service, const http::Request& request);
+
+}  // namespace ponte::auth
