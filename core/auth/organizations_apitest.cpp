@@ -8,48 +8,21 @@
 #include "core/testing/http_client.hpp"
 #include "core/testing/identities.hpp"
 #include "core/testing/server_process.hpp"
+#include "core/testing/world_test.hpp"
 
 namespace ponte::auth {
 namespace {
 
 using policy::Role;
 
-class OrganizationsTest : public ::testing::Test {
+class OrganizationsTest : public testing::WorldTest {
   protected:
-    void SetUp() override {
-        directory_ = testing::MakeTempDirectory();
-        const std::string url = "sqlite:" + (directory_ / "t.db").string();
-        server_ = std::make_unique<testing::ServerProcess>(url);
-        database_ = db::Database::Open(url);
-        world_ = std::make_unique<testing::Identities>(*database_);
-    }
-    void TearDown() override {
-        world_.reset();
-        database_.reset();
-        server_.reset();
-        std::filesystem::remove_all(directory_);
-    }
-    testing::HttpResult As(Role role, std::string_view method, std::string_view path, std::string_view body = "") {
-        auto headers = world_->SignIn(world_->actor(role));
-        if (!body.empty()) headers["Content-Type"] = "application/json";
-        return testing::HttpClient(server_->port()).Send(method, path, body, headers);
-    }
     std::vector<std::int64_t> Ids(const testing::HttpResult& list) {
         std::vector<std::int64_t> ids;
         auto body = list.Json();
         for (const auto& item : body.at("items").as_array()) ids.push_back(item.at("id").as_int64());
         return ids;
     }
-    static std::string FieldError(const testing::HttpResult& response) {
-        auto problem = response.Json();
-        const auto& error = problem.at("errors").at(0);
-        return std::string(error.at("field").as_string()) + ":" + std::string(error.at("code").as_string());
-    }
-
-    std::filesystem::path directory_;
-    std::unique_ptr<testing::ServerProcess> server_;
-    std::unique_ptr<db::Database> database_;
-    std::unique_ptr<testing::Identities> world_;
 };
 
 TEST_F(OrganizationsTest, EachRoleSeesOnlyItsOrganizationsAndNetworks) {

@@ -11,6 +11,7 @@
 #include "core/testing/http_client.hpp"
 #include "core/testing/identities.hpp"
 #include "core/testing/server_process.hpp"
+#include "core/testing/world_test.hpp"
 
 namespace ponte::auth {
 namespace {
@@ -19,30 +20,8 @@ using policy::Role;
 
 constexpr std::string_view kPassphrase = "three words I remember";
 
-class UsersTest : public ::testing::Test {
+class UsersTest : public testing::WorldTest {
   protected:
-    void SetUp() override {
-        directory_ = testing::MakeTempDirectory();
-        const std::string url = "sqlite:" + (directory_ / "t.db").string();
-        server_ = std::make_unique<testing::ServerProcess>(url);
-        database_ = db::Database::Open(url);
-        world_ = std::make_unique<testing::Identities>(*database_);
-    }
-    void TearDown() override {
-        world_.reset();
-        database_.reset();
-        server_.reset();
-        std::filesystem::remove_all(directory_);
-    }
-
-    testing::HttpResult Send(std::string_view method, std::string_view path, std::string_view body,
-                             std::map<std::string, std::string> headers) {
-        if (!body.empty()) headers["Content-Type"] = "application/json";
-        return testing::HttpClient(server_->port()).Send(method, path, body, headers);
-    }
-    testing::HttpResult As(Role role, std::string_view method, std::string_view path, std::string_view body = "") {
-        return Send(method, path, body, world_->SignIn(world_->actor(role)));
-    }
     std::string UsersPath(std::int64_t organization) const {
         return "/api/v1/organizations/" + std::to_string(organization) + "/users";
     }
@@ -57,27 +36,11 @@ class UsersTest : public ::testing::Test {
         return Send("POST", "/api/v1/auth/login",
                     boost::json::serialize(boost::json::object{{"email", email}, {"password", password}}), {});
     }
-    std::int64_t AuditCount(std::string_view action, std::string_view outcome) {
-        return database_->Acquire()
-            ->Execute("SELECT COUNT(*) FROM audit_log WHERE action = $1 AND outcome = $2",
-                      {std::string(action), std::string(outcome)})
-            .Int(0, 0);
-    }
-    static std::string FieldError(const testing::HttpResult& response) {
-        auto problem = response.Json();
-        const auto& error = problem.at("errors").at(0);
-        return std::string(error.at("field").as_string()) + ":" + std::string(error.at("code").as_string());
-    }
     static std::string Code(const testing::HttpResult& created) {
         auto body = created.Json();
         const auto* invitation = body.as_object().if_contains("invitation");
         return invitation ? std::string(invitation->at("code").as_string()) : "";
     }
-
-    std::filesystem::path directory_;
-    std::unique_ptr<testing::ServerProcess> server_;
-    std::unique_ptr<db::Database> database_;
-    std::unique_ptr<testing::Identities> world_;
 };
 
 TEST_F(UsersTest, CaseWorker_CreatesAParticipantWhoSetsHerOwnPassphraseWithTheCode) {
@@ -204,7 +167,9 @@ TEST_F(UsersTest, AcceptInvitation_BadInputNamesTheField) {
         auto response = Send("POST", "/api/v1/invitations/accept", c.body, {});
         EXPECT_EQ(response.status, c.status) << c.body;
         EXPECT_EQ(response.Header("Content-Type"), "application/problem+json");
-        if (!c.field.empty()) EXPECT_EQ(FieldError(response), c.field) << c.body;
+        if (!c.field.empty()) {
+            EXPECT_EQ(FieldError(response), c.field) << c.body;
+        }
     }
 }
 

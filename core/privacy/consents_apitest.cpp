@@ -8,40 +8,18 @@
 #include "core/testing/http_client.hpp"
 #include "core/testing/identities.hpp"
 #include "core/testing/server_process.hpp"
+#include "core/testing/world_test.hpp"
 
 namespace ponte::privacy {
 namespace {
 
 using policy::Role;
 
-class ConsentsTest : public ::testing::Test {
+class ConsentsTest : public testing::WorldTest {
   protected:
-    void SetUp() override {
-        directory_ = testing::MakeTempDirectory();
-        const std::string url = "sqlite:" + (directory_ / "t.db").string();
-        server_ = std::make_unique<testing::ServerProcess>(url);
-        database_ = db::Database::Open(url);
-        world_ = std::make_unique<testing::Identities>(*database_);
-    }
-    void TearDown() override {
-        world_.reset();
-        database_.reset();
-        server_.reset();
-        std::filesystem::remove_all(directory_);
-    }
-    testing::HttpResult As(Role role, std::string_view method, std::string_view path, std::string_view body = "") {
-        auto headers = world_->SignIn(world_->actor(role));
-        if (!body.empty()) headers["Content-Type"] = "application/json";
-        return testing::HttpClient(server_->port()).Send(method, path, body, headers);
-    }
     std::string Path(Role role) const {
         return "/api/v1/users/" + std::to_string(world_->actor(role).user_id) + "/consents";
     }
-
-    std::filesystem::path directory_;
-    std::unique_ptr<testing::ServerProcess> server_;
-    std::unique_ptr<db::Database> database_;
-    std::unique_ptr<testing::Identities> world_;
 };
 
 TEST_F(ConsentsTest, SheDecidesOnlineAndStaffRecordPaperDecisions) {
