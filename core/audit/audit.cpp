@@ -19,7 +19,7 @@ constexpr std::string_view kInsert =
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
 constexpr std::string_view kSelectPage =
     "SELECT seq, at, actor_user_id, action, outcome, resource_type, resource_id, organization_id, remote, "
-    "request_id, detail, prev_hash, hash, key_id FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT 1000";
+    "request_id, detail, prev_hash, hash, key_id FROM audit_log WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT 1000";
 constexpr std::string_view kSelectHead = "SELECT seq, hash FROM audit_head WHERE id = 1";
 
 constexpr std::string_view kGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -92,6 +92,8 @@ std::int64_t Record(db::Database& database, const Entry& entry, std::int64_t at_
 Verification Verify(db::Database& database, const crypto::Keyring* keys) {
     Verification report;
     db::Lease connection = database.Acquire();
+    // The head first: entries appended while we read lie beyond it and are left for the next run.
+    auto head = connection->Execute(kSelectHead);
     std::int64_t last_seq = 0;
     std::string last_hash(kGenesis);
     auto fail = [&report](std::int64_t seq, std::string reason) {
@@ -101,7 +103,8 @@ Verification Verify(db::Database& database, const crypto::Keyring* keys) {
         return report;
     };
     for (;;) {
-        auto page = connection->Execute(kSelectPage, {last_seq});
+        if (head.empty() || last_seq >= head.Int(0, 0)) break;
+        auto page = connection->Execute(kSelectPage, {last_seq, head.Int(0, 0)});
         if (page.empty()) break;
         for (std::size_t row = 0; row < page.size(); ++row) {
             const std::int64_t seq = page.Int(row, 0);
@@ -134,7 +137,6 @@ Verification Verify(db::Database& database, const crypto::Keyring* keys) {
             last_hash = hash;
         }
     }
-    auto head = connection->Execute(kSelectHead);
     if (head.empty()) return fail(last_seq + 1, "audit_head is missing");
     if (head.Int(0, 0) != last_seq) return fail(last_seq + 1, "entries missing at the end (deleted?)");
     if (head.Text(0, 1) != last_hash) return fail(last_seq, "last entry differs from the recorded head");

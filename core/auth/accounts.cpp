@@ -47,8 +47,16 @@ std::optional<User> ReadUser(const db::Result& rows) {
 
 bool LooksLikeEmail(std::string_view email) {
     auto at = email.find('@');
-    return at != std::string_view::npos && at != 0 && at + 1 != email.size() &&
-           email.find('@', at + 1) == std::string_view::npos;
+    if (at == std::string_view::npos || at == 0 || at + 1 == email.size() ||
+        email.find('@', at + 1) != std::string_view::npos) {
+        return false;
+    }
+    // Nothing that could break out of an address in a mail header or an SMTP command.
+    return std::none_of(email.begin(), email.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u <= 0x20 || u == 0x7f || c == '<' || c == '>' || c == ',' || c == ';' || c == '"' || c == '\\' ||
+               c == '(' || c == ')' || c == '[' || c == ']' || c == ':';
+    });
 }
 
 std::string NormalizeEmail(std::string_view email) {

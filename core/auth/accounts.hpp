@@ -29,7 +29,8 @@ struct User {
     bool disabled = false;
 };
 
-// One '@' with text on both sides: all a server can know of an address without mailing it.
+// One '@' with text on both sides, and no space, control or punctuation that has a meaning in a
+// mail header or an SMTP command: all a server can know of an address without mailing it.
 bool LooksLikeEmail(std::string_view email);
 
 // Lower-cases the ASCII letters of an email and trims surrounding spaces.

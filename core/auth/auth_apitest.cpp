@@ -127,7 +127,7 @@ class SignInTest : public ::testing::Test {
         database_->Transact([&](db::Connection& connection) {
             const std::int64_t now = NowMs();
             std::int64_t org = CreateOrganization(connection, "Listening space", "social_service", now);
-            for (const char* name : {"ana", "bea", "carla", "dina", "eva"}) {
+            for (const char* name : {"ana", "bea", "carla", "dina", "eva", "farah"}) {
                 User user{.email = std::string(name) + "@example.org", .display_name = name};
                 user.password_hash = hasher.Hash(kPassword);
                 std::int64_t id = CreateUser(connection, user, now);
@@ -286,9 +286,9 @@ TEST_F(SignInTest, LogoutEverywhere_EndsEverySessionOfTheUser) {
 
 TEST_F(SignInTest, RepeatedFailures_LockTheAccountOut_EvenForTheRightPassword) {
     for (int i = 0; i < kAccountRule.max_failures; ++i) {
-        EXPECT_EQ(Login("bea@example.org", "guess number " + std::to_string(i)).status, 401);
+        EXPECT_EQ(Login("farah@example.org", "guess number " + std::to_string(i)).status, 401);
     }
-    auto locked = Login("bea@example.org", kPassword);
+    auto locked = Login("farah@example.org", kPassword);
     EXPECT_EQ(locked.status, 429);
     EXPECT_EQ(locked.Json().at("type"), "/problems/too-many-requests");
     const int retry_after = std::stoi(locked.Header("Retry-After"));

@@ -8,6 +8,11 @@
 namespace ponte::auth {
 namespace {
 
+constexpr std::string_view kDeleteUnusedInvitations =
+    "DELETE FROM auth_invitations WHERE user_id = $1 AND used_at IS NULL";
+constexpr std::string_view kDeleteUnusedResets =
+    "DELETE FROM auth_password_resets WHERE user_id = $1 AND used_at IS NULL";
+
 http::Problem Invalid(std::string_view field, std::string_view code) {
     http::Problem problem{http::ProblemKind::kInvalidFields};
     problem.errors.push_back({std::string(field), std::string(code)});
@@ -57,6 +62,9 @@ std::variant<User, http::Problem> SetPasswordWithSecret(
         if (connection.Execute(secret.spend_sql, {std::string(digest), now}).affected_rows != 1) return false;
         SetPasswordHash(connection, user->id, hash, now);
         EndAllSessions(connection, user->id);
+        // Every other code or link that could set her password stops working with this one.
+        connection.Execute(kDeleteUnusedInvitations, {user->id});
+        connection.Execute(kDeleteUnusedResets, {user->id});
         also(connection, *user, now);
         entry.outcome = "ok";
         entry.actor_user_id = user->id;

@@ -1,8 +1,9 @@
 // Setting a password with a one-time secret (an invitation code, a reset link's token), the one
 // flow both share: the lookup is throttled per client address and every failure counts and is
 // audited; the new password must pass the rules; then, in one transaction, the secret is spent
-// (exactly once, even for two simultaneous submissions), the password is set, every session of
-// the account ends and the entry is audited. Internal to core/auth.
+// (exactly once, even for two simultaneous submissions), the password is set, every other unused
+// invitation code and reset link of the account stops working, every session of the account ends
+// and the entry is audited. Internal to core/auth.
 #pragma once
 
 #include <functional>

@@ -183,22 +183,27 @@ Reply LinkOrganization(Service& service, const Request& request, bool link) {
         if (!organization_id) return Problem{ProblemKind::kNotFound};
     }
     enum class Outcome { kDone, kNoOrganization, kAlready, kNotLinked };
-    const Outcome outcome = service.database->Transact([&](db::Connection& connection) {
-        if (!OrganizationResource(connection, *organization_id)) return Outcome::kNoOrganization;
-        const std::int64_t now = NowMs();
-        if (link) {
-            auto networks = NetworksOf(connection, *organization_id);
-            if (std::find(networks.begin(), networks.end(), network_id) != networks.end()) return Outcome::kAlready;
-            AddOrganizationToNetwork(connection, network_id, *organization_id);
-        } else if (connection.Execute(kUnlink, {network_id, *organization_id}).affected_rows == 0) {
-            return Outcome::kNotLinked;
-        }
-        audit::Entry entry =
-            Entry(request, link ? "auth.network.link" : "auth.network.unlink", "ok", "auth.network", network_id);
-        entry.organization_id = *organization_id;
-        audit::Append(connection, entry, now);
-        return Outcome::kDone;
-    });
+    Outcome outcome = Outcome::kAlready;
+    try {
+        outcome = service.database->Transact([&](db::Connection& connection) {
+            if (!OrganizationResource(connection, *organization_id)) return Outcome::kNoOrganization;
+            const std::int64_t now = NowMs();
+            if (link) {
+                auto networks = NetworksOf(connection, *organization_id);
+                if (std::find(networks.begin(), networks.end(), network_id) != networks.end()) return Outcome::kAlready;
+                AddOrganizationToNetwork(connection, network_id, *organization_id);
+            } else if (connection.Execute(kUnlink, {network_id, *organization_id}).affected_rows == 0) {
+                return Outcome::kNotLinked;
+            }
+            audit::Entry entry =
+                Entry(request, link ? "auth.network.link" : "auth.network.unlink", "ok", "auth.network", network_id);
+            entry.organization_id = *organization_id;
+            audit::Append(connection, entry, now);
+            return Outcome::kDone;
+        });
+    } catch (const db::UniqueViolation&) {
+        outcome = Outcome::kAlready;  // linked by a concurrent request
+    }
     switch (outcome) {
         case Outcome::kNoOrganization: {
             if (!link) return Problem{ProblemKind::kNotFound};

@@ -48,7 +48,7 @@ Reply RequestReset(Service& service, const Request& request) {
     if (!object) return object.problem();
     http::JsonFields fields(object.value());
     auto email = fields.RequiredString("email", 3, 254);
-    if (email && !LooksLikeEmail(*email)) fields.Invalid("email", "format");
+    if (email && !LooksLikeEmail(NormalizeEmail(*email))) fields.Invalid("email", "format");
     if (auto problem = fields.Finish()) return *problem;
     const std::string normalized = NormalizeEmail(*email);
     const std::string account_key = "reset:" + normalized;
@@ -73,13 +73,21 @@ Reply RequestReset(Service& service, const Request& request) {
             audit::Append(connection, entry, now);
             return;
         }
+        // The link's address never comes from the request: a forged Host header would send her
+        // token to someone else's site.
+        if (service.options.public_url.empty()) {
+            entry.outcome = "no_public_url";
+            entry.resource_id = std::to_string(user->id);
+            audit::Append(connection, entry, now);
+            return;
+        }
         const std::string token = crypto::RandomToken(32);
         connection.Execute(kDeleteUnused, {user->id});
         connection.Execute(kInsertReset, {crypto::Sha256Hex(token), user->id, now,
                                           now + service.options.password_reset_lifetime.count()});
         const auto& catalogue = i18n::Catalogue::Instance();
         const std::string locale(catalogue.Resolve(user->locale.empty() ? request.locale : user->locale));
-        const std::string link = PublicBaseUrl(service, request) + "/reset-password#" + token;
+        const std::string link = service.options.public_url + "/reset-password#" + token;
         const std::string minutes = std::to_string(
             std::chrono::duration_cast<std::chrono::minutes>(service.options.password_reset_lifetime).count());
         std::string body = catalogue.Translate(locale, "mail.password_reset.body");

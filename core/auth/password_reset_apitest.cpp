@@ -7,6 +7,7 @@
 
 #include "core/auth/accounts.hpp"
 #include "core/auth/auth.hpp"
+#include "core/crypto/random.hpp"
 #include "core/testing/engine.hpp"
 #include "core/testing/http_client.hpp"
 #include "core/testing/server_process.hpp"
@@ -124,6 +125,38 @@ TEST_F(PasswordResetTest, AskingRevealsNothingAndIsThrottledPerAccount) {
     EXPECT_FALSE(limited.Header("Retry-After").empty());
     EXPECT_EQ(Post("/api/v1/auth/password-reset/complete", {{"token", second}, {"password", kNewPassword}}).status, 422)
         << "the third request replaced it";
+}
+
+TEST_F(PasswordResetTest, ALinkVoidsEveryOtherCodeOrLinkOfTheAccount) {
+    // An invitation code issued earlier for the same account.
+    const std::string code = "2345-6789-ABCD-EFGH-JKMN";
+    database_->Acquire()->Execute(
+        "INSERT INTO auth_invitations (digest, user_id, created_at, expires_at) "
+        "SELECT $1, id, $2, $3 FROM auth_users WHERE email = 'ana@example.org'",
+        {crypto::Sha256Hex(code), NowMs(), NowMs() + 3'600'000});
+    EXPECT_EQ(Post("/api/v1/auth/password-reset", {{"email", "ana@example.org"}}).status, 202);
+    const std::string token = TokenOfMail(0);
+    EXPECT_EQ(Post("/api/v1/auth/password-reset/complete", {{"token", token}, {"password", kNewPassword}}).status, 204);
+    auto invitation = Post("/api/v1/invitations/accept", {{"code", code}, {"password", "yet another passphrase"}});
+    EXPECT_EQ(invitation.status, 422);
+    EXPECT_EQ(Login("ana@example.org", kNewPassword).status, 200);
+}
+
+TEST_F(PasswordResetTest, WithoutAPublicAddress_NoLinkIsMailed) {
+    // A link built from the request's Host could be sent to any site a forger names.
+    testing::ServerProcess bare("sqlite:" + (directory_ / "t.db").string(),
+                                {"--smtp-url", sink_.url(), "--jobs-poll-ms", "20"});
+    auto asked = testing::HttpClient(bare.port())
+                     .Post("/api/v1/auth/password-reset", R"({"email":"ana@example.org"})", "application/json",
+                           {{"Host", "attacker.example"}});
+    EXPECT_EQ(asked.status, 202);
+    auto connection = database_->Acquire();
+    EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM jobs WHERE kind = 'mail.send'").Int(0, 0), 0);
+    EXPECT_EQ(connection
+                  ->Execute("SELECT COUNT(*) FROM audit_log WHERE action = 'auth.password_reset.request' AND "
+                            "outcome = 'no_public_url'")
+                  .Int(0, 0),
+              1);
 }
 
 TEST_F(PasswordResetTest, ExpiredLinksAndBadInputAreRefused) {

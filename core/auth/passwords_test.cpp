@@ -1,5 +1,7 @@
 #include "core/auth/passwords.hpp"
 
+#include "core/auth/accounts.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -49,6 +51,18 @@ TEST(PasswordHasher, HashVerifiesAndCarriesItsCost) {
     crypto::PasswordHasher stronger({.passes = 2, .memory_bytes = 2 << 20});
     EXPECT_TRUE(stronger.NeedsRehash(hash));
     EXPECT_TRUE(stronger.Verify(hash, "correct horse battery"));  // old hashes still verify
+}
+
+TEST(LooksLikeEmail, RefusesWhatCouldBreakOutOfAMailHeader) {
+    for (std::string_view good : {"ana@example.org", "a.b+c@sub.example.org", "x@y"}) {
+        EXPECT_TRUE(LooksLikeEmail(good)) << good;
+    }
+    for (std::string_view bad : {"", "@x", "x@", "a@b@c", "a b@example.org", "a@example.org>", "<a@example.org",
+                                 "a@example.org, b@example.org", "a@example.org\r\nBcc: b@example.org",
+                                 "a\t@example.org", "\"a\"@example.org", "a@[127.0.0.1]", "a@exa;mple.org"}) {
+        EXPECT_FALSE(LooksLikeEmail(bad)) << bad;
+    }
+    EXPECT_TRUE(LooksLikeEmail(NormalizeEmail("  Ana@Example.org ")));
 }
 
 }  // namespace

@@ -9,7 +9,8 @@ namespace ponte::auth {
 namespace {
 
 constexpr std::string_view kOrganizationExists = "SELECT 1 FROM auth_organizations WHERE id = $1";
-constexpr std::string_view kSelectUserState = "SELECT disabled FROM auth_users WHERE id = $1";
+// An erased account is gone for every route: it cannot be enabled, re-invited or reached again.
+constexpr std::string_view kSelectUserState = "SELECT disabled FROM auth_users WHERE id = $1 AND erased_at IS NULL";
 
 using policy::Role;
 
@@ -36,9 +37,10 @@ std::optional<UserFacts> LoadUserFacts(db::Connection& connection, std::int64_t 
         const bool known = std::any_of(user.organizations.begin(), user.organizations.end(),
                                        [&](const auto& r) { return r.organization_id == membership.organization_id; });
         if (known) continue;
-        auto organization = *OrganizationResource(connection, membership.organization_id);
-        organization.owner_user_id = user_id;  // her own account
-        user.organizations.push_back(std::move(organization));
+        auto organization = OrganizationResource(connection, membership.organization_id);
+        if (!organization) continue;            // deleted meanwhile (memberships go with it)
+        organization->owner_user_id = user_id;  // her own account
+        user.organizations.push_back(std::move(*organization));
     }
     return user;
 }

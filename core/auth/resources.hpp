@@ -26,6 +26,7 @@ struct UserFacts {
     std::vector<policy::Membership> memberships;
     std::vector<policy::Resource> organizations;
 };
+// Nullopt for an unknown or erased account.
 std::optional<UserFacts> LoadUserFacts(db::Connection& connection, std::int64_t user_id);
 
 // True when `action` is permitted over one of the user's organizations (platform admins: any user).

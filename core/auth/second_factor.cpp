@@ -6,6 +6,7 @@
 #include "core/auth/throttle.hpp"
 #include "core/auth/totp.hpp"
 #include "core/crypto/random.hpp"
+#include "core/db/errors.hpp"
 #include "core/http/json_body.hpp"
 #include "core/i18n/catalogue.hpp"
 #include "core/qr/qr.hpp"
@@ -82,23 +83,31 @@ Reply StartEnrolment(Service& service, const Request& request) {
         std::string secret;
         std::string account;
     };
-    auto started = service.database->Transact([&](db::Connection& connection) -> std::optional<Started> {
-        if (auto existing = connection.Execute(kSelectTotp, {user_id}); !existing.empty() && !existing.IsNull(0, 1)) {
-            return std::nullopt;
-        }
-        const std::int64_t now = NowMs();
-        connection.Execute(kDeletePendingTotp, {user_id});
-        std::string secret = NewTotpSecret();
-        connection.Execute(
-            kInsertTotp,
-            {user_id, service.keyring->Seal(secret, crypto::FieldContext("auth_totp", "secret", user_id)), now});
-        auto user = FindUser(connection, user_id);
-        audit::Entry entry = AuditEntry(request, "auth.totp.enrol", "started");
-        entry.resource_type = "auth.user";
-        entry.resource_id = std::to_string(user_id);
-        audit::Append(connection, entry, now);
-        return Started{std::move(secret), user && !user->email.empty() ? user->email : request.principal->display_name};
-    });
+    std::optional<Started> started;
+    try {
+        started = service.database->Transact([&](db::Connection& connection) -> std::optional<Started> {
+            if (auto existing = connection.Execute(kSelectTotp, {user_id});
+                !existing.empty() && !existing.IsNull(0, 1)) {
+                return std::nullopt;
+            }
+            const std::int64_t now = NowMs();
+            connection.Execute(kDeletePendingTotp, {user_id});
+            std::string secret = NewTotpSecret();
+            connection.Execute(
+                kInsertTotp,
+                {user_id, service.keyring->Seal(secret, crypto::FieldContext("auth_totp", "secret", user_id)), now});
+            auto user = FindUser(connection, user_id);
+            audit::Entry entry = AuditEntry(request, "auth.totp.enrol", "started");
+            entry.resource_type = "auth.user";
+            entry.resource_id = std::to_string(user_id);
+            audit::Append(connection, entry, now);
+            return Started{std::move(secret),
+                           user && !user->email.empty() ? user->email : request.principal->display_name};
+        });
+    } catch (const db::UniqueViolation&) {
+        // Another request of hers started one at the same moment.
+        return Problem{ProblemKind::kConflict, "", "enrolment started concurrently"};
+    }
     if (!started) return Problem{ProblemKind::kConflict, "detail.totp_enrolled"};
     const std::string uri = OtpauthUri(kIssuer, started->account, started->secret);
     return Response::Json(

@@ -46,6 +46,7 @@ constexpr std::string_view kSelectMembership =
     "SELECT user_id, role FROM auth_memberships WHERE id = $1 AND organization_id = $2";
 constexpr std::string_view kCountAdmins =
     "SELECT COUNT(*) FROM auth_memberships WHERE organization_id = $1 AND role = 'org_admin'";
+constexpr std::string_view kLockOrganization = "SELECT id FROM auth_organizations WHERE id = $1 FOR UPDATE";
 constexpr std::string_view kDeleteMembership = "DELETE FROM auth_memberships WHERE id = $1";
 
 struct Invitation {
@@ -110,7 +111,7 @@ http::Outcome<NewUser> DecodeNewUser(std::string_view body) {
     auto role_name = fields.RequiredString("role", 1, 40);
     auto locale = fields.OptionalString("locale", 2, 10);
     std::optional<Role> role;
-    if (email && !LooksLikeEmail(*email)) fields.Invalid("email", "format");
+    if (email && !LooksLikeEmail(NormalizeEmail(*email))) fields.Invalid("email", "format");
     if (role_name) {
         role = policy::ParseRole(*role_name);
         if (!role || !policy::IsOrganizationRole(*role)) fields.Invalid("role", "format");
@@ -228,6 +229,9 @@ Reply RemoveMembership(Service& service, const Request& request) {
     enum class Outcome { kRemoved, kMissing, kNotGrantable, kLastAdmin };
     std::int64_t user_id = 0;
     const Outcome outcome = service.database->Transact([&](db::Connection& connection) {
+        // Two admins removing each other at once: the second waits for the first and counts again.
+        // (SQLite serializes write transactions; PostgreSQL needs the row lock.)
+        if (connection.engine() == db::Engine::kPostgres) connection.Execute(kLockOrganization, {*organization_id});
         auto rows = connection.Execute(kSelectMembership, {*membership_id, *organization_id});
         if (rows.empty()) return Outcome::kMissing;
         user_id = rows.Int(0, 0);

@@ -6,7 +6,9 @@
 #include <boost/json.hpp>
 #include <regex>
 
+#include "app/app.hpp"
 #include "core/auth/auth.hpp"
+#include "core/privacy/privacy.hpp"
 #include "core/testing/engine.hpp"
 #include "core/testing/http_client.hpp"
 #include "core/testing/identities.hpp"
@@ -237,6 +239,21 @@ TEST_F(UsersTest, DisablingAnAccount_EndsItsSessionsAtOnceUntilEnabled) {
     const std::int64_t network_coordinator = world_->actor(Role::kNetworkCoordinator).user_id;
     EXPECT_EQ(As(Role::kOrgAdmin, "POST", UserPath(network_coordinator, "disable")).status, 404);
     EXPECT_EQ(As(Role::kPlatformAdmin, "POST", UserPath(network_coordinator, "disable")).status, 200);
+}
+
+TEST_F(UsersTest, AnErasedAccount_CannotBeBroughtBack) {
+    auto created = As(Role::kCaseWorker, "POST", UsersPath(world_->own_organization),
+                      R"({"display_name":"Gul","role":"participant","email":"gul@example.org"})");
+    const std::int64_t gul = created.Json().at("id").as_int64();
+    core::Registry registry(database_.get(), testing::TestKeyring());
+    app::RegisterAll(registry, {});
+    privacy::ErasePerson(*database_, registry, gul, NowMs());
+    for (const char* what : {"enable", "disable", "invitation"}) {
+        EXPECT_EQ(As(Role::kOrgAdmin, "POST", UserPath(gul, what)).status, 404) << what;
+        EXPECT_EQ(As(Role::kPlatformAdmin, "POST", UserPath(gul, what)).status, 404) << what;
+    }
+    EXPECT_EQ(Accept(Code(created), kPassphrase).status, 422) << "her invitation went with her";
+    EXPECT_EQ(As(Role::kCaseWorker, "GET", "/api/v1/users/" + std::to_string(gul) + "/consents").status, 404);
 }
 
 TEST_F(UsersTest, RemovingMemberships_KeepsTheLastAdmin) {

@@ -124,7 +124,9 @@ void AddServeOptions(CLI::App& command, ServeConfig& config) {
     command.add_option("--smtp-username", config.smtp_username, "SMTP user name")->envname("PONTE_SMTP_USERNAME");
     command.add_option("--smtp-password", config.smtp_password, "SMTP password (prefer the environment variable)")
         ->envname("PONTE_SMTP_PASSWORD");
-    command.add_option("--smtp-require-tls", config.smtp_require_tls, "Refuse to send mail without TLS (true/false)")
+    command
+        .add_option("--smtp-require-tls", config.smtp_require_tls,
+                    "Refuse to send mail without TLS even to a relay on this machine (always so to others)")
         ->envname("PONTE_SMTP_REQUIRE_TLS")
         ->capture_default_str();
 }

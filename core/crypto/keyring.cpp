@@ -192,8 +192,10 @@ constexpr std::size_t kStreamHeaderBytes = crypto_secretstream_xchacha20poly1305
 constexpr std::size_t kStreamTagBytes = crypto_secretstream_xchacha20poly1305_ABYTES;
 
 // Reads up to `size` bytes; fewer only at the end of the stream.
+// Fewer bytes only at the end of the stream; a read error is not an end.
 std::size_t ReadSome(std::istream& in, unsigned char* data, std::size_t size) {
     in.read(reinterpret_cast<char*>(data), static_cast<std::streamsize>(size));
+    if (in.bad()) throw SealError("read error");
     return static_cast<std::size_t>(in.gcount());
 }
 
@@ -323,7 +325,7 @@ std::string AddKeyToFile(const std::filesystem::path& file) {
     const Keyring keyring = Keyring::Load(file);
     long next = 1;
     for (const auto& id : keyring.ids()) {
-        if (id.size() > 1 && id[0] == 'k' &&
+        if (id.size() > 1 && id.size() < 10 && id[0] == 'k' &&
             std::all_of(id.begin() + 1, id.end(), [](char c) { return c >= '0' && c <= '9'; })) {
             next = std::max(next, std::stol(id.substr(1)) + 1);
         }

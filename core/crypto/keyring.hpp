@@ -4,8 +4,9 @@
 //
 // A key file holds one key per line, "<id> <base64 of 32 bytes>", '#' starting a comment. The last
 // key is the current one: Seal uses it; Open accepts any key of the file. Rotation appends a new
-// key (`ponte keys rotate`), then `ponte keys reseal` re-seals every declared column under it;
-// the old key may be removed once nothing is sealed with it any more.
+// key (`ponte keys rotate`), then `ponte keys reseal` re-seals every declared column under it.
+// Keep retired keys in the file all the same: audit log entries stay keyed by the key of their
+// time (the chain cannot be rewritten), and `ponte audit verify` needs it.
 //
 // Every sealed value is bound to a context (which field of which record, e.g.
 // "auth_totp.secret:42"), passed as associated data: a sealed value copied into another record

@@ -70,6 +70,17 @@ std::size_t ReadUpload(char* buffer, std::size_t size, std::size_t count, void* 
     return n;
 }
 
+// True for smtp://localhost, 127.x.x.x or [::1] (a relay on this machine).
+bool IsLoopback(std::string_view url) {
+    auto start = url.find("://");
+    if (start == std::string_view::npos) return false;
+    auto host = url.substr(start + 3);
+    host = host.substr(0, host.find_first_of("/?"));
+    if (host.starts_with("[::1]")) return true;
+    host = host.substr(0, host.find(':'));
+    return host == "localhost" || host.starts_with("127.");
+}
+
 void EnsureCurl() {
     static const CURLcode status = curl_global_init(CURL_GLOBAL_DEFAULT);
     if (status != CURLE_OK) throw std::runtime_error("libcurl could not be initialized");
@@ -110,7 +121,9 @@ void Send(const Options& options, const Message& message) {
     curl_easy_setopt(handle, CURLOPT_READFUNCTION, &ReadUpload);
     curl_easy_setopt(handle, CURLOPT_READDATA, &upload);
     curl_easy_setopt(handle, CURLOPT_UPLOAD, 1L);
-    curl_easy_setopt(handle, CURLOPT_USE_SSL, static_cast<long>(options.require_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY));
+    // Mails carry one-time links: beyond this machine they go over TLS or not at all.
+    const bool tls = options.require_tls || !IsLoopback(options.smtp_url);
+    curl_easy_setopt(handle, CURLOPT_USE_SSL, static_cast<long>(tls ? CURLUSESSL_ALL : CURLUSESSL_TRY));
     curl_easy_setopt(handle, CURLOPT_TIMEOUT, static_cast<long>(options.timeout.count()));
     curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, error);

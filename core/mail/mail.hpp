@@ -19,7 +19,9 @@ struct Options {
     std::string from;      // the sender address, "ponte@example.org"
     std::string username;  // optional SMTP credentials
     std::string password;
-    bool require_tls = false;  // refuse to send over a connection that STARTTLS could not protect
+    // Refuse to send over a connection that STARTTLS could not protect. Always so for a server
+    // that is not on this machine; for a local relay only when asked.
+    bool require_tls = false;
     std::chrono::seconds timeout{30};
 };
 

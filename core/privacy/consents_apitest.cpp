@@ -65,12 +65,15 @@ TEST_F(ConsentsTest, SheDecidesOnlineAndStaffRecordPaperDecisions) {
 TEST_F(ConsentsTest, BadInputNamesTheField) {
     const std::string path = Path(Role::kParticipant);
     const std::vector<std::pair<std::string, std::string>> cases = {
-        {"{}", "purpose:required"},
-        {R"({"purpose":"mail.news"})", "given:required"},
-        {R"({"purpose":"mail.news","given":"yes"})", "given:type"},
-        {R"({"purpose":"ads.everywhere","given":true})", "purpose:format"},
+        {R"({"method":"paper"})", "purpose:required"},
+        {R"({"purpose":"mail.news","method":"paper"})", "given:required"},
+        {R"({"purpose":"mail.news","given":"yes","method":"paper"})", "given:type"},
+        {R"({"purpose":"ads.everywhere","given":true,"method":"paper"})", "purpose:format"},
         {R"({"purpose":"mail.news","given":true,"method":"telepathy"})", "method:format"},
-        {R"({"purpose":"mail.news","given":true,"by":1})", "by:unknown"},
+        {R"({"purpose":"mail.news","given":true,"method":"paper","by":1})", "by:unknown"},
+        // Staff never record a decision as if she had clicked it herself.
+        {R"({"purpose":"mail.news","given":true,"method":"online"})", "method:format"},
+        {R"({"purpose":"mail.news","given":true})", "method:format"},
     };
     for (const auto& [body, field] : cases) {
         auto response = As(Role::kCaseWorker, "POST", path, body);

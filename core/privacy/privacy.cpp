@@ -99,11 +99,11 @@ Reply PostConsent(db::Database& database, const core::Registry& registry, const 
     auto given = fields.RequiredBool("given");
     auto method = fields.OptionalString("method", 1, 20);
     if (purpose && !registry.consent_purposes().contains(*purpose)) fields.Invalid("purpose", "format");
-    const std::string how = method.value_or("online");
+    const std::string how = method.value_or(user_id == request.principal->user_id ? "online" : "");
     if (how != "online" && how != "paper" && how != "verbal") fields.Invalid("method", "format");
-    // Her own decision is made online; a decision on paper or by voice is recorded by staff.
+    // Her own decision is made online; staff record only what she decided on paper or by voice.
     const bool own = user_id == request.principal->user_id;
-    if (own && how != "online") fields.Invalid("method", "format");
+    if (own != (how == "online")) fields.Invalid("method", "format");
     if (auto problem = fields.Finish()) return *problem;
     database.Transact([&](db::Connection& connection) {
         const std::int64_t now = auth::NowMs();
@@ -128,7 +128,8 @@ boost::json::value ExportAudit(db::Connection& connection, std::int64_t person) 
                        {"outcome", rows.Text(row, 4)},
                        {"resource_type", rows.Text(row, 5)},
                        {"resource_id", rows.Text(row, 6)},
-                       {"address", rows.Text(row, 7)}});
+                       // Addresses of requests by others (staff) are theirs, not hers.
+                       {"address", !rows.IsNull(row, 2) && rows.Int(row, 2) == person ? rows.Text(row, 7) : ""}});
     }
     return out;
 }
@@ -215,7 +216,8 @@ void Register(core::Registry& registry) {
          .exporter = [](db::Connection& connection, std::int64_t person,
                         const Context&) { return ExportAudit(connection, person); },
          .retention = "The audit log is append-only and hash-chained, kept to account for every access to "
-                      "personal data; after erasure its entries name only an anonymized account number."});
+                      "personal data; after erasure its entries name an anonymized account number, with the network "
+                      "address of each request she made, kept as security records for their retention period."});
     registry.AddPersonalData(
         {.name = "privacy.consents",
          .description = "Every consent the person gave or withdrew: purpose, decision, how and by whom it was "
