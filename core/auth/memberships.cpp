@@ -24,8 +24,8 @@ constexpr std::string_view kListAction = "auth.membership.list";
 constexpr std::string_view kCreateAction = "auth.membership.create";
 
 constexpr std::string_view kSelectMembers =
-    "SELECT m.id, m.user_id, u.display_name, m.role FROM auth_memberships m JOIN auth_users u ON u.id = m.user_id "
-    "WHERE m.organization_id = $1 ORDER BY m.id";
+    "SELECT m.id, m.user_id, u.display_name, m.role, u.disabled FROM auth_memberships m "
+    "JOIN auth_users u ON u.id = m.user_id WHERE m.organization_id = $1 AND u.erased_at IS NULL ORDER BY m.id";
 constexpr std::string_view kUserExists = "SELECT 1 FROM auth_users WHERE id = $1";
 
 // The organization named in the path as a policy resource, or nullopt when there is none.
@@ -65,7 +65,8 @@ Reply List(db::Database& database, const policy::Policy& policy, const Request& 
         items.push_back({{"id", rows.Int(row, 0)},
                          {"user_id", rows.Int(row, 1)},
                          {"display_name", rows.Text(row, 2)},
-                         {"role", rows.Text(row, 3)}});
+                         {"role", rows.Text(row, 3)},
+                         {"disabled", rows.Int(row, 4) != 0}});
     }
     audit::Record(database, Entry(request, kListAction, "ok", resource->organization_id), NowMs());
     return Response::Json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
@@ -140,7 +141,11 @@ void RegisterMemberships(core::Registry& registry) {
                         "auth",
                         nullptr,
                         boost::json::parse(R"({"type":"object","required":["items"],"properties":{"items":
-                            {"type":"array","items":{"type":"object","required":["id","user_id","display_name","role"]}}}})"),
+                            {"type":"array","items":{"type":"object",
+                            "required":["id","user_id","display_name","role","disabled"],
+                            "properties":{"id":{"type":"integer"},"user_id":{"type":"integer"},
+                              "display_name":{"type":"string"},"role":{"type":"string"},
+                              "disabled":{"type":"boolean"}}}}}})"),
                         200,
                         {401, 403, 404}},
                        [database, policy](const Request& request) { return List(*database, *policy, request); }});

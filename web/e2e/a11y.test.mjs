@@ -53,6 +53,17 @@ const screens = [
   },
   { name: 'staff-home', go: (page) => signIn(page, demo.url, 'case_worker'), ready: '.card[href="/caseload"]' },
   {
+    name: 'people-with-invitation',
+    go: async (page) => {
+      await signIn(page, demo.url, 'org_admin');
+      await page.waitForSelector('.cards');
+      await page.click('nav a[href="/people"]');
+      await page.fill('#field-display_name', 'Nour');
+      await page.click('form button[type=submit]');
+    },
+    ready: '.invitation img.qr',
+  },
+  {
     name: 'second-factor-setup',
     go: async (page) => {
       await signIn(page, strict.url, 'case_worker');

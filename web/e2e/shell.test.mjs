@@ -105,7 +105,43 @@ test('outside demo mode, a case worker sets up two-step sign-in before reaching 
   assert.equal(await page.locator('ol.codes li').count(), 10);
   await page.click('button:has-text("I have saved them")');
   await page.waitForSelector('.cards');
-  assert.deepEqual(await page.locator('.cards .card span').allTextContents(), ['Caseload', 'Tasks']);
+  assert.deepEqual(await page.locator('.cards .card span').allTextContents(), ['Caseload', 'Tasks', 'People']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an organization admin adds a woman without email, who sets her passphrase with the code', async () => {
+  const { context, page, errors } = await newPage({ viewport: viewports.desktop });
+  await signIn(page, server.url, 'org_admin');
+  await page.waitForSelector('.cards');
+  await page.click('nav a[href="/people"]');
+  await page.waitForSelector('#field-display_name');
+  await page.fill('#field-display_name', 'Amina');
+  await page.selectOption('#field-role', 'participant');
+  await page.selectOption('#field-language', 'ar');
+  await page.click('form button[type=submit]');
+  await page.waitForSelector('.invitation img.qr');
+  const code = (await page.locator('.invitation .code').textContent()).trim();
+  assert.match(code, /^([2-9A-Z]{4}-){4}[2-9A-Z]{4}$/);
+  await page.waitForSelector('.members td:has-text("Amina")');
+  await screenshot(page, 'people-invitation-en-desktop');
+
+  // She opens the link of the QR code on her phone, in her language.
+  const her = await newPage({ locale: 'en-GB' });
+  await her.page.goto(`${server.url}/invite#${code}`);
+  await her.page.waitForSelector('#field-code');
+  assert.equal(await her.page.inputValue('#field-code'), code);
+  await her.page.fill('#field-password', 'my garden by the sea');
+  await her.page.fill('#field-repeat', 'my garden by the sea');
+  await her.page.click('button[type=submit]');
+  await her.page.waitForSelector('.cards');
+  assert.equal(await her.page.getAttribute('html', 'dir'), 'rtl', 'the language staff chose for her');
+  assert.equal(new URL(her.page.url()).hash, '', 'the code left the address bar');
+  await her.context.close();
+
+  // A new code for her voids nothing she needs and works once.
+  await page.click('.members tr:has-text("Amina") button:has-text("New code")');
+  await page.waitForFunction((old) => document.querySelector('.invitation .code')?.textContent.trim() !== old, code);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -9,6 +9,7 @@ import { I18n, initialLocale, loadTranslator, rememberLocale, type Translator } 
 import { EmptySection, Home } from './screens/Home';
 import { Invite } from './screens/Invite';
 import { Login } from './screens/Login';
+import { People } from './screens/People';
 import { NotFound } from './screens/NotFound';
 import { ResetPassword } from './screens/ResetPassword';
 import { SecondFactor } from './screens/SecondFactor';
@@ -127,6 +128,7 @@ export function App() {
               <Route path="/find-help" component={section('find_help')} />
               <Route path="/caseload" component={section('caseload')} />
               <Route path="/tasks" component={section('tasks')} />
+              <Route path="/people" component={() => <Private screen={People} />} />
               <Route default component={NotFound} />
             </Router>
           </Shell>

@@ -12,13 +12,20 @@ const read = (code) => JSON.parse(readFileSync(new URL(`${code}.json`, dir), 'ut
 const available = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
 const english = read('en');
 
-// The argument names of a message's AST, sorted.
-function argumentsOf(elements, into = new Set()) {
+// The arguments of a message's AST: name -> element type (1 plain, 2 number, 3 date, 4 time,
+// 5 select, 6 plural).
+function typesOf(elements, into = {}) {
   for (const element of elements) {
-    if (element.value !== undefined && typeof element.value === 'string' && element.type !== 0) into.add(element.value);
-    for (const option of Object.values(element.options ?? {})) argumentsOf(option.value, into);
+    if (typeof element.value === 'string' && element.type !== 0 && element.type !== 7) into[element.value] = element.type;
+    for (const option of Object.values(element.options ?? {})) typesOf(option.value, into);
   }
-  return [...into].sort();
+  return into;
+}
+const argumentsOf = (elements) => Object.keys(typesOf(elements)).sort();
+// A value of the right kind for each argument, to format every message once.
+function samples(elements) {
+  const kinds = { 2: 3, 3: new Date(0), 4: new Date(0), 6: 3 };
+  return Object.fromEntries(Object.entries(typesOf(elements)).map(([name, type]) => [name, kinds[type] ?? 'Amina']));
 }
 
 test('every launch language has a catalogue', () => {
@@ -40,7 +47,7 @@ function problemsOf(code, messages) {
         problems.push(`arguments of ${key}`);
         continue;
       }
-      format.format({ name: 'Amina', count: 3, password: 'p', today: new Date(0) });
+      format.format(samples(reference.getAst()));
     } catch (error) {
       problems.push(`invalid ${key}: ${error.message}`);
     }

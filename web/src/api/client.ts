@@ -13,6 +13,9 @@ export type User = Session['user'];
 export type Role = User['memberships'][number]['role'];
 export type TotpEnrolment = Ok<operations['startTotpEnrolment'], 201>;
 export type RecoveryCodes = Ok<operations['confirmTotpEnrolment'], 200>;
+export type OrganizationRole = BodyOf<operations['createUser']>['role'];
+export type Members = Ok<operations['listMemberships'], 200>;
+export type Invitation = Ok<operations['reinviteUser'], 201>['invitation'];
 
 export interface FieldError {
   field: string;
@@ -82,6 +85,15 @@ export const api = {
   startTotpEnrolment: () => call<TotpEnrolment>('POST', '/api/v1/auth/totp/enrolment'),
   confirmTotpEnrolment: (body: BodyOf<operations['confirmTotpEnrolment']>) =>
     call<RecoveryCodes>('POST', '/api/v1/auth/totp/enrolment/confirm', body),
+  members: (organization: number) =>
+    call<Members>('GET', `/api/v1/organizations/${organization}/memberships`),
+  createUser: (organization: number, body: BodyOf<operations['createUser']>) =>
+    call<{ id: number; invitation: Invitation }>('POST', `/api/v1/organizations/${organization}/users`, body),
+  reinviteUser: (user: number) => call<{ invitation: Invitation }>('POST', `/api/v1/users/${user}/invitation`),
+  setDisabled: (user: number, disabled: boolean) =>
+    call<unknown>('POST', `/api/v1/users/${user}/${disabled ? 'disable' : 'enable'}`),
+  removeMembership: (organization: number, membership: number) =>
+    call<void>('DELETE', `/api/v1/organizations/${organization}/memberships/${membership}`),
   acceptInvitation: (body: BodyOf<operations['acceptInvitation']>) =>
     call<Session>('POST', '/api/v1/invitations/accept', body),
   requestPasswordReset: (body: BodyOf<operations['requestPasswordReset']>) =>

@@ -2425,7 +2425,13 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: Record<string, never>[];
+                        items: {
+                            id: number;
+                            user_id: number;
+                            display_name: string;
+                            role: string;
+                            disabled: boolean;
+                        }[];
                     };
                 };
             };

@@ -31,10 +31,13 @@ export function useNavigation(): NavItem[] {
   const { session } = useAppState();
   if (!fullySignedIn(session)) return [];
   if (isStaff(session)) {
+    const roles = session!.user.memberships.map((m) => m.role);
+    const invites = roles.some((r) => r === 'case_worker' || r === 'coordinator' || r === 'org_admin');
     return [
       { href: '/', icon: 'home', label: t('nav.home') },
       { href: '/caseload', icon: 'people', label: t('nav.caseload') },
       { href: '/tasks', icon: 'tasks', label: t('nav.tasks') },
+      ...(invites ? [{ href: '/people', icon: 'key', label: t('nav.people') }] : []),
     ];
   }
   return [
