@@ -72,6 +72,15 @@ test('a participant signs in, sees her home with its icons, and signs out', asyn
   assert.doesNotMatch(await page.title(), /participant/i, 'no personal data in the title');
   await screenshot(page, 'participant-home-en-phone');
 
+  // Listen to this page, where the browser can speak.
+  const speaks = await page.evaluate(() => 'speechSynthesis' in window);
+  assert.equal(await page.locator('button:has-text("Listen")').count(), speaks ? 1 : 0);
+  if (speaks) {
+    await page.click('button:has-text("Listen")');
+    assert.equal(await page.getAttribute('button[aria-pressed]', 'aria-pressed'), 'true');
+    await page.click('button[aria-pressed="true"]');
+  }
+
   await page.click('.card[href="/plan"]');
   await page.waitForURL('**/plan');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'focus moves to the new screen');
