@@ -48,6 +48,18 @@ std::optional<Totp> ReadTotp(db::Connection& connection, const crypto::Keyring& 
 
 std::string ThrottleKey(std::int64_t user_id) { return "second_factor:" + std::to_string(user_id); }
 
+// Passing the second factor raises what the session may do, so it gets a new id (and CSRF
+// token): an id seen before this moment is worth nothing after it.
+NewSession RaiseSession(db::Connection& connection, const Service& service, const Request& request,
+                        const policy::Principal& principal, std::int64_t now) {
+    EndSession(connection, principal.session_digest);
+    NewSession session =
+        CreateSession(connection, principal.user_id, now, service.options.sessions, audit::AddressOf(request.remote),
+                      request.headers.Get("User-Agent").value_or(""));
+    MarkSecondFactorPassed(connection, crypto::Sha256Hex(session.id), now);
+    return session;
+}
+
 // Replaces the user's recovery codes with new ones; returns them (shown once, stored as digests).
 std::vector<std::string> ReplaceRecoveryCodes(db::Connection& connection, std::int64_t user_id) {
     connection.Execute(kDeleteRecoveryCodes, {user_id});
@@ -126,6 +138,7 @@ Reply ConfirmEnrolment(Service& service, const Request& request) {
     const auto& principal = *request.principal;
     const std::string key = ThrottleKey(principal.user_id);
     std::vector<std::string> codes;
+    std::optional<NewSession> raised;
     std::int64_t wait = 0;
     const Check check = service.database->Transact([&](db::Connection& connection) {
         const std::int64_t now = NowMs();
@@ -142,7 +155,7 @@ Reply ConfirmEnrolment(Service& service, const Request& request) {
         }
         connection.Execute(kConfirmTotp, {principal.user_id, now, *step});
         codes = ReplaceRecoveryCodes(connection, principal.user_id);
-        MarkSecondFactorPassed(connection, principal.session_digest, now);
+        raised = RaiseSession(connection, service, request, principal, now);
         ClearFailures(connection, key);
         entry.outcome = "ok";
         audit::Append(connection, entry, now);
@@ -151,7 +164,9 @@ Reply ConfirmEnrolment(Service& service, const Request& request) {
     if (wait > 0) return TooManyAttempts(wait);
     if (check == Check::kNoEnrolment) return Problem{ProblemKind::kConflict, "detail.no_totp_enrolment"};
     if (check == Check::kWrong) return WrongCode();
-    return CodesResponse(200, codes);
+    Response response = CodesResponse(200, codes);
+    response.headers.Add("Set-Cookie", SessionCookie(service.options.sessions, raised->id));
+    return response;
 }
 
 Reply PassSecondFactor(Service& service, const Request& request) {
@@ -160,6 +175,7 @@ Reply PassSecondFactor(Service& service, const Request& request) {
     const auto& principal = *request.principal;
     const std::string key = ThrottleKey(principal.user_id);
     std::int64_t wait = 0;
+    std::optional<NewSession> raised;
     const Check check = service.database->Transact([&](db::Connection& connection) {
         const std::int64_t now = NowMs();
         audit::Entry entry = AuditEntry(request, "auth.second_factor", "");
@@ -186,7 +202,7 @@ Reply PassSecondFactor(Service& service, const Request& request) {
             RecordFailure(connection, key, now, kAccountRule);
             entry.outcome = "failed";
         } else {
-            MarkSecondFactorPassed(connection, principal.session_digest, now);
+            raised = RaiseSession(connection, service, request, principal, now);
             ClearFailures(connection, key);
             entry.outcome = result == Check::kOk ? "ok" : "ok_recovery_code";
         }
@@ -196,24 +212,43 @@ Reply PassSecondFactor(Service& service, const Request& request) {
     if (wait > 0) return TooManyAttempts(wait);
     if (check == Check::kNoEnrolment) return Problem{ProblemKind::kConflict, "detail.no_totp_enrolment"};
     if (check == Check::kWrong) return WrongCode();
-    auto cookie = CookieValue(request.headers.Get("Cookie").value_or(""), CookieName(service.options.sessions));
-    auto passed = ResolveSession(*service.database, cookie.value_or(""), NowMs(), service.options.sessions);
+    auto passed = ResolveSession(*service.database, raised->id, NowMs(), service.options.sessions);
     if (!passed) return Problem{ProblemKind::kUnauthorized, "detail.sign_in"};
-    return SessionResponse(200, *passed);
+    Response response = SessionResponse(200, *passed);
+    response.headers.Add("Set-Cookie", SessionCookie(service.options.sessions, raised->id));
+    return response;
 }
 
+// New recovery codes need a fresh code from the app: a stolen session alone cannot mint codes
+// that would let its thief pass the second factor later.
 Reply RenewRecoveryCodes(Service& service, const Request& request) {
+    auto code = DecodeCode(request.body);
+    if (!code) return code.problem();
     const std::int64_t user_id = request.principal->user_id;
+    const std::string key = ThrottleKey(user_id);
     std::vector<std::string> codes;
-    const bool enrolled = service.database->Transact([&](db::Connection& connection) {
-        auto rows = connection.Execute(kSelectTotp, {user_id});
-        if (rows.empty() || rows.IsNull(0, 1)) return false;
+    std::int64_t wait = 0;
+    const Check check = service.database->Transact([&](db::Connection& connection) {
         const std::int64_t now = NowMs();
+        if ((wait = LockedFor(connection, key, now)) > 0) return Check::kWrong;
+        auto totp = ReadTotp(connection, *service.keyring, user_id);
+        if (!totp || !totp->confirmed) return Check::kNoEnrolment;
+        audit::Entry entry = AuditEntry(request, "auth.recovery_codes.renew", "");
+        auto step = MatchTotp(totp->secret, code.value(), now / 1000, totp->last_step);
+        if (!step || connection.Execute(kAdvanceTotp, {user_id, *step}).affected_rows != 1) {
+            RecordFailure(connection, key, now, kAccountRule);
+            entry.outcome = "failed";
+            audit::Append(connection, entry, now);
+            return Check::kWrong;
+        }
         codes = ReplaceRecoveryCodes(connection, user_id);
-        audit::Append(connection, AuditEntry(request, "auth.recovery_codes.renew", "ok"), now);
-        return true;
+        entry.outcome = "ok";
+        audit::Append(connection, entry, now);
+        return Check::kOk;
     });
-    if (!enrolled) return Problem{ProblemKind::kConflict, "detail.no_totp_enrolment"};
+    if (wait > 0) return TooManyAttempts(wait);
+    if (check == Check::kNoEnrolment) return Problem{ProblemKind::kConflict, "detail.no_totp_enrolment"};
+    if (check == Check::kWrong) return WrongCode();
     return CodesResponse(201, codes);
 }
 
@@ -274,14 +309,15 @@ void RegisterSecondFactor(core::Registry& registry, std::shared_ptr<Service> ser
     registry.AddRoute({Method::kPost,
                        "/api/v1/auth/recovery-codes",
                        std::string(policy::kSignedIn),
-                       http::BodyKind::kNone,
+                       http::BodyKind::kJson,
                        {"renewRecoveryCodes",
-                        "Replace the recovery codes with ten new ones (the old ones stop working)",
+                        "Replace the recovery codes with ten new ones, given a current code from the app (the old "
+                        "ones stop working)",
                         "auth",
-                        nullptr,
+                        Schema(kCodeSchema),
                         Schema(kCodesSchema),
                         201,
-                        {401, 403, 409}},
+                        {401, 403, 409, 422, 429}},
                        with_keys(&RenewRecoveryCodes)});
 }
 

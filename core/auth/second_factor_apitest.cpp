@@ -68,6 +68,20 @@ class SecondFactorTest : public ::testing::Test {
     static testing::HttpResult Get(const Session& session, std::string_view path) {
         return testing::HttpClient(server_->port()).Get(path, session.headers);
     }
+    // Takes the new session id (and CSRF token) that passing the second factor gives, checking that
+    // the old id no longer works.
+    static void Adopt(Session& session, const testing::HttpResult& answer) {
+        const std::string cookie = answer.Header("Set-Cookie");
+        ASSERT_FALSE(cookie.empty()) << "passing the second factor must give a new session id";
+        const auto old = session.headers;
+        session.headers["Cookie"] = cookie.substr(0, cookie.find(';'));
+        EXPECT_NE(session.headers["Cookie"], old.at("Cookie"));
+        EXPECT_EQ(Get(Session{old, {}}, "/api/v1/auth/session").status, 401) << "the old id is worthless";
+        auto current = Get(session, "/api/v1/auth/session");
+        ASSERT_EQ(current.status, 200);
+        session.headers["X-CSRF-Token"] = std::string(current.Json().at("csrf_token").as_string());
+        EXPECT_NE(session.headers["X-CSRF-Token"], old.at("X-CSRF-Token"));
+    }
     static std::string Code(std::string_view code) {
         return boost::json::serialize(boost::json::object{{"code", code}});
     }
@@ -97,6 +111,7 @@ class SecondFactorTest : public ::testing::Test {
         auto confirmed =
             Post(enrolled.session, "/api/v1/auth/totp/enrolment/confirm", Code(TotpCode(enrolled.secret, Now())));
         EXPECT_EQ(confirmed.status, 200) << confirmed.body;
+        Adopt(enrolled.session, confirmed);
         auto answer = confirmed.Json();
         for (const auto& code : answer.at("recovery_codes").as_array()) {
             enrolled.recovery_codes.emplace_back(code.as_string());
@@ -145,6 +160,7 @@ TEST_F(SecondFactorTest, StaffWithoutTotp_MustEnrolBeforeReachingAnything) {
 
     auto confirmed = Post(session, "/api/v1/auth/totp/enrolment/confirm", Code(TotpCode(secret, Now())));
     ASSERT_EQ(confirmed.status, 200) << confirmed.body;
+    Adopt(session, confirmed);
     auto answer = confirmed.Json();
     const auto& codes = answer.at("recovery_codes").as_array();
     EXPECT_EQ(codes.size(), 10u);
@@ -167,6 +183,7 @@ TEST_F(SecondFactorTest, EnrolledAccount_PassesWithANewCodeButNeverAReplayedOne)
     auto passed = Post(session, "/api/v1/auth/second-factor", Code(TotpCode(enrolled.secret, Now() + 30)));
     ASSERT_EQ(passed.status, 200) << passed.body;
     EXPECT_EQ(passed.Json().at("second_factor"), "verified");
+    Adopt(session, passed);
     EXPECT_EQ(Get(session, MembersPath()).status, 200);
 
     // The same code again, in another session: refused.
@@ -185,12 +202,16 @@ TEST_F(SecondFactorTest, RecoveryCodes_WorkOnceAndRenewingVoidsTheOldOnes) {
     for (auto& c : typed) c = c == '-' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     auto passed = Post(first, "/api/v1/auth/second-factor", Code(typed));
     ASSERT_EQ(passed.status, 200) << passed.body;
+    Adopt(first, passed);
     EXPECT_EQ(AuditCount("auth.second_factor", "ok_recovery_code"), 1);
 
     auto second = Login("carla@example.org");
     EXPECT_EQ(Post(second, "/api/v1/auth/second-factor", Code(enrolled.recovery_codes[0])).status, 422);
 
-    auto renewed = Post(first, "/api/v1/auth/recovery-codes");
+    // Renewing needs a fresh code from the app: the session alone is not enough.
+    EXPECT_EQ(Post(first, "/api/v1/auth/recovery-codes", Code(enrolled.recovery_codes[2])).status, 422);
+    EXPECT_EQ(Post(first, "/api/v1/auth/recovery-codes", "{}").status, 422);
+    auto renewed = Post(first, "/api/v1/auth/recovery-codes", Code(TotpCode(enrolled.secret, Now() + 30)));
     ASSERT_EQ(renewed.status, 201) << renewed.body;
     auto fresh = renewed.Json();
     EXPECT_EQ(fresh.at("recovery_codes").as_array().size(), 10u);
@@ -266,7 +287,7 @@ TEST_F(SecondFactorTest, BadInput_IsAProblemNamingTheField) {
 TEST_F(SecondFactorTest, Participants_NeedNoSecondFactorUnlessTheyEnrolled) {
     auto session = Login("gul@example.org");
     EXPECT_EQ(session.body.at("second_factor"), "not_required");
-    EXPECT_EQ(Post(session, "/api/v1/auth/recovery-codes").status, 409);  // nothing enrolled
+    EXPECT_EQ(Post(session, "/api/v1/auth/recovery-codes", Code("123456")).status, 409);  // nothing enrolled
 }
 
 TEST_F(SecondFactorTest, DemoMode_LetsStaffInWithoutTotpButNotThoseWhoEnrolled) {

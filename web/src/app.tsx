@@ -89,6 +89,8 @@ export function App() {
     session,
     online,
     setSession: (next: Session | null) => {
+      // Each session (and a session raised by its second factor) has its own CSRF token.
+      setCsrfToken(next?.csrf_token ?? '');
       setSession(next);
       if (next?.user.locale && next.user.locale !== translator.locale) applyLocale(next.user.locale);
     },
