@@ -78,8 +78,8 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
         worker = std::make_unique<jobs::Worker>(
             *database, jobs::WorkerOptions{.worker_id = std::string(host) + ":" + std::to_string(getpid()),
                                            .poll_interval = std::chrono::milliseconds(serve.jobs_poll_ms)});
-        for (const auto& [kind, handler] : registry.job_handlers()) {
-            worker->Handle(kind, [handler](const jobs::Job& job) { handler(job.payload); });
+        for (const auto& entry : registry.job_handlers()) {
+            worker->Handle(entry.first, [handler = entry.second](const jobs::Job& job) { handler(job.payload); });
         }
         worker->Start();
     }

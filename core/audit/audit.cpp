@@ -74,7 +74,7 @@ std::string ChainHash(std::int64_t seq, std::int64_t at_ms, const Entry& entry, 
 std::int64_t Append(db::Connection& connection, const Entry& entry, std::int64_t at_ms) {
     auto head = connection.Execute(kAdvanceHead);
     const std::int64_t seq = head.Int(0, 0);
-    const std::string prev_hash = head.Text(0, 1);
+    const std::string& prev_hash = head.Text(0, 1);
     const auto keys = ChainKeys();
     const std::string key_id = keys ? keys->current_id() : "";
     const std::string hash = ChainHash(seq, at_ms, entry, prev_hash, key_id, keys.get());

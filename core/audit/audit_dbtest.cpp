@@ -1,5 +1,6 @@
 #include "core/audit/audit.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <thread>

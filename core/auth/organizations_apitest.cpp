@@ -26,7 +26,8 @@ class OrganizationsTest : public testing::WorldTest {
 };
 
 TEST_F(OrganizationsTest, EachRoleSeesOnlyItsOrganizationsAndNetworks) {
-    const std::int64_t own = world_->own_organization, foreign = world_->foreign_organization;
+    const std::int64_t own = world_->own_organization;
+    const std::int64_t foreign = world_->foreign_organization;
     for (Role role : {Role::kParticipant, Role::kCaseWorker, Role::kOrgAdmin, Role::kNetworkCoordinator}) {
         auto list = As(role, "GET", "/api/v1/organizations");
         ASSERT_EQ(list.status, 200);

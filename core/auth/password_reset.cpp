@@ -32,8 +32,9 @@ constexpr std::string_view kUseReset =
     "UPDATE auth_password_resets SET used_at = $2 WHERE digest = $1 AND used_at IS NULL AND expires_at > $2";
 
 // Asking for reset links: a few per account (no mail bombing), more per client address.
-constexpr ThrottleRule kRequestsPerAccount{3, 15 * 60'000, 15 * 60'000};
-constexpr ThrottleRule kRequestsPerAddress{20, 15 * 60'000, 15 * 60'000};
+constexpr std::int64_t kQuarterHourMs = std::int64_t{15} * 60'000;
+constexpr ThrottleRule kRequestsPerAccount{3, kQuarterHourMs, kQuarterHourMs};
+constexpr ThrottleRule kRequestsPerAddress{20, kQuarterHourMs, kQuarterHourMs};
 
 std::string Replace(std::string text, std::string_view name, std::string_view value) {
     const std::string placeholder = "{" + std::string(name) + "}";

@@ -178,7 +178,7 @@ TEST_F(PasswordResetTest, ExpiredLinksAndBadInputAreRefused) {
         {"/api/v1/auth/password-reset/complete", R"({"token":"abc"})", "password:required"},
         {"/api/v1/auth/password-reset/complete", R"({"token":"abc","password":"a long passphrase"})",
          "token:invalid_token"},
-        {"/api/v1/auth/password-reset/complete", "{\"token\":\"" + std::string(101, 'a') + "\",\"password\":\"p\"}",
+        {"/api/v1/auth/password-reset/complete", R"({"token":")" + std::string(101, 'a') + R"(","password":"p"})",
          "token:too_long"},
     };
     for (const auto& c : cases) {

@@ -24,7 +24,7 @@ std::string Lower(std::string_view text) {
 std::string Stem(std::string_view text) {
     std::string out = Lower(text);
     while (!out.empty()) {
-        unsigned char last = static_cast<unsigned char>(out.back());
+        auto last = static_cast<unsigned char>(out.back());
         if (last >= 0x80 || std::isalpha(last)) break;
         out.pop_back();
     }

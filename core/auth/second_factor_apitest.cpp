@@ -248,7 +248,7 @@ TEST_F(SecondFactorTest, BadInput_IsAProblemNamingTheField) {
         {"{}", "application/json", 422, "code:required"},
         {R"({"code":123456})", "application/json", 422, "code:type"},
         {R"({"code":""})", "application/json", 422, "code:required"},
-        {"{\"code\":\"" + std::string(65, '1') + "\"}", "application/json", 422, "code:too_long"},
+        {R"({"code":")" + std::string(65, '1') + R"("})", "application/json", 422, "code:too_long"},
         {R"({"code":"123456","trust":true})", "application/json", 422, "trust:unknown"},
         {R"({"code":)", "application/json", 400, ""},
         {"code=123456", "application/x-www-form-urlencoded", 415, ""},

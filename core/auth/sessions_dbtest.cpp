@@ -64,7 +64,7 @@ TEST_P(SessionsTest, Resolve_UnknownOrMalformedId_IsNothing) {
 
 TEST_P(SessionsTest, Resolve_AfterIdleTimeout_EndsTheSession) {
     auto session = Start();
-    EXPECT_FALSE(ResolveSession(database(), session.id, kStart + 30 * 60'000, options_));
+    EXPECT_FALSE(ResolveSession(database(), session.id, kStart + std::int64_t{30} * 60'000, options_));
     // Gone for good, even if asked with an earlier clock.
     EXPECT_FALSE(ResolveSession(database(), session.id, kStart + 1, options_));
 }
@@ -73,12 +73,12 @@ TEST_P(SessionsTest, Resolve_UseWithinIdleTimeout_KeepsItAliveUntilAbsoluteTimeo
     auto session = Start();
     std::int64_t now = kStart;
     for (int i = 0; i < 23; ++i) {  // every 29 minutes: 11 h 7 min in all
-        now += 29 * 60'000;
+        now += std::int64_t{29} * 60'000;
         ASSERT_TRUE(ResolveSession(database(), session.id, now, options_)) << "after " << i + 1 << " uses";
     }
-    now += 29 * 60'000;  // 11 h 36 min
+    now += std::int64_t{29} * 60'000;  // 11 h 36 min
     EXPECT_TRUE(ResolveSession(database(), session.id, now, options_));
-    now += 29 * 60'000;  // 12 h 5 min: past the absolute timeout however active
+    now += std::int64_t{29} * 60'000;  // 12 h 5 min: past the absolute timeout however active
     EXPECT_FALSE(ResolveSession(database(), session.id, now, options_));
 }
 

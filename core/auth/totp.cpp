@@ -99,6 +99,7 @@ std::string OtpauthUri(std::string_view issuer, std::string_view account, std::s
 
 std::vector<std::string> NewRecoveryCodes(int count) {
     std::vector<std::string> codes;
+    codes.reserve(static_cast<std::size_t>(count));
     for (int i = 0; i < count; ++i) codes.push_back(crypto::ReadableCode(4));
     return codes;
 }

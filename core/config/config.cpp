@@ -159,7 +159,7 @@ std::optional<std::string> Validate(const ServeConfig& serve) {
     if (serve.max_body_bytes < 1024 || serve.max_body_bytes > 1024ULL * 1024 * 1024) {
         return Name("--max-body-bytes", "PONTE_MAX_BODY_BYTES") + ": must be between 1 KiB and 1 GiB";
     }
-    if (serve.max_header_bytes < 1024 || serve.max_header_bytes > 1024 * 1024) {
+    if (serve.max_header_bytes < 1024 || serve.max_header_bytes > std::size_t{1024} * 1024) {
         return Name("--max-header-bytes", "PONTE_MAX_HEADER_BYTES") + ": must be between 1 KiB and 1 MiB";
     }
     for (auto [value, flag, env] :

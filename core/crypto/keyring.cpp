@@ -187,7 +187,7 @@ std::string Keyring::Open(std::string_view sealed, std::string_view context) con
 namespace {
 
 constexpr std::string_view kStreamMagic = "PSF1";
-constexpr std::size_t kChunkBytes = 64 * 1024;
+constexpr std::size_t kChunkBytes = std::size_t{64} * 1024;
 constexpr std::size_t kStreamHeaderBytes = crypto_secretstream_xchacha20poly1305_HEADERBYTES;
 constexpr std::size_t kStreamTagBytes = crypto_secretstream_xchacha20poly1305_ABYTES;
 
@@ -330,7 +330,7 @@ std::string AddKeyToFile(const std::filesystem::path& file) {
             next = std::max(next, std::stol(id.substr(1)) + 1);
         }
     }
-    const std::string id = "k" + std::to_string(next);
+    std::string id = "k" + std::to_string(next);
     const int fd = ::open(file.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
     if (fd < 0) throw KeyringError("cannot open the key file " + file.string());
     WriteAll(fd, "\n" + Keyring::NewKeyLine(id) + "\n", file);

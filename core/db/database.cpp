@@ -93,12 +93,12 @@ Lease Database::Acquire() {
     if (!idle_.empty()) {
         auto connection = std::move(idle_.back());
         idle_.pop_back();
-        return Lease(this, std::move(connection));
+        return {this, std::move(connection)};
     }
     ++open_;
     lock.unlock();
     try {
-        return Lease(this, factory_());
+        return {this, factory_()};
     } catch (...) {
         lock.lock();
         --open_;

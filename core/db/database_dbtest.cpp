@@ -100,8 +100,10 @@ TEST_P(DatabaseTest, Transact_TransientErrors_AreRetried) {
 }
 
 TEST_P(DatabaseTest, ConcurrentWriters_AllCommit) {
-    constexpr int kThreads = 4, kWrites = 25;
+    constexpr int kThreads = 4;
+    constexpr int kWrites = 25;
     std::vector<std::thread> threads;
+    threads.reserve(kThreads);
     std::atomic<int> failures{0};
     for (int t = 0; t < kThreads; ++t) {
         threads.emplace_back([&, t] {

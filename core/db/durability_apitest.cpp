@@ -32,6 +32,7 @@ TEST_P(DurabilityTest, Sigkill_DuringWriteLoad_LosesNoAcknowledgedWrite) {
     std::atomic<bool> stop{false};
 
     std::vector<std::thread> writers;
+    writers.reserve(kWriters);
     for (int w = 0; w < kWriters; ++w) {
         writers.emplace_back([&, w] {
             testing::HttpClient client(port);

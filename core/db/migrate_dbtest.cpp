@@ -44,7 +44,8 @@ TEST_P(MigrateTest, Migrate_ConcurrentInstances_ApplyEachOnce) {
         migrations.push_back(Make(v, "t" + std::to_string(v), "CREATE TABLE t" + std::to_string(v) + " (x INTEGER)"));
     }
     auto other = OpenAnother();
-    std::size_t applied_here = 0, applied_there = 0;
+    std::size_t applied_here = 0;
+    std::size_t applied_there = 0;
     std::thread racer([&] { applied_there = Migrate(*other, migrations).size(); });
     applied_here = Migrate(database(), migrations).size();
     racer.join();

@@ -1,5 +1,6 @@
 #include "core/http/dispatcher.hpp"
 
+#include <fmt/format.h>
 #include <boost/url/parse.hpp>
 #include <random>
 

@@ -112,7 +112,7 @@ TEST_F(DispatcherTest, Handle_BadTargets_Are400) {
 }
 
 TEST_F(DispatcherTest, Handle_EveryResponse_HasSecurityHeadersAndRequestId) {
-    for (auto& response : {Send(Method::kGet, "/api/v1/items/1"), Send(Method::kGet, "/nothing")}) {
+    for (const auto& response : {Send(Method::kGet, "/api/v1/items/1"), Send(Method::kGet, "/nothing")}) {
         EXPECT_EQ(response.headers.Get("X-Content-Type-Options"), "nosniff");
         EXPECT_EQ(response.headers.Get("X-Frame-Options"), "DENY");
         EXPECT_TRUE(response.headers.Get("Content-Security-Policy").has_value());

@@ -12,8 +12,8 @@ std::vector<std::string> Fields(const Problem& problem) {
 }
 
 TEST(ParseJsonObject, Malformed_IsMalformedJson) {
-    for (std::string body : std::vector<std::string>{"", "{", "{\"a\":}", "nul", "{\"a\":\"\xff\"}",
-                                                     std::string(40, '[') + std::string(40, ']')}) {
+    for (const std::string& body : std::vector<std::string>{"", "{", "{\"a\":}", "nul", "{\"a\":\"\xff\"}",
+                                                            std::string(40, '[') + std::string(40, ']')}) {
         auto outcome = ParseJsonObject(body);
         ASSERT_FALSE(outcome.ok()) << body;
         EXPECT_EQ(outcome.problem().kind, ProblemKind::kMalformedJson) << body;

@@ -54,7 +54,7 @@ Request ToRequest(bhttp::request<bhttp::string_body>&& message, const std::strin
 
 bhttp::response<bhttp::string_body> ToBeast(Response&& response, bool keep_alive, bool head) {
     bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status), 11};
-    for (auto& [name, value] : response.headers.fields()) message.insert(name, value);
+    for (const auto& [name, value] : response.headers.fields()) message.insert(name, value);
     message.keep_alive(keep_alive);
     const bool no_body = response.status == 204 || response.status == 304 || response.status < 200;
     if (head) {
@@ -103,7 +103,7 @@ struct Server::State {
     asio::awaitable<void> Accept(Loop& loop);
     asio::awaitable<void> Serve(beast::tcp_stream stream);
     asio::awaitable<Response> HandleHeavy(Request& request);
-    asio::awaitable<void> LingeringClose(beast::tcp_stream& stream, beast::flat_buffer& buffer);
+    asio::awaitable<void> LingeringClose(beast::tcp_stream& stream, beast::flat_buffer& buffer) const;
     asio::awaitable<void> Drain();
     void BeginShutdown();
 };
@@ -330,7 +330,7 @@ asio::awaitable<Response> Server::State::HandleHeavy(Request& request) {
 // After an error response the client may still be sending (an oversized body): close our side,
 // then read and discard for a moment, so that the kernel does not answer the unread bytes with a
 // reset that would destroy our response before the client reads it.
-asio::awaitable<void> Server::State::LingeringClose(beast::tcp_stream& stream, beast::flat_buffer& buffer) {
+asio::awaitable<void> Server::State::LingeringClose(beast::tcp_stream& stream, beast::flat_buffer& buffer) const {
     beast::error_code error;
     stream.socket().shutdown(tcp::socket::shutdown_send, error);
     stream.expires_after(std::chrono::seconds(2));

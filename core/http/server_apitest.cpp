@@ -61,7 +61,7 @@ TEST_F(ServerTest, KeepAlive_PipelinedRequests_AllAnsweredOnOneConnection) {
 
 TEST_F(ServerTest, OversizedBody_Is413ProblemJson) {
     auto server = Start({"--max-body-bytes", "2048"});
-    std::string body(100 * 1024, 'x');
+    std::string body(std::size_t{100} * 1024, 'x');
     auto raw = RawExchange(server->port(),
                            "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                            "Content-Length: " +
@@ -93,7 +93,7 @@ TEST_F(ServerTest, OversizedHeaders_Are431) {
 
 TEST_F(ServerTest, MalformedHttp_Is400ProblemJsonAndServerLivesOn) {
     auto server = Start();
-    for (std::string bad :
+    for (const std::string& bad :
          {std::string("GARBAGE\r\n\r\n"), std::string("GET /healthz HTTP/1.1\r\nContent-Length: x\r\n\r\n"),
           std::string("GET /healthz HTTP/9.9\r\n\r\n"), std::string("GET /he\x01z HTTP/1.1\r\n\r\n"),
           std::string("GET /healthz HTTP/1.1\r\nBad Header\r\n\r\n"),

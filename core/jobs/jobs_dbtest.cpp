@@ -130,6 +130,7 @@ TEST_P(JobsTest, TwoInstances_NeverRunTheSameJob) {
         workers.back()->Handle("count", count);
     }
     std::vector<std::thread> threads;
+    threads.reserve(4);
     for (int i = 0; i < 4; ++i) {
         threads.emplace_back([&, i] {
             while (workers[i]->RunOnce()) {

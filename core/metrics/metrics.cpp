@@ -66,7 +66,7 @@ std::string Registry::Render() const {
         auto count = s.count.load(std::memory_order_relaxed);
         if (count == 0) continue;
         std::string labels =
-            fmt::format("method=\"{}\",route=\"{}\"", Escape(routes_[i].method), Escape(routes_[i].route));
+            fmt::format(R"(method="{}",route="{}")", Escape(routes_[i].method), Escape(routes_[i].route));
         std::uint64_t cumulative = 0;
         for (std::size_t b = 0; b < kLatencyBuckets.size(); ++b) {
             cumulative += s.buckets[b].load(std::memory_order_relaxed);

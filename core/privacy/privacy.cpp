@@ -185,12 +185,13 @@ ErasureReport ErasePerson(db::Database& database, const core::Registry& registry
         ErasureReport report;
         // Later modules first: they may need what earlier ones hold (an email, a membership).
         const auto& sources = registry.personal_data();
-        for (auto source = sources.rbegin(); source != sources.rend(); ++source) {
-            if (source->eraser) {
-                source->eraser(connection, person_id, context);
-                report.erased.push_back(source->name);
+        for (std::size_t i = sources.size(); i-- > 0;) {
+            const auto& source = sources[i];
+            if (source.eraser) {
+                source.eraser(connection, person_id, context);
+                report.erased.push_back(source.name);
             }
-            if (!source->retention.empty()) report.kept.push_back(source->name + ": " + source->retention);
+            if (!source.retention.empty()) report.kept.push_back(source.name + ": " + source.retention);
         }
         boost::json::array erased(report.erased.begin(), report.erased.end());
         audit::Append(connection,

@@ -1,5 +1,6 @@
 #include "core/qr/qr.hpp"
 
+#include <fmt/format.h>
 #include <qrencode.h>
 
 #include <memory>
@@ -58,10 +59,10 @@ std::string Svg(std::string_view text, std::string_view label) {
         }
     }
     const std::string dimension = std::to_string(size);
-    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + dimension + " " + dimension +
-           "\" role=\"img\" aria-label=\"" + EscapeXml(label) + "\" shape-rendering=\"crispEdges\">" +
-           "<rect width=\"" + dimension + "\" height=\"" + dimension + "\" fill=\"#fff\"/>" + "<path d=\"" + path +
-           "\" fill=\"#000\"/></svg>";
+    return fmt::format(
+        R"(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {0} {0}" role="img" aria-label="{1}" )"
+        R"(shape-rendering="crispEdges"><rect width="{0}" height="{0}" fill="#fff"/><path d="{2}" fill="#000"/></svg>)",
+        dimension, EscapeXml(label), path);
 }
 
 }  // namespace ponte::qr

@@ -16,7 +16,9 @@ std::vector<std::vector<bool>> Modules(const std::string& svg, int& size) {
     std::vector<std::vector<bool>> dark(size, std::vector<bool>(size, false));
     const std::regex run(R"(M(\d+) (\d+)h(\d+)v1h-\d+z)");
     for (std::sregex_iterator it(svg.begin(), svg.end(), run), end; it != end; ++it) {
-        const int x = std::stoi((*it)[1]), y = std::stoi((*it)[2]), n = std::stoi((*it)[3]);
+        const int x = std::stoi((*it)[1]);
+        const int y = std::stoi((*it)[2]);
+        const int n = std::stoi((*it)[3]);
         for (int i = 0; i < n; ++i) dark[y][x + i] = true;
     }
     return dark;
@@ -55,7 +57,8 @@ TEST(QrTest, SvgHasTheThreeFinderPatternsInsideAQuietZone) {
 }
 
 TEST(QrTest, LongerTextNeedsALargerSymbolAndLabelsAreEscaped) {
-    int small = 0, large = 0;
+    int small = 0;
+    int large = 0;
     Modules(Svg("short", "a"), small);
     Modules(Svg(std::string(300, 'x'), "a"), large);
     EXPECT_LT(small, large);

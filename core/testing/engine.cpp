@@ -1,10 +1,12 @@
 #include "core/testing/engine.hpp"
 
-#include "core/audit/audit.hpp"
-#include "core/testing/server_process.hpp"
+#include <fmt/format.h>
 
 #include <cstdlib>
 #include <random>
+
+#include "core/audit/audit.hpp"
+#include "core/testing/server_process.hpp"
 
 namespace ponte::testing {
 namespace {

@@ -78,7 +78,7 @@ HttpResult HttpClient::Send(std::string_view method, std::string_view target, st
         beast::error_code error;
         bhttp::write(c.stream, request, error);
         bhttp::response_parser<bhttp::string_body> parser;
-        parser.body_limit(64 * 1024 * 1024);
+        parser.body_limit(std::uint64_t{64} * 1024 * 1024);
         parser.skip(method == "HEAD");
         if (!error) bhttp::read(c.stream, c.buffer, parser, error);
         if (error) {

@@ -1,9 +1,9 @@
 #include "core/testing/server_process.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <csignal>
 
 #include <boost/json.hpp>
 #include <cstdlib>
@@ -31,6 +31,7 @@ ServerProcess::ServerProcess(std::string db_url, std::vector<std::string> extra_
                                   "--test-routes", "--threads", "2"};
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     std::vector<char*> argv;
+    argv.reserve(args.size() + 1);
     for (auto& arg : args) argv.push_back(arg.data());
     argv.push_back(nullptr);
     // The test process's environment, with its field-encryption keys (unless a test set its own).
@@ -81,7 +82,7 @@ ServerProcess::ServerProcess(std::string db_url, std::vector<std::string> extra_
     std::size_t seen = 0;
     while (port_ == 0) {
         for (; seen < lines_.size(); ++seen) {
-            if (lines_[seen].find("\"msg\":\"listening\"") == std::string::npos) continue;
+            if (lines_[seen].find(R"("msg":"listening")") == std::string::npos) continue;
             auto line = boost::json::parse(lines_[seen]);
             port_ = static_cast<std::uint16_t>(std::stoi(std::string(line.at("port").as_string())));
         }

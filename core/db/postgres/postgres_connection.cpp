@@ -148,7 +148,7 @@ class PostgresConnection final : public Connection {
     static std::string ToText(double value) {
         char buffer[32];
         auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-        return std::string(buffer, end);
+        return {buffer, end};
     }
 
     // Returns the server-side name of the prepared statement for `sql`, preparing it once.
