@@ -164,13 +164,28 @@ int KeysRotate(const config::KeysConfig& keys) {
     return 0;
 }
 
+// What a data command works with: the keys (which also key the audit chain), the migrated
+// database and the registry of every module.
+struct Assembled {
+    std::shared_ptr<const crypto::Keyring> keyring;
+    std::unique_ptr<db::Database> database;
+    std::unique_ptr<core::Registry> registry;
+};
+
+Assembled Assemble(const config::DatabaseConfig& database_config, const config::KeysConfig& keys) {
+    Assembled assembled;
+    assembled.keyring = LoadKeys(keys);
+    audit::UseKeys(assembled.keyring);
+    assembled.database = OpenDatabase(database_config, 1);
+    assembled.registry = std::make_unique<core::Registry>(assembled.database.get(), assembled.keyring);
+    app::RegisterAll(*assembled.registry, {});
+    db::Migrate(*assembled.database, assembled.registry->migrations());
+    return assembled;
+}
+
 int KeysReseal(const config::DatabaseConfig& database_config, const config::KeysConfig& keys) {
-    auto keyring = LoadKeys(keys);
-    auto database = OpenDatabase(database_config, 1);
-    core::Registry registry(database.get(), keyring);
-    app::RegisterAll(registry, {});
-    db::Migrate(*database, registry.migrations());
-    auto report = crypto::Reseal(*database, *keyring, registry.sealed_columns());
+    auto [keyring, database, registry] = Assemble(database_config, keys);
+    auto report = crypto::Reseal(*database, *keyring, registry->sealed_columns());
     std::cout << "resealed " << report.resealed << " values under key " << keyring->current_id() << " ("
               << report.current << " were under it already)\n";
     return 0;
@@ -187,14 +202,9 @@ std::int64_t FindPerson(db::Database& database, std::int64_t user_id, const std:
 
 int ExportPerson(const config::DatabaseConfig& database_config, const config::KeysConfig& keys,
                  const PersonOptions& person, const std::string& out) {
-    auto keyring = LoadKeys(keys);
-    audit::UseKeys(keyring);
-    auto database = OpenDatabase(database_config, 1);
-    core::Registry registry(database.get(), keyring);
-    app::RegisterAll(registry, {});
-    db::Migrate(*database, registry.migrations());
+    auto [keyring, database, registry] = Assemble(database_config, keys);
     const std::int64_t id = FindPerson(*database, person.user_id, person.email);
-    const std::string document = boost::json::serialize(privacy::ExportPerson(*database, registry, id, auth::NowMs()));
+    const std::string document = boost::json::serialize(privacy::ExportPerson(*database, *registry, id, auth::NowMs()));
     if (out.empty() || out == "-") {
         std::cout << document << "\n";
         return 0;
@@ -215,14 +225,9 @@ int ErasePerson(const config::DatabaseConfig& database_config, const config::Key
                      "with --confirm\n";
         return 2;
     }
-    auto keyring = LoadKeys(keys);
-    audit::UseKeys(keyring);
-    auto database = OpenDatabase(database_config, 1);
-    core::Registry registry(database.get(), keyring);
-    app::RegisterAll(registry, {});
-    db::Migrate(*database, registry.migrations());
+    auto [keyring, database, registry] = Assemble(database_config, keys);
     const std::int64_t id = FindPerson(*database, person.user_id, person.email);
-    auto report = privacy::ErasePerson(*database, registry, id, auth::NowMs());
+    auto report = privacy::ErasePerson(*database, *registry, id, auth::NowMs());
     std::cout << "person " << id << " erased from:";
     for (const auto& name : report.erased) std::cout << " " << name;
     std::cout << "\nkept, without anything that identifies her:\n";

@@ -15,11 +15,14 @@
 #include "core/auth/users.hpp"
 #include "core/crypto/random.hpp"
 #include "core/http/json_body.hpp"
+#include "core/http/openapi.hpp"
 #include "core/i18n/catalogue.hpp"
 #include "core/log/log.hpp"
 
 namespace ponte::auth {
 namespace {
+
+using http::Schema;
 
 using http::Method;
 using http::Problem;
@@ -192,8 +195,6 @@ std::string_view SecondFactorState(const policy::Principal& principal) {
     if (principal.second_factor_due) return principal.second_factor_enrolled ? "required" : "enrolment_required";
     return principal.second_factor_passed ? "verified" : "not_required";
 }
-
-boost::json::value Schema(std::string_view text) { return boost::json::parse(text); }
 
 constexpr std::string_view kSessionSchemaText = R"({"type":"object","required":["user","second_factor","csrf_token"],
     "properties":{"csrf_token":{"type":"string"},

@@ -7,9 +7,12 @@
 #include "core/auth/resources.hpp"
 #include "core/db/errors.hpp"
 #include "core/http/json_body.hpp"
+#include "core/http/openapi.hpp"
 
 namespace ponte::auth {
 namespace {
+
+using http::Schema;
 
 using http::Method;
 using http::Problem;
@@ -228,8 +231,6 @@ Reply LinkOrganization(Service& service, const Request& request, bool link) {
     return Json(200, NetworkJson(*connection, network_id, rows.Text(0, 1)));
 }
 
-boost::json::value Schema(std::string_view text) { return boost::json::parse(text); }
-
 constexpr std::string_view kOrganizationSchema = R"({"type":"object","required":["id","name","kind","network_ids"],
     "properties":{"id":{"type":"integer"},"name":{"type":"string"},"kind":{"type":"string"},
       "network_ids":{"type":"array","items":{"type":"integer"}}}})";
@@ -259,9 +260,6 @@ void RegisterOrganizations(core::Registry& registry, std::shared_ptr<Service> se
     policy.Declare(std::string(kCreateNetwork), {{Role::kPlatformAdmin, Scope::kPlatform}});
     policy.Declare(std::string(kLinkNetwork), {{Role::kPlatformAdmin, Scope::kPlatform}});
 
-    auto bind = [service](Reply (*handler)(Service&, const Request&)) {
-        return [service, handler](const Request& request) { return handler(*service, request); };
-    };
     registry.AddRoute({Method::kGet,
                        "/api/v1/organizations",
                        std::string(kReadOrganization),
@@ -273,7 +271,7 @@ void RegisterOrganizations(core::Registry& registry, std::shared_ptr<Service> se
                         ListSchema(kOrganizationSchema),
                         200,
                         {401, 403}},
-                       bind(&ListOrganizations)});
+                       Bind(service, &ListOrganizations)});
     registry.AddRoute({Method::kGet,
                        "/api/v1/organizations/{organization_id}",
                        std::string(kReadOrganization),
@@ -285,7 +283,7 @@ void RegisterOrganizations(core::Registry& registry, std::shared_ptr<Service> se
                         Schema(kOrganizationSchema),
                         200,
                         {401, 403, 404}},
-                       bind(&ReadOrganization)});
+                       Bind(service, &ReadOrganization)});
     registry.AddRoute({Method::kPost,
                        "/api/v1/organizations",
                        std::string(kCreateOrganization),
@@ -300,7 +298,7 @@ void RegisterOrganizations(core::Registry& registry, std::shared_ptr<Service> se
                         Schema(kOrganizationSchema),
                         201,
                         {401, 403, 409, 422}},
-                       bind(&CreateOrganizationRoute)});
+                       Bind(service, &CreateOrganizationRoute)});
     registry.AddRoute({Method::kGet,
                        "/api/v1/networks",
                        std::string(kReadNetwork),
@@ -312,7 +310,7 @@ void RegisterOrganizations(core::Registry& registry, std::shared_ptr<Service> se
                         ListSchema(kNetworkSchema),
                         200,
                         {401, 403}},
-                       bind(&ListNetworks)});
+                       Bind(service, &ListNetworks)});
     registry.AddRoute({Method::kPost,
                        "/api/v1/networks",
                        std::string(kCreateNetwork),
@@ -325,7 +323,7 @@ void RegisterOrganizations(core::Registry& registry, std::shared_ptr<Service> se
                         Schema(kNetworkSchema),
                         201,
                         {401, 403, 409, 422}},
-                       bind(&CreateNetworkRoute)});
+                       Bind(service, &CreateNetworkRoute)});
     registry.AddRoute({Method::kPost,
                        "/api/v1/networks/{network_id}/organizations",
                        std::string(kLinkNetwork),

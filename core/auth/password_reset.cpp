@@ -8,11 +8,14 @@
 #include "core/auth/throttle.hpp"
 #include "core/crypto/random.hpp"
 #include "core/http/json_body.hpp"
+#include "core/http/openapi.hpp"
 #include "core/i18n/catalogue.hpp"
 #include "core/mail/mail.hpp"
 
 namespace ponte::auth {
 namespace {
+
+using http::Schema;
 
 using http::Method;
 using http::Problem;
@@ -122,8 +125,6 @@ Reply CompleteReset(Service& service, const Request& request) {
     response.status = 204;
     return response;
 }
-
-boost::json::value Schema(std::string_view text) { return boost::json::parse(text); }
 
 }  // namespace
 

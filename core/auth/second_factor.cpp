@@ -8,11 +8,14 @@
 #include "core/crypto/random.hpp"
 #include "core/db/errors.hpp"
 #include "core/http/json_body.hpp"
+#include "core/http/openapi.hpp"
 #include "core/i18n/catalogue.hpp"
 #include "core/qr/qr.hpp"
 
 namespace ponte::auth {
 namespace {
+
+using http::Schema;
 
 using http::Method;
 using http::Problem;
@@ -251,8 +254,6 @@ Reply RenewRecoveryCodes(Service& service, const Request& request) {
     if (check == Check::kWrong) return WrongCode();
     return CodesResponse(201, codes);
 }
-
-boost::json::value Schema(std::string_view text) { return boost::json::parse(text); }
 
 constexpr std::string_view kCodeSchema = R"({"type":"object","additionalProperties":false,"required":["code"],
     "properties":{"code":{"type":"string","minLength":1,"maxLength":64}}})";

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <memory>
 
 #include "core/audit/audit.hpp"
 #include "core/auth/options.hpp"
@@ -24,6 +25,11 @@ struct Service {
     Service(db::Database* d, const crypto::Keyring* k, const policy::Policy& p, const Options& o)
         : database(d), keyring(k), policy(p), options(o), hasher(o.password_cost, o.hashing_threads) {}
 };
+
+// A route handler calling `handler` with the shared service.
+inline http::Handler Bind(std::shared_ptr<Service> service, http::Reply (*handler)(Service&, const http::Request&)) {
+    return [service = std::move(service), handler](const http::Request& request) { return handler(*service, request); };
+}
 
 // An audit entry of the request's caller (if any), address and request id.
 audit::Entry AuditEntry(const http::Request& request, std::string action, std::string outcome);

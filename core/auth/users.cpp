@@ -12,11 +12,14 @@
 #include "core/crypto/random.hpp"
 #include "core/db/errors.hpp"
 #include "core/http/json_body.hpp"
+#include "core/http/openapi.hpp"
 #include "core/i18n/catalogue.hpp"
 #include "core/qr/qr.hpp"
 
 namespace ponte::auth {
 namespace {
+
+using http::Schema;
 
 using http::Method;
 using http::Problem;
@@ -307,8 +310,6 @@ Reply AcceptInvitation(Service& service, const Request& request) {
     return response;
 }
 
-boost::json::value Schema(std::string_view text) { return boost::json::parse(text); }
-
 constexpr std::string_view kInvitationSchema = R"({"type":"object","required":["code","url","expires_at","qr_svg"],
     "properties":{"code":{"type":"string"},"url":{"type":"string"},"expires_at":{"type":"integer"},
       "qr_svg":{"type":"string"}}})";
@@ -328,9 +329,6 @@ void RegisterUsers(core::Registry& registry, std::shared_ptr<Service> service) {
     policy.Declare(std::string(kDisableAction), admins);
     policy.Declare(std::string(kRemoveMembershipAction), admins);
 
-    auto bind = [service](Reply (*handler)(Service&, const Request&)) {
-        return [service, handler](const Request& request) { return handler(*service, request); };
-    };
     const std::string invitation_schema(kInvitationSchema);
     registry.AddRoute(
         {Method::kPost,
@@ -351,7 +349,7 @@ void RegisterUsers(core::Registry& registry, std::shared_ptr<Service> service) {
                  invitation_schema + "}}"),
           201,
           {401, 403, 404, 409, 422}},
-         bind(&CreateUserInOrganization)});
+         Bind(service, &CreateUserInOrganization)});
     registry.AddRoute({Method::kPost,
                        "/api/v1/users/{user_id}/invitation",
                        std::string(kInviteAction),
@@ -364,7 +362,7 @@ void RegisterUsers(core::Registry& registry, std::shared_ptr<Service> service) {
                                invitation_schema + "}}"),
                         201,
                         {401, 403, 404, 409}},
-                       bind(&Reinvite)});
+                       Bind(service, &Reinvite)});
     registry.AddRoute({Method::kPost,
                        "/api/v1/users/{user_id}/disable",
                        std::string(kDisableAction),
@@ -400,7 +398,7 @@ void RegisterUsers(core::Registry& registry, std::shared_ptr<Service> service) {
                         nullptr,
                         204,
                         {401, 403, 404, 409}},
-                       bind(&RemoveMembership)});
+                       Bind(service, &RemoveMembership)});
     http::Route accept{Method::kPost,
                        "/api/v1/invitations/accept",
                        std::string(policy::kPublic),
@@ -414,7 +412,7 @@ void RegisterUsers(core::Registry& registry, std::shared_ptr<Service> service) {
                         SessionSchema(),
                         200,
                         {422, 429}},
-                       bind(&AcceptInvitation)};
+                       Bind(service, &AcceptInvitation)};
     accept.heavy = true;
     registry.AddRoute(std::move(accept));
 }

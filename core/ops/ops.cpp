@@ -8,12 +8,12 @@
 namespace ponte::ops {
 namespace {
 
+using http::Schema;
+
 using http::Method;
 using http::Reply;
 using http::Request;
 using http::Response;
-
-boost::json::value Schema(std::string_view json) { return boost::json::parse(json); }
 
 Reply Healthz(core::Registry& registry) {
     try {
