@@ -14,6 +14,8 @@ FUZZ_SECONDS ?= 20
 # Precompiled headers and ccache work together only with these sloppiness settings.
 export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
 export CCACHE_MAXSIZE ?= 5G
+# Paths relative to the checkout, so that two checkouts (or a fresh clone) share cache entries.
+export CCACHE_BASEDIR ?= $(CURDIR)
 
 .PHONY: setup build web run test e2e test-asan fuzz fuzz-long format-check lint bench clean
 
