@@ -121,6 +121,8 @@ const std::map<std::string, MatrixRow> kMatrix = {
     {"renewRecoveryCodes", {std::string(kSignedIn), ""}},
     {"listMemberships", {"DDDDDDAAAA", "DDDDDDDDDA"}},
     {"createMembership", {"DDDDDDDADA", "DDDDDDDDDA"}},
+    {"createMembershipInvitation", {"DDDDADAADA", "DDDDDDDDDA"}},
+    {"acceptMembershipInvitation", {std::string(kSignedIn), ""}},
     {"deleteMembership", {"DDDDDDDADA", "DDDDDDDDDA"}},
     {"createUser", {"DDDDADAADA", "DDDDDDDDDA"}},
     {"reinviteUser", {"DDDDADAADA", "DDDDDDDDDA"}},
@@ -191,10 +193,90 @@ TEST_F(RoutesTest, AuthorizationMatrix_CoversEveryRouteAndHolds) {
     EXPECT_GE(checked, AllRoutes().size() * world.actors().size());
 }
 
+// Routes that name records in their body: a body with each id placeholder (filled as in
+// RecordPath) and valid other fields. A route whose request schema has a property ending in
+// "_id" must be here.
+const std::map<std::string, std::string> kBodyIds = {
+    {"createMembership", R"({"user_id":{user_id},"role":"mentor"})"},
+    {"addNetworkOrganization", R"({"organization_id":{organization_id}})"},
+};
+
+std::string FillBody(std::string body, const testing::Identities::Record& record, std::int64_t organization) {
+    const std::map<std::string, std::string> ids = {{"user_id", std::to_string(record.user_id)},
+                                                    {"organization_id", std::to_string(organization)}};
+    for (const auto& [name, value] : ids) {
+        const std::string placeholder = "{" + name + "}";
+        for (auto at = body.find(placeholder); at != std::string::npos; at = body.find(placeholder)) {
+            body.replace(at, placeholder.size(), value);
+        }
+    }
+    return body;
+}
+
+// The answer without what differs between any two requests.
+std::string Comparable(const testing::HttpResult& response) {
+    auto json = response.Json();
+    if (json.is_object()) {
+        json.as_object().erase("instance");
+        json.as_object().erase("request_id");
+    }
+    return std::to_string(response.status) + " " + boost::json::serialize(json);
+}
+
+// An id in the body is resolved within the caller's scope like one in the path: for every actor
+// who may take the route on her own organization's record but not on a foreign one, a body that
+// names the foreign record is answered exactly like one that names a record that does not exist.
+TEST_F(RoutesTest, IdsInTheBody_ForeignAnsweredExactlyAsMissing) {
+    auto database = db::Database::Open("sqlite:" + (directory_ / "t.db").string());
+    testing::Identities world(*database);
+    testing::HttpClient client(server_->port());
+    std::size_t compared = 0;
+    for (const auto& route : AllRoutes()) {
+        bool names_ids = false;
+        if (const auto* schema = route.operation.request_schema.if_object()) {
+            if (const auto* properties = schema->if_contains("properties")) {
+                for (const auto& [name, ignored] : properties->as_object()) names_ids |= name.ends_with("_id");
+            }
+        }
+        auto template_body = kBodyIds.find(route.operation.id);
+        ASSERT_EQ(names_ids, template_body != kBodyIds.end()) << route.operation.id << ": body ids and kBodyIds";
+        if (!names_ids) continue;
+        const auto& row = kMatrix.at(route.operation.id);
+        for (std::size_t i = 0; i < world.actors().size(); ++i) {
+            if (row.own[i] != 'A' || row.foreign[i] != 'D') continue;
+            const auto& actor = world.actors()[i];
+            auto send = [&](const std::string& body) {
+                auto headers = world.SignIn(actor);
+                headers["Content-Type"] = "application/json";
+                auto response =
+                    client.Send(http::MethodName(route.method), RecordPath(route.path, world, false), body, headers);
+                world.RestoreNetworks();
+                return response;
+            };
+            auto foreign = send(FillBody(template_body->second, world.NewRecord(true), world.foreign_organization));
+            auto missing = send(FillBody(template_body->second, {987654321, 987654321}, 987654321));
+            EXPECT_EQ(Comparable(foreign), Comparable(missing)) << route.operation.id << " as " << actor.name;
+            EXPECT_LT(foreign.status, 500);
+            ++compared;
+        }
+    }
+    EXPECT_GE(compared, 1u);
+}
+
 // Signed in with the password only, a staff member whose second factor is due reaches nothing
 // but the routes that finish signing in (or read or end the session): every other route that
 // needs a session answers 403 with the second-factor problem, before any record is read.
 TEST_F(RoutesTest, SecondFactorDue_ReachesOnlyTheSigningInRoutes) {
+    // Finishing sign-in, reading the session and ending this one session: nothing else (not
+    // ending the account's other sessions, not changing its settings).
+    const std::set<std::string> finishing = {"getSession", "logout", "startTotpEnrolment", "confirmTotpEnrolment",
+                                             "passSecondFactor"};
+    std::set<std::string> signing_in;
+    for (const auto& route : AllRoutes()) {
+        if (route.policy_action == policy::kSigningIn) signing_in.insert(route.operation.id);
+    }
+    EXPECT_EQ(signing_in, finishing);
+
     auto database = db::Database::Open("sqlite:" + (directory_ / "t.db").string());
     testing::Identities world(*database);
     testing::HttpClient client(server_->port());

@@ -3,7 +3,9 @@
 #include <boost/json.hpp>
 
 #include "core/audit/audit.hpp"
+#include "core/auth/access_resets.hpp"
 #include "core/auth/accounts.hpp"
+#include "core/auth/joining.hpp"
 #include "core/auth/login.hpp"
 #include "core/auth/memberships.hpp"
 #include "core/auth/organizations.hpp"
@@ -80,8 +82,7 @@ Reply Login(Service& service, const Request& request) {
     auto login = DecodeLogin(request.body);
     if (!login) return login.problem();
     const std::string email = NormalizeEmail(login.value().email);
-    const std::string account_key = "account:" + email;
-    const std::string address_key = "address:" + audit::AddressOf(request.remote);
+    const LoginKeys keys = LoginKeysFor(email, audit::AddressOf(request.remote));
     audit::Entry entry = AuditEntry(request, "auth.login", "");
     entry.resource_type = "auth.user";
 
@@ -89,8 +90,7 @@ Reply Login(Service& service, const Request& request) {
     std::int64_t wait = 0;
     {
         db::Lease connection = service.database->Acquire();
-        const std::int64_t now = NowMs();
-        wait = std::max(LockedFor(*connection, account_key, now), LockedFor(*connection, address_key, now));
+        wait = LoginWait(*connection, keys, NowMs());
         if (wait == 0) user = FindUserByEmail(*connection, email);
     }
     if (wait > 0) {
@@ -107,13 +107,21 @@ Reply Login(Service& service, const Request& request) {
     if (!verified) {
         service.database->Transact([&](db::Connection& connection) {
             const std::int64_t now = NowMs();
-            RecordFailure(connection, account_key, now, kAccountRule);
-            RecordFailure(connection, address_key, now, kAddressRule);
+            RecordLoginFailure(connection, keys, now);
             entry.outcome = "failed";
             if (user) entry.resource_id = std::to_string(user->id);
             audit::Append(connection, entry, now);
         });
         return Problem{ProblemKind::kUnauthorized, "detail.invalid_credentials"};
+    }
+    // The right password does not open a session while the account's second factor is locked out
+    // after wrong codes: that session could do nothing but wait.
+    if (const std::int64_t locked = LockedFor(*service.database->Acquire(), SecondFactorKey(user->id), NowMs());
+        locked > 0) {
+        entry.outcome = "throttled";
+        entry.resource_id = std::to_string(user->id);
+        audit::Record(*service.database, entry, NowMs());
+        return TooManyAttempts(locked, "detail.second_factor_locked_out");
     }
 
     std::string rehashed;
@@ -121,7 +129,7 @@ Reply Login(Service& service, const Request& request) {
     const auto previous = CookieValue(request.headers.Get("Cookie").value_or(""), CookieName(service.options.sessions));
     NewSession session = service.database->Transact([&](db::Connection& connection) {
         const std::int64_t now = NowMs();
-        ClearFailures(connection, account_key);
+        ClearLoginFailures(connection, keys);
         if (!rehashed.empty()) SetPasswordHash(connection, user->id, rehashed, now);
         if (previous) EndSession(connection, crypto::Sha256Hex(*previous));
         entry.outcome = "ok";
@@ -134,7 +142,7 @@ Reply Login(Service& service, const Request& request) {
     // Read back as every later request will see it, with the second-factor state of the account.
     auto principal = ResolveSession(*service.database, session.id, NowMs(), service.options.sessions);
     if (!principal) return Problem{ProblemKind::kUnauthorized, "detail.sign_in", "session ended at once"};
-    Response response = SessionResponse(200, *principal);
+    Response response = SessionResponse(service, 200, *principal);
     response.headers.Add("Set-Cookie", SessionCookie(service.options.sessions, session.id));
     return response;
 }
@@ -196,8 +204,11 @@ std::string_view SecondFactorState(const policy::Principal& principal) {
     return principal.second_factor_passed ? "verified" : "not_required";
 }
 
-constexpr std::string_view kSessionSchemaText = R"({"type":"object","required":["user","second_factor","csrf_token"],
+constexpr std::string_view kSessionSchemaText = R"({"type":"object",
+    "required":["user","second_factor","csrf_token","access_resets"],
     "properties":{"csrf_token":{"type":"string"},
+      "access_resets":{"type":"array","items":{"type":"object","required":["at","by","reason"],
+        "properties":{"at":{"type":"integer"},"by":{"type":"string"},"reason":{"type":"string"}}}},
       "second_factor":{"type":"string","enum":["not_required","required","enrolment_required","verified"]},
       "user":{"type":"object","required":["id","display_name","locale","staff","memberships"],
         "properties":{"id":{"type":"integer"},"display_name":{"type":"string"},"locale":{"type":"string"},
@@ -218,15 +229,23 @@ audit::Entry AuditEntry(const Request& request, std::string action, std::string 
     return entry;
 }
 
-Response SessionResponse(int status, const policy::Principal& principal) {
+Response SessionResponse(const Service& service, int status, const policy::Principal& principal) {
+    boost::json::array resets =
+        RecentAccessResets(*service.database->Acquire(), *service.keyring, principal.user_id, NowMs());
     return Response::Json(status,
                           boost::json::serialize(boost::json::object{{"user", UserJson(principal)},
                                                                      {"second_factor", SecondFactorState(principal)},
-                                                                     {"csrf_token", principal.csrf_token}}));
+                                                                     {"csrf_token", principal.csrf_token},
+                                                                     {"access_resets", std::move(resets)}}));
 }
 
-Problem TooManyAttempts(std::int64_t wait_ms) {
-    Problem problem{ProblemKind::kTooManyRequests, "detail.locked_out"};
+Problem NotFoundAudited(db::Database& database, const audit::Entry& entry) {
+    audit::Record(database, entry, NowMs());
+    return Problem{ProblemKind::kNotFound};
+}
+
+Problem TooManyAttempts(std::int64_t wait_ms, std::string detail_key) {
+    Problem problem{ProblemKind::kTooManyRequests, std::move(detail_key)};
     problem.headers.Add("Retry-After", std::to_string((wait_ms + 999) / 1000));
     return problem;
 }
@@ -262,21 +281,22 @@ void Register(core::Registry& registry, const Options& options) {
                       [service](const Request& request) { return Login(*service, request); }};
     login.heavy = true;
     registry.AddRoute(std::move(login));
-    registry.AddRoute({Method::kGet,
-                       "/api/v1/auth/session",
-                       std::string(policy::kSigningIn),
-                       http::BodyKind::kNone,
-                       {"getSession",
-                        "The signed-in user, their memberships and the CSRF token",
-                        "auth",
-                        nullptr,
-                        SessionSchema(),
-                        200,
-                        {401}},
-                       [](const Request& request) -> Reply { return SessionResponse(200, *request.principal); }});
+    registry.AddRoute(
+        {Method::kGet,
+         "/api/v1/auth/session",
+         std::string(policy::kSigningIn),
+         http::BodyKind::kNone,
+         {"getSession",
+          "The signed-in user, their memberships and the CSRF token",
+          "auth",
+          nullptr,
+          SessionSchema(),
+          200,
+          {401}},
+         [service](const Request& request) -> Reply { return SessionResponse(*service, 200, *request.principal); }});
     registry.AddRoute({Method::kPost,
                        "/api/v1/auth/locale",
-                       std::string(policy::kSigningIn),
+                       std::string(policy::kSignedIn),
                        http::BodyKind::kJson,
                        {"setLocale",
                         "Store the signed-in person's language",
@@ -296,7 +316,7 @@ void Register(core::Registry& registry, const Options& options) {
     registry.AddRoute(
         {Method::kPost,
          "/api/v1/auth/logout-everywhere",
-         std::string(policy::kSigningIn),
+         std::string(policy::kSignedIn),
          http::BodyKind::kNone,
          {"logoutEverywhere", "End every session of the signed-in user", "auth", nullptr, nullptr, 204, {401, 403}},
          [service](const Request& request) { return Logout(*service, request, true); }});
@@ -306,6 +326,7 @@ void Register(core::Registry& registry, const Options& options) {
     RegisterOrganizations(registry, service);
     DeclarePersonalData(registry);
     RegisterMemberships(registry);
+    RegisterJoining(registry, service);
 }
 
 }  // namespace ponte::auth

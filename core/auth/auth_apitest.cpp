@@ -127,11 +127,15 @@ class SignInTest : public ::testing::Test {
         database_->Transact([&](db::Connection& connection) {
             const std::int64_t now = NowMs();
             std::int64_t org = CreateOrganization(connection, "Listening space", "social_service", now);
-            for (const char* name : {"ana", "bea", "carla", "dina", "eva", "farah"}) {
+            // Case workers (whose sessions wait for a second factor outside demo mode) and gia, a
+            // participant, whose sessions are fully signed in with the password.
+            for (const char* name : {"ana", "bea", "carla", "dina", "eva", "farah", "gia"}) {
                 User user{.email = std::string(name) + "@example.org", .display_name = name};
                 user.password_hash = hasher.Hash(kPassword);
                 std::int64_t id = CreateUser(connection, user, now);
-                AddMembership(connection, id, {.role = policy::Role::kCaseWorker, .organization_id = org}, 0, now);
+                const auto role =
+                    std::string_view(name) == "gia" ? policy::Role::kParticipant : policy::Role::kCaseWorker;
+                AddMembership(connection, id, {.role = role, .organization_id = org}, 0, now);
             }
         });
     }
@@ -228,7 +232,7 @@ TEST_F(SignInTest, Session_WithoutOrWithForgedCookie_Is401) {
 }
 
 TEST_F(SignInTest, ChosenLanguage_IsStoredForTheAccount) {
-    auto signed_in = SignIn("eva@example.org");
+    auto signed_in = SignIn("gia@example.org");
     auto post = [&](std::string_view body) {
         return testing::HttpClient(server_->port())
             .Post("/api/v1/auth/locale", body, "application/json",
@@ -238,7 +242,7 @@ TEST_F(SignInTest, ChosenLanguage_IsStoredForTheAccount) {
     auto session =
         testing::HttpClient(server_->port()).Get("/api/v1/auth/session", {{"Cookie", signed_in.cookie}}).Json();
     EXPECT_EQ(session.at("user").at("locale"), "ar");
-    EXPECT_EQ(Login("eva@example.org", kPassword).Json().at("user").at("locale"), "ar");
+    EXPECT_EQ(Login("gia@example.org", kPassword).Json().at("user").at("locale"), "ar");
     for (std::string_view bad : {R"({"locale":"tlh"})", R"({"locale":7})", "{}", R"({"locale":"ar","x":1})"}) {
         auto refused = post(bad);
         EXPECT_EQ(refused.status, 422) << bad;
@@ -276,16 +280,23 @@ TEST_F(SignInTest, StateChangingRequest_FromForeignOrigin_Is403) {
 }
 
 TEST_F(SignInTest, LogoutEverywhere_EndsEverySessionOfTheUser) {
-    auto phone = SignIn("eva@example.org");
-    auto desk = SignIn("eva@example.org");
+    auto phone = SignIn("gia@example.org");
+    auto desk = SignIn("gia@example.org");
     auto done = Post("/api/v1/auth/logout-everywhere", {{"Cookie", phone.cookie}, {"X-CSRF-Token", phone.csrf}});
     EXPECT_EQ(done.status, 204);
     EXPECT_EQ(SessionStatus(phone), 401);
     EXPECT_EQ(SessionStatus(desk), 401);
+
+    // A session still waiting for its second factor cannot end the account's other sessions.
+    auto signed_in = SignIn("gia@example.org");
+    auto half = SignIn("eva@example.org");
+    auto refused = Post("/api/v1/auth/logout-everywhere", {{"Cookie", half.cookie}, {"X-CSRF-Token", half.csrf}});
+    EXPECT_EQ(refused.status, 403);
+    EXPECT_EQ(SessionStatus(signed_in), 200);
 }
 
 TEST_F(SignInTest, RepeatedFailures_LockTheAccountOut_EvenForTheRightPassword) {
-    for (int i = 0; i < kAccountRule.max_failures; ++i) {
+    for (int i = 0; i < kPairRule.max_failures; ++i) {
         EXPECT_EQ(Login("farah@example.org", "guess number " + std::to_string(i)).status, 401);
     }
     auto locked = Login("farah@example.org", kPassword);
@@ -293,7 +304,7 @@ TEST_F(SignInTest, RepeatedFailures_LockTheAccountOut_EvenForTheRightPassword) {
     EXPECT_EQ(locked.Json().at("type"), "/problems/too-many-requests");
     const int retry_after = std::stoi(locked.Header("Retry-After"));
     EXPECT_GT(retry_after, 0);
-    EXPECT_LE(retry_after, kAccountRule.lockout_ms / 1000);
+    EXPECT_LE(retry_after, kPairRule.lockout_ms / 1000);
     EXPECT_GE(AuditCount("auth.login", "throttled"), 1);
     EXPECT_EQ(Login("ana@example.org", kPassword).status, 200);  // other accounts are not affected
 }

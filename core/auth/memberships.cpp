@@ -6,6 +6,7 @@
 #include "core/auth/accounts.hpp"
 #include "core/auth/auth.hpp"
 #include "core/auth/resources.hpp"
+#include "core/auth/service.hpp"
 #include "core/http/json_body.hpp"
 
 namespace ponte::auth {
@@ -26,14 +27,13 @@ constexpr std::string_view kCreateAction = "auth.membership.create";
 constexpr std::string_view kSelectMembers =
     "SELECT m.id, m.user_id, u.display_name, m.role, u.disabled FROM auth_memberships m "
     "JOIN auth_users u ON u.id = m.user_id WHERE m.organization_id = $1 AND u.erased_at IS NULL ORDER BY m.id";
-constexpr std::string_view kUserExists = "SELECT 1 FROM auth_users WHERE id = $1";
-
-// The organization named in the path as a policy resource, or nullopt when there is none.
-std::optional<policy::Resource> OrganizationResource(db::Connection& connection, std::string_view id_text) {
-    auto id = ParseId(id_text);
-    if (!id) return std::nullopt;
-    return auth::OrganizationResource(connection, *id);
-}
+// The body's user, resolved within the organization of the path: only a live account that
+// already belongs to it may be given another role there. Anyone else (another organization's
+// member, an erased account, no account) is answered as missing, and joins only through a code
+// she accepts herself (joining.cpp).
+constexpr std::string_view kSelectMember =
+    "SELECT u.disabled FROM auth_users u WHERE u.id = $1 AND u.erased_at IS NULL AND EXISTS "
+    "(SELECT 1 FROM auth_memberships m WHERE m.user_id = u.id AND m.organization_id = $2)";
 
 audit::Entry Entry(const Request& request, std::string_view action, std::string outcome, std::int64_t organization) {
     return {.actor_user_id = request.principal->user_id,
@@ -46,20 +46,25 @@ audit::Entry Entry(const Request& request, std::string_view action, std::string 
             .request_id = request.request_id};
 }
 
-// A record the caller may not see answers as if it did not exist; the denial is audited.
-Problem Denied(db::Database& database, const Request& request, std::string_view action, std::int64_t organization) {
-    audit::Record(database, Entry(request, action, "denied", organization), NowMs());
-    return Problem{ProblemKind::kNotFound};
+// The organization of the path, if the caller may take `action` on it; else 404, the same for a
+// foreign organization as for a missing one (both audited).
+std::variant<policy::Resource, Problem> PermittedOrganization(db::Database& database, const policy::Policy& policy,
+                                                              const Request& request, std::string_view action) {
+    std::optional<policy::Resource> resource;
+    const auto id = ParseId(request.Param("organization_id"));
+    if (id) resource = OrganizationResource(*database.Acquire(), *id);
+    if (!resource) return NotFoundAudited(database, Entry(request, action, "not_found", id.value_or(0)));
+    if (!policy.Permits(request.principal.get(), action, *resource)) {
+        return NotFoundAudited(database, Entry(request, action, "denied", resource->organization_id));
+    }
+    return *resource;
 }
 
 Reply List(db::Database& database, const policy::Policy& policy, const Request& request) {
-    db::Lease connection = database.Acquire();
-    auto resource = OrganizationResource(*connection, request.Param("organization_id"));
-    if (!resource) return Problem{ProblemKind::kNotFound};
-    if (!policy.Permits(request.principal.get(), kListAction, *resource)) {
-        return Denied(database, request, kListAction, resource->organization_id);
-    }
-    auto rows = connection->Execute(kSelectMembers, {resource->organization_id});
+    auto permitted = PermittedOrganization(database, policy, request, kListAction);
+    if (auto* problem = std::get_if<Problem>(&permitted)) return std::move(*problem);
+    const auto* resource = &std::get<policy::Resource>(permitted);
+    auto rows = database.Acquire()->Execute(kSelectMembers, {resource->organization_id});
     boost::json::array items;
     for (std::size_t row = 0; row < rows.size(); ++row) {
         items.push_back({{"id", rows.Int(row, 0)},
@@ -73,15 +78,9 @@ Reply List(db::Database& database, const policy::Policy& policy, const Request& 
 }
 
 Reply Create(db::Database& database, const policy::Policy& policy, const Request& request) {
-    std::optional<policy::Resource> resource;
-    {
-        db::Lease connection = database.Acquire();
-        resource = OrganizationResource(*connection, request.Param("organization_id"));
-    }
-    if (!resource) return Problem{ProblemKind::kNotFound};
-    if (!policy.Permits(request.principal.get(), kCreateAction, *resource)) {
-        return Denied(database, request, kCreateAction, resource->organization_id);
-    }
+    auto permitted = PermittedOrganization(database, policy, request, kCreateAction);
+    if (auto* problem = std::get_if<Problem>(&permitted)) return std::move(*problem);
+    const auto* resource = &std::get<policy::Resource>(permitted);
     auto object = http::ParseJsonObject(request.body);
     if (!object) return object.problem();
     http::JsonFields fields(object.value());
@@ -98,8 +97,12 @@ Reply Create(db::Database& database, const policy::Policy& policy, const Request
         return Problem{ProblemKind::kForbidden, "detail.role_not_grantable"};
     }
     try {
+        enum class Found { kMember, kMissing, kDisabled };
+        Found found = Found::kMember;
         const std::int64_t id = database.Transact([&](db::Connection& connection) -> std::int64_t {
-            if (connection.Execute(kUserExists, {*user_id}).empty()) return 0;
+            auto member = connection.Execute(kSelectMember, {*user_id, resource->organization_id});
+            found = member.empty() ? Found::kMissing : member.Int(0, 0) != 0 ? Found::kDisabled : Found::kMember;
+            if (found != Found::kMember) return 0;
             const std::int64_t now = NowMs();
             const std::int64_t created =
                 AddMembership(connection, *user_id, {.role = *role, .organization_id = resource->organization_id},
@@ -109,7 +112,11 @@ Reply Create(db::Database& database, const policy::Policy& policy, const Request
             audit::Append(connection, entry, now);
             return created;
         });
-        if (id == 0) {
+        if (found == Found::kDisabled) return Problem{ProblemKind::kConflict, "detail.account_disabled"};
+        if (found == Found::kMissing) {
+            audit::Entry entry = Entry(request, kCreateAction, "not_found", resource->organization_id);
+            entry.detail = boost::json::serialize(boost::json::object{{"user_id", *user_id}});
+            audit::Record(database, entry, NowMs());
             Problem problem{ProblemKind::kInvalidFields};
             problem.errors.push_back({"user_id", "not_found"});
             return problem;
@@ -155,7 +162,7 @@ void RegisterMemberships(core::Registry& registry) {
          std::string(kCreateAction),
          http::BodyKind::kJson,
          {"createMembership",
-          "Give a user an organization role in the organization",
+          "Give a member of the organization another role in it (anyone else joins with a code she accepts)",
           "auth",
           boost::json::parse(R"({"type":"object","additionalProperties":false,"required":["user_id","role"],
                             "properties":{"user_id":{"type":"integer","minimum":1},
@@ -163,7 +170,7 @@ void RegisterMemberships(core::Registry& registry) {
                                 "trainer","coordinator","org_admin"]}}})"),
           boost::json::parse(R"({"type":"object","required":["id","user_id","role"]})"),
           201,
-          {401, 403, 404, 409}},
+          {401, 403, 404, 409, 422}},
          [database, policy](const Request& request) { return Create(*database, *policy, request); }});
 }
 

@@ -1,4 +1,5 @@
-// Membership management over HTTP: bad input, privilege escalation and foreign organizations.
+// Membership management over HTTP: bad input, privilege escalation, foreign organizations, and
+// accounts of other organizations named in the body (answered exactly as missing ones).
 #include "core/auth/memberships.hpp"
 
 #include <gtest/gtest.h>
@@ -25,8 +26,12 @@ class MembershipsTest : public ::testing::Test {
         server_ = std::make_unique<testing::ServerProcess>(url);
         database_ = db::Database::Open(url);
         world_ = std::make_unique<testing::Identities>(*database_);
-        newcomer_ = database_->Transact([](db::Connection& connection) {
-            return CreateUser(connection, User{.display_name = "Newcomer"}, NowMs());
+        // A participant of the own organization, to whom its admin gives another role.
+        newcomer_ = database_->Transact([&](db::Connection& connection) {
+            const std::int64_t id = CreateUser(connection, User{.display_name = "Newcomer"}, NowMs());
+            AddMembership(connection, id, {.role = Role::kParticipant, .organization_id = world_->own_organization}, 0,
+                          NowMs());
+            return id;
         });
     }
     void TearDown() override {
@@ -42,8 +47,16 @@ class MembershipsTest : public ::testing::Test {
         return testing::HttpClient(server_->port())
             .Send("POST", "/api/v1/organizations/" + std::to_string(organization) + "/memberships", body, headers);
     }
-    std::string Grant(std::string_view role) {
-        return boost::json::serialize(boost::json::object{{"user_id", newcomer_}, {"role", role}});
+    std::string Grant(std::string_view role, std::int64_t user_id = 0) {
+        return boost::json::serialize(
+            boost::json::object{{"user_id", user_id == 0 ? newcomer_ : user_id}, {"role", role}});
+    }
+    // The problem without what differs between any two requests.
+    static std::string Comparable(const testing::HttpResult& response) {
+        auto json = response.Json().as_object();
+        json.erase("instance");
+        json.erase("request_id");
+        return std::to_string(response.status) + " " + boost::json::serialize(json);
     }
     static std::vector<std::string> Fields(const testing::HttpResult& response) {
         std::vector<std::string> out;
@@ -127,7 +140,52 @@ TEST_F(MembershipsTest, BadInput_IsProblemNamingTheField) {
 }
 
 TEST_F(MembershipsTest, PlatformAdmin_ManagesAnyOrganization) {
-    EXPECT_EQ(Create(Role::kPlatformAdmin, world_->foreign_organization, Grant("trainer")).status, 201);
+    const auto foreign = world_->NewRecord(true);
+    EXPECT_EQ(Create(Role::kPlatformAdmin, world_->foreign_organization, Grant("trainer", foreign.user_id)).status,
+              201);
+}
+
+// An account of another organization is not the admin's to attach, whatever her role: the
+// answer is the one for an account that does not exist, and nothing is written.
+TEST_F(MembershipsTest, AccountOfAnotherOrganization_IsAnsweredAsMissingAndNotAttached) {
+    const auto foreign = world_->NewRecord(true);
+    for (Role as : {Role::kOrgAdmin, Role::kPlatformAdmin}) {
+        auto attached = Create(as, world_->own_organization, Grant("participant", foreign.user_id));
+        auto missing = Create(as, world_->own_organization, Grant("participant", 987654321));
+        EXPECT_EQ(attached.status, 422) << attached.body;
+        EXPECT_EQ(Comparable(attached), Comparable(missing));
+    }
+    auto count = database_->Acquire()->Execute(
+        "SELECT COUNT(*) FROM auth_memberships WHERE user_id = $1 AND organization_id = $2",
+        {foreign.user_id, world_->own_organization});
+    EXPECT_EQ(count.Int(0, 0), 0);
+    EXPECT_EQ(database_->Acquire()
+                  ->Execute("SELECT COUNT(*) FROM audit_log WHERE action = 'auth.membership.create' AND "
+                            "outcome = 'not_found'")
+                  .Int(0, 0),
+              4);
+}
+
+// An account whose last membership was removed belongs to nobody: no admin can take her in.
+TEST_F(MembershipsTest, AccountWithoutMemberships_ErasedOrDisabled_TakesNoNewRole) {
+    const std::int64_t alone = database_->Transact(
+        [](db::Connection& connection) { return CreateUser(connection, User{.display_name = "Alone"}, NowMs()); });
+    EXPECT_EQ(Fields(Create(Role::kOrgAdmin, world_->own_organization, Grant("participant", alone))),
+              std::vector<std::string>{"user_id:not_found"});
+    EXPECT_EQ(Fields(Create(Role::kPlatformAdmin, world_->own_organization, Grant("participant", alone))),
+              std::vector<std::string>{"user_id:not_found"});
+
+    const auto disabled = world_->NewRecord(false);
+    database_->Transact([&](db::Connection& connection) { SetDisabled(connection, disabled.user_id, true, NowMs()); });
+    auto refused = Create(Role::kOrgAdmin, world_->own_organization, Grant("mentor", disabled.user_id));
+    EXPECT_EQ(refused.status, 409) << refused.body;
+
+    const auto erased = world_->NewRecord(false);
+    database_->Transact([&](db::Connection& connection) {
+        connection.Execute("UPDATE auth_users SET erased_at = 1 WHERE id = $1", {erased.user_id});
+    });
+    EXPECT_EQ(Fields(Create(Role::kOrgAdmin, world_->own_organization, Grant("mentor", erased.user_id))),
+              std::vector<std::string>{"user_id:not_found"});
 }
 
 }  // namespace

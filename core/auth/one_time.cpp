@@ -44,7 +44,7 @@ std::variant<User, http::Problem> SetPasswordWithSecret(
     if (wait > 0) {
         entry.outcome = "throttled";
         audit::Record(*service.database, entry, NowMs());
-        return TooManyAttempts(wait);
+        return TooManyAttempts(wait, "detail.too_many_codes");
     }
     if (!user) {
         service.database->Transact([&](db::Connection& connection) {

@@ -102,7 +102,7 @@ Reply RequestReset(Service& service, const Request& request) {
         entry.resource_id = std::to_string(user->id);
         audit::Append(connection, entry, now);
     });
-    if (wait > 0) return TooManyAttempts(wait);
+    if (wait > 0) return TooManyAttempts(wait, "detail.too_many_reset_requests");
     // The same answer whether or not the address has an account.
     return Response::Json(202, "{}");
 }

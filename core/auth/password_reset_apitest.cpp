@@ -122,6 +122,8 @@ TEST_F(PasswordResetTest, AskingRevealsNothingAndIsThrottledPerAccount) {
     EXPECT_EQ(Post("/api/v1/auth/password-reset", {{"email", "bea@example.org"}}).status, 202);
     auto limited = Post("/api/v1/auth/password-reset", {{"email", "bea@example.org"}});
     EXPECT_EQ(limited.status, 429);
+    EXPECT_EQ(limited.Json().at("detail"),
+              "Too many requests for a new link. Please wait a few minutes and try again.");
     EXPECT_FALSE(limited.Header("Retry-After").empty());
     EXPECT_EQ(Post("/api/v1/auth/password-reset/complete", {{"token", second}, {"password", kNewPassword}}).status, 422)
         << "the third request replaced it";

@@ -1,6 +1,7 @@
 #include "core/auth/personal_data.hpp"
 
 #include "core/auth/accounts.hpp"
+#include "core/auth/throttle.hpp"
 
 namespace ponte::auth {
 namespace {
@@ -20,15 +21,29 @@ constexpr std::string_view kCountRecoveryCodes =
     "SELECT COUNT(*) FROM auth_recovery_codes WHERE user_id = $1 AND used_at IS NULL";
 constexpr std::string_view kSelectInvitations =
     "SELECT created_at, expires_at, used_at FROM auth_invitations WHERE user_id = $1 ORDER BY created_at";
+constexpr std::string_view kSelectAccessResets =
+    "SELECT created_at FROM auth_access_resets WHERE user_id = $1 ORDER BY created_at";
+constexpr std::string_view kSelectJoined =
+    "SELECT organization_id, role, used_at FROM auth_membership_invitations WHERE used_by = $1 ORDER BY used_at";
 constexpr std::string_view kSelectResets =
     "SELECT created_at, expires_at, used_at FROM auth_password_resets WHERE user_id = $1 ORDER BY created_at";
 
 constexpr std::string_view kEraseStatements[] = {
-    "DELETE FROM auth_sessions WHERE user_id = $1",        "DELETE FROM auth_totp WHERE user_id = $1",
-    "DELETE FROM auth_recovery_codes WHERE user_id = $1",  "DELETE FROM auth_invitations WHERE user_id = $1",
+    "DELETE FROM auth_sessions WHERE user_id = $1",
+    "DELETE FROM auth_totp WHERE user_id = $1",
+    "DELETE FROM auth_recovery_codes WHERE user_id = $1",
+    "DELETE FROM auth_invitations WHERE user_id = $1",
     "DELETE FROM auth_password_resets WHERE user_id = $1",
+    "DELETE FROM auth_access_resets WHERE user_id = $1",
+    // Codes she spent or made stay as the organization's record, without her.
+    "UPDATE auth_membership_invitations SET used_by = NULL WHERE used_by = $1",
+    "UPDATE auth_membership_invitations SET created_by = NULL WHERE created_by = $1",
+    "UPDATE auth_access_resets SET by_user_id = NULL WHERE by_user_id = $1",
 };
 constexpr std::string_view kDeleteThrottleKeys = "DELETE FROM auth_throttle WHERE key IN ($1, $2, $3)";
+// The (account, address) pairs: every key that starts with the account's pair prefix.
+constexpr std::string_view kDeletePairKeys =
+    "DELETE FROM auth_throttle WHERE substr(key, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT)";
 constexpr std::string_view kAnonymize =
     "UPDATE auth_users SET email = NULL, display_name = '', password_hash = NULL, locale = '', disabled = 1, "
     "erased_at = $2, updated_at = $2 WHERE id = $1";
@@ -86,6 +101,20 @@ boost::json::value Export(db::Connection& connection, std::int64_t user_id) {
                             {"unused_recovery_codes", connection.Execute(kCountRecoveryCodes, {user_id}).Int(0, 0)}};
     out["invitations"] = Times(connection, kSelectInvitations, user_id);
     out["password_resets"] = Times(connection, kSelectResets, user_id);
+    // The reasons staff wrote are sealed and read in her session; here, when.
+    auto access_resets = connection.Execute(kSelectAccessResets, {user_id});
+    boost::json::array resets;
+    for (std::size_t row = 0; row < access_resets.size(); ++row)
+        resets.push_back(boost::json::object{{"at", access_resets.Int(row, 0)}});
+    out["access_resets_by_staff"] = std::move(resets);
+    auto joined = connection.Execute(kSelectJoined, {user_id});
+    boost::json::array codes;
+    for (std::size_t row = 0; row < joined.size(); ++row) {
+        codes.push_back({{"organization_id", joined.Int(row, 0)},
+                         {"role", joined.Text(row, 1)},
+                         {"accepted_at", joined.Int(row, 2)}});
+    }
+    out["join_codes_accepted"] = std::move(codes);
     return out;
 }
 
@@ -94,7 +123,8 @@ void Erase(db::Connection& connection, std::int64_t user_id, std::int64_t now_ms
     if (!user) return;
     for (auto statement : kEraseStatements) connection.Execute(statement, {user_id});
     connection.Execute(kDeleteThrottleKeys,
-                       {"account:" + user->email, "reset:" + user->email, "second_factor:" + std::to_string(user_id)});
+                       {"account:" + user->email, "reset:" + user->email, SecondFactorKey(user_id)});
+    connection.Execute(kDeletePairKeys, {LoginPairPrefix(user->email)});
     connection.Execute(kAnonymize, {user_id, now_ms});
 }
 
@@ -105,9 +135,11 @@ void DeclarePersonalData(core::Registry& registry) {
         {.name = "auth.account",
          .description = "The account: email, name, language, memberships (roles in organizations), sessions with "
                         "their address and browser, two-step sign-in state, invitations, password reset links and "
-                        "sign-in throttling keys.",
+                        "sign-in throttling keys, new invitation codes staff gave for her account (with their "
+                        "reason) and the join codes she accepted.",
          .tables = {"auth_users", "auth_memberships", "auth_sessions", "auth_totp", "auth_recovery_codes",
-                    "auth_invitations", "auth_password_resets", "auth_throttle"},
+                    "auth_invitations", "auth_password_resets", "auth_throttle", "auth_access_resets",
+                    "auth_membership_invitations"},
          .exporter = [](db::Connection& connection, std::int64_t person,
                         const privacy::Context&) { return Export(connection, person); },
          .eraser = [](db::Connection& connection, std::int64_t person,

@@ -10,7 +10,8 @@ namespace {
 
 constexpr std::string_view kOrganizationExists = "SELECT 1 FROM auth_organizations WHERE id = $1";
 // An erased account is gone for every route: it cannot be enabled, re-invited or reached again.
-constexpr std::string_view kSelectUserState = "SELECT disabled FROM auth_users WHERE id = $1 AND erased_at IS NULL";
+constexpr std::string_view kSelectUserState =
+    "SELECT disabled, password_hash IS NOT NULL FROM auth_users WHERE id = $1 AND erased_at IS NULL";
 
 using policy::Role;
 
@@ -31,7 +32,10 @@ std::optional<policy::Resource> OrganizationResource(db::Connection& connection,
 std::optional<UserFacts> LoadUserFacts(db::Connection& connection, std::int64_t user_id) {
     auto rows = connection.Execute(kSelectUserState, {user_id});
     if (rows.empty()) return std::nullopt;
-    UserFacts user{.id = user_id, .disabled = rows.Int(0, 0) != 0, .memberships = ListMemberships(connection, user_id)};
+    UserFacts user{.id = user_id,
+                   .disabled = rows.Int(0, 0) != 0,
+                   .has_password = rows.Int(0, 1) != 0,
+                   .memberships = ListMemberships(connection, user_id)};
     for (const auto& membership : user.memberships) {
         if (membership.organization_id == 0) continue;
         const bool known = std::any_of(user.organizations.begin(), user.organizations.end(),

@@ -23,6 +23,7 @@ std::optional<policy::Resource> OrganizationResource(db::Connection& connection,
 struct UserFacts {
     std::int64_t id = 0;
     bool disabled = false;
+    bool has_password = false;  // she has set her own password or passphrase
     std::vector<policy::Membership> memberships;
     std::vector<policy::Resource> organizations;
 };

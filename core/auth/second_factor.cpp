@@ -49,8 +49,6 @@ std::optional<Totp> ReadTotp(db::Connection& connection, const crypto::Keyring& 
                 rows.Int(0, 2)};
 }
 
-std::string ThrottleKey(std::int64_t user_id) { return "second_factor:" + std::to_string(user_id); }
-
 // Passing the second factor raises what the session may do, so it gets a new id (and CSRF
 // token): an id seen before this moment is worth nothing after it.
 NewSession RaiseSession(db::Connection& connection, const Service& service, const Request& request,
@@ -139,7 +137,7 @@ Reply ConfirmEnrolment(Service& service, const Request& request) {
     auto code = DecodeCode(request.body);
     if (!code) return code.problem();
     const auto& principal = *request.principal;
-    const std::string key = ThrottleKey(principal.user_id);
+    const std::string key = SecondFactorKey(principal.user_id);
     std::vector<std::string> codes;
     std::optional<NewSession> raised;
     std::int64_t wait = 0;
@@ -151,7 +149,7 @@ Reply ConfirmEnrolment(Service& service, const Request& request) {
         audit::Entry entry = AuditEntry(request, "auth.totp.confirm", "");
         auto step = MatchTotp(totp->secret, code.value(), now / 1000, 0);
         if (!step) {
-            RecordFailure(connection, key, now, kAccountRule);
+            RecordFailure(connection, key, now, kSecondFactorRule);
             entry.outcome = "failed";
             audit::Append(connection, entry, now);
             return Check::kWrong;
@@ -164,7 +162,7 @@ Reply ConfirmEnrolment(Service& service, const Request& request) {
         audit::Append(connection, entry, now);
         return Check::kOk;
     });
-    if (wait > 0) return TooManyAttempts(wait);
+    if (wait > 0) return TooManyAttempts(wait, "detail.second_factor_locked_out");
     if (check == Check::kNoEnrolment) return Problem{ProblemKind::kConflict, "detail.no_totp_enrolment"};
     if (check == Check::kWrong) return WrongCode();
     Response response = CodesResponse(200, codes);
@@ -176,7 +174,7 @@ Reply PassSecondFactor(Service& service, const Request& request) {
     auto code = DecodeCode(request.body);
     if (!code) return code.problem();
     const auto& principal = *request.principal;
-    const std::string key = ThrottleKey(principal.user_id);
+    const std::string key = SecondFactorKey(principal.user_id);
     std::int64_t wait = 0;
     std::optional<NewSession> raised;
     const Check check = service.database->Transact([&](db::Connection& connection) {
@@ -202,7 +200,7 @@ Reply PassSecondFactor(Service& service, const Request& request) {
             }
         }
         if (result == Check::kWrong) {
-            RecordFailure(connection, key, now, kAccountRule);
+            RecordFailure(connection, key, now, kSecondFactorRule);
             entry.outcome = "failed";
         } else {
             raised = RaiseSession(connection, service, request, principal, now);
@@ -212,12 +210,12 @@ Reply PassSecondFactor(Service& service, const Request& request) {
         audit::Append(connection, entry, now);
         return result;
     });
-    if (wait > 0) return TooManyAttempts(wait);
+    if (wait > 0) return TooManyAttempts(wait, "detail.second_factor_locked_out");
     if (check == Check::kNoEnrolment) return Problem{ProblemKind::kConflict, "detail.no_totp_enrolment"};
     if (check == Check::kWrong) return WrongCode();
     auto passed = ResolveSession(*service.database, raised->id, NowMs(), service.options.sessions);
     if (!passed) return Problem{ProblemKind::kUnauthorized, "detail.sign_in"};
-    Response response = SessionResponse(200, *passed);
+    Response response = SessionResponse(service, 200, *passed);
     response.headers.Add("Set-Cookie", SessionCookie(service.options.sessions, raised->id));
     return response;
 }
@@ -228,7 +226,7 @@ Reply RenewRecoveryCodes(Service& service, const Request& request) {
     auto code = DecodeCode(request.body);
     if (!code) return code.problem();
     const std::int64_t user_id = request.principal->user_id;
-    const std::string key = ThrottleKey(user_id);
+    const std::string key = SecondFactorKey(user_id);
     std::vector<std::string> codes;
     std::int64_t wait = 0;
     const Check check = service.database->Transact([&](db::Connection& connection) {
@@ -239,7 +237,7 @@ Reply RenewRecoveryCodes(Service& service, const Request& request) {
         audit::Entry entry = AuditEntry(request, "auth.recovery_codes.renew", "");
         auto step = MatchTotp(totp->secret, code.value(), now / 1000, totp->last_step);
         if (!step || connection.Execute(kAdvanceTotp, {user_id, *step}).affected_rows != 1) {
-            RecordFailure(connection, key, now, kAccountRule);
+            RecordFailure(connection, key, now, kSecondFactorRule);
             entry.outcome = "failed";
             audit::Append(connection, entry, now);
             return Check::kWrong;
@@ -249,7 +247,7 @@ Reply RenewRecoveryCodes(Service& service, const Request& request) {
         audit::Append(connection, entry, now);
         return Check::kOk;
     });
-    if (wait > 0) return TooManyAttempts(wait);
+    if (wait > 0) return TooManyAttempts(wait, "detail.second_factor_locked_out");
     if (check == Check::kNoEnrolment) return Problem{ProblemKind::kConflict, "detail.no_totp_enrolment"};
     if (check == Check::kWrong) return WrongCode();
     return CodesResponse(201, codes);

@@ -233,6 +233,13 @@ TEST_F(SecondFactorTest, WrongCodes_AreThrottledPerAccount) {
     EXPECT_FALSE(locked.Header("Retry-After").empty());
     EXPECT_GE(AuditCount("auth.second_factor", "throttled"), 1);
     EXPECT_EQ(Get(session, MembersPath()).status, 403);
+    // While the codes are locked out, the right password opens no new session either.
+    boost::json::object body{{"email", "dina@example.org"}, {"password", kPassword}};
+    auto again = testing::HttpClient(server_->port())
+                     .Post("/api/v1/auth/login", boost::json::serialize(body), "application/json");
+    EXPECT_EQ(again.status, 429) << again.body;
+    EXPECT_EQ(again.Json().at("detail"), "Too many wrong codes. Please wait a few minutes and try again.");
+    EXPECT_TRUE(again.Header("Set-Cookie").empty());
     database_->Acquire()->Execute("DELETE FROM auth_throttle");
 }
 

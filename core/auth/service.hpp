@@ -34,11 +34,17 @@ inline http::Handler Bind(std::shared_ptr<Service> service, http::Reply (*handle
 // An audit entry of the request's caller (if any), address and request id.
 audit::Entry AuditEntry(const http::Request& request, std::string action, std::string outcome);
 
-// The JSON of a session: its user with memberships, the second-factor state and the CSRF token.
-http::Response SessionResponse(int status, const policy::Principal& principal);
+// The JSON of a session: its user with memberships, the second-factor state, the CSRF token and
+// the new invitation codes staff gave for her account lately (access_resets.hpp).
+http::Response SessionResponse(const Service& service, int status, const policy::Principal& principal);
 
-// 429 with Retry-After for a throttled key.
-http::Problem TooManyAttempts(std::int64_t wait_ms);
+// 404 for a record the caller may not see as for one that does not exist (entry.outcome says
+// which: "denied" or "not_found"). Both are audited, so that they also take the same time and a
+// stopwatch cannot tell them apart.
+http::Problem NotFoundAudited(db::Database& database, const audit::Entry& entry);
+
+// 429 with Retry-After for a throttled key; the detail says what was tried too often.
+http::Problem TooManyAttempts(std::int64_t wait_ms, std::string detail_key = "detail.locked_out");
 
 // The schema of SessionResponse, for the OpenAPI document.
 boost::json::value SessionSchema();

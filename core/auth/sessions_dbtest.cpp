@@ -123,6 +123,30 @@ TEST_P(SessionsTest, Throttle_FailuresOutsideTheWindow_StartOver) {
     EXPECT_EQ(LockedFor(*connection, "k", kStart + 63'000), 0);
 }
 
+// Knowing her address is not enough to lock her out: whoever guesses from one address is locked
+// out for that account, while she, from another, waits at most the account's short delay.
+TEST_P(SessionsTest, LoginThrottle_LocksTheGuessingAddress_AndOnlyDelaysTheAccount) {
+    auto connection = database().Acquire();
+    const LoginKeys attacker = LoginKeysFor("ana@example.org", "203.0.113.9");
+    const LoginKeys owner = LoginKeysFor("ana@example.org", "198.51.100.7");
+    for (int i = 0; i < kPairRule.max_failures; ++i) RecordLoginFailure(*connection, attacker, kStart + i);
+    const std::int64_t last = kStart + kPairRule.max_failures - 1;
+    EXPECT_EQ(LoginWait(*connection, attacker, last), kPairRule.lockout_ms);
+    EXPECT_EQ(LoginWait(*connection, owner, last), kAccountRule.lockout_ms);  // 1 s
+    EXPECT_EQ(LoginWait(*connection, owner, last + kAccountRule.lockout_ms), 0);
+    EXPECT_GT(LoginWait(*connection, attacker, last + kAccountRule.lockout_ms), 0);
+    // Each further failure doubles the account's delay, up to its ceiling.
+    RecordLoginFailure(*connection, owner, last + 2'000);
+    EXPECT_EQ(LoginWait(*connection, owner, last + 2'000), 2 * kAccountRule.lockout_ms);
+    for (int i = 0; i < 20; ++i)
+        RecordLoginFailure(*connection, LoginKeysFor("ana@example.org", "10.0.0.1"), last + 3'000);
+    EXPECT_EQ(LockedFor(*connection, owner.account, last + 3'000), kAccountRule.max_lockout_ms);
+    // Signing in clears the pair and the account, not the address.
+    ClearLoginFailures(*connection, attacker);
+    EXPECT_EQ(LoginWait(*connection, attacker, last + 3'000), 0);
+    EXPECT_EQ(LoginWait(*connection, LoginKeysFor("ana@example.org", "10.0.0.1"), last + 3'000), kPairRule.lockout_ms);
+}
+
 TEST_P(SessionsTest, Memberships_RoleMustFitItsScope) {
     auto connection = database().Acquire();
     // An organization role without an organization, a platform admin tied to one: refused.

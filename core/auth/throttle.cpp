@@ -1,5 +1,6 @@
 #include "core/auth/throttle.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace ponte::auth {
@@ -13,9 +14,17 @@ constexpr std::string_view kCountFailure =
     "failures = CASE WHEN auth_throttle.window_start < $3 THEN 1 ELSE auth_throttle.failures + 1 END, "
     "window_start = CASE WHEN auth_throttle.window_start < $3 THEN $2 ELSE auth_throttle.window_start END "
     "RETURNING failures";
+// A fixed lockout starts a new count once it ends.
 constexpr std::string_view kLock =
     "UPDATE auth_throttle SET locked_until = $2, failures = 0, window_start = $3 WHERE key = $1";
+// A growing delay keeps the count, so that the next failure waits twice as long.
+constexpr std::string_view kDelay = "UPDATE auth_throttle SET locked_until = $2 WHERE key = $1";
 constexpr std::string_view kDelete = "DELETE FROM auth_throttle WHERE key = $1";
+
+std::int64_t GrowingWait(const ThrottleRule& rule, std::int64_t failures) {
+    const std::int64_t doublings = std::min<std::int64_t>(failures - rule.max_failures, 30);
+    return std::min(rule.lockout_ms << doublings, rule.max_lockout_ms);
+}
 
 }  // namespace
 
@@ -27,13 +36,43 @@ std::int64_t LockedFor(db::Connection& connection, std::string_view key, std::in
 
 void RecordFailure(db::Connection& connection, std::string_view key, std::int64_t now_ms, const ThrottleRule& rule) {
     auto rows = connection.Execute(kCountFailure, {std::string(key), now_ms, now_ms - rule.window_ms});
-    if (rows.Int(0, 0) >= rule.max_failures) {
+    const std::int64_t failures = rows.Int(0, 0);
+    if (failures < rule.max_failures) return;
+    if (rule.max_lockout_ms == 0) {
         connection.Execute(kLock, {std::string(key), now_ms + rule.lockout_ms, now_ms});
+    } else {
+        connection.Execute(kDelay, {std::string(key), now_ms + GrowingWait(rule, failures)});
     }
 }
 
 void ClearFailures(db::Connection& connection, std::string_view key) {
     connection.Execute(kDelete, {std::string(key)});
+}
+
+std::string SecondFactorKey(std::int64_t user_id) { return "second_factor:" + std::to_string(user_id); }
+
+std::string LoginPairPrefix(std::string_view email) { return "pair:" + std::string(email) + "|"; }
+
+LoginKeys LoginKeysFor(std::string_view email, std::string_view address) {
+    // An address has no '|', so the last one ends the email.
+    return {LoginPairPrefix(email) + std::string(address), "account:" + std::string(email),
+            "address:" + std::string(address)};
+}
+
+std::int64_t LoginWait(db::Connection& connection, const LoginKeys& keys, std::int64_t now_ms) {
+    return std::max({LockedFor(connection, keys.pair, now_ms), LockedFor(connection, keys.account, now_ms),
+                     LockedFor(connection, keys.address, now_ms)});
+}
+
+void RecordLoginFailure(db::Connection& connection, const LoginKeys& keys, std::int64_t now_ms) {
+    RecordFailure(connection, keys.pair, now_ms, kPairRule);
+    RecordFailure(connection, keys.account, now_ms, kAccountRule);
+    RecordFailure(connection, keys.address, now_ms, kAddressRule);
+}
+
+void ClearLoginFailures(db::Connection& connection, const LoginKeys& keys) {
+    ClearFailures(connection, keys.pair);
+    ClearFailures(connection, keys.account);
 }
 
 }  // namespace ponte::auth

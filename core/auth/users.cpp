@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/auth/access_resets.hpp"
 #include "core/auth/accounts.hpp"
 #include "core/auth/auth.hpp"
 #include "core/auth/one_time.hpp"
@@ -188,15 +189,30 @@ std::variant<UserFacts, Problem> ManagedUser(Service& service, const Request& re
     return *user;
 }
 
+// A new code for someone who lost hers. Once she has set her own passphrase, whoever holds the
+// code can become her: then staff must write why, her sessions end, and she is told at every
+// sign-in for a month who gave it and when (access_resets.hpp).
 Reply Reinvite(Service& service, const Request& request) {
     auto managed = ManagedUser(service, request, kInviteAction);
     if (auto* problem = std::get_if<Problem>(&managed)) return std::move(*problem);
     const auto& user = std::get<UserFacts>(managed);
     if (user.disabled) return Problem{ProblemKind::kConflict, "detail.account_disabled"};
+    auto object = http::ParseJsonObject(request.body);
+    if (!object) return object.problem();
+    http::JsonFields fields(object.value());
+    auto reason = fields.OptionalString("reason", 1, 500);
+    if (user.has_password && !reason) fields.Invalid("reason", "required");
+    if (auto problem = fields.Finish()) return *problem;
     Invitation invitation = service.database->Transact([&](db::Connection& connection) {
         const std::int64_t now = NowMs();
         Invitation issued = IssueInvitation(connection, user.id, request.principal->user_id, now, service.options);
-        audit::Append(connection, UserEntry(request, kInviteAction, "ok", user.id), now);
+        audit::Entry entry = UserEntry(request, kInviteAction, "ok", user.id);
+        if (user.has_password) {
+            EndAllSessions(connection, user.id);
+            RecordAccessReset(connection, *service.keyring, user.id, request.principal->user_id, *reason, now);
+            entry.detail = R"({"access_reset":true})";
+        }
+        audit::Append(connection, entry, now);
         return issued;
     });
     return Response::Json(
@@ -305,7 +321,7 @@ Reply AcceptInvitation(Service& service, const Request& request) {
     if (auto* problem = std::get_if<Problem>(&outcome)) return std::move(*problem);
     auto principal = ResolveSession(*service.database, session->id, NowMs(), service.options.sessions);
     if (!principal) return Problem{ProblemKind::kUnauthorized, "detail.sign_in"};
-    Response response = SessionResponse(200, *principal);
+    Response response = SessionResponse(service, 200, *principal);
     response.headers.Add("Set-Cookie", SessionCookie(service.options.sessions, session->id));
     return response;
 }
@@ -328,6 +344,7 @@ void RegisterUsers(core::Registry& registry, std::shared_ptr<Service> service) {
     policy.Declare(std::string(kInviteAction), inviters);
     policy.Declare(std::string(kDisableAction), admins);
     policy.Declare(std::string(kRemoveMembershipAction), admins);
+    registry.AddSealedColumn({"auth_access_resets", "user_id", "reason"});
 
     const std::string invitation_schema(kInvitationSchema);
     registry.AddRoute(
@@ -353,15 +370,18 @@ void RegisterUsers(core::Registry& registry, std::shared_ptr<Service> service) {
     registry.AddRoute({Method::kPost,
                        "/api/v1/users/{user_id}/invitation",
                        std::string(kInviteAction),
-                       http::BodyKind::kNone,
+                       http::BodyKind::kJson,
                        {"reinviteUser",
-                        "A new one-time invitation code for a person who lost hers (earlier codes stop working)",
+                        "A new one-time invitation code for a person who lost hers (earlier codes stop working); "
+                        "once she has set her own passphrase, a reason is required, her sessions end and she is "
+                        "told at sign-in",
                         "auth",
-                        nullptr,
+                        Schema(R"({"type":"object","additionalProperties":false,
+                            "properties":{"reason":{"type":"string","minLength":1,"maxLength":500}}})"),
                         Schema(R"({"type":"object","required":["invitation"],"properties":{"invitation":)" +
                                invitation_schema + "}}"),
                         201,
-                        {401, 403, 404, 409}},
+                        {401, 403, 404, 409, 422}},
                        Bind(service, &Reinvite)});
     registry.AddRoute({Method::kPost,
                        "/api/v1/users/{user_id}/disable",

@@ -115,25 +115,68 @@ TEST_F(UsersTest, Reinvitation_ReplacesTheCodeButNeverTakesOverAColleague) {
     ASSERT_EQ(created.status, 201);
     const std::int64_t bea = created.Json().at("id").as_int64();
     const std::string first = Code(created);
-    auto renewed = As(Role::kCaseWorker, "POST", UserPath(bea, "invitation"));
+    auto renewed = As(Role::kCaseWorker, "POST", UserPath(bea, "invitation"), "{}");
     ASSERT_EQ(renewed.status, 201) << renewed.body;
     EXPECT_EQ(Accept(first, kPassphrase).status, 422);
     EXPECT_EQ(Accept(Code(renewed), kPassphrase).status, 200);
 
     // A case worker cannot re-invite (and so reset the password of) a coordinator; an org admin can.
     const std::int64_t coordinator = world_->actor(Role::kCoordinator).user_id;
-    auto refused = As(Role::kCaseWorker, "POST", UserPath(coordinator, "invitation"));
+    auto refused = As(Role::kCaseWorker, "POST", UserPath(coordinator, "invitation"), "{}");
     EXPECT_EQ(refused.status, 403);
     EXPECT_EQ(refused.Json().at("detail"), "This account holds a role you cannot manage.");
-    EXPECT_EQ(As(Role::kOrgAdmin, "POST", UserPath(coordinator, "invitation")).status, 201);
+    EXPECT_EQ(As(Role::kOrgAdmin, "POST", UserPath(coordinator, "invitation"), "{}").status, 201);
     // Nobody but a platform admin manages the platform admin.
     const std::int64_t platform_admin = world_->actor(Role::kPlatformAdmin).user_id;
-    EXPECT_EQ(As(Role::kOrgAdmin, "POST", UserPath(platform_admin, "invitation")).status, 404);
+    EXPECT_EQ(As(Role::kOrgAdmin, "POST", UserPath(platform_admin, "invitation"), "{}").status, 404);
     // A foreign organization's participant is not even visible.
     const auto foreign = world_->NewRecord(true);
-    EXPECT_EQ(As(Role::kCaseWorker, "POST", UserPath(foreign.user_id, "invitation")).status, 404);
-    EXPECT_EQ(As(Role::kCaseWorker, "POST", UserPath(987654321, "invitation")).status, 404);
-    EXPECT_EQ(As(Role::kCaseWorker, "POST", "/api/v1/users/abc/invitation").status, 404);
+    EXPECT_EQ(As(Role::kCaseWorker, "POST", UserPath(foreign.user_id, "invitation"), "{}").status, 404);
+    EXPECT_EQ(As(Role::kCaseWorker, "POST", UserPath(987654321, "invitation"), "{}").status, 404);
+    EXPECT_EQ(As(Role::kCaseWorker, "POST", "/api/v1/users/abc/invitation", "{}").status, 404);
+}
+
+// Once she has set her own passphrase, a new code lets whoever holds it become her: staff must
+// say why, her sessions end, and at her next sign-ins she reads who gave it and when.
+TEST_F(UsersTest, NewCodeAfterHerOwnPassphrase_NeedsAReason_EndsHerSessions_AndSheIsTold) {
+    auto created = As(Role::kCaseWorker, "POST", UsersPath(world_->own_organization),
+                      R"({"display_name":"Hana","role":"participant","email":"hana@example.org"})");
+    const std::int64_t hana = created.Json().at("id").as_int64();
+    auto accepted = Accept(Code(created), kPassphrase);
+    ASSERT_EQ(accepted.status, 200);
+    EXPECT_EQ(accepted.Json().at("access_resets").as_array().size(), 0u);
+    const std::string cookie = accepted.Header("Set-Cookie").substr(0, accepted.Header("Set-Cookie").find(';'));
+
+    auto no_reason = As(Role::kCaseWorker, "POST", UserPath(hana, "invitation"), "{}");
+    EXPECT_EQ(no_reason.status, 422);
+    EXPECT_EQ(FieldError(no_reason), "reason:required");
+    EXPECT_EQ(FieldError(As(Role::kCaseWorker, "POST", UserPath(hana, "invitation"), R"({"reason":""})")),
+              "reason:too_short");
+    const std::string long_reason = R"({"reason":")" + std::string(501, 'a') + R"("})";
+    EXPECT_EQ(FieldError(As(Role::kCaseWorker, "POST", UserPath(hana, "invitation"), long_reason)), "reason:too_long");
+    EXPECT_EQ(testing::HttpClient(server_->port()).Get("/api/v1/auth/session", {{"Cookie", cookie}}).status, 200);
+
+    auto renewed =
+        As(Role::kCaseWorker, "POST", UserPath(hana, "invitation"), R"({"reason":"She forgot her passphrase"})");
+    ASSERT_EQ(renewed.status, 201) << renewed.body;
+    EXPECT_EQ(testing::HttpClient(server_->port()).Get("/api/v1/auth/session", {{"Cookie", cookie}}).status, 401);
+    EXPECT_EQ(AuditCount("auth.user.invite", "ok"), 1);
+    // The reason is sealed at rest.
+    auto stored = database_->Acquire()->Execute("SELECT reason FROM auth_access_resets WHERE user_id = $1", {hana});
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(stored.Text(0, 0).find("forgot"), std::string::npos);
+
+    auto back = Accept(Code(renewed), "another long passphrase");
+    ASSERT_EQ(back.status, 200) << back.body;
+    const auto answer = back.Json();
+    const auto& resets = answer.at("access_resets").as_array();
+    ASSERT_EQ(resets.size(), 1u);
+    EXPECT_EQ(resets.at(0).at("by").as_string(), "Test case_worker");
+    EXPECT_EQ(resets.at(0).at("reason").as_string(), "She forgot her passphrase");
+    EXPECT_GT(resets.at(0).at("at").as_int64(), NowMs() - 60'000);
+    auto signed_in = Login("hana@example.org", "another long passphrase");
+    ASSERT_EQ(signed_in.status, 200);
+    EXPECT_EQ(signed_in.Json().at("access_resets").as_array().size(), 1u);
 }
 
 TEST_F(UsersTest, ExpiredOrGuessedCodes_AreRefusedAndGuessingIsThrottled) {
@@ -146,6 +189,8 @@ TEST_F(UsersTest, ExpiredOrGuessedCodes_AreRefusedAndGuessingIsThrottled) {
     for (int i = 0; i < 49; ++i) EXPECT_EQ(Accept("2222-2222-2222-2222-2222", kPassphrase).status, 422);
     auto locked = Accept("2222-2222-2222-2222-2223", kPassphrase);
     EXPECT_EQ(locked.status, 429);
+    EXPECT_EQ(locked.Json().at("detail"),
+              "Too many wrong codes from this connection. Please wait a few minutes and try again.");
     EXPECT_FALSE(locked.Header("Retry-After").empty());
     EXPECT_EQ(AuditCount("auth.invitation.accept", "throttled"), 1);
 }
@@ -226,7 +271,7 @@ TEST_F(UsersTest, DisablingAnAccount_EndsItsSessionsAtOnceUntilEnabled) {
     EXPECT_EQ(disabled.Json().at("disabled"), true);
     EXPECT_EQ(testing::HttpClient(server_->port()).Get("/api/v1/auth/session", {{"Cookie", cookie}}).status, 401);
     EXPECT_EQ(Login("dina@example.org", kPassphrase).status, 401);
-    EXPECT_EQ(As(Role::kCaseWorker, "POST", UserPath(dina, "invitation")).status, 409);  // disabled
+    EXPECT_EQ(As(Role::kCaseWorker, "POST", UserPath(dina, "invitation"), "{}").status, 409);  // disabled
 
     EXPECT_EQ(As(Role::kOrgAdmin, "POST", UserPath(dina, "enable")).status, 200);
     EXPECT_EQ(Login("dina@example.org", kPassphrase).status, 200);
@@ -249,8 +294,9 @@ TEST_F(UsersTest, AnErasedAccount_CannotBeBroughtBack) {
     app::RegisterAll(registry, {});
     privacy::ErasePerson(*database_, registry, gul, NowMs());
     for (const char* what : {"enable", "disable", "invitation"}) {
-        EXPECT_EQ(As(Role::kOrgAdmin, "POST", UserPath(gul, what)).status, 404) << what;
-        EXPECT_EQ(As(Role::kPlatformAdmin, "POST", UserPath(gul, what)).status, 404) << what;
+        const std::string body = std::string_view(what) == "invitation" ? "{}" : "";
+        EXPECT_EQ(As(Role::kOrgAdmin, "POST", UserPath(gul, what), body).status, 404) << what;
+        EXPECT_EQ(As(Role::kPlatformAdmin, "POST", UserPath(gul, what), body).status, 404) << what;
     }
     EXPECT_EQ(Accept(Code(created), kPassphrase).status, 422) << "her invitation went with her";
     EXPECT_EQ(As(Role::kCaseWorker, "GET", "/api/v1/users/" + std::to_string(gul) + "/consents").status, 404);

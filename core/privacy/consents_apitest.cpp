@@ -62,6 +62,26 @@ TEST_F(ConsentsTest, SheDecidesOnlineAndStaffRecordPaperDecisions) {
         3);
 }
 
+// Consents recorded by staff are for the people the organization serves: a case worker, or even
+// an admin, reaches no staff colleague's consents (answered as a missing person), only her own.
+TEST_F(ConsentsTest, StaffColleagues_AreOutOfReach_AsIfMissing) {
+    const std::string paper = R"({"purpose":"mail.news","given":true,"method":"paper"})";
+    for (Role colleague : {Role::kCoordinator, Role::kOrgAdmin, Role::kTrainer}) {
+        for (Role as : {Role::kCaseWorker, Role::kCoordinator, Role::kOrgAdmin, Role::kPlatformAdmin}) {
+            if (as == colleague) continue;
+            auto read = As(as, "GET", Path(colleague));
+            auto missing = As(as, "GET", "/api/v1/users/987654321/consents");
+            EXPECT_EQ(read.status, 404) << policy::RoleName(as) << " on " << policy::RoleName(colleague);
+            EXPECT_EQ(read.body.substr(0, read.body.find("\"instance\"")),
+                      missing.body.substr(0, missing.body.find("\"instance\"")));
+            EXPECT_EQ(As(as, "POST", Path(colleague), paper).status, 404)
+                << policy::RoleName(as) << " on " << policy::RoleName(colleague);
+        }
+    }
+    EXPECT_EQ(As(Role::kCoordinator, "GET", Path(Role::kCoordinator)).status, 200);  // her own
+    EXPECT_EQ(As(Role::kOrgAdmin, "GET", Path(Role::kParticipant)).status, 200);
+}
+
 TEST_F(ConsentsTest, BadInputNamesTheField) {
     const std::string path = Path(Role::kParticipant);
     const std::vector<std::pair<std::string, std::string>> cases = {

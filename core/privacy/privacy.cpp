@@ -55,16 +55,25 @@ audit::Entry Entry(const Request& request, std::string_view action, std::string 
     return entry;
 }
 
-// The person named in the path, if the caller may take `action` about her (404 otherwise).
+// True when she holds a staff role anywhere: her consents are her own business, not her
+// colleagues'.
+bool IsStaff(const auth::UserFacts& user) {
+    return std::any_of(user.memberships.begin(), user.memberships.end(),
+                       [](const policy::Membership& m) { return policy::IsStaff(m.role); });
+}
+
+// The person named in the path, if the caller may take `action` about her; else 404, the same
+// for a person out of reach as for one who does not exist (both audited). Staff reach only the
+// people their organization serves (never a staff colleague), and anyone reaches herself.
 std::variant<auth::UserFacts, Problem> Person(db::Database& database, const policy::Policy& policy,
                                               const Request& request, std::string_view action) {
     auto id = auth::ParseId(request.Param("user_id"));
     std::optional<auth::UserFacts> user;
     if (id) user = auth::LoadUserFacts(*database.Acquire(), *id);
-    if (!user) return Problem{ProblemKind::kNotFound};
-    if (!auth::PermitsOnUser(policy, *request.principal, action, *user)) {
-        audit::Record(database, Entry(request, action, "denied", user->id), auth::NowMs());
-        return Problem{ProblemKind::kNotFound};
+    if (!user) return auth::NotFoundAudited(database, Entry(request, action, "not_found", id.value_or(0)));
+    const bool herself = user->id == request.principal->user_id;
+    if (!auth::PermitsOnUser(policy, *request.principal, action, *user) || (!herself && IsStaff(*user))) {
+        return auth::NotFoundAudited(database, Entry(request, action, "denied", user->id));
     }
     return *user;
 }
