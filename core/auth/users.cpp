@@ -86,11 +86,14 @@ audit::Entry UserEntry(const Request& request, std::string_view action, std::str
     return entry;
 }
 
-// A record the caller may not see answers as if it did not exist; the denial is audited.
+// A record the caller may not see answers as if it did not exist; both are audited.
 Problem NotFound(Service& service, const Request& request, std::string_view action, std::int64_t user_id,
-                 std::int64_t organization_id = 0) {
-    audit::Record(*service.database, UserEntry(request, action, "denied", user_id, organization_id), NowMs());
-    return Problem{ProblemKind::kNotFound};
+                 std::int64_t organization_id = 0, std::string outcome = "denied") {
+    return NotFoundAudited(*service.database, UserEntry(request, action, std::move(outcome), user_id, organization_id));
+}
+Problem Missing(Service& service, const Request& request, std::string_view action, std::int64_t user_id,
+                std::int64_t organization_id = 0) {
+    return NotFound(service, request, action, user_id, organization_id, "not_found");
 }
 
 Problem Refused(Service& service, const Request& request, std::string_view action, std::int64_t user_id,
@@ -133,7 +136,7 @@ Reply CreateUserInOrganization(Service& service, const Request& request) {
     auto organization_id = ParseId(request.Param("organization_id"));
     std::optional<policy::Resource> organization;
     if (organization_id) organization = OrganizationResource(*service.database->Acquire(), *organization_id);
-    if (!organization) return Problem{ProblemKind::kNotFound};
+    if (!organization) return Missing(service, request, kCreateAction, 0, organization_id.value_or(0));
     if (!service.policy.Permits(&principal, kCreateAction, *organization)) {
         return NotFound(service, request, kCreateAction, 0, *organization_id);
     }
@@ -179,7 +182,7 @@ std::variant<UserFacts, Problem> ManagedUser(Service& service, const Request& re
     auto user_id = ParseId(request.Param("user_id"));
     std::optional<UserFacts> user;
     if (user_id) user = LoadUserFacts(*service.database->Acquire(), *user_id);
-    if (!user) return Problem{ProblemKind::kNotFound};
+    if (!user) return Missing(service, request, action, user_id.value_or(0));
     if (!PermitsOnUser(service.policy, *request.principal, action, *user)) {
         return NotFound(service, request, action, user->id);
     }
@@ -241,7 +244,7 @@ Reply RemoveMembership(Service& service, const Request& request) {
     if (organization_id && membership_id) {
         organization = OrganizationResource(*service.database->Acquire(), *organization_id);
     }
-    if (!organization) return Problem{ProblemKind::kNotFound};
+    if (!organization) return Missing(service, request, kRemoveMembershipAction, 0, organization_id.value_or(0));
     if (!service.policy.Permits(&principal, kRemoveMembershipAction, *organization)) {
         return NotFound(service, request, kRemoveMembershipAction, 0, *organization_id);
     }
@@ -269,7 +272,7 @@ Reply RemoveMembership(Service& service, const Request& request) {
     });
     switch (outcome) {
         case Outcome::kMissing:
-            return Problem{ProblemKind::kNotFound};
+            return Missing(service, request, kRemoveMembershipAction, 0, *organization_id);
         case Outcome::kNotGrantable:
             return Refused(service, request, kRemoveMembershipAction, user_id, "detail.not_manageable",
                            *organization_id);
