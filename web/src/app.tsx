@@ -8,6 +8,7 @@ import { Shell } from './components/Shell';
 import { I18n, initialLocale, loadTranslator, rememberLocale, type Translator } from './i18n';
 import { EmptySection, Home } from './screens/Home';
 import { Invite } from './screens/Invite';
+import { Join } from './screens/Join';
 import { Login } from './screens/Login';
 import { People } from './screens/People';
 import { NotFound } from './screens/NotFound';
@@ -123,6 +124,7 @@ export function App() {
               <Route path="/login" component={() => <Public screen={Login} />} />
               <Route path="/sign-in/second-factor" component={SecondFactorStep} />
               <Route path="/invite" component={() => <Public screen={Invite} />} />
+              <Route path="/join" component={Join} />
               <Route path="/reset-password" component={ResetPassword} />
               <Route path="/plan" component={section('plan')} />
               <Route path="/courses" component={section('courses')} />

@@ -16,6 +16,9 @@ export type RecoveryCodes = Ok<operations['confirmTotpEnrolment'], 200>;
 export type OrganizationRole = BodyOf<operations['createUser']>['role'];
 export type Members = Ok<operations['listMemberships'], 200>;
 export type Invitation = Ok<operations['reinviteUser'], 201>['invitation'];
+export type JoinCode = Ok<operations['createMembershipInvitation'], 201>;
+export type Joined = Ok<operations['acceptMembershipInvitation'], 201>;
+export type AccessReset = Session['access_resets'][number];
 
 export interface FieldError {
   field: string;
@@ -89,7 +92,12 @@ export const api = {
     call<Members>('GET', `/api/v1/organizations/${organization}/memberships`),
   createUser: (organization: number, body: BodyOf<operations['createUser']>) =>
     call<{ id: number; invitation: Invitation }>('POST', `/api/v1/organizations/${organization}/users`, body),
-  reinviteUser: (user: number) => call<{ invitation: Invitation }>('POST', `/api/v1/users/${user}/invitation`),
+  reinviteUser: (user: number, body: BodyOf<operations['reinviteUser']>) =>
+    call<{ invitation: Invitation }>('POST', `/api/v1/users/${user}/invitation`, body),
+  createMembershipInvitation: (organization: number, body: BodyOf<operations['createMembershipInvitation']>) =>
+    call<JoinCode>('POST', `/api/v1/organizations/${organization}/membership-invitations`, body),
+  acceptMembershipInvitation: (body: BodyOf<operations['acceptMembershipInvitation']>) =>
+    call<Joined>('POST', '/api/v1/membership-invitations/accept', body),
   setDisabled: (user: number, disabled: boolean) =>
     call<unknown>('POST', `/api/v1/users/${user}/${disabled ? 'disable' : 'enable'}`),
   removeMembership: (organization: number, membership: number) =>

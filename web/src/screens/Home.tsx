@@ -1,3 +1,4 @@
+import { AccessResets } from '../components/AccessResets';
 import { AppLink, useNavigation } from '../components/Shell';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../i18n';
@@ -17,6 +18,7 @@ export function Home() {
       <h1>{t('home.greeting', { name: session?.user.display_name ?? '' })}</h1>
       <p class="lead">{t(staff ? 'home.staff_lead' : 'home.participant_lead')}</p>
       <p>{t('home.today', { today: new Date() })}</p>
+      <AccessResets resets={session?.access_resets ?? []} />
       <ul class="cards">
         {cards.map((card) => (
           <li key={card.href}>

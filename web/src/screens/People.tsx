@@ -1,8 +1,10 @@
 // The people of the staff member's organization: add a person (the invitation code to hand over,
-// with its QR code and a print button), and for coordinators and admins the list of who holds
-// which role, with a new code for someone who lost hers, disabling and removing roles.
+// with its QR code and a print button), a join code for someone who already has an account (she
+// accepts it herself), and for coordinators and admins the list of who holds which role, with a
+// new code for someone who lost hers (with the reason she will be shown), disabling and removing
+// roles.
 import { useEffect, useState } from 'preact/hooks';
-import { api, type Invitation, type Members, type OrganizationRole as Role } from '../api/client';
+import { api, type Members, type OrganizationRole as Role } from '../api/client';
 import { ErrorSummary, Field, Submit, errorsOf, noErrors, type FormErrors } from '../components/Form';
 import { Icon } from '../components/Icon';
 import { locales, nativeName, useI18n } from '../i18n';
@@ -12,22 +14,30 @@ import { useTitle } from './common';
 const accompanied: Role[] = ['participant', 'community_member', 'mentor'];
 const organizationRoles: Role[] = [...accompanied, 'case_worker', 'trainer', 'coordinator', 'org_admin'];
 
-function InvitationPanel({ invitation, name }: { invitation: Invitation; name: string }) {
-  const { t, formatDate } = useI18n();
+// A one-time code to hand over, as text, QR code and print-out.
+interface Issued {
+  title: string;
+  text: string;
+  qr: string;  // the QR code's description
+  code: { code: string; qr_svg: string };
+}
+
+function CodePanel({ title, text, qr, code }: Issued) {
+  const { t } = useI18n();
   return (
     <section class="invitation" aria-labelledby="invitation-title">
-      <h2 id="invitation-title">{t('people.invitation_for', { name })}</h2>
-      <p>{t('people.invitation_text', { date: formatDate(invitation.expires_at) })}</p>
-      <p class="code" dir="ltr">{invitation.code}</p>
-      <img class="qr" alt={t('people.invitation_qr')} width="220" height="220"
-        src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(invitation.qr_svg)}`} />
+      <h2 id="invitation-title">{title}</h2>
+      <p>{text}</p>
+      <p class="code" dir="ltr">{code.code}</p>
+      <img class="qr" alt={qr} width="220" height="220"
+        src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(code.qr_svg)}`} />
       <button type="button" class="button" onClick={() => window.print()}>{t('people.print')}</button>
     </section>
   );
 }
 
 export function People() {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const { session } = useAppState();
   useTitle(t('nav.people'));
   const memberships = session?.user.memberships ?? [];
@@ -43,9 +53,20 @@ export function People() {
   const [language, setLanguage] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
-  const [issued, setIssued] = useState<{ invitation: Invitation; name: string } | null>(null);
+  const [issued, setIssued] = useState<Issued | null>(null);
   const [members, setMembers] = useState<Members['items']>([]);
-  const labels = { display_name: t('people.name'), email: t('people.email'), role: t('people.role') };
+  const [joinRole, setJoinRole] = useState<Role>('participant');
+  const [renewing, setRenewing] = useState<Members['items'][number] | null>(null);
+  const [reason, setReason] = useState('');
+  const labels = {
+    display_name: t('people.name'), email: t('people.email'), role: t('people.role'), reason: t('people.reason'),
+  };
+  const invitationFor = (name: string, code: Issued['code'] & { expires_at: number }): Issued => ({
+    title: t('people.invitation_for', { name }),
+    text: t('people.invitation_text', { date: formatDate(code.expires_at) }),
+    qr: t('people.invitation_qr'),
+    code,
+  });
 
   const reload = () => {
     if (seesList) api.members(organization).then((list) => setMembers(list.items)).catch(() => setMembers([]));
@@ -71,7 +92,7 @@ export function People() {
         display_name: name.trim(), role, ...(email.trim() ? { email: email.trim() } : {}),
         ...(language ? { locale: language } : {}),
       });
-      setIssued({ invitation: created.invitation, name: name.trim() });
+      setIssued(invitationFor(name.trim(), created.invitation));
       setName('');
       setEmail('');
       setErrors(noErrors);
@@ -82,10 +103,40 @@ export function People() {
     setBusy(false);
   };
 
+  const makeJoinCode = (event: Event) => {
+    event.preventDefault();
+    act(async () => {
+      const made = await api.createMembershipInvitation(organization, { role: joinRole });
+      setIssued({
+        title: t('people.join_code_for', { role: t(`role.${joinRole}`) }),
+        text: t('people.join_code_text', { date: formatDate(made.expires_at) }),
+        qr: t('people.join_code_qr'),
+        code: made,
+      });
+    });
+  };
+
+  const renew = async (event: Event) => {
+    event.preventDefault();
+    if (!renewing) return;
+    if (!reason.trim()) return setErrors({ summary: [], fields: { reason: t('people.reason_missing') } });
+    setBusy(true);
+    try {
+      const { invitation } = await api.reinviteUser(renewing.user_id, { reason: reason.trim() });
+      setIssued(invitationFor(renewing.display_name, invitation));
+      setRenewing(null);
+      setReason('');
+      setErrors(noErrors);
+    } catch (error) {
+      setErrors(errorsOf(error, t, ['reason']));
+    }
+    setBusy(false);
+  };
+
   return (
     <section>
       <h1><Icon name="people" /> {t('nav.people')}</h1>
-      {issued && <InvitationPanel {...issued} />}
+      {issued && <CodePanel {...issued} />}
       <h2>{t('people.add')}</h2>
       <ErrorSummary errors={errors} labels={labels} />
       <form onSubmit={submit} noValidate class="narrow">
@@ -108,6 +159,31 @@ export function People() {
         </div>
         <Submit busy={busy}>{t('people.create')}</Submit>
       </form>
+      <h2>{t('people.join')}</h2>
+      <p>{t('people.join_text')}</p>
+      <form onSubmit={makeJoinCode} noValidate class="narrow">
+        <div class="field">
+          <label for="field-join-role">{labels.role}</label>
+          <select id="field-join-role" value={joinRole}
+            onChange={(e) => setJoinRole((e.target as HTMLSelectElement).value as Role)}>
+            {grantable.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+          </select>
+        </div>
+        <Submit busy={busy}>{t('people.join_create')}</Submit>
+      </form>
+      {renewing && (
+        <section aria-labelledby="renew-title">
+          <h2 id="renew-title">{t('people.new_code_for', { name: renewing.display_name })}</h2>
+          <form onSubmit={renew} noValidate class="narrow">
+            <Field name="reason" label={labels.reason} hint={t('people.reason_hint')} value={reason}
+              error={errors.fields.reason} onInput={setReason} autocomplete="off" />
+            <Submit busy={busy}>{t('people.new_code')}</Submit>
+            <button type="button" class="button" onClick={() => { setRenewing(null); setErrors(noErrors); }}>
+              {t('people.cancel')}
+            </button>
+          </form>
+        </section>
+      )}
       {seesList && (
         <>
           <h2>{t('people.members')}</h2>
@@ -123,9 +199,11 @@ export function People() {
                   <td class="actions">
                     {m.user_id !== session?.user.id && (
                       <>
-                        <button type="button" class="button small" onClick={() => act(async () => {
-                          setIssued({ invitation: (await api.reinviteUser(m.user_id)).invitation, name: m.display_name });
-                        })}>{t('people.new_code')}</button>
+                        <button type="button" class="button small" onClick={() => {
+                          setRenewing(m);
+                          setReason('');
+                          setErrors(noErrors);
+                        }}>{t('people.new_code')}</button>
                         {admin && (
                           <button type="button" class="button small" onClick={() => act(async () => {
                             await api.setDisabled(m.user_id, !m.disabled);
