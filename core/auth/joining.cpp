@@ -112,12 +112,7 @@ Reply AcceptJoinCode(Service& service, const Request& request) {
     auto object = http::ParseJsonObject(request.body);
     if (!object) return object.problem();
     http::JsonFields fields(object.value());
-    auto code = fields.RequiredString("code", 1, 64);
-    std::optional<std::string> canonical;
-    if (code) {
-        canonical = crypto::NormalizeReadableCode(*code, kInvitationGroups);
-        if (!canonical) fields.Invalid("code", "invalid_join_code");
-    }
+    auto canonical = ReadCode(fields, "code", "invalid_join_code");
     if (auto problem = fields.Finish()) return *problem;
 
     // Guessing codes is throttled per address like every other one-time secret.

@@ -4,6 +4,8 @@
 #include "core/auth/passwords.hpp"
 #include "core/auth/sessions.hpp"
 #include "core/auth/throttle.hpp"
+#include "core/auth/users.hpp"
+#include "core/crypto/random.hpp"
 
 namespace ponte::auth {
 namespace {
@@ -74,6 +76,14 @@ std::variant<User, http::Problem> SetPasswordWithSecret(
     });
     if (!spent) return Invalid(secret.field, secret.error_code);
     return *user;
+}
+
+std::optional<std::string> ReadCode(http::JsonFields& fields, std::string_view name, std::string error_code) {
+    auto code = fields.RequiredString(name, 1, 64);
+    if (!code) return std::nullopt;
+    auto canonical = crypto::NormalizeReadableCode(*code, kInvitationGroups);
+    if (!canonical) fields.Invalid(name, std::move(error_code));
+    return canonical;
 }
 
 std::string PublicBaseUrl(const Service& service, const http::Request& request) {

@@ -12,6 +12,7 @@
 
 #include "core/auth/accounts.hpp"
 #include "core/auth/service.hpp"
+#include "core/http/json_body.hpp"
 
 namespace ponte::auth {
 
@@ -28,6 +29,10 @@ struct OneTimeSecret {
 std::variant<User, http::Problem> SetPasswordWithSecret(
     Service& service, const http::Request& request, const OneTimeSecret& secret, std::string_view digest,
     std::string_view password, const std::function<void(db::Connection&, const User&, std::int64_t now)>& also);
+
+// Reads a readable one-time code (invitation, join code) from `name`, as typed: in any case,
+// with or without dashes. Records `error_code` on the field when it cannot be such a code.
+std::optional<std::string> ReadCode(http::JsonFields& fields, std::string_view name, std::string error_code);
 
 // The address people open Ponte at: the configured public URL, else this request's host.
 std::string PublicBaseUrl(const Service& service, const http::Request& request);

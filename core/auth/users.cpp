@@ -295,13 +295,8 @@ http::Outcome<Acceptance> DecodeAcceptance(std::string_view body) {
     auto object = http::ParseJsonObject(body);
     if (!object) return object.problem();
     http::JsonFields fields(object.value());
-    auto code = fields.RequiredString("code", 1, 64);
+    auto canonical = ReadCode(fields, "code", "invalid_invitation");
     auto password = fields.RequiredString("password", 1, 1024);
-    std::optional<std::string> canonical;
-    if (code) {
-        canonical = crypto::NormalizeReadableCode(*code, kInvitationGroups);
-        if (!canonical) fields.Invalid("code", "invalid_invitation");
-    }
     if (auto problem = fields.Finish()) return *problem;
     return Acceptance{*canonical, *password};
 }
