@@ -1,6 +1,21 @@
 // What the browser tests share: signing in through the page, and TOTP codes for the second step.
 import { createHmac } from 'node:crypto';
+import { viewports } from './browser.mjs';
 import { demoPassword } from './server.mjs';
+
+// A new browser context and page that collect the page's errors. The server's
+// Content-Security-Policy applies unless `bypassCSP` (which axe-core's inline script needs).
+// Answers 4xx that a test provokes are logged by the browser too; they are expected.
+export async function openPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: viewports.phone, locale: 'en-GB', ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
 
 export async function signIn(page, url, role) {
   await page.goto(`${url}/login`);

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPonte } from './server.mjs';
 import { launch, screenshot, seriousViolations, viewports } from './browser.mjs';
-import { signIn } from './helpers.mjs';
+import { openPage, signIn } from './helpers.mjs';
 
 let server;
 let browser;
@@ -22,16 +22,7 @@ after(async () => {
 });
 
 // axe-core is injected as an inline script, which the server's Content-Security-Policy forbids.
-async function newPage(options = {}) {
-  const context = await browser.newContext({ viewport: viewports.phone, locale: 'en-GB', bypassCSP: true, ...options });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
-}
+const newPage = (options = {}) => openPage(browser, { bypassCSP: true, ...options });
 
 async function openPeople(page, role) {
   await signIn(page, server.url, role);
