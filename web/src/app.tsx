@@ -7,6 +7,7 @@ import { api, setCsrfToken, setLanguage, type Meta, type Session } from './api/c
 import { Shell } from './components/Shell';
 import { forgetCaches } from './core/forget';
 import { I18n, initialLocale, loadTranslator, rememberLocale, type Translator } from './i18n';
+import { Account } from './screens/Account';
 import { EmptySection, Home } from './screens/Home';
 import { Invite } from './screens/Invite';
 import { Login } from './screens/Login';
@@ -42,6 +43,10 @@ function SecondFactorStep() {
   if (session === null) return <Redirect to="/login" />;
   if (fullySignedIn(session)) return <Redirect to="/" />;
   return <SecondFactor />;
+}
+
+function AccountScreen() {
+  return <Private screen={Account} />;
 }
 
 function section(name: string) {
@@ -150,6 +155,7 @@ export function App() {
               <Route path="/caseload" component={section('caseload')} />
               <Route path="/tasks" component={section('tasks')} />
               <Route path="/people" component={() => <Private screen={People} />} />
+              <Route path="/account" component={AccountScreen} />
               <Route default component={NotFound} />
             </Router>
           </Shell>

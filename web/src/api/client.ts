@@ -16,6 +16,8 @@ export type RecoveryCodes = Ok<operations['confirmTotpEnrolment'], 200>;
 export type OrganizationRole = BodyOf<operations['createUser']>['role'];
 export type Members = Ok<operations['listMemberships'], 200>;
 export type Invitation = Ok<operations['reinviteUser'], 201>['invitation'];
+export type OwnSessions = Ok<operations['listOwnSessions'], 200>;
+export type OwnSession = OwnSessions['sessions'][number];
 
 export interface FieldError {
   field: string;
@@ -101,6 +103,10 @@ export const api = {
   startTotpEnrolment: () => call<TotpEnrolment>('POST', '/api/v1/auth/totp/enrolment'),
   confirmTotpEnrolment: (body: BodyOf<operations['confirmTotpEnrolment']>) =>
     call<RecoveryCodes>('POST', '/api/v1/auth/totp/enrolment/confirm', body),
+  changePassword: (body: BodyOf<operations['changePassword']>) => call<Session>('POST', '/api/v1/auth/password', body),
+  ownSessions: () => call<OwnSessions>('GET', '/api/v1/auth/sessions'),
+  endOwnSession: (id: string) => call<void>('DELETE', `/api/v1/auth/sessions/${encodeURIComponent(id)}`),
+  endOtherOwnSessions: () => call<Ok<operations['endOtherOwnSessions'], 200>>('POST', '/api/v1/auth/sessions/end-others'),
   members: (organization: number) =>
     call<Members>('GET', `/api/v1/organizations/${organization}/memberships`),
   createUser: (organization: number, body: BodyOf<operations['createUser']>) =>

@@ -37,6 +37,7 @@ export function useNavigation(): NavItem[] {
   const { t } = useI18n();
   const { session } = useAppState();
   if (!fullySignedIn(session)) return [];
+  const account = { href: '/account', icon: 'user', label: t('nav.account') };
   if (isStaff(session)) {
     const roles = session!.user.memberships.map((m) => m.role);
     const invites = roles.some((r) => r === 'case_worker' || r === 'coordinator' || r === 'org_admin');
@@ -45,6 +46,7 @@ export function useNavigation(): NavItem[] {
       { href: '/caseload', icon: 'people', label: t('nav.caseload') },
       { href: '/tasks', icon: 'tasks', label: t('nav.tasks') },
       ...(invites ? [{ href: '/people', icon: 'key', label: t('nav.people') }] : []),
+      account,
     ];
   }
   return [
@@ -53,6 +55,7 @@ export function useNavigation(): NavItem[] {
     { href: '/courses', icon: 'courses', label: t('nav.courses') },
     { href: '/appointments', icon: 'calendar', label: t('nav.appointments') },
     { href: '/find-help', icon: 'help', label: t('nav.find_help') },
+    account,
   ];
 }
 
