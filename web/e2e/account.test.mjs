@@ -110,6 +110,11 @@ test('a participant sets up two-step sign-in from her account, and then needs it
   await page.click('button:has-text("I have saved them")');
   await page.waitForSelector('text=Two-step sign-in is on');
   assert.equal(await sessionStatus(page), 200, 'the raised session goes on');
+  // With its new CSRF token: a change is answered on its merits, not refused.
+  await page.fill('#field-current_password', 'not my password');
+  await page.fill('#field-new_password', 'another long passphrase');
+  await page.click('#password-title ~ form button[type=submit]');
+  await page.waitForSelector('.error-summary:has-text("The current password is wrong")');
   await context.close();
 
   const again = await browser.newContext({ viewport: viewports.phone, locale: 'en-GB' });

@@ -90,7 +90,7 @@ function Sessions({ sessions, reload }: { sessions: OwnSession[]; reload: () => 
     <section aria-labelledby="sessions-title">
       <h2 id="sessions-title"><Icon name="devices" /> {t('account.sessions_title')}</h2>
       <p>{t('account.sessions_lead')}</p>
-      <ErrorSummary errors={errors} labels={{}} />
+      <ErrorSummary id="sessions-errors" errors={errors} labels={{}} />
       <p class="confirmation" role="status">{message}</p>
       <ul class="sessions">
         {sessions.map((session) => (
@@ -152,11 +152,9 @@ function SecondFactorSetup() {
       <>
         <p class="confirmation" role="status">{t('account.second_factor_done')}</p>
         <RecoveryCodeList codes={codes} />
-        <button type="button" class="button primary" onClick={() => run(async () => {
-          // Setting it up gave this session a new id and CSRF token.
-          setSession(await api.session());
-          setCodes(null);
-        }, [])}>{t('second_factor.recovery_done')}</button>
+        <button type="button" class="button primary" onClick={() => setCodes(null)}>
+          {t('second_factor.recovery_done')}
+        </button>
       </>
     );
   } else if (session?.second_factor === 'verified') {
@@ -179,9 +177,12 @@ function SecondFactorSetup() {
           event.preventDefault();
           if (!code.trim()) return setErrors({ summary: [], fields: { code: t('second_factor.code_missing') } });
           run(async () => {
-            setCodes((await api.confirmTotpEnrolment({ code: code.trim() })).recovery_codes);
+            const { recovery_codes: saved } = await api.confirmTotpEnrolment({ code: code.trim() });
+            setCodes(saved);
             setEnrolment(null);
             setCode('');
+            // Setting it up gave this session a new id and CSRF token: take them at once.
+            setSession(await api.session());
           }, ['code']);
         }}>
           <Field name="code" label={labels.code} autocomplete="one-time-code" inputMode="numeric" dir="ltr"
@@ -194,7 +195,7 @@ function SecondFactorSetup() {
   return (
     <section aria-labelledby="second-factor-title">
       <h2 id="second-factor-title"><Icon name="phone" /> {t('account.second_factor_title')}</h2>
-      <ErrorSummary errors={errors} labels={labels} />
+      <ErrorSummary id="second-factor-errors" errors={errors} labels={labels} />
       {body}
     </section>
   );
