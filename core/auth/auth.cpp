@@ -9,6 +9,7 @@
 #include "core/auth/login.hpp"
 #include "core/auth/memberships.hpp"
 #include "core/auth/organizations.hpp"
+#include "core/auth/own_account.hpp"
 #include "core/auth/password_reset.hpp"
 #include "core/auth/personal_data.hpp"
 #include "core/auth/second_factor.hpp"
@@ -321,6 +322,7 @@ void Register(core::Registry& registry, const Options& options) {
          {"logoutEverywhere", "End every session of the signed-in user", "auth", nullptr, nullptr, 204, {401, 403}},
          [service](const Request& request) { return Logout(*service, request, true); }});
     RegisterSecondFactor(registry, service);
+    RegisterOwnAccount(registry, service);
     RegisterUsers(registry, service);
     RegisterPasswordReset(registry, service);
     RegisterOrganizations(registry, service);

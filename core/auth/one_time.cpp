@@ -65,8 +65,7 @@ std::variant<User, http::Problem> SetPasswordWithSecret(
         SetPasswordHash(connection, user->id, hash, now);
         EndAllSessions(connection, user->id);
         // Every other code or link that could set her password stops working with this one.
-        connection.Execute(kDeleteUnusedInvitations, {user->id});
-        connection.Execute(kDeleteUnusedResets, {user->id});
+        VoidOneTimeSecrets(connection, user->id);
         also(connection, *user, now);
         entry.outcome = "ok";
         entry.actor_user_id = user->id;
@@ -76,6 +75,11 @@ std::variant<User, http::Problem> SetPasswordWithSecret(
     });
     if (!spent) return Invalid(secret.field, secret.error_code);
     return *user;
+}
+
+void VoidOneTimeSecrets(db::Connection& connection, std::int64_t user_id) {
+    connection.Execute(kDeleteUnusedInvitations, {user_id});
+    connection.Execute(kDeleteUnusedResets, {user_id});
 }
 
 std::optional<std::string> ReadCode(http::JsonFields& fields, std::string_view name, std::string error_code) {

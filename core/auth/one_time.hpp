@@ -30,6 +30,9 @@ std::variant<User, http::Problem> SetPasswordWithSecret(
     Service& service, const http::Request& request, const OneTimeSecret& secret, std::string_view digest,
     std::string_view password, const std::function<void(db::Connection&, const User&, std::int64_t now)>& also);
 
+// Voids every unused invitation code and password reset link of the account.
+void VoidOneTimeSecrets(db::Connection& connection, std::int64_t user_id);
+
 // Reads a readable one-time code (invitation, join code) from `name`, as typed: in any case,
 // with or without dashes. Records `error_code` on the field when it cannot be such a code.
 std::optional<std::string> ReadCode(http::JsonFields& fields, std::string_view name, std::string error_code);

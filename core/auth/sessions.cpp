@@ -7,8 +7,8 @@ namespace ponte::auth {
 namespace {
 
 constexpr std::string_view kInsertSession =
-    "INSERT INTO auth_sessions (digest, user_id, csrf_token, created_at, last_seen_at, expires_at, remote, user_agent) "
-    "VALUES ($1, $2, $3, $4, $4, $5, $6, $7)";
+    "INSERT INTO auth_sessions (digest, user_id, csrf_token, created_at, last_seen_at, expires_at, remote, user_agent, "
+    "public_id) VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8)";
 constexpr std::string_view kSelectSession =
     "SELECT s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, u.display_name, u.disabled, s.second_factor_at, "
     "t.confirmed_at, u.locale FROM auth_sessions s JOIN auth_users u ON u.id = s.user_id "
@@ -17,8 +17,16 @@ constexpr std::string_view kMarkSecondFactor = "UPDATE auth_sessions SET second_
 constexpr std::string_view kTouchSession = "UPDATE auth_sessions SET last_seen_at = $2 WHERE digest = $1";
 constexpr std::string_view kDeleteSession = "DELETE FROM auth_sessions WHERE digest = $1";
 constexpr std::string_view kDeleteUserSessions = "DELETE FROM auth_sessions WHERE user_id = $1";
+constexpr std::string_view kSelectUserSessions =
+    "SELECT public_id, created_at, last_seen_at, user_agent, digest FROM auth_sessions "
+    "WHERE user_id = $1 AND expires_at > $2 AND last_seen_at > $3 ORDER BY last_seen_at DESC, created_at DESC";
+constexpr std::string_view kDeleteSessionByPublicId =
+    "DELETE FROM auth_sessions WHERE user_id = $1 AND public_id = $2 RETURNING digest";
+constexpr std::string_view kDeleteOtherSessions = "DELETE FROM auth_sessions WHERE user_id = $1 AND digest <> $2";
 
 constexpr std::int64_t kTouchEveryMs = 60'000;
+// 96 bits: never the same twice in practice (the unique index would refuse it), and short in a URL.
+constexpr std::size_t kPublicIdBytes = 12;
 
 }  // namespace
 
@@ -27,7 +35,7 @@ NewSession CreateSession(db::Connection& connection, std::int64_t user_id, std::
     NewSession session{crypto::RandomToken(32), crypto::RandomToken(32)};
     connection.Execute(kInsertSession, {crypto::Sha256Hex(session.id), user_id, session.csrf_token, now_ms,
                                         now_ms + options.absolute.count(), std::string(remote),
-                                        std::string(user_agent.substr(0, 200))});
+                                        std::string(user_agent.substr(0, 200)), crypto::RandomToken(kPublicIdBytes)});
     return session;
 }
 
@@ -69,6 +77,33 @@ void EndSession(db::Connection& connection, std::string_view digest) {
 
 std::int64_t EndAllSessions(db::Connection& connection, std::int64_t user_id) {
     return connection.Execute(kDeleteUserSessions, {user_id}).affected_rows;
+}
+
+std::vector<SessionSummary> ListSessions(db::Connection& connection, std::int64_t user_id,
+                                         std::string_view current_digest, std::int64_t now_ms,
+                                         const SessionOptions& options) {
+    auto rows = connection.Execute(kSelectUserSessions, {user_id, now_ms, now_ms - options.idle.count()});
+    std::vector<SessionSummary> sessions;
+    sessions.reserve(rows.size());
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        sessions.push_back({.public_id = rows.Text(row, 0),
+                            .created_at = rows.Int(row, 1),
+                            .last_seen_at = rows.Int(row, 2),
+                            .user_agent = rows.Text(row, 3),
+                            .current = rows.Text(row, 4) == current_digest});
+    }
+    return sessions;
+}
+
+std::optional<std::string> EndSessionByPublicId(db::Connection& connection, std::int64_t user_id,
+                                                std::string_view public_id) {
+    auto rows = connection.Execute(kDeleteSessionByPublicId, {user_id, std::string(public_id)});
+    if (rows.empty()) return std::nullopt;
+    return rows.Text(0, 0);
+}
+
+std::int64_t EndOtherSessions(db::Connection& connection, std::int64_t user_id, std::string_view keep_digest) {
+    return connection.Execute(kDeleteOtherSessions, {user_id, std::string(keep_digest)}).affected_rows;
 }
 
 std::string_view CookieName(const SessionOptions& options) {

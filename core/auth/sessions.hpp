@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/db/database.hpp"
 #include "core/policy/principal.hpp"
@@ -48,6 +49,30 @@ void MarkSecondFactorPassed(db::Connection& connection, std::string_view digest,
 void EndSession(db::Connection& connection, std::string_view digest);
 // Ends every session of the user; returns how many.
 std::int64_t EndAllSessions(db::Connection& connection, std::int64_t user_id);
+
+// What its owner sees of a session: neither the digest (which finds the session from its cookie)
+// nor the address it came from.
+struct SessionSummary {
+    std::string public_id;  // short and random, given at creation; names the session in the API
+    std::int64_t created_at = 0;
+    std::int64_t last_seen_at = 0;  // to the minute (see ResolveSession)
+    std::string user_agent;         // as the browser sent it at sign-in, at most 200 bytes
+    bool current = false;           // the session of `current_digest`
+};
+
+// The user's live sessions (neither idle nor past their absolute timeout), the most recently used
+// first.
+std::vector<SessionSummary> ListSessions(db::Connection& connection, std::int64_t user_id,
+                                         std::string_view current_digest, std::int64_t now_ms,
+                                         const SessionOptions& options);
+
+// Ends the user's session with this public id; returns its digest, or nullopt when she has no
+// session by that id (another person's id and an unknown one alike).
+std::optional<std::string> EndSessionByPublicId(db::Connection& connection, std::int64_t user_id,
+                                                std::string_view public_id);
+
+// Ends every session of the user but the one with digest `keep_digest`; returns how many.
+std::int64_t EndOtherSessions(db::Connection& connection, std::int64_t user_id, std::string_view keep_digest);
 
 // The cookie: "__Host-ponte_session" when secure, "ponte_session" otherwise.
 std::string_view CookieName(const SessionOptions& options);

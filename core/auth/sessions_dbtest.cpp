@@ -98,6 +98,62 @@ TEST_P(SessionsTest, EndAllSessions_EndsEveryOneOfTheUser) {
     EXPECT_FALSE(ResolveSession(database(), second.id, kStart + 1, options_));
 }
 
+TEST_P(SessionsTest, ListSessions_GivesLiveOnesWithPublicIdsAndMarksTheCurrent) {
+    auto first = database().Transact([&](db::Connection& connection) {
+        return CreateSession(connection, user_id_, kStart, options_, "203.0.113.7", "Firefox on a phone");
+    });
+    auto second = Start(kStart + 1000);
+    auto idle = Start(kStart - std::int64_t{31} * 60'000);  // unused for longer than the idle timeout
+    auto sessions =
+        ListSessions(*database().Acquire(), user_id_, crypto::Sha256Hex(second.id), kStart + 2000, options_);
+    ASSERT_EQ(sessions.size(), 2u);
+    EXPECT_TRUE(sessions[0].current);  // the most recently used first
+    EXPECT_FALSE(sessions[1].current);
+    EXPECT_EQ(sessions[1].user_agent, "Firefox on a phone");
+    EXPECT_EQ(sessions[1].created_at, kStart);
+    for (const auto& session : sessions) {
+        EXPECT_GE(session.public_id.size(), 16u);
+        EXPECT_EQ(session.public_id.find(crypto::Sha256Hex(first.id).substr(0, 8)), std::string::npos);
+        EXPECT_NE(session.public_id, first.id);
+    }
+    EXPECT_NE(sessions[0].public_id, sessions[1].public_id);
+}
+
+TEST_P(SessionsTest, EndSessionByPublicId_EndsOnlyHersAndOnlyThatOne) {
+    auto mine = Start();
+    auto kept = Start();
+    const std::int64_t other_user = database().Transact([](db::Connection& connection) {
+        return CreateUser(connection, User{.email = "bea@example.org", .display_name = "Bea"}, kStart);
+    });
+    auto theirs = database().Transact(
+        [&](db::Connection& connection) { return CreateSession(connection, other_user, kStart, options_, "", ""); });
+    auto connection = database().Acquire();
+    auto list = [&](std::int64_t user) { return ListSessions(*connection, user, "", kStart + 1, options_); };
+    const std::string their_id = list(other_user).at(0).public_id;
+    EXPECT_EQ(EndSessionByPublicId(*connection, user_id_, their_id), std::nullopt) << "another person's session";
+    EXPECT_EQ(EndSessionByPublicId(*connection, user_id_, "no-such-session"), std::nullopt);
+    EXPECT_TRUE(ResolveSession(database(), theirs.id, kStart + 1, options_));
+
+    std::string target;
+    for (const auto& session : ListSessions(*connection, user_id_, crypto::Sha256Hex(kept.id), kStart + 1, options_)) {
+        if (!session.current) target = session.public_id;
+    }
+    EXPECT_EQ(EndSessionByPublicId(*connection, user_id_, target), crypto::Sha256Hex(mine.id));
+    EXPECT_FALSE(ResolveSession(database(), mine.id, kStart + 1, options_));
+    EXPECT_TRUE(ResolveSession(database(), kept.id, kStart + 1, options_));
+    EXPECT_EQ(EndSessionByPublicId(*connection, user_id_, target), std::nullopt) << "ended already";
+}
+
+TEST_P(SessionsTest, EndOtherSessions_KeepsTheGivenOne) {
+    auto kept = Start();
+    auto first = Start();
+    auto second = Start();
+    EXPECT_EQ(EndOtherSessions(*database().Acquire(), user_id_, crypto::Sha256Hex(kept.id)), 2);
+    EXPECT_TRUE(ResolveSession(database(), kept.id, kStart + 1, options_));
+    EXPECT_FALSE(ResolveSession(database(), first.id, kStart + 1, options_));
+    EXPECT_FALSE(ResolveSession(database(), second.id, kStart + 1, options_));
+}
+
 TEST_P(SessionsTest, Throttle_LocksAfterLimitWithinWindow_AndUnlocksAfterLockout) {
     auto connection = database().Acquire();
     const ThrottleRule rule{3, 60'000, 120'000};

@@ -64,6 +64,36 @@ const screens = [
     ready: '.invitation img.qr',
   },
   {
+    name: 'account',
+    go: async (page) => {
+      await signIn(page, demo.url, 'participant');
+      await page.waitForSelector('.cards');
+      await page.click('nav a[href="/account"]');
+    },
+    ready: '.session--current',
+  },
+  {
+    name: 'account-errors',
+    go: async (page) => {
+      await signIn(page, demo.url, 'participant');
+      await page.waitForSelector('.cards');
+      await page.click('nav a[href="/account"]');
+      await page.waitForSelector('.session--current');
+      await page.click('#password-title ~ form button[type=submit]');
+    },
+    ready: '.error-summary',
+  },
+  {
+    name: 'account-second-factor-qr',
+    go: async (page) => {
+      await signIn(page, demo.url, 'participant');
+      await page.waitForSelector('.cards');
+      await page.click('nav a[href="/account"]');
+      await page.click('#second-factor-title ~ button.primary');
+    },
+    ready: 'img.qr',
+  },
+  {
     name: 'second-factor-setup',
     go: async (page) => {
       await signIn(page, strict.url, 'case_worker');

@@ -228,6 +228,54 @@ test('the quick exit leaves for a neutral site and Back does not return to Ponte
   await context.close();
 });
 
+test('the quick exit signs out: Back and the address again show the sign-in page, the old session is refused, nothing is kept', async () => {
+  const { context, page } = await newPage();
+  await signIn(page, server.url, 'participant');
+  await page.waitForSelector('.cards');
+  // A second entry of Ponte, opened while signed in: Back from the neutral site returns to the first.
+  await page.goto(server.url + '/courses');
+  await page.waitForSelector('main .lead');
+  const cookie = (await context.cookies(server.url)).find((c) => c.name === 'ponte_session');
+  assert.ok(cookie, 'signed in with a session cookie');
+  // What a module may keep on the device for her.
+  await page.evaluate(async () => {
+    localStorage.setItem('ponte-kept', 'x');
+    sessionStorage.setItem('ponte-kept', 'x');
+    await (await caches.open('ponte-content-test')).put('/api/v1/lessons/1', new Response('{"title":"Lesson"}'));
+    await new Promise((done, fail) => {
+      const request = indexedDB.open('ponte-kept');
+      request.onsuccess = () => done(request.result.close());
+      request.onerror = () => fail(request.error);
+    });
+  });
+  const logout = page.waitForResponse((r) => r.url() === `${server.url}/api/v1/auth/logout`, { timeout: 10_000 });
+
+  await page.click('.button.exit');
+  await page.waitForURL(`http://127.0.0.1:${neutral.address().port}/`);
+  assert.equal(await page.title(), 'Weather');
+  assert.equal((await logout).status(), 204);
+
+  // (c) The server refuses the old session.
+  const old = await fetch(`${server.url}/api/v1/auth/session`, { headers: { Cookie: `${cookie.name}=${cookie.value}` } });
+  assert.equal(old.status, 401);
+  // (a) Back lands on Ponte's sign-in page, not on her courses.
+  await page.goBack();
+  await page.waitForURL('**/login');
+  await page.waitForSelector('#field-email');
+  // (b) So does opening the app's address again.
+  await page.goto(server.url + '/courses');
+  await page.waitForURL('**/login');
+  await page.waitForSelector('#field-email');
+  const kept = await page.evaluate(async () => ({
+    local: localStorage.getItem('ponte-kept'),
+    session: sessionStorage.getItem('ponte-kept'),
+    caches: (await caches.keys()).filter((name) => !name.startsWith('ponte-shell-')),
+    databases: (await indexedDB.databases()).map((d) => d.name),
+  }));
+  assert.deepEqual(kept, { local: null, session: null, caches: [], databases: [] });
+  await context.close();
+});
+
 test('the shell opens offline once visited, and says it is offline', async () => {
   const { context, page } = await newPage();
   await page.goto(server.url + '/login');

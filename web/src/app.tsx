@@ -5,7 +5,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { api, setCsrfToken, setLanguage, type Meta, type Session } from './api/client';
 import { Shell } from './components/Shell';
+import { forgetCaches } from './core/forget';
 import { I18n, initialLocale, loadTranslator, rememberLocale, type Translator } from './i18n';
+import { Account } from './screens/Account';
 import { EmptySection, Home } from './screens/Home';
 import { Invite } from './screens/Invite';
 import { Join } from './screens/Join';
@@ -44,6 +46,10 @@ function SecondFactorStep() {
   return <SecondFactor />;
 }
 
+function AccountScreen() {
+  return <Private screen={Account} />;
+}
+
 function section(name: string) {
   return () => <Private screen={EmptySection} section={name} />;
 }
@@ -75,11 +81,32 @@ export function App() {
       // Signed out, or offline with a session we cannot check: the shell shows signed out.
       .catch(() => setSession(null));
     const update = () => setOnline(navigator.onLine);
+    // A page brought back from the browser's back-forward cache shows what it showed when it was
+    // left; its session may have ended since (a quick exit, a sign-out on another tab), so nothing
+    // shows until the session is checked again.
+    const restored = (event: PageTransitionEvent) => {
+      if (!event.persisted) return;
+      document.body.hidden = true;
+      api.session()
+        .then((current) => {
+          setCsrfToken(current.csrf_token);
+          setSession(current);
+        })
+        .catch(() => {
+          setCsrfToken('');
+          setSession(null);
+        })
+        .finally(() => {
+          document.body.hidden = false;
+        });
+    };
     addEventListener('online', update);
     addEventListener('offline', update);
+    addEventListener('pageshow', restored);
     return () => {
       removeEventListener('online', update);
       removeEventListener('offline', update);
+      removeEventListener('pageshow', restored);
     };
   }, []);
 
@@ -104,10 +131,7 @@ export function App() {
       await api.logout().catch(() => {});
       setCsrfToken('');
       // Everything cached for offline use goes with the session.
-      navigator.serviceWorker?.controller?.postMessage({ type: 'logout' });
-      if ('caches' in window) {
-        for (const name of await caches.keys()) if (name.startsWith('ponte-content-')) await caches.delete(name);
-      }
+      await forgetCaches();
       setSession(null);
       history.replaceState(null, '', '/login');
       dispatchEvent(new PopStateEvent('popstate'));
@@ -133,6 +157,7 @@ export function App() {
               <Route path="/caseload" component={section('caseload')} />
               <Route path="/tasks" component={section('tasks')} />
               <Route path="/people" component={() => <Private screen={People} />} />
+              <Route path="/account" component={AccountScreen} />
               <Route default component={NotFound} />
             </Router>
           </Shell>

@@ -2,8 +2,9 @@
 // build time), answers navigations with the cached page when the network is down, and serves the
 // hashed assets from the cache. API answers are never cached here: personal data stays out of
 // caches unless a module marks content for offline use, by putting it in a cache named
-// "ponte-content-<module>", which this worker then answers from when offline, and which is
-// removed at logout (the page posts {type: 'logout'} and deletes them itself too).
+// "ponte-content-<module>", which this worker then answers from when offline. At sign-out and at
+// the quick exit every cache but the shell is removed (the page posts {type: 'logout'} and
+// deletes them itself too; this worker finishes the job if the page has left meanwhile).
 const PRECACHE = self.__PRECACHE__;
 const VERSION = self.__VERSION__;
 const SHELL = `ponte-shell-${VERSION}`;
@@ -25,7 +26,7 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'logout') {
     event.waitUntil(
-      caches.keys().then((names) => Promise.all(names.filter((n) => n.startsWith('ponte-content-')).map((n) => caches.delete(n)))),
+      caches.keys().then((names) => Promise.all(names.filter((n) => !n.startsWith('ponte-shell-')).map((n) => caches.delete(n)))),
     );
   }
 });

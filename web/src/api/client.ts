@@ -19,6 +19,8 @@ export type Invitation = Ok<operations['reinviteUser'], 201>['invitation'];
 export type JoinCode = Ok<operations['createMembershipInvitation'], 201>;
 export type Joined = Ok<operations['acceptMembershipInvitation'], 201>;
 export type AccessReset = Session['access_resets'][number];
+export type OwnSessions = Ok<operations['listOwnSessions'], 200>;
+export type OwnSession = OwnSessions['sessions'][number];
 
 export interface FieldError {
   field: string;
@@ -50,6 +52,22 @@ export function setCsrfToken(token: string) {
 
 export function setLanguage(locale: string) {
   acceptLanguage = locale;
+}
+
+// Ends the session on the server with a request that outlives the page (keep-alive), for the quick
+// exit, which leaves at once. (navigator.sendBeacon cannot send the CSRF header.) Forgets the token.
+export function endSessionOnLeaving() {
+  if (!csrfToken) return;
+  fetch('/api/v1/auth/logout', {
+    method: 'POST',
+    keepalive: true,
+    headers: { 'X-CSRF-Token': csrfToken },
+    credentials: 'same-origin',
+    cache: 'no-store',
+  }).catch(() => {
+    // Offline: the session still ends at its idle timeout.
+  });
+  csrfToken = '';
 }
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -88,6 +106,10 @@ export const api = {
   startTotpEnrolment: () => call<TotpEnrolment>('POST', '/api/v1/auth/totp/enrolment'),
   confirmTotpEnrolment: (body: BodyOf<operations['confirmTotpEnrolment']>) =>
     call<RecoveryCodes>('POST', '/api/v1/auth/totp/enrolment/confirm', body),
+  changePassword: (body: BodyOf<operations['changePassword']>) => call<Session>('POST', '/api/v1/auth/password', body),
+  ownSessions: () => call<OwnSessions>('GET', '/api/v1/auth/sessions'),
+  endOwnSession: (id: string) => call<void>('DELETE', `/api/v1/auth/sessions/${encodeURIComponent(id)}`),
+  endOtherOwnSessions: () => call<Ok<operations['endOtherOwnSessions'], 200>>('POST', '/api/v1/auth/sessions/end-others'),
   members: (organization: number) =>
     call<Members>('GET', `/api/v1/organizations/${organization}/memberships`),
   createUser: (organization: number, body: BodyOf<operations['createUser']>) =>

@@ -32,7 +32,9 @@ export function errorsOf(error: unknown, t: (key: string) => string, known: stri
   return { summary, fields };
 }
 
-export function ErrorSummary({ errors, labels }: { errors: FormErrors; labels: Record<string, string> }) {
+// `id` tells apart the summaries of several forms on one screen.
+export function ErrorSummary({ errors, labels, id = 'error-summary' }:
+  { errors: FormErrors; labels: Record<string, string>; id?: string }) {
   const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -40,8 +42,8 @@ export function ErrorSummary({ errors, labels }: { errors: FormErrors; labels: R
   }, [errors]);
   if (!hasErrors(errors)) return null;
   return (
-    <div class="error-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{t('form.error_summary')}</h2>
+    <div class="error-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('form.error_summary')}</h2>
       <ul>
         {errors.summary.map((message) => <li key={message}>{message}</li>)}
         {Object.entries(errors.fields).map(([field, message]) => (

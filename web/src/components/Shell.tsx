@@ -7,17 +7,24 @@ import { useLocation } from 'preact-iso';
 import { locales, nativeName, useI18n } from '../i18n';
 import { fullySignedIn, isStaff, useAppState } from '../state';
 import { Icon } from './Icon';
+import { endSessionOnLeaving } from '../api/client';
+import { forgetEverything } from '../core/forget';
 import { ErrorScreen } from '../screens/NotFound';
 
-// Leaves at once for an ordinary site (the server's choice, see --quick-exit-url).
+// How long the quick exit waits at most for the caches and databases to be deleted before it
+// leaves (the service worker finishes the caches in any case).
+const forgetWithinMs = 300;
+
+// Leaves at once for an ordinary site (the server's choice, see --quick-exit-url), signed out: the
+// session ends on the server (a request that survives the page leaving), and what the app kept on
+// this device is deleted, so that whoever picks up the phone next finds the sign-in page.
 export function quickExit(neutralSite: string) {
-  try {
-    sessionStorage.clear();
-  } catch {
-    // nothing to clear
-  }
+  endSessionOnLeaving();
+  // Nothing of hers stays on the screen during the few moments of clearing.
+  document.body.hidden = true;
   // replace(): this page leaves the history, so Back does not return to it.
-  window.location.replace(neutralSite);
+  const leave = () => window.location.replace(neutralSite);
+  Promise.race([forgetEverything(), new Promise((done) => setTimeout(done, forgetWithinMs))]).then(leave, leave);
 }
 
 export interface NavItem {
@@ -30,6 +37,7 @@ export function useNavigation(): NavItem[] {
   const { t } = useI18n();
   const { session } = useAppState();
   if (!fullySignedIn(session)) return [];
+  const account = { href: '/account', icon: 'user', label: t('nav.account') };
   if (isStaff(session)) {
     const roles = session!.user.memberships.map((m) => m.role);
     const invites = roles.some((r) => r === 'case_worker' || r === 'coordinator' || r === 'org_admin');
@@ -38,6 +46,7 @@ export function useNavigation(): NavItem[] {
       { href: '/caseload', icon: 'people', label: t('nav.caseload') },
       { href: '/tasks', icon: 'tasks', label: t('nav.tasks') },
       ...(invites ? [{ href: '/people', icon: 'key', label: t('nav.people') }] : []),
+      account,
     ];
   }
   return [
@@ -46,6 +55,7 @@ export function useNavigation(): NavItem[] {
     { href: '/courses', icon: 'courses', label: t('nav.courses') },
     { href: '/appointments', icon: 'calendar', label: t('nav.appointments') },
     { href: '/find-help', icon: 'help', label: t('nav.find_help') },
+    account,
   ];
 }
 

@@ -11,7 +11,8 @@ export function Home() {
   const { t } = useI18n();
   const { session } = useAppState();
   useTitle(t('home.title'));
-  const cards = useNavigation().filter((item) => item.href !== '/');
+  // Her account is in the menu; the cards are for what she came to do.
+  const cards = useNavigation().filter((item) => item.href !== '/' && item.href !== '/account');
   const staff = isStaff(session);
   return (
     <section>

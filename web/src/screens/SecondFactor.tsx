@@ -1,5 +1,6 @@
 // The second step of signing in: a code from the authenticator app (or a recovery code); or, for
-// staff who have none yet, setting the app up with a QR code and saving the recovery codes.
+// staff who have none yet, setting the app up with a QR code and saving the recovery codes. The
+// pieces of setting up serve the account screen too.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api, type TotpEnrolment } from '../api/client';
@@ -7,6 +8,30 @@ import { ErrorSummary, Field, Submit, errorsOf, noErrors, type FormErrors } from
 import { useI18n } from '../i18n';
 import { useAppState } from '../state';
 import { useTitle } from './common';
+
+// The key of a new enrolment: as a QR code to scan, and as text to type.
+export function EnrolmentKey({ enrolment }: { enrolment: TotpEnrolment }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <p>{t('second_factor.scan')}</p>
+      <img class="qr" alt={t('second_factor.qr_alt')}
+        src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(enrolment.qr_svg)}`} width="220" height="220" />
+      <p>{t('second_factor.or_type')} <code class="secret" dir="ltr">{enrolment.secret}</code></p>
+    </>
+  );
+}
+
+// The recovery codes, shown once, with what they are for.
+export function RecoveryCodeList({ codes }: { codes: string[] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <p>{t('second_factor.recovery_text', { count: codes.length })}</p>
+      <ol class="codes" dir="ltr">{codes.map((c) => <li key={c}><code>{c}</code></li>)}</ol>
+    </>
+  );
+}
 
 export function SecondFactor() {
   const { t } = useI18n();
@@ -37,8 +62,7 @@ export function SecondFactor() {
     return (
       <section class="narrow">
         <h1>{t('second_factor.recovery_title')}</h1>
-        <p>{t('second_factor.recovery_text', { count: recoveryCodes.length })}</p>
-        <ol class="codes" dir="ltr">{recoveryCodes.map((c) => <li key={c}><code>{c}</code></li>)}</ol>
+        <RecoveryCodeList codes={recoveryCodes} />
         <button type="button" class="button primary" onClick={async () => {
           setSession(await api.session());
           route('/', true);
@@ -71,12 +95,7 @@ export function SecondFactor() {
       <h1>{t(enrolling ? 'second_factor.enrol_title' : 'second_factor.title')}</h1>
       <ErrorSummary errors={errors} labels={labels} />
       {enrolment && (
-        <>
-          <p>{t('second_factor.scan')}</p>
-          <img class="qr" alt={t('second_factor.qr_alt')}
-            src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(enrolment.qr_svg)}`} width="220" height="220" />
-          <p>{t('second_factor.or_type')} <code class="secret" dir="ltr">{enrolment.secret}</code></p>
-        </>
+        <EnrolmentKey enrolment={enrolment} />
       )}
       <form noValidate onSubmit={(event) => {
         event.preventDefault();
