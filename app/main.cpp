@@ -15,7 +15,9 @@
 #include "core/auth/seed.hpp"
 #include "core/config/config.hpp"
 #include "core/db/backup.hpp"
+#include "core/db/files.hpp"
 #include "core/db/migrate.hpp"
+#include "core/db/transport.hpp"
 #include "core/http/dispatcher.hpp"
 #include "core/http/openapi.hpp"
 #include "core/http/server.hpp"
@@ -52,7 +54,13 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
     const int threads = config::ResolveThreads(serve.threads);
     auto keyring = LoadKeys(keys);
     audit::UseKeys(keyring);
+    if (auto exposed = db::ExposedSqliteFile(database_config.url)) {
+        std::cerr << "ponte: " << *exposed << "\n";
+        log::Shutdown();
+        return 1;
+    }
     auto database = OpenDatabase(database_config, threads);
+    if (auto warning = db::InsecurePostgresTransport(database_config.url)) log::Warn(*warning);
 
     core::Registry registry(database.get(), keyring);
     app::RegisterAll(registry, {.test_routes = serve.test_routes,

@@ -213,4 +213,37 @@ TEST(Cli, ServeOutsideDemoMode_RefusesDemoAccounts_ServesThemWithDemo) {
     std::system(("rm -rf " + dir).c_str());
 }
 
+unsigned Mode(const std::string& path) {
+    struct stat status {};
+    if (stat(path.c_str(), &status) != 0) return 01000;  // missing: no mode matches
+    return status.st_mode & 0777;
+}
+
+TEST(Cli, FilesAtRest_AreOwnerOnly_AndServeRefusesAnOpenDatabase) {
+    std::string dir = "/tmp/ponte-cli-files-" + std::to_string(getpid());
+    const std::string file = dir + "/data/a.db";
+    const std::string keys = "PONTE_KEYS='" + ponte::testing::TestKeys() + "'";
+    ASSERT_EQ(Ponte("keys generate --key-file " + dir + "/keys/ponte.keys").status, 0);
+    EXPECT_EQ(Mode(dir + "/keys"), 0700u);
+    EXPECT_EQ(Mode(dir + "/keys/ponte.keys"), 0600u);
+    {
+        // While a server has it open, the database has its -wal and -shm files.
+        ponte::testing::ServerProcess server("sqlite:" + file);
+        EXPECT_EQ(Mode(dir + "/data"), 0700u);
+        EXPECT_EQ(Mode(file), 0600u);
+        EXPECT_EQ(Mode(file + "-wal"), 0600u);
+        EXPECT_EQ(Mode(file + "-shm"), 0600u);
+    }
+    auto backup = Ponte("backup --db sqlite:" + file + " --out " + dir + "/copy.db");
+    ASSERT_EQ(backup.status, 0) << backup.output;
+    EXPECT_EQ(Mode(dir + "/copy.db"), 0600u);
+
+    chmod(file.c_str(), 0644);
+    auto refused = Ponte("serve --listen 127.0.0.1:0 --db sqlite:" + file, keys);
+    EXPECT_EQ(refused.status, 1);
+    EXPECT_NE(refused.output.find("mode 0644"), std::string::npos) << refused.output;
+    EXPECT_NE(refused.output.find("chmod 600 " + file), std::string::npos) << refused.output;
+    std::system(("rm -rf " + dir).c_str());
+}
+
 }  // namespace
