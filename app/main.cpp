@@ -26,6 +26,7 @@
 #include "core/ops/admin.hpp"
 #include "core/ops/ops.hpp"
 #include "core/privacy/privacy.hpp"
+#include "core/privacy/retention.hpp"
 
 namespace {
 
@@ -88,6 +89,9 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
             return 1;
         }
     }
+
+    // Whichever instance's worker runs it first purges; each run queues the next.
+    privacy::ScheduleRetention(*database->Acquire(), auth::NowMs());
 
     http::StaticFiles static_files(serve.web_root);
     http::Dispatcher dispatcher(&registry.router(), &static_files, &registry.metrics(), serve.access_log);
