@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <stdexcept>
 #include <system_error>
@@ -15,6 +16,7 @@ void CreatePrivateDirectories(const std::filesystem::path& directory) {
     std::filesystem::path partial;
     for (const auto& part : directory) {
         partial /= part;
+        if (std::filesystem::is_directory(partial)) continue;
         if (::mkdir(partial.c_str(), 0700) != 0 && errno != EEXIST) {
             throw std::filesystem::filesystem_error("cannot create the directory", partial,
                                                     std::error_code(errno, std::generic_category()));
@@ -23,6 +25,8 @@ void CreatePrivateDirectories(const std::filesystem::path& directory) {
 }
 
 bool CreatePrivateFile(const std::filesystem::path& file) {
+    // Looked for first, so that an existing file on a read-only mount is no error.
+    if (std::filesystem::exists(file)) return false;
     if (file.has_parent_path()) CreatePrivateDirectories(file.parent_path());
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
