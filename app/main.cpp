@@ -1,10 +1,10 @@
 // ponte: the one binary. Parses the command line, builds core, registers every module (see
 // app/app.cpp) and runs the chosen sub-command.
 #include <fcntl.h>
-#include <time.h>
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 

@@ -47,8 +47,13 @@ std::optional<std::string> ExposedSqliteFile(std::string_view url) {
         if ((mode & 0077) == 0) continue;
         char octal[8];
         std::snprintf(octal, sizeof octal, "%04o", mode);
-        return "the database file " + file + " is open to other users of this machine (mode " + octal +
-               "), and it holds everything Ponte knows about people: run chmod 600 " + path + "*";
+        std::string message = "the database file " + file;
+        message += " is open to other users of this machine (mode ";
+        message += octal;
+        message += "), and it holds everything Ponte knows about people: run chmod 600 ";
+        message += path;
+        message += "*";
+        return message;
     }
     return std::nullopt;
 }

@@ -17,8 +17,8 @@ namespace ponte::privacy {
 namespace {
 
 constexpr std::int64_t kNow = 1'800'000'000'000;
-constexpr std::int64_t kDay = 24 * 60 * 60 * 1000;
-constexpr std::int64_t kMinute = 60 * 1000;
+constexpr std::int64_t kDay = std::int64_t{24} * 60 * 60 * 1000;
+constexpr std::int64_t kMinute = std::int64_t{60} * 1000;
 
 class RetentionTest : public testing::EngineTest {
   protected:

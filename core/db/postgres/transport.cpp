@@ -46,7 +46,7 @@ std::string FirstRemote(const std::string& hosts) {
     std::size_t start = 0;
     for (;;) {
         const auto end = hosts.find(',', start);
-        const std::string host = hosts.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        std::string host = hosts.substr(start, end == std::string::npos ? std::string::npos : end - start);
         if (!IsLoopback(host)) return host;
         if (end == std::string::npos) return "";
         start = end + 1;
