@@ -42,7 +42,11 @@ std::vector<std::pair<std::string, std::int64_t>> Purge(db::Connection& connecti
 }
 
 bool ScheduleRetention(db::Connection& connection, std::int64_t run_at_ms) {
-    return jobs::EnqueueUnlessQueued(connection, kRetentionJobKind, "{}", run_at_ms);
+    // Each run queues the next, so a run that failed for good would end the purges until the next
+    // start: with the worker's backoff (capped at an hour) this many attempts outlast days of an
+    // unreachable database.
+    constexpr int kAttempts = 100;
+    return jobs::EnqueueUnlessQueued(connection, kRetentionJobKind, "{}", run_at_ms, kAttempts);
 }
 
 void RunRetention(db::Database& database, std::int64_t now_ms) {
