@@ -4,6 +4,7 @@
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 
@@ -14,14 +15,18 @@
 #include "core/auth/seed.hpp"
 #include "core/config/config.hpp"
 #include "core/db/backup.hpp"
+#include "core/db/files.hpp"
 #include "core/db/migrate.hpp"
+#include "core/db/transport.hpp"
 #include "core/http/dispatcher.hpp"
 #include "core/http/openapi.hpp"
 #include "core/http/server.hpp"
 #include "core/jobs/jobs.hpp"
 #include "core/log/log.hpp"
+#include "core/ops/admin.hpp"
 #include "core/ops/ops.hpp"
 #include "core/privacy/privacy.hpp"
+#include "core/privacy/retention.hpp"
 
 namespace {
 
@@ -50,7 +55,13 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
     const int threads = config::ResolveThreads(serve.threads);
     auto keyring = LoadKeys(keys);
     audit::UseKeys(keyring);
+    if (auto exposed = db::ExposedSqliteFile(database_config.url)) {
+        std::cerr << "ponte: " << *exposed << "\n";
+        log::Shutdown();
+        return 1;
+    }
     auto database = OpenDatabase(database_config, threads);
+    if (auto warning = db::InsecurePostgresTransport(database_config.url)) log::Warn(*warning);
 
     core::Registry registry(database.get(), keyring);
     app::RegisterAll(registry, {.test_routes = serve.test_routes,
@@ -65,6 +76,22 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
     auto applied = db::Migrate(*database, registry.migrations());
     log::Info("database ready",
               {{"engine", db::EngineName(database->engine())}, {"migrations_applied", std::to_string(applied.size())}});
+    // The demo accounts' password is published: outside demo mode (and the test suite's servers,
+    // which seed their own accounts) they must not be reachable.
+    if (!serve.demo && !serve.test_routes) {
+        crypto::PasswordHasher hasher;
+        if (const auto count = auth::CountDemoPasswordAccounts(*database->Acquire(), hasher); count > 0) {
+            std::cerr << "ponte: " << count
+                      << " account(s) still have the published demo password (from `ponte seed-demo`). Serve this "
+                         "database only with --demo, or start from a database without demo data and make the first "
+                         "administrator with `ponte admin create --email ...`.\n";
+            log::Shutdown();
+            return 1;
+        }
+    }
+
+    // Whichever instance's worker runs it first purges; each run queues the next.
+    privacy::ScheduleRetention(*database->Acquire(), auth::NowMs());
 
     http::StaticFiles static_files(serve.web_root);
     http::Dispatcher dispatcher(&registry.router(), &static_files, &registry.metrics(), serve.access_log);
@@ -181,6 +208,58 @@ Assembled Assemble(const config::DatabaseConfig& database_config, const config::
     app::RegisterAll(*assembled.registry, {});
     db::Migrate(*assembled.database, assembled.registry->migrations());
     return assembled;
+}
+
+struct AdminOptions {
+    ops::NewAdmin admin{.display_name = "Platform administrator"};
+    std::string public_url;
+};
+
+std::string UtcTime(std::int64_t epoch_ms) {
+    const std::time_t seconds = epoch_ms / 1000;
+    std::tm parts{};
+    gmtime_r(&seconds, &parts);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &parts);
+    return text;
+}
+
+int AdminCreate(const config::DatabaseConfig& database_config, const config::KeysConfig& keys,
+                const AdminOptions& options) {
+    auto [keyring, database, registry] = Assemble(database_config, keys);
+    auto outcome = ops::CreatePlatformAdmin(*database, options.admin, auth::Options{}, auth::NowMs());
+    if (const auto* refusal = std::get_if<ops::AdminRefusal>(&outcome)) {
+        switch (*refusal) {
+            case ops::AdminRefusal::kInvalidEmail:
+                std::cerr << "ponte: --email: '" << options.admin.email << "' is not an email address\n";
+                break;
+            case ops::AdminRefusal::kInvalidName:
+                std::cerr << "ponte: --display-name: must be 1 to 100 characters\n";
+                break;
+            case ops::AdminRefusal::kAdminExists:
+                std::cerr << "ponte: a platform administrator exists already; an administrator invites others from "
+                             "the app. Add --force only if no administrator can sign in any more.\n";
+                break;
+            case ops::AdminRefusal::kEmailTaken:
+                std::cerr << "ponte: an account with the email " << options.admin.email << " exists already\n";
+                break;
+        }
+        return 1;
+    }
+    const auto& created = std::get<ops::CreatedAdmin>(outcome);
+    const bool configured = !options.public_url.empty();
+    const std::string base = configured ? options.public_url : "http://127.0.0.1:8080";
+    std::cout << "platform administrator " << auth::NormalizeEmail(options.admin.email) << " created (account "
+              << created.user_id << "), without a password.\n"
+              << "Her one-time invitation, valid until " << UtcTime(created.invitation.expires_at) << ":\n"
+              << "  link: " << ops::InvitationLink(base, created.invitation.code) << "\n"
+              << "  code: " << created.invitation.code << "\n"
+              << (configured ? "The link uses the public address from --public-url (PONTE_PUBLIC_URL).\n"
+                             : "No --public-url (PONTE_PUBLIC_URL) was given: the link assumes Ponte at "
+                               "http://127.0.0.1:8080; with another address, open /invite there and enter the code.\n")
+              << "She opens the link and sets her own passphrase. Hand it to her only: whoever holds it becomes "
+                 "her.\n";
+    return 0;
 }
 
 int KeysReseal(const config::DatabaseConfig& database_config, const config::KeysConfig& keys) {
@@ -305,6 +384,20 @@ int main(int argc, char** argv) {
     config::AddKeysOptions(*keys_reseal, keys);
     config::AddDatabaseOptions(*keys_reseal, database);
 
+    AdminOptions admin;
+    auto* admin_command = cli.add_subcommand("admin", "Platform administrators");
+    admin_command->require_subcommand(1);
+    auto* admin_create = admin_command->add_subcommand(
+        "create", "Make a platform administrator without a password and print her one-time invitation");
+    admin_create->add_option("--email", admin.admin.email, "Her email")->required();
+    admin_create->add_option("--display-name", admin.admin.display_name, "Her name as shown in the app")
+        ->capture_default_str();
+    admin_create->add_flag("--force", admin.admin.force, "Make one even though a platform administrator exists");
+    admin_create->add_option("--public-url", admin.public_url, "Address people open Ponte at, for the invitation link")
+        ->envname("PONTE_PUBLIC_URL");
+    config::AddDatabaseOptions(*admin_create, database);
+    config::AddKeysOptions(*admin_create, keys);
+
     auto* openapi_command =
         cli.add_subcommand("openapi", "Print the OpenAPI 3.1 document of the API (as served at /api/v1/openapi.json)");
 
@@ -337,6 +430,11 @@ int main(int argc, char** argv) {
         std::cerr << "ponte: name the person with --user-id or --email\n";
         return 2;
     }
+    if (admin_create->parsed() && !admin.public_url.empty() && !admin.public_url.starts_with("https://") &&
+        !admin.public_url.starts_with("http://")) {
+        std::cerr << "ponte: invalid setting --public-url (PONTE_PUBLIC_URL): must start with https:// or http://\n";
+        return 2;
+    }
     auto invalid = config::Validate(database);
     if (!invalid && serve_command->parsed()) invalid = config::Validate(serve);
     if (invalid) {
@@ -350,6 +448,7 @@ int main(int argc, char** argv) {
         if (backup_command->parsed()) return Backup(database, backup_out);
         if (seed_command->parsed()) return SeedDemo(database, keys);
         if (verify_command->parsed()) return AuditVerify(database, keys);
+        if (admin_create->parsed()) return AdminCreate(database, keys, admin);
         if (keys_generate->parsed()) return KeysGenerate(keys);
         if (keys_rotate->parsed()) return KeysRotate(keys);
         if (keys_reseal->parsed()) return KeysReseal(database, keys);

@@ -7,6 +7,8 @@
 #include <cstdlib>
 
 #include "core/db/database.hpp"
+#include "core/testing/http_client.hpp"
+#include "core/testing/server_process.hpp"
 
 namespace {
 
@@ -150,6 +152,97 @@ TEST(Cli, ExportThenErasePerson_ByEmail) {
     EXPECT_EQ(unnamed.status, 2);
     EXPECT_NE(unnamed.output.find("--user-id or --email"), std::string::npos) << unnamed.output;
     EXPECT_EQ(Ponte("audit verify " + db + " " + keys).status, 0);
+    std::system(("rm -rf " + dir).c_str());
+}
+
+// What follows a label ("  code: ") on its line of `output`.
+std::string Labelled(const std::string& output, const std::string& label) {
+    const auto start = output.find(label);
+    if (start == std::string::npos) return "";
+    const auto from = start + label.size();
+    return output.substr(from, output.find('\n', from) - from);
+}
+
+TEST(Cli, AdminCreate_PrintsAnInvitationThatSignsIn_ThenRefusesASecondUnlessForced) {
+    std::string dir = "/tmp/ponte-cli-admin-" + std::to_string(getpid());
+    const std::string url = "sqlite:" + dir + "/a.db";
+    const std::string keys = "PONTE_KEYS='" + ponte::testing::TestKeys() + "' PONTE_PUBLIC_URL=";
+    auto created = Ponte("admin create --email Amina@Example.org --display-name 'Amina B' --db " + url, keys);
+    ASSERT_EQ(created.status, 0) << created.output;
+    const std::string code = Labelled(created.output, "  code: ");
+    ASSERT_EQ(code.size(), 24u) << created.output;  // 5 groups of 4 and their dashes
+    EXPECT_EQ(Labelled(created.output, "  link: "), "http://127.0.0.1:8080/invite#" + code) << created.output;
+    EXPECT_NE(created.output.find("No --public-url"), std::string::npos) << created.output;
+
+    auto again = Ponte("admin create --email other@example.org --db " + url, keys);
+    EXPECT_EQ(again.status, 1);
+    EXPECT_NE(again.output.find("a platform administrator exists already"), std::string::npos) << again.output;
+    auto forced = Ponte("admin create --force --email other@example.org --db " + url,
+                        keys + " PONTE_PUBLIC_URL=https://ponte.example.org/");
+    EXPECT_EQ(forced.status, 0) << forced.output;
+    EXPECT_TRUE(Labelled(forced.output, "  link: ").starts_with("https://ponte.example.org/invite#")) << forced.output;
+    auto taken = Ponte("admin create --force --email amina@example.org --db " + url, keys);
+    EXPECT_EQ(taken.status, 1);
+    EXPECT_NE(taken.output.find("exists already"), std::string::npos) << taken.output;
+
+    ponte::testing::ServerProcess server(url);
+    auto accepted = ponte::testing::HttpClient(server.port())
+                        .Send("POST", "/api/v1/invitations/accept",
+                              R"({"code":")" + code + R"(","password":"a passphrase of her own"})",
+                              {{"Content-Type", "application/json"}});
+    EXPECT_EQ(accepted.status, 200) << accepted.body;
+    EXPECT_NE(accepted.body.find("platform_admin"), std::string::npos) << accepted.body;
+    std::system(("rm -rf " + dir).c_str());
+}
+
+TEST(Cli, ServeOutsideDemoMode_RefusesDemoAccounts_ServesThemWithDemo) {
+    std::string dir = "/tmp/ponte-cli-demo-" + std::to_string(getpid());
+    const std::string url = "sqlite:" + dir + "/a.db";
+    const std::string keys = "PONTE_KEYS='" + ponte::testing::TestKeys() + "'";
+    ASSERT_EQ(Ponte("seed-demo --db " + url, keys).status, 0);
+
+    auto refused = Ponte("serve --listen 127.0.0.1:0 --db " + url, keys);
+    EXPECT_EQ(refused.status, 1);
+    EXPECT_NE(refused.output.find("9 account(s) still have the published demo password"), std::string::npos)
+        << refused.output;
+    EXPECT_NE(refused.output.find("ponte admin create"), std::string::npos) << refused.output;
+
+    // The test suite's servers always get --test-routes (which skips the check); take it back.
+    ponte::testing::ServerProcess demo(url, {"--test-routes=false", "--demo"});
+    EXPECT_EQ(ponte::testing::HttpClient(demo.port()).Send("GET", "/healthz", "", {}).status, 200);
+    std::system(("rm -rf " + dir).c_str());
+}
+
+unsigned Mode(const std::string& path) {
+    struct stat status {};
+    if (stat(path.c_str(), &status) != 0) return 01000;  // missing: no mode matches
+    return status.st_mode & 0777;
+}
+
+TEST(Cli, FilesAtRest_AreOwnerOnly_AndServeRefusesAnOpenDatabase) {
+    std::string dir = "/tmp/ponte-cli-files-" + std::to_string(getpid());
+    const std::string file = dir + "/data/a.db";
+    const std::string keys = "PONTE_KEYS='" + ponte::testing::TestKeys() + "'";
+    ASSERT_EQ(Ponte("keys generate --key-file " + dir + "/keys/ponte.keys").status, 0);
+    EXPECT_EQ(Mode(dir + "/keys"), 0700u);
+    EXPECT_EQ(Mode(dir + "/keys/ponte.keys"), 0600u);
+    {
+        // While a server has it open, the database has its -wal and -shm files.
+        ponte::testing::ServerProcess server("sqlite:" + file);
+        EXPECT_EQ(Mode(dir + "/data"), 0700u);
+        EXPECT_EQ(Mode(file), 0600u);
+        EXPECT_EQ(Mode(file + "-wal"), 0600u);
+        EXPECT_EQ(Mode(file + "-shm"), 0600u);
+    }
+    auto backup = Ponte("backup --db sqlite:" + file + " --out " + dir + "/copy.db");
+    ASSERT_EQ(backup.status, 0) << backup.output;
+    EXPECT_EQ(Mode(dir + "/copy.db"), 0600u);
+
+    chmod(file.c_str(), 0644);
+    auto refused = Ponte("serve --listen 127.0.0.1:0 --db sqlite:" + file, keys);
+    EXPECT_EQ(refused.status, 1);
+    EXPECT_NE(refused.output.find("mode 0644"), std::string::npos) << refused.output;
+    EXPECT_NE(refused.output.find("chmod 600 " + file), std::string::npos) << refused.output;
     std::system(("rm -rf " + dir).c_str());
 }
 

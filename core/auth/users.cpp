@@ -5,6 +5,7 @@
 #include "core/auth/access_resets.hpp"
 #include "core/auth/accounts.hpp"
 #include "core/auth/auth.hpp"
+#include "core/auth/invitations.hpp"
 #include "core/auth/one_time.hpp"
 #include "core/auth/passwords.hpp"
 #include "core/auth/resources.hpp"
@@ -36,10 +37,6 @@ constexpr std::string_view kInviteAction = "auth.user.invite";
 constexpr std::string_view kDisableAction = "auth.user.disable";
 constexpr std::string_view kRemoveMembershipAction = "auth.membership.delete";
 
-constexpr std::string_view kDeleteUnusedInvitations =
-    "DELETE FROM auth_invitations WHERE user_id = $1 AND used_at IS NULL";
-constexpr std::string_view kInsertInvitation =
-    "INSERT INTO auth_invitations (digest, user_id, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)";
 constexpr std::string_view kSelectInvitation =
     "SELECT i.user_id, COALESCE(u.email, ''), u.display_name FROM auth_invitations i "
     "JOIN auth_users u ON u.id = i.user_id WHERE i.digest = $1 AND i.used_at IS NULL AND i.expires_at > $2 "
@@ -52,20 +49,6 @@ constexpr std::string_view kCountAdmins =
     "SELECT COUNT(*) FROM auth_memberships WHERE organization_id = $1 AND role = 'org_admin'";
 constexpr std::string_view kLockOrganization = "SELECT id FROM auth_organizations WHERE id = $1 FOR UPDATE";
 constexpr std::string_view kDeleteMembership = "DELETE FROM auth_memberships WHERE id = $1";
-
-struct Invitation {
-    std::string code;
-    std::int64_t expires_at = 0;
-};
-
-Invitation IssueInvitation(db::Connection& connection, std::int64_t user_id, std::int64_t created_by, std::int64_t now,
-                           const Options& options) {
-    connection.Execute(kDeleteUnusedInvitations, {user_id});
-    Invitation invitation{crypto::ReadableCode(kInvitationGroups), now + options.invitation_lifetime.count()};
-    connection.Execute(kInsertInvitation, {crypto::Sha256Hex(invitation.code), user_id, db::NullIfZero(created_by), now,
-                                           invitation.expires_at});
-    return invitation;
-}
 
 // The code, the link that carries it (in the fragment, which browsers never send to a server or
 // in a Referer) and the same link as a QR code.

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "core/crypto/random.hpp"
+#include "core/db/files.hpp"
 
 namespace ponte::crypto {
 namespace {
@@ -307,7 +308,7 @@ void WriteAll(int fd, const std::string& text, const std::filesystem::path& file
 }  // namespace
 
 void CreateKeyFile(const std::filesystem::path& file) {
-    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+    if (file.has_parent_path()) db::CreatePrivateDirectories(file.parent_path());
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
         throw KeyringError(errno == EEXIST

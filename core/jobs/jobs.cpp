@@ -8,6 +8,11 @@ namespace {
 
 constexpr std::string_view kInsert =
     "INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id";
+// The casts give PostgreSQL the parameters' types, which a SELECT list does not imply.
+constexpr std::string_view kInsertUnlessQueued =
+    "INSERT INTO jobs (kind, payload, run_at, max_attempts, created_at) "
+    "SELECT CAST($1 AS TEXT), CAST($2 AS TEXT), CAST($3 AS BIGINT), CAST($4 AS BIGINT), CAST($5 AS BIGINT) "
+    "WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE kind = CAST($1 AS TEXT) AND status = 'queued')";
 constexpr std::string_view kComplete =
     "UPDATE jobs SET status = 'done', finished_at = $3, locked_by = NULL, locked_until = NULL, last_error = NULL "
     "WHERE id = $1 AND locked_by = $2";
@@ -31,6 +36,13 @@ std::int64_t Enqueue(db::Connection& connection, std::string_view kind, std::str
     auto result = connection.Execute(
         kInsert, {std::string(kind), std::string(payload), run_at_ms, std::int64_t{max_attempts}, SystemNowMs()});
     return result.Int(0, 0);
+}
+
+bool EnqueueUnlessQueued(db::Connection& connection, std::string_view kind, std::string_view payload,
+                         std::int64_t run_at_ms, int max_attempts) {
+    auto result = connection.Execute(kInsertUnlessQueued, {std::string(kind), std::string(payload), run_at_ms,
+                                                           std::int64_t{max_attempts}, SystemNowMs()});
+    return result.affected_rows > 0;
 }
 
 std::chrono::milliseconds Backoff(int attempt, std::chrono::milliseconds base, std::chrono::milliseconds cap) {

@@ -35,6 +35,12 @@ std::int64_t SystemNowMs();
 std::int64_t Enqueue(db::Connection& connection, std::string_view kind, std::string_view payload,
                      std::int64_t run_at_ms, int max_attempts = 5);
 
+// Adds a job like Enqueue unless a job of `kind` is queued already (for a recurring job, whose
+// every run queues the next). True when it added one. Two instances that call it at the same
+// moment on PostgreSQL may both add one; the next runs then find one queued and add none.
+bool EnqueueUnlessQueued(db::Connection& connection, std::string_view kind, std::string_view payload,
+                         std::int64_t run_at_ms, int max_attempts = 5);
+
 // The delay before attempt `attempt + 1` after attempt `attempt` failed: base · 2^(attempt-1),
 // capped at `cap`. Pure.
 std::chrono::milliseconds Backoff(int attempt, std::chrono::milliseconds base, std::chrono::milliseconds cap);

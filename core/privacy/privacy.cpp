@@ -7,6 +7,8 @@
 #include "core/auth/resources.hpp"
 #include "core/auth/service.hpp"
 #include "core/http/json_body.hpp"
+#include "core/jobs/jobs.hpp"
+#include "core/privacy/retention.hpp"
 
 namespace ponte::privacy {
 namespace {
@@ -182,7 +184,8 @@ boost::json::object ExportPerson(db::Database& database, const core::Registry& r
         return boost::json::object{{"format", "ponte.person-export/1"},
                                    {"person_id", person_id},
                                    {"exported_at", now_ms},
-                                   {"sources", std::move(sources)}};
+                                   {"sources", std::move(sources)},
+                                   {"retention", RetentionJson()}};
     });
 }
 
@@ -249,6 +252,8 @@ void Register(core::Registry& registry) {
 
     db::Database* database = registry.database_or_null();
     const core::Registry* r = &registry;
+    registry.AddJobHandler(std::string(kRetentionJobKind),
+                           [r](const std::string&) { RunRetention(r->database(), jobs::SystemNowMs()); });
     registry.AddRoute({Method::kGet,
                        "/api/v1/users/{user_id}/consents",
                        std::string(kReadAction),

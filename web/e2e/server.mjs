@@ -19,7 +19,8 @@ export async function startPonte({ demo = true, quickExitUrl } = {}) {
   execFileSync(binary, ['seed-demo', '--db', db, '--key-file', keyFile], { stdio: 'ignore', env });
   const args = ['serve', '--listen', '127.0.0.1:0', '--db', db, '--key-file', keyFile, '--web-root', resolve('dist'),
     '--threads', '2', '--cookie-secure', 'false', '--access-log', 'false'];
-  if (demo) args.push('--demo');
+  // Outside demo mode, serve refuses the demo accounts' published password unless it is a test server.
+  args.push(demo ? '--demo' : '--test-routes');
   if (quickExitUrl) args.push('--quick-exit-url', quickExitUrl);
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
   const port = await new Promise((done, fail) => {

@@ -7,6 +7,8 @@
 #include <list>
 #include <unordered_map>
 
+#include "core/db/files.hpp"
+
 namespace ponte::db {
 namespace {
 
@@ -47,8 +49,13 @@ constexpr std::size_t kStatementCacheSize = 128;
 class SqliteConnection final : public Connection {
   public:
     SqliteConnection(const std::string& path, std::chrono::milliseconds busy_timeout) {
-        auto parent = std::filesystem::path(path).parent_path();
-        if (!parent.empty()) std::filesystem::create_directories(parent);
+        // Made here rather than by SQLite, which would create it 0644: the -wal and -shm files
+        // SQLite makes later take the database file's mode.
+        try {
+            if (path != ":memory:") CreatePrivateFile(path);
+        } catch (const std::exception& error) {
+            throw ConnectionError("cannot open sqlite:" + path + ": " + error.what());
+        }
         int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
         int code = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
         if (code != SQLITE_OK) {
