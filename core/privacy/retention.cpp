@@ -20,6 +20,17 @@ const std::vector<RetentionRule>& RetentionRules() {
         {"auth.password_resets", "Password reset links that were spent or expired (only a digest of the link)",
          "the link was spent or expired", days(30), "to answer why a link no longer works",
          "DELETE FROM auth_password_resets WHERE (used_at IS NOT NULL AND used_at < $1) OR expires_at < $1"},
+        {"auth.membership_invitations",
+         "Join codes that were spent or expired (only a digest of the code, its organization and role, and who "
+         "made and accepted it)",
+         "the code was spent or expired", days(30), "to answer why a code no longer works",
+         "DELETE FROM auth_membership_invitations WHERE (used_at IS NOT NULL AND used_at < $1) OR expires_at < $1"},
+        {"auth.access_resets",
+         "New invitation codes staff gave for her account after she had set her own passphrase: who, when and "
+         "why (sealed)",
+         "the code was given", days(90),
+         "she is shown them at sign-in for 30 days; kept longer to look into a misuse she reports later",
+         "DELETE FROM auth_access_resets WHERE created_at < $1"},
         {"auth.throttle", "Counts of failed sign-ins per email address and per network address",
          "the counting window started and any lockout ended", days(1),
          "only while they can still lock a sign-in out; a day gives a margin over the longest window",

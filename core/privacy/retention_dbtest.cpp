@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <tuple>
 
 #include "app/app.hpp"
 #include "core/auth/accounts.hpp"
@@ -75,6 +76,20 @@ TEST_P(RetentionTest, Purge_DeletesExactlyTheRecordsPastTheirPeriod) {
         Code(table, "spent-29", kNow - 20 * kDay, kNow - 29 * kDay);
         Code(table, "unused", kNow + kDay, nullptr);
     }
+    // Join codes: 30 days after spent or expired. New codes given by staff: 90 days after.
+    const std::int64_t organization = auth::CreateOrganization(*database().Acquire(), "Centre", "ngo", kNow);
+    for (auto [digest, expires, used] : {std::tuple{"expired-31", kNow - 31 * kDay, db::Value{nullptr}},
+                                         {"spent-31", kNow + kDay, db::Value{kNow - 31 * kDay}},
+                                         {"spent-29", kNow + kDay, db::Value{kNow - 29 * kDay}},
+                                         {"unused", kNow + kDay, db::Value{nullptr}}}) {
+        Run("INSERT INTO auth_membership_invitations (digest, organization_id, role, created_at, expires_at, "
+            "used_at, used_by) VALUES ($1, $2, 'mentor', $3, $4, $5, NULL)",
+            {std::string(digest), organization, expires - kDay, expires, used});
+    }
+    for (std::int64_t age : {91 * kDay, 89 * kDay}) {
+        Run("INSERT INTO auth_access_resets (user_id, reason, created_at) VALUES ($1, 'sealed', $2)",
+            {user_, kNow - age});
+    }
     // Throttle rows: a day after their window started and their lockout ended.
     Run("INSERT INTO auth_throttle (key, failures, window_start, locked_until) VALUES "
         "('account:old@example.org', 5, $1, $1), ('account:locked@example.org', 5, $1, $2), "
@@ -95,16 +110,19 @@ TEST_P(RetentionTest, Purge_DeletesExactlyTheRecordsPastTheirPeriod) {
                   (std::set<std::string>{"expired-29", "spent-29", "unused"}))
             << table;
     }
+    EXPECT_EQ(Column("SELECT digest FROM auth_membership_invitations"), (std::set<std::string>{"spent-29", "unused"}));
+    EXPECT_EQ(Column("SELECT CAST(created_at AS TEXT) FROM auth_access_resets"),
+              (std::set<std::string>{std::to_string(kNow - 89 * kDay)}));
     EXPECT_EQ(Column("SELECT key FROM auth_throttle"),
               (std::set<std::string>{"account:locked@example.org", "address:192.0.2.9"}));
     EXPECT_EQ(Column("SELECT CAST(id AS TEXT) FROM jobs"),
               (std::set<std::string>{std::to_string(done_recent), std::to_string(queued), std::to_string(running)}));
     EXPECT_NE(done_old, failed_old);
-    const std::vector<std::pair<std::string, std::int64_t>> expected = {{"auth.sessions", 2},
-                                                                        {"auth.invitations", 2},
-                                                                        {"auth.password_resets", 2},
-                                                                        {"auth.throttle", 1},
-                                                                        {"jobs.finished", 2}};
+    const std::vector<std::pair<std::string, std::int64_t>> expected = {
+        {"auth.sessions", 2},        {"auth.invitations", 2},
+        {"auth.password_resets", 2}, {"auth.membership_invitations", 2},
+        {"auth.access_resets", 1},   {"auth.throttle", 1},
+        {"jobs.finished", 2}};
     EXPECT_EQ(deleted, expected);
     // Nothing more to delete at the same moment.
     EXPECT_TRUE(Purge(*database().Acquire(), kNow).empty());
