@@ -105,6 +105,48 @@ TEST_F(ServerTest, MalformedHttp_Is400ProblemJsonAndServerLivesOn) {
     EXPECT_EQ(HttpClient(server->port()).Get("/healthz").status, 200);
 }
 
+// A Transfer-Encoding the parser cannot end the body by would leave the body's bytes to be read
+// as the next request: such a request gets 400 and its connection closes unread.
+TEST_F(ServerTest, TransferEncodingNotChunked_Is400AndSmuggledRequestIsNeverAnswered) {
+    auto server = Start();
+    const std::string smuggled = "GET /api/v1/meta HTTP/1.1\r\nHost: x\r\n\r\n";
+    for (const std::string& framing :
+         {std::string("Transfer-Encoding: xchunked\r\n"), std::string("Transfer-Encoding: gzip\r\n"),
+          std::string("Transfer-Encoding: identity\r\n"), std::string("Transfer-Encoding: \"chunked\"\r\n"),
+          std::string("Transfer-Encoding: chunked, identity\r\n"),
+          std::string("Transfer-Encoding: chunked\r\nContent-Length: 0\r\n")}) {
+        auto raw = RawExchange(server->port(),
+                               "POST /api/v1/auth/logout HTTP/1.1\r\nHost: x\r\n" + framing + "\r\n" + smuggled, 5s);
+        EXPECT_EQ(StatusOf(raw), 400) << framing;
+        EXPECT_NE(raw.find("Connection: close"), std::string::npos) << framing;
+        EXPECT_EQ(raw.find("HTTP/1.1", 1), std::string::npos) << framing << raw;
+        EXPECT_EQ(raw.find("\"engine\""), std::string::npos) << framing;
+    }
+    auto old =
+        RawExchange(server->port(),
+                    "POST /api/v1/auth/logout HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + smuggled, 5s);
+    EXPECT_EQ(StatusOf(old), 400);
+    EXPECT_EQ(old.find("\"engine\""), std::string::npos);
+}
+
+TEST_F(ServerTest, MissingDuplicateOrInvalidHost_Is400) {
+    auto server = Start();
+    for (const std::string& host :
+         {std::string(""), std::string("Host: x\r\nHost: x\r\n"), std::string("Host: a b\r\n"),
+          std::string("Host: evil.example/x?#\r\n"), std::string("Host: user@evil.example\r\n"),
+          std::string("Host: ev\x01il.example\r\n")}) {
+        auto raw = RawExchange(server->port(), "GET /api/v1/meta HTTP/1.1\r\n" + host + "\r\n", 5s);
+        EXPECT_EQ(StatusOf(raw), 400) << host;
+        EXPECT_NE(raw.find("application/problem+json"), std::string::npos) << host;
+    }
+    EXPECT_EQ(StatusOf(RawExchange(server->port(), "GET /api/v1/meta HTTP/1.0\r\n\r\n", 5s)), 200);
+    EXPECT_EQ(StatusOf(RawExchange(server->port(),
+                                   "GET /api/v1/meta HTTP/1.1\r\nHost: [::1]:8080\r\n"
+                                   "Connection: close\r\n\r\n",
+                                   5s)),
+              200);
+}
+
 TEST_F(ServerTest, SlowClient_IsDisconnectedAtReadTimeoutAndLoggedAs408) {
     auto server = Start({"--read-timeout", "0.3"});
     auto start = std::chrono::steady_clock::now();
