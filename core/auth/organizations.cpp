@@ -109,7 +109,8 @@ Reply CreateOrganizationRoute(Service& service, const Request& request) {
             audit::Append(connection, Entry(request, kCreateOrganization, "ok", "auth.organization", created), now);
             return created;
         });
-        return Json(201, boost::json::object{{"id", id}, {"name", *name}, {"kind", *kind}, {"network_ids", {}}});
+        return Json(201, boost::json::object{
+                             {"id", id}, {"name", *name}, {"kind", *kind}, {"network_ids", boost::json::array()}});
     } catch (const db::UniqueViolation&) {
         return Problem{ProblemKind::kConflict, "detail.name_taken", "organization name exists"};
     }
@@ -154,7 +155,7 @@ Reply CreateNetworkRoute(Service& service, const Request& request) {
             audit::Append(connection, Entry(request, kCreateNetwork, "ok", "auth.network", created), now);
             return created;
         });
-        return Json(201, boost::json::object{{"id", id}, {"name", *name}, {"organization_ids", {}}});
+        return Json(201, boost::json::object{{"id", id}, {"name", *name}, {"organization_ids", boost::json::array()}});
     } catch (const db::UniqueViolation&) {
         return Problem{ProblemKind::kConflict, "detail.name_taken", "network name exists"};
     }

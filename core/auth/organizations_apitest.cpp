@@ -78,6 +78,16 @@ TEST_F(OrganizationsTest, PlatformAdminsCreateAndLinkAndTheCoordinatorsReachFoll
               4);
 }
 
+TEST_F(OrganizationsTest, NewOrganizationAndNetwork_AnswerEmptyListsAsArrays) {
+    auto organization =
+        As(Role::kPlatformAdmin, "POST", "/api/v1/organizations", R"({"name":"Food bank","kind":"ngo"})");
+    ASSERT_EQ(organization.status, 201) << organization.body;
+    EXPECT_TRUE(organization.Json().at("network_ids").is_array()) << organization.body;
+    auto network = As(Role::kPlatformAdmin, "POST", "/api/v1/networks", R"({"name":"Hill network"})");
+    ASSERT_EQ(network.status, 201) << network.body;
+    EXPECT_TRUE(network.Json().at("organization_ids").is_array()) << network.body;
+}
+
 TEST_F(OrganizationsTest, BadInputNamesTheField) {
     struct Case {
         std::string path;

@@ -52,7 +52,7 @@ bool IsJsonContentType(std::string_view type) {
 }
 
 // The same on every response; handlers never set these, so they are appended, not replaced.
-void AddSecurityHeaders(Response& response) {
+void AddSecurityHeaders(Response& response, bool strict_transport_security) {
     static const std::pair<std::string_view, std::string_view> kHeaders[] = {
         {"X-Content-Type-Options", "nosniff"},
         {"X-Frame-Options", "DENY"},
@@ -65,6 +65,9 @@ void AddSecurityHeaders(Response& response) {
         {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"},
     };
     for (const auto& [name, value] : kHeaders) response.headers.Add(name, std::string(value));
+    // A year, the value browsers' preload lists ask for: once seen over TLS, never plain HTTP.
+    if (strict_transport_security)
+        response.headers.Add("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     if (!response.headers.Get("Cache-Control")) response.headers.Add("Cache-Control", "no-store");
 }
 
@@ -121,7 +124,9 @@ Response Dispatcher::Reject(Request& request, ProblemKind kind) const {
     request.request_id = RequestIdFor(request);
     const auto& catalogue = i18n::Catalogue::Instance();
     std::string_view locale = catalogue.Negotiate(request.headers.Get("Accept-Language").value_or(""));
-    Response response = RenderProblem({kind}, locale, "", request.request_id);
+    // The path when the request line was read and decodes; else the problem names no instance.
+    if (request.path.empty() && !DecodeTarget(request.target, request.path, request.query)) request.path.clear();
+    Response response = RenderProblem({kind}, locale, request.path, request.request_id);
     response.headers.Set("Connection", "close");
     Finish(request, response, metrics_->UnmatchedSlot(), start);
     return response;
@@ -199,7 +204,7 @@ Response Dispatcher::RouteRequest(Request& request, std::string_view locale, std
 
 void Dispatcher::Finish(const Request& request, Response& response, std::size_t slot,
                         std::chrono::steady_clock::time_point start) const {
-    AddSecurityHeaders(response);
+    AddSecurityHeaders(response, strict_transport_security_);
     response.headers.Add("X-Request-Id", request.request_id);
     auto elapsed = std::chrono::steady_clock::now() - start;
     metrics_->Record(slot, response.status, elapsed);

@@ -39,6 +39,10 @@ class Dispatcher {
     // Installs the guard. Call before serving; without one every route runs unguarded.
     void SetGuard(Guard guard) { guard_ = std::move(guard); }
 
+    // Adds Strict-Transport-Security to every response: for a server that is reached over TLS only
+    // (behind a TLS-terminating proxy). Call before serving.
+    void SetStrictTransportSecurity(bool on) { strict_transport_security_ = on; }
+
     // True when the request goes to a heavy route (Route::heavy), which the server runs on its
     // bounded pool.
     bool IsHeavy(const Request& request) const;
@@ -53,6 +57,7 @@ class Dispatcher {
     metrics::Registry* metrics_;
     bool access_log_;
     Guard guard_;
+    bool strict_transport_security_ = false;
 };
 
 // Decodes an origin-form request target into path and query; false when it is malformed

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <future>
 #include <thread>
@@ -69,7 +71,9 @@ TEST_F(ServerTest, OversizedBody_Is413ProblemJson) {
                            5s);
     EXPECT_EQ(StatusOf(raw), 413) << raw.substr(0, 200);
     EXPECT_NE(raw.find("application/problem+json"), std::string::npos);
-    EXPECT_EQ(boost::json::parse(BodyOf(raw)).at("type"), "/problems/payload-too-large");
+    auto problem = boost::json::parse(BodyOf(raw)).as_object();
+    EXPECT_EQ(problem.at("type"), "/problems/payload-too-large");
+    EXPECT_EQ(problem.at("instance"), "/api/v1/auth/login");
 }
 
 TEST_F(ServerTest, OversizedChunkedBody_Is413) {
@@ -101,6 +105,7 @@ TEST_F(ServerTest, MalformedHttp_Is400ProblemJsonAndServerLivesOn) {
         auto raw = RawExchange(server->port(), bad, 5s);
         EXPECT_EQ(StatusOf(raw), 400) << bad;
         EXPECT_NE(raw.find("application/problem+json"), std::string::npos) << bad;
+        EXPECT_EQ(raw.find("\"instance\":\"\""), std::string::npos) << bad;
     }
     EXPECT_EQ(HttpClient(server->port()).Get("/healthz").status, 200);
 }
@@ -276,6 +281,65 @@ TEST_F(ServerTest, Metrics_CountRequestsByRouteAndPool) {
     EXPECT_NE(text.find(R"(ponte_http_request_duration_seconds_bucket{method="GET",route="/healthz",le="+Inf"} 1)"),
               std::string::npos);
     EXPECT_NE(text.find("ponte_db_pool_capacity "), std::string::npos);
+}
+
+// promtool is the reference linter of the exposition format. Without it the test is skipped,
+// unless PONTE_REQUIRE_TOOLS=1 (as `make test` sets) makes a missing tool a failure.
+TEST_F(ServerTest, Metrics_PassPromtoolCheck) {
+    const bool found = std::system("command -v promtool >/dev/null 2>&1") == 0;
+    if (!found) {
+        const char* require = std::getenv("PONTE_REQUIRE_TOOLS");
+        ASSERT_FALSE(require != nullptr && std::string_view(require) == "1")
+            << "promtool not found (Debian: prometheus)";
+        GTEST_SKIP() << "promtool not found (Debian package prometheus)";
+    }
+    auto server = Start();
+    HttpClient client(server->port());
+    client.Get("/healthz");
+    client.Get("/nope");
+    auto text = client.Get("/metrics").body;
+    const auto output = directory_ / "promtool.txt";
+    FILE* promtool = popen(("promtool check metrics >" + output.string() + " 2>&1").c_str(), "w");
+    ASSERT_NE(promtool, nullptr);
+    std::fwrite(text.data(), 1, text.size(), promtool);
+    const int status = pclose(promtool);
+    std::ifstream report(output);
+    std::string findings((std::istreambuf_iterator<char>(report)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(status, 0) << findings << "\n" << text;
+}
+
+TEST_F(ServerTest, Metrics_ForwardedByAProxyOrWithAWrongToken_Are404) {
+    auto server = Start({"--metrics-token", "a-token-for-the-scraper"});
+    HttpClient client(server->port());
+    EXPECT_EQ(client.Get("/metrics").status, 200) << "loopback";
+    const std::map<std::string, std::string> forwarded = {{"X-Forwarded-For", "203.0.113.9"}};
+    auto refused = client.Get("/metrics", forwarded);
+    EXPECT_EQ(refused.status, 404);
+    EXPECT_EQ(refused.Json().at("type"), "/problems/not-found");
+    EXPECT_EQ(client.Get("/metrics", {{"Forwarded", "for=203.0.113.9"}}).status, 404);
+    EXPECT_EQ(
+        client
+            .Get("/metrics", {{"X-Forwarded-For", "203.0.113.9"}, {"Authorization", "Bearer a-token-for-the-scrapes"}})
+            .status,
+        404);
+    EXPECT_EQ(
+        client
+            .Get("/metrics", {{"X-Forwarded-For", "203.0.113.9"}, {"Authorization", "Bearer a-token-for-the-scraper"}})
+            .status,
+        200);
+}
+
+TEST_F(ServerTest, SecureCookies_SendStrictTransportSecurityOnEveryResponse) {
+    {
+        auto server = Start();
+        HttpClient client(server->port());
+        EXPECT_EQ(client.Get("/healthz").Header("Strict-Transport-Security"), "max-age=31536000; includeSubDomains");
+        EXPECT_EQ(client.Get("/nope").Header("Strict-Transport-Security"), "max-age=31536000; includeSubDomains");
+        auto raw = RawExchange(server->port(), "GARBAGE\r\n\r\n", 5s);
+        EXPECT_NE(raw.find("Strict-Transport-Security: max-age=31536000; includeSubDomains"), std::string::npos);
+    }
+    auto plain = Start({"--cookie-secure", "false"});
+    EXPECT_EQ(HttpClient(plain->port()).Get("/healthz").Header("Strict-Transport-Security"), "");
 }
 
 TEST_F(ServerTest, AccessLog_IsOneJsonLinePerRequest) {
