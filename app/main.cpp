@@ -72,6 +72,7 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
     dispatcher.SetGuard(registry.guard());
     // Secure cookies mean the server is reached over TLS (a proxy in front terminates it).
     dispatcher.SetStrictTransportSecurity(serve.cookie_secure);
+    dispatcher.SetTrustedProxies(*http::TrustedProxies::Parse(serve.trusted_proxies));
     http::Server server(config::ToServerOptions(serve), dispatcher);
 
     std::unique_ptr<jobs::Worker> worker;

@@ -101,6 +101,7 @@ Dispatcher::Dispatcher(const Router* router, const StaticFiles* static_files, me
 
 Response Dispatcher::Handle(Request& request) const {
     const auto start = std::chrono::steady_clock::now();
+    ResolveRemote(request);
     request.request_id = RequestIdFor(request);
     const auto& catalogue = i18n::Catalogue::Instance();
     std::string_view locale = catalogue.Negotiate(request.headers.Get("Accept-Language").value_or(""));
@@ -121,6 +122,7 @@ Response Dispatcher::Handle(Request& request) const {
 
 Response Dispatcher::Reject(Request& request, ProblemKind kind) const {
     const auto start = std::chrono::steady_clock::now();
+    ResolveRemote(request);
     request.request_id = RequestIdFor(request);
     const auto& catalogue = i18n::Catalogue::Instance();
     std::string_view locale = catalogue.Negotiate(request.headers.Get("Accept-Language").value_or(""));
@@ -200,6 +202,22 @@ Response Dispatcher::RouteRequest(Request& request, std::string_view locale, std
         log::Error("handler failed", {{"request_id", request.request_id}, {"error", error.what()}});
         return render({ProblemKind::kInternal});
     }
+}
+
+void Dispatcher::ResolveRemote(Request& request) const {
+    if (trusted_proxies_.empty()) return;
+    std::string forwarded;
+    for (const auto& [name, value] : request.headers.fields()) {
+        if (name.size() == 15 && std::equal(name.begin(), name.end(), "x-forwarded-for", [](char a, char b) {
+                return std::tolower(static_cast<unsigned char>(a)) == b;
+            })) {
+            forwarded += (forwarded.empty() ? "" : ",") + value;
+        }
+    }
+    const std::string_view peer = AddressPart(request.remote);
+    std::string client = ClientAddress(peer, forwarded, trusted_proxies_);
+    // The forwarded address comes without its port: 0 says so, and keeps the "address:port" form.
+    if (client != peer) request.remote = client + ":0";
 }
 
 void Dispatcher::Finish(const Request& request, Response& response, std::size_t slot,

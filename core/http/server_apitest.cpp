@@ -10,6 +10,7 @@
 #include <future>
 #include <thread>
 
+#include "core/db/database.hpp"
 #include "core/testing/engine.hpp"
 #include "core/testing/http_client.hpp"
 #include "core/testing/server_process.hpp"
@@ -327,6 +328,34 @@ TEST_F(ServerTest, Metrics_ForwardedByAProxyOrWithAWrongToken_Are404) {
             .Get("/metrics", {{"X-Forwarded-For", "203.0.113.9"}, {"Authorization", "Bearer a-token-for-the-scraper"}})
             .status,
         200);
+}
+
+TEST_F(ServerTest, Metrics_ForAClientBehindATrustedProxy_Are404) {
+    auto server = Start({"--trusted-proxies", "127.0.0.1"});
+    HttpClient client(server->port());
+    EXPECT_EQ(client.Get("/metrics").status, 200);
+    EXPECT_EQ(client.Get("/metrics", {{"X-Forwarded-For", "203.0.113.9"}}).status, 404);
+}
+
+// The audit log (and the throttle) key on the client's address: X-Forwarded-For says it only
+// when the peer is a proxy the operator listed.
+TEST_F(ServerTest, ForwardedAddress_IsRecordedOnlyFromATrustedProxy) {
+    const std::string url = "sqlite:" + (directory_ / "test.db").string();
+    auto remote_of = [&](std::vector<std::string> args, const std::string& request_id) {
+        ServerProcess server(url, std::move(args));
+        auto response = HttpClient(server.port())
+                            .Post("/api/v1/auth/login", R"({"email":"nobody@example.org","password":"not the one"})",
+                                  "application/json",
+                                  {{"X-Forwarded-For", "198.51.100.20, 203.0.113.9"}, {"X-Request-Id", request_id}});
+        EXPECT_EQ(response.status, 401);
+        auto rows = db::Database::Open(url)->Acquire()->Execute("SELECT remote FROM audit_log WHERE request_id = $1",
+                                                                {request_id});
+        return rows.empty() ? std::string("(none)") : rows.Text(0, 0);
+    };
+    EXPECT_EQ(remote_of({"--trusted-proxies", "10.0.0.0/8, 127.0.0.1"}, "trusted-1"), "203.0.113.9");
+    EXPECT_EQ(remote_of({"--trusted-proxies", "127.0.0.0/8,203.0.113.0/24"}, "trusted-2"), "198.51.100.20");
+    EXPECT_EQ(remote_of({}, "untrusted-1"), "127.0.0.1");
+    EXPECT_EQ(remote_of({"--trusted-proxies", "10.0.0.1"}, "untrusted-2"), "127.0.0.1");
 }
 
 TEST_F(ServerTest, SecureCookies_SendStrictTransportSecurityOnEveryResponse) {
