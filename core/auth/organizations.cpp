@@ -95,7 +95,7 @@ Reply CreateOrganizationRoute(Service& service, const Request& request) {
     auto object = http::ParseJsonObject(request.body);
     if (!object) return object.problem();
     http::JsonFields fields(object.value());
-    auto name = fields.RequiredString("name", 1, 200);
+    auto name = fields.RequiredString("name", 1, 200, http::Text::kName);
     auto kind = fields.RequiredString("kind", 1, 40);
     if (kind && std::find(std::begin(kOrganizationKinds), std::end(kOrganizationKinds), *kind) ==
                     std::end(kOrganizationKinds)) {
@@ -146,7 +146,7 @@ Reply CreateNetworkRoute(Service& service, const Request& request) {
     auto object = http::ParseJsonObject(request.body);
     if (!object) return object.problem();
     http::JsonFields fields(object.value());
-    auto name = fields.RequiredString("name", 1, 200);
+    auto name = fields.RequiredString("name", 1, 200, http::Text::kName);
     if (auto problem = fields.Finish()) return *problem;
     try {
         const std::int64_t id = service.database->Transact([&](db::Connection& connection) {

@@ -100,6 +100,9 @@ TEST_F(OrganizationsTest, BadInputNamesTheField) {
         {"/api/v1/organizations", R"({"name":"X","kind":"church"})", "kind:format"},
         {"/api/v1/organizations", R"({"name":")" + std::string(201, 'x') + R"(","kind":"ngo"})", "name:too_long"},
         {"/api/v1/organizations", R"({"name":"X","kind":"ngo","id":4})", "id:unknown"},
+        {"/api/v1/organizations", R"({"name":"Food\u0000bank","kind":"ngo"})", "name:control_characters"},
+        {"/api/v1/organizations", R"({"name":"\u202e\u200b ","kind":"ngo"})", "name:no_visible_character"},
+        {"/api/v1/networks", R"({"name":"North\nnetwork"})", "name:control_characters"},
         {"/api/v1/networks", R"({"name":""})", "name:required"},
         {"/api/v1/networks", R"({"name":5})", "name:type"},
         {link, "{}", "organization_id:required"},
@@ -111,6 +114,10 @@ TEST_F(OrganizationsTest, BadInputNamesTheField) {
         EXPECT_EQ(response.status, 422) << c.path << " " << c.body;
         EXPECT_EQ(FieldError(response), c.field) << c.path << " " << c.body;
     }
+    auto twice =
+        As(Role::kPlatformAdmin, "POST", "/api/v1/organizations", R"({"name":"X","kind":"bogus","kind":"ngo"})");
+    EXPECT_EQ(twice.status, 400);
+    EXPECT_EQ(twice.Json().at("type"), "/problems/malformed-json");
     EXPECT_EQ(
         As(Role::kPlatformAdmin, "POST", "/api/v1/organizations", R"({"name":"Own organization","kind":"ngo"})").status,
         409);

@@ -109,7 +109,7 @@ http::Outcome<NewUser> DecodeNewUser(std::string_view body) {
     auto object = http::ParseJsonObject(body);
     if (!object) return object.problem();
     http::JsonFields fields(object.value());
-    auto display_name = fields.RequiredString("display_name", 1, 100);
+    auto display_name = fields.RequiredString("display_name", 1, 100, http::Text::kName);
     auto email = fields.OptionalString("email", 3, 254);
     auto role_name = fields.RequiredString("role", 1, 40);
     auto locale = fields.OptionalString("locale", 2, 10);
@@ -277,7 +277,7 @@ http::Outcome<Acceptance> DecodeAcceptance(std::string_view body) {
     if (!object) return object.problem();
     http::JsonFields fields(object.value());
     auto code = fields.RequiredString("code", 1, 64);
-    auto password = fields.RequiredString("password", 1, 1024);
+    auto password = fields.RequiredString("password", 1, 1024, http::Text::kSecret);
     std::optional<std::string> canonical;
     if (code) {
         canonical = crypto::NormalizeReadableCode(*code, kInvitationGroups);
