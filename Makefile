@@ -56,7 +56,7 @@ run: build
 ## the browser tests, the tests again under AddressSanitizer+UBSan, a short fuzz run and the
 ## format check.
 test: build
-	cd $(BUILD) && PONTE_REQUIRE_POSTGRES=1 ../scripts/with-postgres.sh ctest -j $(JOBS) --output-on-failure --timeout 300
+	cd $(BUILD) && PONTE_REQUIRE_POSTGRES=1 PONTE_REQUIRE_TOOLS=1 ../scripts/with-postgres.sh ctest -j $(JOBS) --output-on-failure --timeout 300
 	cd web && PONTE_BINARY=../$(BUILD)/ponte npm run --silent test
 	@$(MAKE) --no-print-directory e2e
 	@$(MAKE) --no-print-directory test-asan

@@ -10,7 +10,9 @@ namespace ponte::app {
 
 void RegisterAll(core::Registry& registry, const Features& features) {
     registry.AddMigrations(db::LoadEmbeddedMigrations("core", "core/db/migrations/"));
-    ops::Register(registry, {.demo = features.demo, .quick_exit_url = features.quick_exit_url});
+    ops::Register(
+        registry,
+        {.demo = features.demo, .quick_exit_url = features.quick_exit_url, .metrics_token = features.metrics_token});
     auth::Register(registry, features.auth);
     mail::Register(registry, features.mail);
     privacy::Register(registry);

@@ -11,6 +11,7 @@ struct Features {
     bool test_routes = false;  // the probe routes of the test suite
     bool demo = false;
     std::string quick_exit_url = "https://www.wikipedia.org/";
+    std::string metrics_token;  // opens /metrics beyond loopback
     auth::Options auth;
     mail::Options mail;
 };

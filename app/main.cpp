@@ -67,6 +67,7 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
     app::RegisterAll(registry, {.test_routes = serve.test_routes,
                                 .demo = serve.demo,
                                 .quick_exit_url = serve.quick_exit_url,
+                                .metrics_token = serve.metrics_token,
                                 .auth = config::ToAuthOptions(serve),
                                 .mail = config::ToMailOptions(serve)});
     if (serve.smtp_url.empty()) log::Warn("mail is off (no --smtp-url): password reset emails are not sent");
@@ -96,6 +97,9 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
     http::StaticFiles static_files(serve.web_root);
     http::Dispatcher dispatcher(&registry.router(), &static_files, &registry.metrics(), serve.access_log);
     dispatcher.SetGuard(registry.guard());
+    // Secure cookies mean the server is reached over TLS (a proxy in front terminates it).
+    dispatcher.SetStrictTransportSecurity(serve.cookie_secure);
+    dispatcher.SetTrustedProxies(*http::TrustedProxies::Parse(serve.trusted_proxies));
     http::Server server(config::ToServerOptions(serve), dispatcher);
 
     std::unique_ptr<jobs::Worker> worker;

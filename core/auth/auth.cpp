@@ -1,6 +1,7 @@
 #include "core/auth/auth.hpp"
 
 #include <boost/json.hpp>
+#include <boost/url/parse.hpp>
 
 #include "core/audit/audit.hpp"
 #include "core/auth/access_resets.hpp"
@@ -36,11 +37,30 @@ using http::Response;
 
 bool IsUnsafe(Method method) { return method != Method::kGet && method != Method::kHead && method != Method::kOptions; }
 
-// A browser names the page's origin on cross-site requests; it must be this server's own. Only
-// the host part is compared with Host, so that a TLS-terminating proxy in front changes nothing.
-bool SameOrigin(const Request& request) {
+// The origin ("https://ponte.example.org:8443") a browser names for pages under `url`: scheme
+// and host in lower case, the port only when it is not the scheme's default (RFC 6454 §6.1).
+std::string OriginOf(std::string_view url) {
+    auto parsed = boost::urls::parse_absolute_uri(url);
+    if (!parsed) return {};
+    std::string origin = std::string(parsed->scheme()) + "://" + std::string(parsed->encoded_host());
+    for (auto& c : origin) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool default_port = (parsed->scheme_id() == boost::urls::scheme::https && parsed->port() == "443") ||
+                              (parsed->scheme_id() == boost::urls::scheme::http && parsed->port() == "80");
+    if (parsed->has_port() && !parsed->port().empty() && !default_port) origin += ":" + std::string(parsed->port());
+    return origin;
+}
+
+// A browser names the page's origin on cross-site requests; it must be this server's own. With a
+// public address configured, that address decides, whatever Host says (Host is the client's word).
+// Without one, only the host part is compared with the (validated) Host, so that a
+// TLS-terminating proxy in front that passes Host on changes nothing.
+bool SameOrigin(const Request& request, const std::string& public_url) {
     auto origin = request.headers.Get("Origin");
     if (!origin) return true;  // not a browser, or a same-origin GET: the CSRF token still applies
+    if (!public_url.empty()) {
+        const std::string own = OriginOf(public_url);
+        return !own.empty() && *origin == own;
+    }
     auto scheme_end = origin->find("://");
     if (scheme_end == std::string_view::npos) return false;  // "null" and the like
     auto host = request.headers.Get("Host");
@@ -49,7 +69,8 @@ bool SameOrigin(const Request& request) {
 
 std::optional<Problem> Guard(Service& service, Request& request, const http::Route& route) {
     const bool unsafe = IsUnsafe(request.method);
-    if (unsafe && !SameOrigin(request)) return Problem{ProblemKind::kForbidden, "detail.cross_site", "foreign Origin"};
+    if (unsafe && !SameOrigin(request, service.options.public_url))
+        return Problem{ProblemKind::kForbidden, "detail.cross_site", "foreign Origin"};
     if (route.policy_action == policy::kPublic) return std::nullopt;
 
     auto cookie = CookieValue(request.headers.Get("Cookie").value_or(""), CookieName(service.options.sessions));

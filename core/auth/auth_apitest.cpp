@@ -279,6 +279,24 @@ TEST_F(SignInTest, StateChangingRequest_FromForeignOrigin_Is403) {
     EXPECT_EQ(own.status, 204);
 }
 
+// Host is the client's word: with a public address configured, Origin is compared with it alone.
+TEST(PublicUrl, OriginMatchingOnlyAForgedHost_Is403) {
+    const auto directory = testing::MakeTempDirectory();
+    {
+        testing::ServerProcess server("sqlite:" + (directory / "t.db").string(),
+                                      {"--public-url", "https://Ponte.example:443/"});
+        const std::string body = R"({"email":"nobody@example.org","password":"a long enough passphrase"})";
+        auto login = [&](std::map<std::string, std::string> headers) {
+            return testing::HttpClient(server.port()).Post("/api/v1/auth/login", body, "application/json", headers);
+        };
+        EXPECT_EQ(login({{"Host", "evil.example"}, {"Origin", "http://evil.example"}}).status, 403);
+        EXPECT_EQ(login({{"Host", "evil.example"}, {"Origin", "https://evil.example"}}).status, 403);
+        EXPECT_EQ(login({{"Host", "ponte.example"}, {"Origin", "http://ponte.example"}}).status, 403);
+        EXPECT_EQ(login({{"Host", "evil.example"}, {"Origin", "https://ponte.example"}}).status, 401);
+    }
+    std::filesystem::remove_all(directory);
+}
+
 TEST_F(SignInTest, LogoutEverywhere_EndsEverySessionOfTheUser) {
     auto phone = SignIn("gia@example.org");
     auto desk = SignIn("gia@example.org");

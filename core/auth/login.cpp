@@ -10,7 +10,7 @@ http::Outcome<LoginRequest> DecodeLogin(std::string_view body) {
     if (!object) return object.problem();
     http::JsonFields fields(object.value());
     auto email = fields.RequiredString("email", 3, 254);
-    auto password = fields.RequiredString("password", 1, 1024);
+    auto password = fields.RequiredString("password", 1, 1024, http::Text::kSecret);
     if (email && !LooksLikeEmail(NormalizeEmail(*email))) fields.Invalid("email", "format");
     if (auto problem = fields.Finish()) return *problem;
     return LoginRequest{*email, *password};

@@ -95,7 +95,7 @@ Reply CreateOrganizationRoute(Service& service, const Request& request) {
     auto object = http::ParseJsonObject(request.body);
     if (!object) return object.problem();
     http::JsonFields fields(object.value());
-    auto name = fields.RequiredString("name", 1, 200);
+    auto name = fields.RequiredString("name", 1, 200, http::Text::kName);
     auto kind = fields.RequiredString("kind", 1, 40);
     if (kind && std::find(std::begin(kOrganizationKinds), std::end(kOrganizationKinds), *kind) ==
                     std::end(kOrganizationKinds)) {
@@ -109,7 +109,8 @@ Reply CreateOrganizationRoute(Service& service, const Request& request) {
             audit::Append(connection, Entry(request, kCreateOrganization, "ok", "auth.organization", created), now);
             return created;
         });
-        return Json(201, boost::json::object{{"id", id}, {"name", *name}, {"kind", *kind}, {"network_ids", {}}});
+        return Json(201, boost::json::object{
+                             {"id", id}, {"name", *name}, {"kind", *kind}, {"network_ids", boost::json::array()}});
     } catch (const db::UniqueViolation&) {
         return Problem{ProblemKind::kConflict, "detail.name_taken", "organization name exists"};
     }
@@ -145,7 +146,7 @@ Reply CreateNetworkRoute(Service& service, const Request& request) {
     auto object = http::ParseJsonObject(request.body);
     if (!object) return object.problem();
     http::JsonFields fields(object.value());
-    auto name = fields.RequiredString("name", 1, 200);
+    auto name = fields.RequiredString("name", 1, 200, http::Text::kName);
     if (auto problem = fields.Finish()) return *problem;
     try {
         const std::int64_t id = service.database->Transact([&](db::Connection& connection) {
@@ -154,7 +155,7 @@ Reply CreateNetworkRoute(Service& service, const Request& request) {
             audit::Append(connection, Entry(request, kCreateNetwork, "ok", "auth.network", created), now);
             return created;
         });
-        return Json(201, boost::json::object{{"id", id}, {"name", *name}, {"organization_ids", {}}});
+        return Json(201, boost::json::object{{"id", id}, {"name", *name}, {"organization_ids", boost::json::array()}});
     } catch (const db::UniqueViolation&) {
         return Problem{ProblemKind::kConflict, "detail.name_taken", "network name exists"};
     }

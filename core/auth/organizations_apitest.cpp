@@ -78,6 +78,16 @@ TEST_F(OrganizationsTest, PlatformAdminsCreateAndLinkAndTheCoordinatorsReachFoll
               4);
 }
 
+TEST_F(OrganizationsTest, NewOrganizationAndNetwork_AnswerEmptyListsAsArrays) {
+    auto organization =
+        As(Role::kPlatformAdmin, "POST", "/api/v1/organizations", R"({"name":"Food bank","kind":"ngo"})");
+    ASSERT_EQ(organization.status, 201) << organization.body;
+    EXPECT_TRUE(organization.Json().at("network_ids").is_array()) << organization.body;
+    auto network = As(Role::kPlatformAdmin, "POST", "/api/v1/networks", R"({"name":"Hill network"})");
+    ASSERT_EQ(network.status, 201) << network.body;
+    EXPECT_TRUE(network.Json().at("organization_ids").is_array()) << network.body;
+}
+
 TEST_F(OrganizationsTest, BadInputNamesTheField) {
     struct Case {
         std::string path;
@@ -90,6 +100,9 @@ TEST_F(OrganizationsTest, BadInputNamesTheField) {
         {"/api/v1/organizations", R"({"name":"X","kind":"church"})", "kind:format"},
         {"/api/v1/organizations", R"({"name":")" + std::string(201, 'x') + R"(","kind":"ngo"})", "name:too_long"},
         {"/api/v1/organizations", R"({"name":"X","kind":"ngo","id":4})", "id:unknown"},
+        {"/api/v1/organizations", R"({"name":"Food\u0000bank","kind":"ngo"})", "name:control_characters"},
+        {"/api/v1/organizations", R"({"name":"\u202e\u200b ","kind":"ngo"})", "name:no_visible_character"},
+        {"/api/v1/networks", R"({"name":"North\nnetwork"})", "name:control_characters"},
         {"/api/v1/networks", R"({"name":""})", "name:required"},
         {"/api/v1/networks", R"({"name":5})", "name:type"},
         {link, "{}", "organization_id:required"},
@@ -101,6 +114,10 @@ TEST_F(OrganizationsTest, BadInputNamesTheField) {
         EXPECT_EQ(response.status, 422) << c.path << " " << c.body;
         EXPECT_EQ(FieldError(response), c.field) << c.path << " " << c.body;
     }
+    auto twice =
+        As(Role::kPlatformAdmin, "POST", "/api/v1/organizations", R"({"name":"X","kind":"bogus","kind":"ngo"})");
+    EXPECT_EQ(twice.status, 400);
+    EXPECT_EQ(twice.Json().at("type"), "/problems/malformed-json");
     EXPECT_EQ(
         As(Role::kPlatformAdmin, "POST", "/api/v1/organizations", R"({"name":"Own organization","kind":"ngo"})").status,
         409);

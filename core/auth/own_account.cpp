@@ -44,8 +44,8 @@ Reply ChangePassword(Service& service, const Request& request) {
     auto object = http::ParseJsonObject(request.body);
     if (!object) return object.problem();
     http::JsonFields fields(object.value());
-    auto current = fields.RequiredString("current_password", 1, 1024);
-    auto chosen = fields.RequiredString("new_password", 1, 1024);
+    auto current = fields.RequiredString("current_password", 1, 1024, http::Text::kSecret);
+    auto chosen = fields.RequiredString("new_password", 1, 1024, http::Text::kSecret);
     if (auto problem = fields.Finish()) return *problem;
     const auto& principal = *request.principal;
 

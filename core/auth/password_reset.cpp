@@ -112,7 +112,7 @@ Reply CompleteReset(Service& service, const Request& request) {
     if (!object) return object.problem();
     http::JsonFields fields(object.value());
     auto token = fields.RequiredString("token", 1, 100);
-    auto password = fields.RequiredString("password", 1, 1024);
+    auto password = fields.RequiredString("password", 1, 1024, http::Text::kSecret);
     if (auto problem = fields.Finish()) return *problem;
     auto outcome = SetPasswordWithSecret(
         service, request, {kSelectReset, kUseReset, "auth.password_reset.complete", "token", "invalid_token"},

@@ -96,7 +96,7 @@ http::Outcome<NewUser> DecodeNewUser(std::string_view body) {
     auto object = http::ParseJsonObject(body);
     if (!object) return object.problem();
     http::JsonFields fields(object.value());
-    auto display_name = fields.RequiredString("display_name", 1, 100);
+    auto display_name = fields.RequiredString("display_name", 1, 100, http::Text::kName);
     auto email = fields.OptionalString("email", 3, 254);
     auto role_name = fields.RequiredString("role", 1, 40);
     auto locale = fields.OptionalString("locale", 2, 10);
@@ -186,7 +186,7 @@ Reply Reinvite(Service& service, const Request& request) {
     auto object = http::ParseJsonObject(request.body);
     if (!object) return object.problem();
     http::JsonFields fields(object.value());
-    auto reason = fields.OptionalString("reason", 1, 500);
+    auto reason = fields.OptionalString("reason", 1, 500, http::Text::kName);  // words she can read
     if (user.has_password && !reason) fields.Invalid("reason", "required");
     if (auto problem = fields.Finish()) return *problem;
     Invitation invitation = service.database->Transact([&](db::Connection& connection) {
@@ -279,7 +279,7 @@ http::Outcome<Acceptance> DecodeAcceptance(std::string_view body) {
     if (!object) return object.problem();
     http::JsonFields fields(object.value());
     auto canonical = ReadCode(fields, "code", "invalid_invitation");
-    auto password = fields.RequiredString("password", 1, 1024);
+    auto password = fields.RequiredString("password", 1, 1024, http::Text::kSecret);
     if (auto problem = fields.Finish()) return *problem;
     return Acceptance{*canonical, *password};
 }

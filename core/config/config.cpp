@@ -3,6 +3,8 @@
 #include <charconv>
 #include <thread>
 
+#include "core/http/client_address.hpp"
+
 namespace ponte::config {
 namespace {
 
@@ -116,6 +118,14 @@ void AddServeOptions(CLI::App& command, ServeConfig& config) {
         .add_option("--public-url", config.public_url,
                     "Address people open Ponte at, for links in emails and QR codes (default: from the request)")
         ->envname("PONTE_PUBLIC_URL");
+    command
+        .add_option("--metrics-token", config.metrics_token,
+                    "Bearer token that opens /metrics to scrapers on other machines (default: loopback only)")
+        ->envname("PONTE_METRICS_TOKEN");
+    command
+        .add_option("--trusted-proxies", config.trusted_proxies,
+                    "Proxies whose X-Forwarded-For gives the client's address: IPs or CIDR blocks, comma-separated")
+        ->envname("PONTE_TRUSTED_PROXIES");
     command.add_option("--smtp-url", config.smtp_url, "SMTP server for outgoing mail, smtp://HOST:PORT or smtps://...")
         ->envname("PONTE_SMTP_URL");
     command.add_option("--mail-from", config.mail_from, "Sender address of outgoing mail")
@@ -188,6 +198,13 @@ std::optional<std::string> Validate(const ServeConfig& serve) {
     if (!serve.public_url.empty() && !serve.public_url.starts_with("https://") &&
         !serve.public_url.starts_with("http://")) {
         return Name("--public-url", "PONTE_PUBLIC_URL") + ": must start with https:// or http://";
+    }
+    if (!serve.metrics_token.empty() && serve.metrics_token.size() < 16) {
+        return Name("--metrics-token", "PONTE_METRICS_TOKEN") + ": must be at least 16 characters";
+    }
+    if (std::string bad; !http::TrustedProxies::Parse(serve.trusted_proxies, &bad)) {
+        return Name("--trusted-proxies", "PONTE_TRUSTED_PROXIES") + ": '" + bad +
+               "' is not an IP address or CIDR block";
     }
     if (!serve.quick_exit_url.starts_with("https://") && !serve.quick_exit_url.starts_with("http://")) {
         return Name("--quick-exit-url", "PONTE_QUICK_EXIT_URL") + ": must start with https:// or http://";

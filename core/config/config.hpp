@@ -41,6 +41,8 @@ struct ServeConfig {
     int jobs_poll_ms = 1000;
     std::string quick_exit_url = "https://www.wikipedia.org/";
     std::string public_url;
+    std::string metrics_token;    // empty: /metrics from loopback only
+    std::string trusted_proxies;  // comma-separated addresses and CIDR blocks; empty: none
     std::string smtp_url;
     std::string mail_from = "ponte@localhost";
     std::string smtp_username;

@@ -35,6 +35,11 @@ TEST(ConfigValidate, BadSettings_NameTheFlagAndTheVariable) {
     cases.push_back(
         {with([](ServeConfig& c) { c.password_memory_mib = 0; }), "--password-memory-mib (PONTE_PASSWORD_MEMORY_MIB)"});
     cases.push_back({with([](ServeConfig& c) { c.password_passes = 0; }), "--password-passes (PONTE_PASSWORD_PASSES)"});
+    cases.push_back({with([](ServeConfig& c) { c.trusted_proxies = "10.0.0.1, proxy.example"; }),
+                     "--trusted-proxies (PONTE_TRUSTED_PROXIES)"});
+    cases.push_back(
+        {with([](ServeConfig& c) { c.trusted_proxies = "10.0.0.0/33"; }), "--trusted-proxies (PONTE_TRUSTED_PROXIES)"});
+    cases.push_back({with([](ServeConfig& c) { c.metrics_token = "short"; }), "--metrics-token (PONTE_METRICS_TOKEN)"});
     for (const auto& c : cases) {
         auto message = Validate(c.config);
         ASSERT_TRUE(message.has_value()) << c.named;

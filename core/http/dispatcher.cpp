@@ -52,7 +52,7 @@ bool IsJsonContentType(std::string_view type) {
 }
 
 // The same on every response; handlers never set these, so they are appended, not replaced.
-void AddSecurityHeaders(Response& response) {
+void AddSecurityHeaders(Response& response, bool strict_transport_security) {
     static const std::pair<std::string_view, std::string_view> kHeaders[] = {
         {"X-Content-Type-Options", "nosniff"},
         {"X-Frame-Options", "DENY"},
@@ -65,6 +65,9 @@ void AddSecurityHeaders(Response& response) {
         {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"},
     };
     for (const auto& [name, value] : kHeaders) response.headers.Add(name, std::string(value));
+    // A year, the value browsers' preload lists ask for: once seen over TLS, never plain HTTP.
+    if (strict_transport_security)
+        response.headers.Add("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     if (!response.headers.Get("Cache-Control")) response.headers.Add("Cache-Control", "no-store");
 }
 
@@ -98,6 +101,7 @@ Dispatcher::Dispatcher(const Router* router, const StaticFiles* static_files, me
 
 Response Dispatcher::Handle(Request& request) const {
     const auto start = std::chrono::steady_clock::now();
+    ResolveRemote(request);
     request.request_id = RequestIdFor(request);
     const auto& catalogue = i18n::Catalogue::Instance();
     std::string_view locale = catalogue.Negotiate(request.headers.Get("Accept-Language").value_or(""));
@@ -118,10 +122,13 @@ Response Dispatcher::Handle(Request& request) const {
 
 Response Dispatcher::Reject(Request& request, ProblemKind kind) const {
     const auto start = std::chrono::steady_clock::now();
+    ResolveRemote(request);
     request.request_id = RequestIdFor(request);
     const auto& catalogue = i18n::Catalogue::Instance();
     std::string_view locale = catalogue.Negotiate(request.headers.Get("Accept-Language").value_or(""));
-    Response response = RenderProblem({kind}, locale, "", request.request_id);
+    // The path when the request line was read and decodes; else the problem names no instance.
+    if (request.path.empty() && !DecodeTarget(request.target, request.path, request.query)) request.path.clear();
+    Response response = RenderProblem({kind}, locale, request.path, request.request_id);
     response.headers.Set("Connection", "close");
     Finish(request, response, metrics_->UnmatchedSlot(), start);
     return response;
@@ -197,9 +204,25 @@ Response Dispatcher::RouteRequest(Request& request, std::string_view locale, std
     }
 }
 
+void Dispatcher::ResolveRemote(Request& request) const {
+    if (trusted_proxies_.empty()) return;
+    std::string forwarded;
+    for (const auto& [name, value] : request.headers.fields()) {
+        if (name.size() == 15 && std::equal(name.begin(), name.end(), "x-forwarded-for", [](char a, char b) {
+                return std::tolower(static_cast<unsigned char>(a)) == b;
+            })) {
+            forwarded += (forwarded.empty() ? "" : ",") + value;
+        }
+    }
+    const std::string_view peer = AddressPart(request.remote);
+    std::string client = ClientAddress(peer, forwarded, trusted_proxies_);
+    // The forwarded address comes without its port: 0 says so, and keeps the "address:port" form.
+    if (client != peer) request.remote = client + ":0";
+}
+
 void Dispatcher::Finish(const Request& request, Response& response, std::size_t slot,
                         std::chrono::steady_clock::time_point start) const {
-    AddSecurityHeaders(response);
+    AddSecurityHeaders(response, strict_transport_security_);
     response.headers.Add("X-Request-Id", request.request_id);
     auto elapsed = std::chrono::steady_clock::now() - start;
     metrics_->Record(slot, response.status, elapsed);

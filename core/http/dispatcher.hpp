@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 
+#include "core/http/client_address.hpp"
 #include "core/http/message.hpp"
 #include "core/http/router.hpp"
 #include "core/http/static_files.hpp"
@@ -39,12 +40,22 @@ class Dispatcher {
     // Installs the guard. Call before serving; without one every route runs unguarded.
     void SetGuard(Guard guard) { guard_ = std::move(guard); }
 
+    // Adds Strict-Transport-Security to every response: for a server that is reached over TLS only
+    // (behind a TLS-terminating proxy). Call before serving.
+    void SetStrictTransportSecurity(bool on) { strict_transport_security_ = on; }
+
+    // Takes the client's address (request.remote, for the throttle, the audit log and the access
+    // log) from X-Forwarded-For when the TCP peer is one of `proxies`; see ClientAddress. Call
+    // before serving; without it X-Forwarded-For is ignored.
+    void SetTrustedProxies(TrustedProxies proxies) { trusted_proxies_ = std::move(proxies); }
+
     // True when the request goes to a heavy route (Route::heavy), which the server runs on its
     // bounded pool.
     bool IsHeavy(const Request& request) const;
 
   private:
     Response RouteRequest(Request& request, std::string_view locale, std::size_t& slot) const;
+    void ResolveRemote(Request& request) const;
     void Finish(const Request& request, Response& response, std::size_t slot,
                 std::chrono::steady_clock::time_point start) const;
 
@@ -53,6 +64,8 @@ class Dispatcher {
     metrics::Registry* metrics_;
     bool access_log_;
     Guard guard_;
+    bool strict_transport_security_ = false;
+    TrustedProxies trusted_proxies_;
 };
 
 // Decodes an origin-form request target into path and query; false when it is malformed

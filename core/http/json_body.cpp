@@ -1,6 +1,14 @@
 #include "core/http/json_body.hpp"
 
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/parse.hpp>
+#include <set>
+#include <vector>
 
 namespace ponte::http {
 namespace {
@@ -14,7 +22,124 @@ std::size_t CodePoints(std::string_view text) {
     return count;
 }
 
+// A handler for Boost.JSON's SAX parser that only looks at keys: it stops at the first key that
+// appears twice in one object. (boost::json::parse keeps the last one silently.)
+struct DuplicateKeyFinder {
+    static constexpr std::size_t max_object_size = -1;
+    static constexpr std::size_t max_array_size = -1;
+    static constexpr std::size_t max_key_size = -1;
+    static constexpr std::size_t max_string_size = -1;
+
+    std::vector<std::set<std::string, std::less<>>> open;  // the keys of each open object
+    std::string key;                                       // the key being read, when in parts
+    std::string duplicate;
+    bool found = false;
+
+    bool on_document_begin(boost::json::error_code&) { return true; }
+    bool on_document_end(boost::json::error_code&) { return true; }
+    bool on_array_begin(boost::json::error_code&) { return true; }
+    bool on_array_end(std::size_t, boost::json::error_code&) { return true; }
+    bool on_object_begin(boost::json::error_code&) {
+        open.emplace_back();
+        return true;
+    }
+    bool on_object_end(std::size_t, boost::json::error_code&) {
+        open.pop_back();
+        return true;
+    }
+    bool on_string_part(boost::json::string_view, std::size_t, boost::json::error_code&) { return true; }
+    bool on_string(boost::json::string_view, std::size_t, boost::json::error_code&) { return true; }
+    bool on_key_part(boost::json::string_view part, std::size_t, boost::json::error_code&) {
+        key.append(part.data(), part.size());
+        return true;
+    }
+    bool on_key(boost::json::string_view last, std::size_t, boost::json::error_code& error) {
+        key.append(last.data(), last.size());
+        const bool fresh = open.back().insert(std::move(key)).second;
+        if (!fresh) {
+            found = true;
+            duplicate.assign(last.data(), last.size());
+            error = boost::json::error::syntax;  // stops the parser; `found` tells why
+        }
+        key.clear();
+        return fresh;
+    }
+    bool on_number_part(boost::json::string_view, boost::json::error_code&) { return true; }
+    bool on_int64(std::int64_t, boost::json::string_view, boost::json::error_code&) { return true; }
+    bool on_uint64(std::uint64_t, boost::json::string_view, boost::json::error_code&) { return true; }
+    bool on_double(double, boost::json::string_view, boost::json::error_code&) { return true; }
+    bool on_bool(bool, boost::json::error_code&) { return true; }
+    bool on_null(boost::json::error_code&) { return true; }
+    bool on_comment_part(boost::json::string_view, boost::json::error_code&) { return true; }
+    bool on_comment(boost::json::string_view, boost::json::error_code&) { return true; }
+};
+
+// Precondition: `body` is well-formed JSON within the depth limit.
+std::optional<std::string> DuplicateKey(std::string_view body) {
+    boost::json::parse_options options;
+    options.max_depth = kMaxDepth;
+    boost::json::basic_parser<DuplicateKeyFinder> parser(options);
+    boost::json::error_code error;
+    parser.write_some(false, body.data(), body.size(), error);
+    if (parser.handler().found) return parser.handler().duplicate;
+    return std::nullopt;
+}
+
+// The first code point that a text of `text` kind may not hold, as a field error code.
+std::optional<std::string_view> RefusedCharacter(std::string_view text, Text kind) {
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto length = static_cast<std::int32_t>(text.size());
+    for (std::int32_t i = 0; i < length;) {
+        UChar32 c = 0;
+        U8_NEXT(bytes, i, length, c);
+        const bool refused = kind == Text::kSecret ? c == 0 : (c <= 0x1F || (c >= 0x7F && c <= 0x9F));
+        if (refused) return "control_characters";
+    }
+    return std::nullopt;
+}
+
 }  // namespace
+
+std::string NormalizeNfc(std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFC: ") + u_errorName(status));
+    const icu::UnicodeString source = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
+    if (nfc->isNormalized(source, status) && U_SUCCESS(status)) return std::string(text);
+    status = U_ZERO_ERROR;
+    const icu::UnicodeString normalized = nfc->normalize(source, status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFC: ") + u_errorName(status));
+    std::string out;
+    normalized.toUTF8String(out);
+    return out;
+}
+
+bool HasVisibleCharacter(std::string_view text) {
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto length = static_cast<std::int32_t>(text.size());
+    for (std::int32_t i = 0; i < length;) {
+        UChar32 c = 0;
+        U8_NEXT(bytes, i, length, c);
+        if (c < 0 || u_isUWhiteSpace(c) || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) continue;
+        switch (u_charType(c)) {
+            case U_CONTROL_CHAR:
+            case U_FORMAT_CHAR:
+            case U_SURROGATE:
+            case U_UNASSIGNED:
+            case U_SPACE_SEPARATOR:
+            case U_LINE_SEPARATOR:
+            case U_PARAGRAPH_SEPARATOR:
+            case U_NON_SPACING_MARK:
+            case U_ENCLOSING_MARK:
+                continue;
+            default:
+                // U+2800 (braille blank) is a symbol that shows nothing.
+                if (c == 0x2800) continue;
+                return true;
+        }
+    }
+    return false;
+}
 
 Outcome<boost::json::object> ParseJsonObject(std::string_view body) {
     boost::json::parse_options options;
@@ -27,6 +152,12 @@ Outcome<boost::json::object> ParseJsonObject(std::string_view body) {
         problem.internal = error.message();
         return problem;
     }
+    if (auto duplicate = DuplicateKey(body)) {
+        Problem problem{ProblemKind::kMalformedJson};
+        problem.detail_key = "detail.json_duplicate_key";
+        problem.internal = "key appears twice: " + *duplicate;
+        return problem;
+    }
     if (!value.is_object()) {
         Problem problem{ProblemKind::kMalformedJson};
         problem.detail_key = "detail.json_object";
@@ -36,17 +167,17 @@ Outcome<boost::json::object> ParseJsonObject(std::string_view body) {
 }
 
 std::optional<std::string> JsonFields::RequiredString(std::string_view name, std::size_t min_length,
-                                                      std::size_t max_length) {
-    return ReadString(name, true, min_length, max_length);
+                                                      std::size_t max_length, Text text) {
+    return ReadString(name, true, min_length, max_length, text);
 }
 
 std::optional<std::string> JsonFields::OptionalString(std::string_view name, std::size_t min_length,
-                                                      std::size_t max_length) {
-    return ReadString(name, false, min_length, max_length);
+                                                      std::size_t max_length, Text text) {
+    return ReadString(name, false, min_length, max_length, text);
 }
 
 std::optional<std::string> JsonFields::ReadString(std::string_view name, bool required, std::size_t min_length,
-                                                  std::size_t max_length) {
+                                                  std::size_t max_length, Text kind) {
     read_.emplace(name);
     const boost::json::value* value = object_.if_contains(name);
     if (value == nullptr || (value->is_null() && !required)) {
@@ -57,7 +188,11 @@ std::optional<std::string> JsonFields::ReadString(std::string_view name, bool re
         Invalid(name, "type");
         return std::nullopt;
     }
-    std::string_view text = value->get_string();
+    if (auto refused = RefusedCharacter(value->get_string(), kind)) {
+        Invalid(name, std::string(*refused));
+        return std::nullopt;
+    }
+    std::string text = kind == Text::kSecret ? std::string(value->get_string()) : NormalizeNfc(value->get_string());
     std::size_t length = CodePoints(text);
     if (length < min_length) {
         Invalid(name, length == 0 && required ? "required" : "too_short");
@@ -67,7 +202,11 @@ std::optional<std::string> JsonFields::ReadString(std::string_view name, bool re
         Invalid(name, "too_long");
         return std::nullopt;
     }
-    return std::string(text);
+    if (kind == Text::kName && !HasVisibleCharacter(text)) {
+        Invalid(name, "no_visible_character");
+        return std::nullopt;
+    }
+    return text;
 }
 
 std::optional<bool> JsonFields::RequiredBool(std::string_view name) {

@@ -58,5 +58,69 @@ TEST(JsonFields, Integers_AreBounded) {
     EXPECT_EQ(Fields(*fields.Finish()), (std::vector<std::string>{"b:too_small", "c:type", "d:too_large"}));
 }
 
+TEST(ParseJsonObject, DuplicateKey_IsMalformedJsonWithDetail) {
+    for (const std::string body : {R"({"kind":"bogus","kind":"ngo"})", R"({"a":{"b":1,"b":2}})",
+                                   R"({"a":[{"x":1},{"y":1,"y":2}]})", R"({"k\u0069nd":1,"kind":2})"}) {
+        auto outcome = ParseJsonObject(body);
+        ASSERT_FALSE(outcome.ok()) << body;
+        EXPECT_EQ(outcome.problem().kind, ProblemKind::kMalformedJson) << body;
+        EXPECT_EQ(outcome.problem().detail_key, "detail.json_duplicate_key") << body;
+    }
+    // The same key in different objects is no duplicate.
+    EXPECT_TRUE(ParseJsonObject(R"({"a":{"id":1},"b":{"id":2},"id":3,"c":[{"id":4},{"id":5}]})").ok());
+}
+
+TEST(JsonFields, ControlCharacters_AreRefusedNamingTheField) {
+    for (const std::string& text : {std::string("a\\u0000b"), std::string("a\\tb"), std::string("line\\nbreak"),
+                                    std::string("a\\u007fb"), std::string("a\\u0085b"), std::string("a\\u009fb")}) {
+        auto object = ParseJsonObject(R"({"name":")" + text + R"("})");
+        ASSERT_TRUE(object.ok()) << text;
+        JsonFields fields(object.value());
+        EXPECT_EQ(fields.RequiredString("name", 1, 100), std::nullopt) << text;
+        EXPECT_EQ(Fields(*fields.Finish()), (std::vector<std::string>{"name:control_characters"})) << text;
+    }
+}
+
+TEST(JsonFields, Secrets_MayHoldAnythingButNul) {
+    auto object = ParseJsonObject(R"({"password":"tab\there\u0085 ok","nul":"a\u0000b"})");
+    ASSERT_TRUE(object.ok());
+    JsonFields fields(object.value());
+    EXPECT_EQ(fields.RequiredString("password", 1, 100, Text::kSecret), "tab\there\xc2\x85 ok");
+    fields.RequiredString("nul", 1, 100, Text::kSecret);
+    EXPECT_EQ(Fields(*fields.Finish()), (std::vector<std::string>{"nul:control_characters"}));
+}
+
+TEST(JsonFields, NamesWithoutAVisibleCharacter_AreRefused) {
+    for (const std::string text : {R"(\u200b)", R"(\u202e)", R"(   )", R"(\u200b\u202e\u2060 )", R"(\u3164)",
+                                   R"(\u00a0\u3000)", R"(\ufeff)", R"(\u0301)", R"(\u2800)"}) {
+        auto object = ParseJsonObject(R"({"name":")" + text + R"("})");
+        ASSERT_TRUE(object.ok()) << text;
+        JsonFields fields(object.value());
+        EXPECT_EQ(fields.RequiredString("name", 1, 100, Text::kName), std::nullopt) << text;
+        EXPECT_EQ(Fields(*fields.Finish()), (std::vector<std::string>{"name:no_visible_character"})) << text;
+    }
+    for (const std::string text : {"Ana", "مرحبا", "李", "\u202eAna", "1", "\u0634\u0651"}) {
+        EXPECT_TRUE(HasVisibleCharacter(text)) << text;
+    }
+}
+
+TEST(JsonFields, PlainTexts_MayHaveNoVisibleCharacter) {
+    auto object = ParseJsonObject(R"({"note":"\u200b"})");
+    JsonFields fields(object.value());
+    EXPECT_EQ(fields.RequiredString("note", 1, 10), "\u200b");
+    EXPECT_FALSE(fields.Finish().has_value());
+}
+
+TEST(JsonFields, Texts_AreNormalizedToNfc) {
+    // "Zoë" with a combining diaeresis becomes the precomposed ë: one code point fewer.
+    auto object = ParseJsonObject(R"({"name":"Zoe\u0308","password":"Zoe\u0308"})");
+    JsonFields fields(object.value());
+    EXPECT_EQ(fields.RequiredString("name", 3, 3, Text::kName), "Zo\u00eb");
+    EXPECT_EQ(fields.RequiredString("password", 1, 10, Text::kSecret), "Zoe\u0308");
+    EXPECT_FALSE(fields.Finish().has_value());
+    EXPECT_EQ(NormalizeNfc("\u0041\u030a"), "\u00c5");
+    EXPECT_EQ(NormalizeNfc("plain"), "plain");
+}
+
 }  // namespace
 }  // namespace ponte::http

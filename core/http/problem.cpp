@@ -53,7 +53,7 @@ Response RenderProblem(const Problem& problem, std::string_view locale, std::str
     body["title"] = catalogue.Translate(locale, info.title_key);
     body["status"] = info.status;
     if (!problem.detail_key.empty()) body["detail"] = catalogue.Translate(locale, problem.detail_key);
-    body["instance"] = instance;
+    if (!instance.empty()) body["instance"] = instance;
     body["request_id"] = request_id;
     if (!problem.errors.empty()) {
         boost::json::array errors;

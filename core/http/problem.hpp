@@ -56,7 +56,8 @@ struct Problem {
 };
 
 // Renders a problem as an application/problem+json response in `locale` ("en", "ar", ...).
-// The body carries type, title, status, detail (when given), instance (the request path),
+// The body carries type, title, status, detail (when given), instance (the request path; left
+// out when empty, as for a request whose target could not be read),
 // request_id and, for invalid fields, an `errors` array naming each field.
 Response RenderProblem(const Problem& problem, std::string_view locale, std::string_view instance,
                        std::string_view request_id);

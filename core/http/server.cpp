@@ -7,8 +7,10 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <tuple>
 #include <vector>
 
+#include "core/http/framing.hpp"
 #include "core/log/log.hpp"
 
 namespace ponte::http {
@@ -39,6 +41,12 @@ std::optional<ProblemKind> ProblemForReadError(const beast::error_code& error) {
         return ProblemKind::kBadRequest;
     }
     return std::nullopt;
+}
+
+Headers HeadersOf(const bhttp::request_header<>& header) {
+    Headers headers;
+    for (const auto& field : header) headers.Add(field.name_string(), std::string(field.value()));
+    return headers;
 }
 
 Request ToRequest(bhttp::request<bhttp::string_body>&& message, const std::string& remote) {
@@ -265,21 +273,31 @@ asio::awaitable<void> Server::State::Serve(beast::tcp_stream stream) {
             buffer.commit(received);
         }
 
-        // 2. Read the whole request within the read timeout and the size limits.
+        // 2. Read the header within the read timeout and the size limits.
         bhttp::request_parser<bhttp::string_body> parser;
         parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
         parser.body_limit(options.max_body_bytes);
         stream.expires_after(options.read_timeout);
-        auto [read_error, read] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
-        if (read_error) {
-            auto kind = ProblemForReadError(read_error);
+        beast::error_code read_error;
+        std::tie(read_error, std::ignore) = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
+
+        // 3. Refuse a body whose end the parser could misjudge (the rest would be read as another
+        //    request) and a missing or bad Host, before reading any of the body.
+        std::optional<std::string> framing;
+        if (!read_error) framing = FramingError(parser.get().version(), HeadersOf(parser.get()));
+
+        // 4. Read the body within the same timeout and the body limit.
+        if (!read_error && !framing) {
+            std::tie(read_error, std::ignore) = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+        }
+        if (read_error || framing) {
+            auto kind = framing ? std::optional(ProblemKind::kBadRequest) : ProblemForReadError(read_error);
             if (!kind) break;
-            Request partial;
-            if (parser.is_header_done()) {
-                partial = ToRequest(parser.release(), remote);
-                partial.body.clear();
-            }
-            partial.remote = remote;
+            if (framing) log::Info("request refused", {{"reason", *framing}, {"remote", remote}});
+            // What was read of the request line and header (Beast refuses a too long
+            // Content-Length before the header is done), for the log and the problem's instance.
+            Request partial = ToRequest(parser.release(), remote);
+            partial.body.clear();
             if (partial.method_name.empty()) partial.method_name = "-";
             auto response = ToBeast(dispatcher.Reject(partial, *kind), false, false);
             // Beast closes the socket when a deadline passes: a client too slow to send its
@@ -291,7 +309,7 @@ asio::awaitable<void> Server::State::Serve(beast::tcp_stream stream) {
             co_return;
         }
 
-        // 3. Route and handle: a pure function of the request.
+        // 5. Route and handle: a pure function of the request.
         const bool keep_alive = parser.get().keep_alive() && !stopping;
         const bool head = parser.get().method() == bhttp::verb::head;
         Request request = ToRequest(parser.release(), remote);
@@ -304,7 +322,7 @@ asio::awaitable<void> Server::State::Serve(beast::tcp_stream stream) {
         }
         auto response = ToBeast(std::move(handled), keep_alive && !stopping, head);
 
-        // 4. Write the response, then keep the connection only if both sides want it.
+        // 6. Write the response, then keep the connection only if both sides want it.
         stream.expires_after(options.write_timeout);
         auto [write_error, written] = co_await bhttp::async_write(stream, response, kTuple);
         if (write_error || !response.keep_alive()) break;

@@ -4,10 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <future>
 #include <thread>
 
+#include "core/db/database.hpp"
 #include "core/testing/engine.hpp"
 #include "core/testing/http_client.hpp"
 #include "core/testing/server_process.hpp"
@@ -69,7 +72,9 @@ TEST_F(ServerTest, OversizedBody_Is413ProblemJson) {
                            5s);
     EXPECT_EQ(StatusOf(raw), 413) << raw.substr(0, 200);
     EXPECT_NE(raw.find("application/problem+json"), std::string::npos);
-    EXPECT_EQ(boost::json::parse(BodyOf(raw)).at("type"), "/problems/payload-too-large");
+    auto problem = boost::json::parse(BodyOf(raw)).as_object();
+    EXPECT_EQ(problem.at("type"), "/problems/payload-too-large");
+    EXPECT_EQ(problem.at("instance"), "/api/v1/auth/login");
 }
 
 TEST_F(ServerTest, OversizedChunkedBody_Is413) {
@@ -101,8 +106,53 @@ TEST_F(ServerTest, MalformedHttp_Is400ProblemJsonAndServerLivesOn) {
         auto raw = RawExchange(server->port(), bad, 5s);
         EXPECT_EQ(StatusOf(raw), 400) << bad;
         EXPECT_NE(raw.find("application/problem+json"), std::string::npos) << bad;
+        EXPECT_EQ(raw.find("\"instance\":\"\""), std::string::npos) << bad;
     }
     EXPECT_EQ(HttpClient(server->port()).Get("/healthz").status, 200);
+}
+
+// A Transfer-Encoding the parser cannot end the body by would leave the body's bytes to be read
+// as the next request: such a request gets 400 and its connection closes unread.
+TEST_F(ServerTest, TransferEncodingNotChunked_Is400AndSmuggledRequestIsNeverAnswered) {
+    auto server = Start();
+    // Connection: close ends the exchange at once should the smuggled request be answered.
+    const std::string smuggled = "GET /api/v1/meta HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    for (const std::string& framing :
+         {std::string("Transfer-Encoding: xchunked\r\n"), std::string("Transfer-Encoding: gzip\r\n"),
+          std::string("Transfer-Encoding: identity\r\n"), std::string("Transfer-Encoding: \"chunked\"\r\n"),
+          std::string("Transfer-Encoding: chunked, identity\r\n"),
+          std::string("Transfer-Encoding: chunked\r\nContent-Length: 0\r\n")}) {
+        auto raw = RawExchange(server->port(),
+                               "POST /api/v1/auth/logout HTTP/1.1\r\nHost: x\r\n" + framing + "\r\n" + smuggled, 5s);
+        EXPECT_EQ(StatusOf(raw), 400) << framing;
+        EXPECT_NE(raw.find("Connection: close"), std::string::npos) << framing;
+        EXPECT_EQ(raw.find("HTTP/1.1", 1), std::string::npos) << framing << raw;
+        EXPECT_EQ(raw.find("\"engine\""), std::string::npos) << framing;
+    }
+    auto old =
+        RawExchange(server->port(),
+                    "POST /api/v1/auth/logout HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + smuggled, 5s);
+    EXPECT_EQ(StatusOf(old), 400);
+    EXPECT_EQ(old.find("\"engine\""), std::string::npos);
+}
+
+TEST_F(ServerTest, MissingDuplicateOrInvalidHost_Is400) {
+    auto server = Start();
+    for (const std::string& host :
+         {std::string(""), std::string("Host: x\r\nHost: x\r\n"), std::string("Host: a b\r\n"),
+          std::string("Host: evil.example/x?#\r\n"), std::string("Host: user@evil.example\r\n"),
+          std::string("Host: ev\x01il.example\r\n")}) {
+        auto raw =
+            RawExchange(server->port(), "GET /api/v1/meta HTTP/1.1\r\nConnection: close\r\n" + host + "\r\n", 5s);
+        EXPECT_EQ(StatusOf(raw), 400) << host;
+        EXPECT_NE(raw.find("application/problem+json"), std::string::npos) << host;
+    }
+    EXPECT_EQ(StatusOf(RawExchange(server->port(), "GET /api/v1/meta HTTP/1.0\r\n\r\n", 5s)), 200);
+    EXPECT_EQ(StatusOf(RawExchange(server->port(),
+                                   "GET /api/v1/meta HTTP/1.1\r\nHost: [::1]:8080\r\n"
+                                   "Connection: close\r\n\r\n",
+                                   5s)),
+              200);
 }
 
 TEST_F(ServerTest, SlowClient_IsDisconnectedAtReadTimeoutAndLoggedAs408) {
@@ -234,6 +284,93 @@ TEST_F(ServerTest, Metrics_CountRequestsByRouteAndPool) {
     EXPECT_NE(text.find(R"(ponte_http_request_duration_seconds_bucket{method="GET",route="/healthz",le="+Inf"} 1)"),
               std::string::npos);
     EXPECT_NE(text.find("ponte_db_pool_capacity "), std::string::npos);
+}
+
+// promtool is the reference linter of the exposition format. Without it the test is skipped,
+// unless PONTE_REQUIRE_TOOLS=1 (as `make test` sets) makes a missing tool a failure.
+TEST_F(ServerTest, Metrics_PassPromtoolCheck) {
+    const bool found = std::system("command -v promtool >/dev/null 2>&1") == 0;
+    if (!found) {
+        const char* require = std::getenv("PONTE_REQUIRE_TOOLS");
+        ASSERT_FALSE(require != nullptr && std::string_view(require) == "1")
+            << "promtool not found (Debian: prometheus)";
+        GTEST_SKIP() << "promtool not found (Debian package prometheus)";
+    }
+    auto server = Start();
+    HttpClient client(server->port());
+    client.Get("/healthz");
+    client.Get("/nope");
+    auto text = client.Get("/metrics").body;
+    const auto output = directory_ / "promtool.txt";
+    FILE* promtool = popen(("promtool check metrics >" + output.string() + " 2>&1").c_str(), "w");
+    ASSERT_NE(promtool, nullptr);
+    std::fwrite(text.data(), 1, text.size(), promtool);
+    const int status = pclose(promtool);
+    std::ifstream report(output);
+    std::string findings((std::istreambuf_iterator<char>(report)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(status, 0) << findings << "\n" << text;
+}
+
+TEST_F(ServerTest, Metrics_ForwardedByAProxyOrWithAWrongToken_Are404) {
+    auto server = Start({"--metrics-token", "a-token-for-the-scraper"});
+    HttpClient client(server->port());
+    EXPECT_EQ(client.Get("/metrics").status, 200) << "loopback";
+    const std::map<std::string, std::string> forwarded = {{"X-Forwarded-For", "203.0.113.9"}};
+    auto refused = client.Get("/metrics", forwarded);
+    EXPECT_EQ(refused.status, 404);
+    EXPECT_EQ(refused.Json().at("type"), "/problems/not-found");
+    EXPECT_EQ(client.Get("/metrics", {{"Forwarded", "for=203.0.113.9"}}).status, 404);
+    EXPECT_EQ(
+        client
+            .Get("/metrics", {{"X-Forwarded-For", "203.0.113.9"}, {"Authorization", "Bearer a-token-for-the-scrapes"}})
+            .status,
+        404);
+    EXPECT_EQ(
+        client
+            .Get("/metrics", {{"X-Forwarded-For", "203.0.113.9"}, {"Authorization", "Bearer a-token-for-the-scraper"}})
+            .status,
+        200);
+}
+
+TEST_F(ServerTest, Metrics_ForAClientBehindATrustedProxy_Are404) {
+    auto server = Start({"--trusted-proxies", "127.0.0.1"});
+    HttpClient client(server->port());
+    EXPECT_EQ(client.Get("/metrics").status, 200);
+    EXPECT_EQ(client.Get("/metrics", {{"X-Forwarded-For", "203.0.113.9"}}).status, 404);
+}
+
+// The audit log (and the throttle) key on the client's address: X-Forwarded-For says it only
+// when the peer is a proxy the operator listed.
+TEST_F(ServerTest, ForwardedAddress_IsRecordedOnlyFromATrustedProxy) {
+    const std::string url = "sqlite:" + (directory_ / "test.db").string();
+    auto remote_of = [&](std::vector<std::string> args, const std::string& request_id) {
+        ServerProcess server(url, std::move(args));
+        auto response = HttpClient(server.port())
+                            .Post("/api/v1/auth/login", R"({"email":"nobody@example.org","password":"not the one"})",
+                                  "application/json",
+                                  {{"X-Forwarded-For", "198.51.100.20, 203.0.113.9"}, {"X-Request-Id", request_id}});
+        EXPECT_EQ(response.status, 401);
+        auto rows = db::Database::Open(url)->Acquire()->Execute("SELECT remote FROM audit_log WHERE request_id = $1",
+                                                                {request_id});
+        return rows.empty() ? std::string("(none)") : rows.Text(0, 0);
+    };
+    EXPECT_EQ(remote_of({"--trusted-proxies", "10.0.0.0/8, 127.0.0.1"}, "trusted-1"), "203.0.113.9");
+    EXPECT_EQ(remote_of({"--trusted-proxies", "127.0.0.0/8,203.0.113.0/24"}, "trusted-2"), "198.51.100.20");
+    EXPECT_EQ(remote_of({}, "untrusted-1"), "127.0.0.1");
+    EXPECT_EQ(remote_of({"--trusted-proxies", "10.0.0.1"}, "untrusted-2"), "127.0.0.1");
+}
+
+TEST_F(ServerTest, SecureCookies_SendStrictTransportSecurityOnEveryResponse) {
+    {
+        auto server = Start();
+        HttpClient client(server->port());
+        EXPECT_EQ(client.Get("/healthz").Header("Strict-Transport-Security"), "max-age=31536000; includeSubDomains");
+        EXPECT_EQ(client.Get("/nope").Header("Strict-Transport-Security"), "max-age=31536000; includeSubDomains");
+        auto raw = RawExchange(server->port(), "GARBAGE\r\n\r\n", 5s);
+        EXPECT_NE(raw.find("Strict-Transport-Security: max-age=31536000; includeSubDomains"), std::string::npos);
+    }
+    auto plain = Start({"--cookie-secure", "false"});
+    EXPECT_EQ(HttpClient(plain->port()).Get("/healthz").Header("Strict-Transport-Security"), "");
 }
 
 TEST_F(ServerTest, AccessLog_IsOneJsonLinePerRequest) {

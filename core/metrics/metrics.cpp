@@ -44,7 +44,11 @@ void Registry::Record(std::size_t slot, int status, std::chrono::nanoseconds dur
 }
 
 void Registry::AddGauge(std::string name, std::string help, std::function<double()> read) {
-    gauges_.push_back({std::move(name), std::move(help), std::move(read)});
+    gauges_.push_back({std::move(name), std::move(help), std::move(read), "gauge"});
+}
+
+void Registry::AddCounter(std::string name, std::string help, std::function<double()> read) {
+    gauges_.push_back({std::move(name), std::move(help), std::move(read), "counter"});
 }
 
 std::string Registry::Render() const {
@@ -79,8 +83,8 @@ std::string Registry::Render() const {
         out += fmt::format("ponte_http_request_duration_seconds_count{{{}}} {}\n", labels, count);
     }
     for (const auto& gauge : gauges_) {
-        out += fmt::format("# HELP {} {}\n# TYPE {} gauge\n{} {}\n", gauge.name, gauge.help, gauge.name, gauge.name,
-                           gauge.read());
+        out += fmt::format("# HELP {} {}\n# TYPE {} {}\n{} {}\n", gauge.name, gauge.help, gauge.name, gauge.type,
+                           gauge.name, gauge.read());
     }
     return out;
 }

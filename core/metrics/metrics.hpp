@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ponte::metrics {
@@ -39,6 +40,10 @@ class Registry {
     // Adds a gauge rendered at every scrape, e.g. database pool use. Not thread-safe: call
     // during start-up only.
     void AddGauge(std::string name, std::string help, std::function<double()> read);
+    // Adds a counter read at every scrape: `read` must never decrease while the process runs, and
+    // `name` ends in `_total` (the exposition format's rule for counters). Same threading as
+    // AddGauge.
+    void AddCounter(std::string name, std::string help, std::function<double()> read);
 
     // The Prometheus text exposition (version 0.0.4).
     std::string Render() const;
@@ -54,6 +59,7 @@ class Registry {
         std::string name;
         std::string help;
         std::function<double()> read;
+        std::string_view type;  // "gauge" or "counter"
     };
     std::vector<RouteLabel> routes_;
     std::unique_ptr<Slot[]> slots_;

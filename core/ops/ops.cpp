@@ -2,7 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include "core/crypto/random.hpp"
 #include "core/db/migrate.hpp"
+#include "core/http/client_address.hpp"
 #include "core/http/openapi.hpp"
 
 namespace ponte::ops {
@@ -39,6 +41,21 @@ Reply Meta(core::Registry& registry, const Options& options) {
     return Response::Json(200, boost::json::serialize(body));
 }
 
+// Metrics tell about traffic and load: this machine's monitoring may read them, and a scraper
+// elsewhere with the token (compared in constant time).
+bool MayReadMetrics(const Request& request, const std::string& token) {
+    if (auto authorization = request.headers.Get("Authorization"); !token.empty() && authorization) {
+        constexpr std::string_view kBearer = "Bearer ";
+        if (authorization->starts_with(kBearer) &&
+            crypto::ConstantTimeEqual(authorization->substr(kBearer.size()), token)) {
+            return true;
+        }
+    }
+    // A proxy on this machine connects from loopback on behalf of anyone: its requests say so.
+    return http::IsLoopback(http::AddressPart(request.remote)) && !request.headers.Get("X-Forwarded-For") &&
+           !request.headers.Get("Forwarded");
+}
+
 }  // namespace
 
 void Register(core::Registry& registry, const Options& options) {
@@ -67,7 +84,8 @@ void Register(core::Registry& registry, const Options& options) {
                         Schema(R"({"type":"string"})"),
                         200,
                         {}},
-                       [r](const Request&) -> Reply {
+                       [r, token = options.metrics_token](const Request& request) -> Reply {
+                           if (!MayReadMetrics(request, token)) return http::Problem{http::ProblemKind::kNotFound};
                            Response response;
                            response.headers.Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
                            response.body = r->metrics().Render();
@@ -110,10 +128,10 @@ void Register(core::Registry& registry, const Options& options) {
                                 gauge([](const db::PoolStats& s) { return s.in_use; }));
     registry.metrics().AddGauge("ponte_db_pool_capacity", "Maximum database connections",
                                 gauge([](const db::PoolStats& s) { return s.capacity; }));
-    registry.metrics().AddGauge("ponte_db_pool_waits_total", "Acquisitions that waited for a connection",
-                                gauge([](const db::PoolStats& s) { return s.waits; }));
-    registry.metrics().AddGauge("ponte_db_pool_timeouts_total", "Acquisitions that gave up",
-                                gauge([](const db::PoolStats& s) { return s.timeouts; }));
+    registry.metrics().AddCounter("ponte_db_pool_waits_total", "Acquisitions that waited for a connection",
+                                  gauge([](const db::PoolStats& s) { return s.waits; }));
+    registry.metrics().AddCounter("ponte_db_pool_timeouts_total", "Acquisitions that gave up",
+                                  gauge([](const db::PoolStats& s) { return s.timeouts; }));
 }
 
 }  // namespace ponte::ops
