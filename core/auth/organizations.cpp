@@ -75,20 +75,26 @@ Reply ListOrganizations(Service& service, const Request& request) {
     return Json(200, boost::json::object{{"items", std::move(items)}});
 }
 
+// A foreign organization answers as a missing one; both are audited, so that they cost the same.
 Reply ReadOrganization(Service& service, const Request& request) {
-    auto id = ParseId(request.Param("organization_id"));
-    if (!id) return Problem{ProblemKind::kNotFound};
-    db::Lease connection = service.database->Acquire();
-    auto rows = connection->Execute(kSelectOrganization, {*id});
-    if (rows.empty()) return Problem{ProblemKind::kNotFound};
-    auto networks = NetworksOf(*connection, *id);
+    const auto id = ParseId(request.Param("organization_id"));
+    std::optional<db::Result> rows;
+    std::vector<std::int64_t> networks;
+    if (id) {
+        db::Lease connection = service.database->Acquire();
+        rows = connection->Execute(kSelectOrganization, {*id});
+        if (!rows->empty()) networks = NetworksOf(*connection, *id);
+    }
+    if (!rows || rows->empty()) {
+        return NotFoundAudited(*service.database,
+                               Entry(request, kReadOrganization, "not_found", "auth.organization", id.value_or(0)));
+    }
     if (!service.policy.Permits(request.principal.get(), kReadOrganization,
                                 {.organization_id = *id, .network_ids = networks})) {
-        audit::Record(*service.database, Entry(request, kReadOrganization, "denied", "auth.organization", *id),
-                      NowMs());
-        return Problem{ProblemKind::kNotFound};
+        return NotFoundAudited(*service.database,
+                               Entry(request, kReadOrganization, "denied", "auth.organization", *id));
     }
-    return Json(200, OrganizationJson(rows, 0, networks));
+    return Json(200, OrganizationJson(*rows, 0, networks));
 }
 
 Reply CreateOrganizationRoute(Service& service, const Request& request) {
@@ -169,11 +175,13 @@ Reply LinkOrganization(Service& service, const Request& request, bool link) {
         db::Lease connection = service.database->Acquire();
         network = NetworkResource(*connection, request.Param("network_id"));
     }
-    if (!network) return Problem{ProblemKind::kNotFound};
+    if (!network) {
+        return NotFoundAudited(*service.database, Entry(request, kLinkNetwork, "not_found", "auth.network",
+                                                        ParseId(request.Param("network_id")).value_or(0)));
+    }
     const std::int64_t network_id = network->network_ids.front();
     if (!service.policy.Permits(request.principal.get(), kLinkNetwork, *network)) {
-        audit::Record(*service.database, Entry(request, kLinkNetwork, "denied", "auth.network", network_id), NowMs());
-        return Problem{ProblemKind::kNotFound};
+        return NotFoundAudited(*service.database, Entry(request, kLinkNetwork, "denied", "auth.network", network_id));
     }
     std::optional<std::int64_t> organization_id;
     if (link) {

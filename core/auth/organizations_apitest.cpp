@@ -78,6 +78,18 @@ TEST_F(OrganizationsTest, PlatformAdminsCreateAndLinkAndTheCoordinatorsReachFoll
               4);
 }
 
+// A foreign and a missing organization get the same answer and the same work: both audited.
+TEST_F(OrganizationsTest, ForeignAndMissingOrganization_AnswerAlikeAndAreBothAudited) {
+    auto foreign = As(policy::Role::kCaseWorker, "GET",
+                      "/api/v1/organizations/" + std::to_string(world_->foreign_organization));
+    auto missing = As(policy::Role::kCaseWorker, "GET", "/api/v1/organizations/987654321");
+    EXPECT_EQ(foreign.status, 404);
+    EXPECT_EQ(foreign.body.substr(0, foreign.body.find("\"instance\"")),
+              missing.body.substr(0, missing.body.find("\"instance\"")));
+    EXPECT_EQ(AuditCount("auth.organization.read", "denied"), 1);
+    EXPECT_EQ(AuditCount("auth.organization.read", "not_found"), 1);
+}
+
 TEST_F(OrganizationsTest, NewOrganizationAndNetwork_AnswerEmptyListsAsArrays) {
     auto organization =
         As(Role::kPlatformAdmin, "POST", "/api/v1/organizations", R"({"name":"Food bank","kind":"ngo"})");
