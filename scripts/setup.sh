@@ -12,7 +12,7 @@ packages=(
   libsqlite3-dev libpq-dev postgresql-15 postgresql-client-15
   libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev libsodium-dev liboath-dev libqrencode-dev libcurl4-openssl-dev
   libicu-dev
-  nginx-light wrk curl prometheus
+  nginx-light wrk curl openssl prometheus
   chromium
 )
 
