@@ -161,12 +161,7 @@ Reply Login(Service& service, const Request& request) {
         return CreateSession(connection, user->id, now, service.options.sessions, audit::AddressOf(request.remote),
                              request.headers.Get("User-Agent").value_or(""));
     });
-    // Read back as every later request will see it, with the second-factor state of the account.
-    auto principal = ResolveSession(*service.database, session.id, NowMs(), service.options.sessions);
-    if (!principal) return Problem{ProblemKind::kUnauthorized, "detail.sign_in", "session ended at once"};
-    Response response = SessionResponse(service, 200, *principal);
-    response.headers.Add("Set-Cookie", SessionCookie(service.options.sessions, session.id));
-    return response;
+    return SignedIn(service, session.id);
 }
 
 // Stores the language she chose, so that every device and every mail follows it.
@@ -259,6 +254,14 @@ Response SessionResponse(const Service& service, int status, const policy::Princ
                                                                      {"second_factor", SecondFactorState(principal)},
                                                                      {"csrf_token", principal.csrf_token},
                                                                      {"access_resets", std::move(resets)}}));
+}
+
+Reply SignedIn(const Service& service, const std::string& session_id) {
+    auto principal = ResolveSession(*service.database, session_id, NowMs(), service.options.sessions);
+    if (!principal) return Problem{ProblemKind::kUnauthorized, "detail.sign_in", "session ended at once"};
+    Response response = SessionResponse(service, 200, *principal);
+    response.headers.Add("Set-Cookie", SessionCookie(service.options.sessions, session_id));
+    return response;
 }
 
 Problem NotFoundAudited(db::Database& database, const audit::Entry& entry) {

@@ -116,7 +116,7 @@ Reply AcceptJoinCode(Service& service, const Request& request) {
     if (auto problem = fields.Finish()) return *problem;
 
     // Guessing codes is throttled per address like every other one-time secret.
-    const std::string address_key = "address:" + audit::AddressOf(request.remote);
+    const std::string address_key = AddressKey(audit::AddressOf(request.remote));
     const std::string digest = crypto::Sha256Hex(*canonical);
     audit::Entry entry = AuditEntry(request, "auth.membership.join", "");
     entry.resource_type = "auth.organization";

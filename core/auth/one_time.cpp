@@ -26,7 +26,7 @@ http::Problem Invalid(std::string_view field, std::string_view code) {
 std::variant<User, http::Problem> SetPasswordWithSecret(
     Service& service, const http::Request& request, const OneTimeSecret& secret, std::string_view digest,
     std::string_view password, const std::function<void(db::Connection&, const User&, std::int64_t now)>& also) {
-    const std::string address_key = "address:" + audit::AddressOf(request.remote);
+    const std::string address_key = AddressKey(audit::AddressOf(request.remote));
     audit::Entry entry = AuditEntry(request, std::string(secret.audit_action), "");
     entry.resource_type = "auth.user";
 

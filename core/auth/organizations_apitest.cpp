@@ -80,8 +80,8 @@ TEST_F(OrganizationsTest, PlatformAdminsCreateAndLinkAndTheCoordinatorsReachFoll
 
 // A foreign and a missing organization get the same answer and the same work: both audited.
 TEST_F(OrganizationsTest, ForeignAndMissingOrganization_AnswerAlikeAndAreBothAudited) {
-    auto foreign = As(policy::Role::kCaseWorker, "GET",
-                      "/api/v1/organizations/" + std::to_string(world_->foreign_organization));
+    auto foreign =
+        As(policy::Role::kCaseWorker, "GET", "/api/v1/organizations/" + std::to_string(world_->foreign_organization));
     auto missing = As(policy::Role::kCaseWorker, "GET", "/api/v1/organizations/987654321");
     EXPECT_EQ(foreign.status, 404);
     EXPECT_EQ(foreign.body.substr(0, foreign.body.find("\"instance\"")),

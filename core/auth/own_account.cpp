@@ -29,8 +29,7 @@ bool Has(std::string_view text, std::string_view part) { return text.find(part) 
 // gives no extra guesses. An account without email cannot sign in with a password form, so it
 // gets keys of its own.
 LoginKeys ThrottleKeys(const User& user, const Request& request) {
-    return LoginKeysFor(user.email.empty() ? "#" + std::to_string(user.id) : user.email,
-                        audit::AddressOf(request.remote));
+    return LoginKeysFor(AccountName(user.email, user.id), audit::AddressOf(request.remote));
 }
 
 audit::Entry OwnEntry(const Request& request, std::string action, std::string outcome) {
@@ -98,11 +97,7 @@ Reply ChangePassword(Service& service, const Request& request) {
         audit::Append(connection, OwnEntry(request, "auth.password.change", "ok"), now);
         return renewed;
     });
-    auto renewed = ResolveSession(*service.database, session.id, NowMs(), service.options.sessions);
-    if (!renewed) return Problem{ProblemKind::kUnauthorized, "detail.sign_in", "session ended at once"};
-    Response response = SessionResponse(service, 200, *renewed);
-    response.headers.Add("Set-Cookie", SessionCookie(service.options.sessions, session.id));
-    return response;
+    return SignedIn(service, session.id);
 }
 
 Reply ListOwnSessions(Service& service, const Request& request) {

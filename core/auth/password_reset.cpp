@@ -7,6 +7,7 @@
 #include "core/auth/sessions.hpp"
 #include "core/auth/throttle.hpp"
 #include "core/crypto/random.hpp"
+#include "core/http/client_address.hpp"
 #include "core/http/json_body.hpp"
 #include "core/http/openapi.hpp"
 #include "core/i18n/catalogue.hpp"
@@ -56,7 +57,7 @@ Reply RequestReset(Service& service, const Request& request) {
     if (auto problem = fields.Finish()) return *problem;
     const std::string normalized = NormalizeEmail(*email);
     const std::string account_key = "reset:" + normalized;
-    const std::string address_key = "reset_address:" + audit::AddressOf(request.remote);
+    const std::string address_key = "reset_address:" + http::NetworkOf(audit::AddressOf(request.remote));
 
     std::int64_t wait = 0;
     service.database->Transact([&](db::Connection& connection) {

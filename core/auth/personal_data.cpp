@@ -122,9 +122,9 @@ void Erase(db::Connection& connection, std::int64_t user_id, std::int64_t now_ms
     auto user = FindUser(connection, user_id);
     if (!user) return;
     for (auto statement : kEraseStatements) connection.Execute(statement, {user_id});
-    connection.Execute(kDeleteThrottleKeys,
-                       {"account:" + user->email, "reset:" + user->email, SecondFactorKey(user_id)});
-    connection.Execute(kDeletePairKeys, {LoginPairPrefix(user->email)});
+    const std::string name = AccountName(user->email, user_id);
+    connection.Execute(kDeleteThrottleKeys, {"account:" + name, "reset:" + user->email, SecondFactorKey(user_id)});
+    connection.Execute(kDeletePairKeys, {LoginPairPrefix(name)});
     connection.Execute(kAnonymize, {user_id, now_ms});
 }
 

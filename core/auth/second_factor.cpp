@@ -213,11 +213,7 @@ Reply PassSecondFactor(Service& service, const Request& request) {
     if (wait > 0) return TooManyAttempts(wait, "detail.second_factor_locked_out");
     if (check == Check::kNoEnrolment) return Problem{ProblemKind::kConflict, "detail.no_totp_enrolment"};
     if (check == Check::kWrong) return WrongCode();
-    auto passed = ResolveSession(*service.database, raised->id, NowMs(), service.options.sessions);
-    if (!passed) return Problem{ProblemKind::kUnauthorized, "detail.sign_in"};
-    Response response = SessionResponse(service, 200, *passed);
-    response.headers.Add("Set-Cookie", SessionCookie(service.options.sessions, raised->id));
-    return response;
+    return SignedIn(service, raised->id);
 }
 
 // New recovery codes need a fresh code from the app: a stolen session alone cannot mint codes

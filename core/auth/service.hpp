@@ -38,6 +38,10 @@ audit::Entry AuditEntry(const http::Request& request, std::string action, std::s
 // the new invitation codes staff gave for her account lately (access_resets.hpp).
 http::Response SessionResponse(const Service& service, int status, const policy::Principal& principal);
 
+// The answer that starts or renews a session: the session as every later request will see it (with
+// the account's second-factor state) and its cookie; 401 when it ended meanwhile.
+http::Reply SignedIn(const Service& service, const std::string& session_id);
+
 // 404 for a record the caller may not see as for one that does not exist (entry.outcome says
 // which: "denied" or "not_found"). Both are audited, so that they also take the same time and a
 // stopwatch cannot tell them apart.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "core/http/client_address.hpp"
+
 namespace ponte::auth {
 namespace {
 
@@ -53,10 +55,16 @@ std::string SecondFactorKey(std::int64_t user_id) { return "second_factor:" + st
 
 std::string LoginPairPrefix(std::string_view email) { return "pair:" + std::string(email) + "|"; }
 
+std::string AddressKey(std::string_view address) { return "address:" + http::NetworkOf(address); }
+
+std::string AccountName(std::string_view email, std::int64_t user_id) {
+    return email.empty() ? "#" + std::to_string(user_id) : std::string(email);
+}
+
 LoginKeys LoginKeysFor(std::string_view email, std::string_view address) {
     // An address has no '|', so the last one ends the email.
-    return {LoginPairPrefix(email) + std::string(address), "account:" + std::string(email),
-            "address:" + std::string(address)};
+    const std::string network = http::NetworkOf(address);
+    return {LoginPairPrefix(email) + network, "account:" + std::string(email), "address:" + network};
 }
 
 std::int64_t LoginWait(db::Connection& connection, const LoginKeys& keys, std::int64_t now_ms) {

@@ -27,8 +27,9 @@ struct ThrottleRule {
 
 // Per (account, address) pair: a few guesses, then a pause for whoever is guessing.
 inline constexpr ThrottleRule kPairRule{5, 15 * 60'000, 15 * 60'000};
-// Per account from any address: a growing delay (1 s, 2 s, 4 s ... at most a minute), never a lock.
-inline constexpr ThrottleRule kAccountRule{5, 15 * 60'000, 1'000, 60'000};
+// Per account from any address: a growing delay (1 s, 2 s, 4 s ... at most a minute), never a lock;
+// counted over a day, so that waiting out a window does not start the delay over.
+inline constexpr ThrottleRule kAccountRule{5, 24 * 60 * 60'000, 1'000, 60'000};
 // Per address: more, for a shared connection (an association's office, a reception centre), but
 // bounded against one client guessing many accounts.
 inline constexpr ThrottleRule kAddressRule{50, 15 * 60'000, 15 * 60'000};
@@ -44,7 +45,13 @@ void RecordFailure(db::Connection& connection, std::string_view key, std::int64_
 // Forgets the key's failures (after a successful sign-in).
 void ClearFailures(db::Connection& connection, std::string_view key);
 
-// The sign-in keys of an account (normalized email) from a client address.
+// The key of a client address (IPv6 by its /64: http::NetworkOf) for guesses of one-time codes.
+std::string AddressKey(std::string_view address);
+
+// The name an account is throttled by: its email, or "#<id>" for an account without one.
+std::string AccountName(std::string_view email, std::int64_t user_id);
+
+// The sign-in keys of an account (AccountName, or the email typed) from a client address.
 struct LoginKeys {
     std::string pair;
     std::string account;

@@ -43,6 +43,11 @@ constexpr std::string_view kSelectInvitation =
     "AND u.disabled = 0";
 constexpr std::string_view kUseInvitation =
     "UPDATE auth_invitations SET used_at = $2 WHERE digest = $1 AND used_at IS NULL AND expires_at > $2";
+// A write that changes nothing, for the row lock it takes (PostgreSQL) inside a write transaction
+// (SQLite's are serialized), and the state it reads after any concurrent change.
+constexpr std::string_view kLockPasswordState =
+    "UPDATE auth_users SET updated_at = updated_at WHERE id = $1 RETURNING CASE WHEN password_hash IS NULL "
+    "THEN 0 ELSE 1 END";
 constexpr std::string_view kSelectMembership =
     "SELECT user_id, role FROM auth_memberships WHERE id = $1 AND organization_id = $2";
 constexpr std::string_view kCountAdmins =
@@ -189,20 +194,29 @@ Reply Reinvite(Service& service, const Request& request) {
     auto reason = fields.OptionalString("reason", 1, 500, http::Text::kName);  // words she can read
     if (user.has_password && !reason) fields.Invalid("reason", "required");
     if (auto problem = fields.Finish()) return *problem;
-    Invitation invitation = service.database->Transact([&](db::Connection& connection) {
+    std::optional<Invitation> invitation = service.database->Transact([&](db::Connection& connection) {
+        // Whether she has a passphrase, read again under the row's write lock: one she sets at this
+        // very moment is seen here, never missed between the first look and the new code.
+        const bool has_password = connection.Execute(kLockPasswordState, {user.id}).Int(0, 0) != 0;
+        if (has_password && !reason) return std::optional<Invitation>();
         const std::int64_t now = NowMs();
         Invitation issued = IssueInvitation(connection, user.id, request.principal->user_id, now, service.options);
         audit::Entry entry = UserEntry(request, kInviteAction, "ok", user.id);
-        if (user.has_password) {
+        if (has_password) {
             EndAllSessions(connection, user.id);
             RecordAccessReset(connection, *service.keyring, user.id, request.principal->user_id, *reason, now);
             entry.detail = R"({"access_reset":true})";
         }
         audit::Append(connection, entry, now);
-        return issued;
+        return std::optional<Invitation>(std::move(issued));
     });
-    return Response::Json(
-        201, boost::json::serialize(boost::json::object{{"invitation", InvitationJson(service, request, invitation)}}));
+    if (!invitation) {
+        Problem problem{ProblemKind::kInvalidFields};
+        problem.errors.push_back({"reason", "required"});
+        return problem;
+    }
+    return Response::Json(201, boost::json::serialize(
+                                   boost::json::object{{"invitation", InvitationJson(service, request, *invitation)}}));
 }
 
 Reply SetAccountDisabled(Service& service, const Request& request, bool disabled) {
@@ -300,11 +314,7 @@ Reply AcceptInvitation(Service& service, const Request& request) {
                                     audit::AddressOf(request.remote), request.headers.Get("User-Agent").value_or(""));
         });
     if (auto* problem = std::get_if<Problem>(&outcome)) return std::move(*problem);
-    auto principal = ResolveSession(*service.database, session->id, NowMs(), service.options.sessions);
-    if (!principal) return Problem{ProblemKind::kUnauthorized, "detail.sign_in"};
-    Response response = SessionResponse(service, 200, *principal);
-    response.headers.Add("Set-Cookie", SessionCookie(service.options.sessions, session->id));
-    return response;
+    return SignedIn(service, session->id);
 }
 
 constexpr std::string_view kInvitationSchema = R"({"type":"object","required":["code","url","expires_at","qr_svg"],

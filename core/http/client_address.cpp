@@ -23,7 +23,38 @@ std::optional<std::array<unsigned char, 16>> BytesOf(std::string_view text) {
     return address.to_v6().to_bytes();
 }
 
+// An X-Forwarded-For entry as an address: some balancers write a port ("1.2.3.4:5678",
+// "[2001:db8::1]:443"); the port goes, and the address is written one way only (IPv4-mapped IPv6
+// as IPv4, IPv6 compressed in lower case), so that one client is one throttle key.
+std::optional<std::string> CanonicalAddress(std::string_view entry) {
+    if (entry.starts_with('[')) {
+        const auto close = entry.find(']');
+        if (close == std::string_view::npos) return std::nullopt;
+        entry = entry.substr(1, close - 1);
+    } else if (entry.find(':') == entry.rfind(':') && entry.find(':') != std::string_view::npos) {
+        entry = entry.substr(0, entry.find(':'));  // one colon: IPv4 with a port
+    }
+    boost::system::error_code error;
+    ip::address address = ip::make_address(std::string(entry), error);
+    if (error) return std::nullopt;
+    if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+        address = ip::make_address_v4(ip::v4_mapped, address.to_v6());
+    }
+    return address.to_string();
+}
+
 }  // namespace
+
+std::string NetworkOf(std::string_view address) {
+    boost::system::error_code error;
+    ip::address parsed = ip::make_address(std::string(address), error);
+    if (error) return std::string(address);
+    if (parsed.is_v6() && parsed.to_v6().is_v4_mapped()) parsed = ip::make_address_v4(ip::v4_mapped, parsed.to_v6());
+    if (parsed.is_v4()) return parsed.to_string();
+    auto bytes = parsed.to_v6().to_bytes();
+    std::fill(bytes.begin() + 8, bytes.end(), 0);
+    return ip::make_address_v6(bytes).to_string() + "/64";
+}
 
 std::optional<TrustedProxies> TrustedProxies::Parse(std::string_view list, std::string* bad) {
     TrustedProxies proxies;
@@ -78,11 +109,12 @@ std::string ClientAddress(std::string_view peer, std::string_view x_forwarded_fo
         const std::string_view entry = Trim(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
         rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
         if (entry.empty()) continue;
-        if (!BytesOf(entry)) return std::string(hop);
-        if (!trusted.Contains(entry)) return std::string(entry);
+        const auto address = CanonicalAddress(entry);
+        if (!address) return std::string(hop);
+        if (!trusted.Contains(*address)) return *address;
         hop = entry;
     }
-    return std::string(hop);
+    return CanonicalAddress(hop).value_or(std::string(hop));
 }
 
 std::string_view AddressPart(std::string_view remote) {

@@ -35,9 +35,16 @@ class TrustedProxies {
 // `x_forwarded_for` (every X-Forwarded-For field, joined by commas in order) are read from the
 // right, each appended by the hop before: the first one that is not trusted is the client's.
 // When every entry is trusted, the left-most; when an entry is not an IP address, the last
-// trusted hop (the address that wrote it). An untrusted peer is the client itself, whatever the
+// trusted hop (the address that wrote it). An entry may carry a port ("1.2.3.4:5678",
+// "[2001:db8::1]:443"), which is dropped; the answer is written one way only (IPv4-mapped IPv6 as
+// IPv4). An untrusted peer is the client itself, whatever the
 // header says.
 std::string ClientAddress(std::string_view peer, std::string_view x_forwarded_for, const TrustedProxies& trusted);
+
+// The network a throttle counts `address` (an IP address without port) in: an IPv4 address is
+// itself, an IPv6 address its /64 ("2001:db8:1:2::/64"), which one customer usually holds whole
+// and can fill with fresh addresses at will. Anything else is returned as it is.
+std::string NetworkOf(std::string_view address);
 
 // True when `address` (an IP address without port) is a loopback address: 127.0.0.0/8, ::1 or
 // an IPv4-mapped 127.x.

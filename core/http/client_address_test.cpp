@@ -54,6 +54,25 @@ TEST(ClientAddress, TrustedPeer_WithoutUsableEntries_FallsBackToAProxy) {
     EXPECT_EQ(ClientAddress("10.0.0.5", "198.51.100.7, unknown, 10.0.0.9", proxies), "10.0.0.9");
 }
 
+// One client is one throttle key, however a balancer writes her address.
+TEST(ClientAddress, EntriesWithPortsOrMappedForms_GiveTheAddressWrittenOneWay) {
+    auto proxies = Trust("10.0.0.0/8");
+    EXPECT_EQ(ClientAddress("10.0.0.5", "198.51.100.7:51234", proxies), "198.51.100.7");
+    EXPECT_EQ(ClientAddress("10.0.0.5", "[2001:DB8::7]:443", proxies), "2001:db8::7");
+    EXPECT_EQ(ClientAddress("10.0.0.5", "::ffff:198.51.100.7", proxies), "198.51.100.7");
+    EXPECT_EQ(ClientAddress("10.0.0.5", "2001:db8:0:0::7", proxies), "2001:db8::7");
+    EXPECT_EQ(ClientAddress("10.0.0.5", "198.51.100.7, 10.0.0.9:8080", proxies), "198.51.100.7");
+}
+
+// An IPv6 customer holds a whole /64: throttles count it as one network.
+TEST(NetworkOf, Ipv6GoesByItsSlash64_Ipv4ByItself) {
+    EXPECT_EQ(NetworkOf("2001:db8:1:2:aaaa:bbbb:cccc:dddd"), "2001:db8:1:2::/64");
+    EXPECT_EQ(NetworkOf("2001:db8:1:2::1"), NetworkOf("2001:db8:1:2:ffff::9"));
+    EXPECT_EQ(NetworkOf("198.51.100.7"), "198.51.100.7");
+    EXPECT_EQ(NetworkOf("::ffff:198.51.100.7"), "198.51.100.7");
+    EXPECT_EQ(NetworkOf(""), "");
+}
+
 TEST(IsLoopback, LoopbackAddresses_AndNothingElse) {
     for (const std::string address : {"127.0.0.1", "127.8.9.10", "::1", "::ffff:127.0.0.1"}) {
         EXPECT_TRUE(IsLoopback(address)) << address;

@@ -9,9 +9,11 @@
 
 #include "app/app.hpp"
 #include "core/audit/audit.hpp"
+#include "core/auth/access_resets.hpp"
 #include "core/auth/accounts.hpp"
 #include "core/auth/auth.hpp"
 #include "core/auth/sessions.hpp"
+#include "core/auth/throttle.hpp"
 #include "core/crypto/random.hpp"
 #include "core/db/migrate.hpp"
 #include "core/mail/mail.hpp"
@@ -81,6 +83,12 @@ class PrivacyTest : public testing::EngineTest {
                 {id, now});
             connection.Execute("INSERT INTO auth_throttle (key, failures, window_start) VALUES ($1, 1, $2)",
                                {"account:" + std::string(kEmail), now});
+            auth::RecordLoginFailure(connection, auth::LoginKeysFor(std::string(kEmail), "192.0.2.7"), now);
+            auth::RecordAccessReset(connection, *keyring_, id, 0, "Zahra Haddad lost her phone", now);
+            connection.Execute(
+                "INSERT INTO auth_membership_invitations (digest, organization_id, role, created_at, expires_at, "
+                "used_at, used_by) VALUES ('j1', $1, 'mentor', $2, $2, $2, $3)",
+                {org, now, id});
             RecordConsent(connection, id, "mail.news", true, "paper", 0, now);
             mail::Enqueue(connection, *keyring_, {std::string(kEmail), "Your course", "Hello Zahra Haddad"}, now);
             audit::Append(connection,

@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import assert from 'node:assert/strict';
 import { startPonte } from './server.mjs';
 import { launch, screenshot, viewports } from './browser.mjs';
-import { signIn, totp } from './helpers.mjs';
+import { openPage, signIn, totp } from './helpers.mjs';
 
 let server;
 let strict;  // outside demo mode
@@ -31,18 +31,9 @@ after(async () => {
   neutral.close();
 });
 
-async function newPage(options = {}) {
-  const context = await browser.newContext({ viewport: viewports.phone, locale: 'en-GB', ...options });
-  const page = await context.newPage();
-  const errors = [];
-  // The server's Content-Security-Policy applies: nothing may be refused by it, and no script
-  // may fail. (Answers 4xx that a test provokes are logged by the browser too; they are expected.)
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
-}
+// The server's Content-Security-Policy applies: nothing may be refused by it, and no script may
+// fail.
+const newPage = (options = {}) => openPage(browser, options);
 
 test('a participant signs in, sees her home with its icons, and signs out', async () => {
   const { context, page, errors } = await newPage();
