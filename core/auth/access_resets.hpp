@@ -1,6 +1,6 @@
 // New invitation codes that staff gave for an account whose owner had set her own passphrase:
 // the way back in for a woman without email, and also a way for staff to become her. Each is kept
-// with its written reason (sealed), and she is shown, at every sign-in for 30 days, who gave one
+// with its written reason (sealed), and she is shown, at every sign-in for 90 days, who gave one
 // and when. Internal to core/auth; functions run on the caller's connection.
 #pragma once
 
@@ -14,8 +14,9 @@
 
 namespace ponte::auth {
 
-// How long she is shown a new code given by staff.
-inline constexpr std::chrono::milliseconds kAccessResetNoticePeriod = std::chrono::hours(24 * 30);
+// How long she is shown a new code given by staff: as long as it is kept (the retention rule
+// auth.access_resets), so that she sees it even if she signs in only months later.
+inline constexpr std::chrono::milliseconds kAccessResetNoticePeriod = std::chrono::hours(24 * 90);
 
 // Records that `by_user_id` gave a new code for `user_id`, with the reason, sealed.
 void RecordAccessReset(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t user_id,

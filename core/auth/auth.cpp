@@ -9,6 +9,7 @@
 #include "core/auth/joining.hpp"
 #include "core/auth/login.hpp"
 #include "core/auth/memberships.hpp"
+#include "core/auth/one_time.hpp"
 #include "core/auth/organizations.hpp"
 #include "core/auth/own_account.hpp"
 #include "core/auth/password_reset.hpp"
@@ -152,6 +153,8 @@ Reply Login(Service& service, const Request& request) {
     NewSession session = service.database->Transact([&](db::Connection& connection) {
         const std::int64_t now = NowMs();
         ClearLoginFailures(connection, keys);
+        // She knows her passphrase: a code or link that someone else may hold opens nothing now.
+        VoidOneTimeSecrets(connection, user->id);
         if (!rehashed.empty()) SetPasswordHash(connection, user->id, rehashed, now);
         if (previous) EndSession(connection, crypto::Sha256Hex(*previous));
         entry.outcome = "ok";

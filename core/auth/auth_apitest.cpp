@@ -313,7 +313,7 @@ TEST_F(SignInTest, LogoutEverywhere_EndsEverySessionOfTheUser) {
     EXPECT_EQ(SessionStatus(signed_in), 200);
 }
 
-TEST_F(SignInTest, RepeatedFailures_LockTheAccountOut_EvenForTheRightPassword) {
+TEST_F(SignInTest, RepeatedFailuresFromOneAddress_LockItOutOfTheAccount_EvenForTheRightPassword) {
     for (int i = 0; i < kPairRule.max_failures; ++i) {
         EXPECT_EQ(Login("farah@example.org", "guess number " + std::to_string(i)).status, 401);
     }

@@ -70,9 +70,11 @@ TEST_F(JoiningTest, SheAcceptsACodeWithHerOwnAccount_ThenHoldsTheRoleThere) {
     auto again = AcceptAs(Role::kMentor, code);
     EXPECT_EQ(again.status, 422);
     EXPECT_EQ(FieldError(again), "code:invalid_join_code");
-    // A second code for the role she holds already: 409, and that code stays unspent.
-    auto twice = AcceptAs(Role::kParticipant, ForeignCode("participant"));
+    // A second code for the role she holds already: 409, and that code stays unspent for another.
+    const std::string second = ForeignCode("participant");
+    auto twice = AcceptAs(Role::kParticipant, second);
     EXPECT_EQ(twice.status, 409) << twice.body;
+    EXPECT_EQ(AcceptAs(Role::kMentor, second).status, 201);
 }
 
 TEST_F(JoiningTest, StaffMakeCodesOnlyForTheirOrganizationAndTheRolesTheyGive) {

@@ -182,7 +182,7 @@ std::variant<UserFacts, Problem> ManagedUser(Service& service, const Request& re
 
 // A new code for someone who lost hers. Once she has set her own passphrase, whoever holds the
 // code can become her: then staff must write why, her sessions end, and she is told at every
-// sign-in for a month who gave it and when (access_resets.hpp).
+// sign-in for 90 days who gave it and when (access_resets.hpp).
 Reply Reinvite(Service& service, const Request& request) {
     auto managed = ManagedUser(service, request, kInviteAction);
     if (auto* problem = std::get_if<Problem>(&managed)) return std::move(*problem);

@@ -179,6 +179,24 @@ TEST_F(UsersTest, NewCodeAfterHerOwnPassphrase_NeedsAReason_EndsHerSessions_AndS
     EXPECT_EQ(signed_in.Json().at("access_resets").as_array().size(), 1u);
 }
 
+// She comes back before the code is used, and signs in with her own passphrase: whoever else holds
+// that code can no longer become her.
+TEST_F(UsersTest, SigningInWithHerPassphrase_VoidsANewCodeStillUnused) {
+    auto created = As(Role::kCaseWorker, "POST", UsersPath(world_->own_organization),
+                      R"({"display_name":"Ines","role":"participant","email":"ines@example.org"})");
+    const std::int64_t ines = created.Json().at("id").as_int64();
+    ASSERT_EQ(Accept(Code(created), kPassphrase).status, 200);
+    auto renewed = As(Role::kCaseWorker, "POST", UserPath(ines, "invitation"), R"({"reason":"At her request"})");
+    ASSERT_EQ(renewed.status, 201);
+    auto signed_in = Login("ines@example.org", kPassphrase);
+    ASSERT_EQ(signed_in.status, 200);
+    EXPECT_EQ(signed_in.Json().at("access_resets").as_array().size(), 1u);
+    auto spent = Accept(Code(renewed), "someone else's passphrase");
+    EXPECT_EQ(spent.status, 422);
+    EXPECT_EQ(FieldError(spent), "code:invalid_invitation");
+    EXPECT_EQ(Login("ines@example.org", kPassphrase).status, 200);
+}
+
 TEST_F(UsersTest, ExpiredOrGuessedCodes_AreRefusedAndGuessingIsThrottled) {
     auto created = As(Role::kCaseWorker, "POST", UsersPath(world_->own_organization),
                       R"({"display_name":"Carla","role":"participant"})");

@@ -114,6 +114,19 @@ std::string NormalizeNfc(std::string_view text) {
     return out;
 }
 
+bool HasDirectionOverride(std::string_view text) {
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto length = static_cast<std::int32_t>(text.size());
+    for (std::int32_t i = 0; i < length;) {
+        UChar32 c = 0;
+        U8_NEXT(bytes, i, length, c);
+        // Embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) reorder what follows;
+        // the marks U+200E, U+200F and U+061C only nudge neutral characters, as keyboards insert.
+        if (u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL) && c != 0x200E && c != 0x200F && c != 0x061C) return true;
+    }
+    return false;
+}
+
 bool HasVisibleCharacter(std::string_view text) {
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
     const auto length = static_cast<std::int32_t>(text.size());
@@ -204,6 +217,10 @@ std::optional<std::string> JsonFields::ReadString(std::string_view name, bool re
     }
     if (kind == Text::kName && !HasVisibleCharacter(text)) {
         Invalid(name, "no_visible_character");
+        return std::nullopt;
+    }
+    if (kind == Text::kName && HasDirectionOverride(text)) {
+        Invalid(name, "direction_override");
         return std::nullopt;
     }
     return text;

@@ -22,7 +22,9 @@ enum class Text {
     kPlain,   // no control characters (U+0000-U+001F, U+007F-U+009F: code "control_characters");
               // answered in Unicode normalization form C, so that equal texts are equal bytes
     kName,    // as kPlain, and at least one visible character: not only spaces, invisible or
-              // direction-changing characters (code "no_visible_character")
+              // direction-changing characters (code "no_visible_character"); and no bidirectional
+              // embedding, override or isolate, which could show another name than the one stored
+              // (code "direction_override")
     kSecret,  // anything but NUL, kept byte for byte: a passphrase is compared as it was typed
 };
 
@@ -35,6 +37,8 @@ std::string NormalizeNfc(std::string_view text);
 // character (U+200B, U+202E), a default-ignorable one (U+3164) or a lone combining mark.
 // Precondition: valid UTF-8.
 bool HasVisibleCharacter(std::string_view text);
+// True when `text` (valid UTF-8) has a bidirectional embedding, override or isolate.
+bool HasDirectionOverride(std::string_view text);
 
 class JsonFields {
   public:

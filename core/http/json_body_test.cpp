@@ -104,6 +104,21 @@ TEST(JsonFields, NamesWithoutAVisibleCharacter_AreRefused) {
     }
 }
 
+// "\u202eanA" would show as "Ana" in a member list; marks that keyboards insert stay allowed.
+TEST(JsonFields, NamesWithDirectionOverrides_AreRefused) {
+    for (const std::string text : {R"(\u202eanA)", R"(Ana \u2067x\u2069)", R"(\u202aAna)"}) {
+        auto object = ParseJsonObject(R"({"name":")" + text + R"("})");
+        ASSERT_TRUE(object.ok()) << text;
+        JsonFields fields(object.value());
+        EXPECT_EQ(fields.RequiredString("name", 1, 100, Text::kName), std::nullopt) << text;
+        EXPECT_EQ(Fields(*fields.Finish()), (std::vector<std::string>{"name:direction_override"})) << text;
+    }
+    auto object = ParseJsonObject(R"j({"name":"\u0645\u0631\u064a\u0645\u200f (Maryam)"})j");
+    JsonFields fields(object.value());
+    EXPECT_TRUE(fields.RequiredString("name", 1, 100, Text::kName).has_value());
+    EXPECT_EQ(fields.Finish(), std::nullopt);
+}
+
 TEST(JsonFields, PlainTexts_MayHaveNoVisibleCharacter) {
     auto object = ParseJsonObject(R"({"note":"\u200b"})");
     JsonFields fields(object.value());

@@ -4,6 +4,8 @@
 
 #include <boost/json.hpp>
 
+#include "core/auth/accounts.hpp"
+#include "core/auth/auth.hpp"
 #include "core/testing/engine.hpp"
 #include "core/testing/http_client.hpp"
 #include "core/testing/identities.hpp"
@@ -79,6 +81,15 @@ TEST_F(ConsentsTest, StaffColleagues_AreOutOfReach_AsIfMissing) {
         }
     }
     EXPECT_EQ(As(Role::kCoordinator, "GET", Path(Role::kCoordinator)).status, 200);  // her own
+    // A woman served here who volunteers as a trainer elsewhere is still reached here.
+    const auto served = world_->NewRecord(false);
+    database_->Transact([&](db::Connection& connection) {
+        auth::AddMembership(connection, served.user_id,
+                            {.role = Role::kTrainer, .organization_id = world_->foreign_organization}, 0,
+                            auth::NowMs());
+    });
+    EXPECT_EQ(As(Role::kCaseWorker, "GET", "/api/v1/users/" + std::to_string(served.user_id) + "/consents").status,
+              200);
     EXPECT_EQ(As(Role::kOrgAdmin, "GET", Path(Role::kParticipant)).status, 200);
 }
 

@@ -57,24 +57,34 @@ audit::Entry Entry(const Request& request, std::string_view action, std::string 
     return entry;
 }
 
-// True when she holds a staff role anywhere: her consents are her own business, not her
-// colleagues'.
-bool IsStaff(const auth::UserFacts& user) {
-    return std::any_of(user.memberships.begin(), user.memberships.end(),
-                       [](const policy::Membership& m) { return policy::IsStaff(m.role); });
+// True when she holds a staff role in `organization_id` (0: in any organization).
+bool IsStaffIn(const auth::UserFacts& user, std::int64_t organization_id) {
+    return std::any_of(user.memberships.begin(), user.memberships.end(), [&](const policy::Membership& m) {
+        return policy::IsStaff(m.role) && (organization_id == 0 || m.organization_id == organization_id);
+    });
+}
+
+// Staff reach her consents through an organization that serves her, one where she holds no staff
+// role: a colleague's consents are her own business. Anyone reaches her own.
+bool Reaches(const policy::Policy& policy, const policy::Principal& principal, std::string_view action,
+             const auth::UserFacts& user) {
+    if (user.id == principal.user_id || !IsStaffIn(user, 0)) {
+        return auth::PermitsOnUser(policy, principal, action, user);
+    }
+    return std::any_of(user.organizations.begin(), user.organizations.end(), [&](const policy::Resource& org) {
+        return !IsStaffIn(user, org.organization_id) && policy.Permits(&principal, action, org);
+    });
 }
 
 // The person named in the path, if the caller may take `action` about her; else 404, the same
-// for a person out of reach as for one who does not exist (both audited). Staff reach only the
-// people their organization serves (never a staff colleague), and anyone reaches herself.
+// for a person out of reach as for one who does not exist (both audited).
 std::variant<auth::UserFacts, Problem> Person(db::Database& database, const policy::Policy& policy,
                                               const Request& request, std::string_view action) {
     auto id = auth::ParseId(request.Param("user_id"));
     std::optional<auth::UserFacts> user;
     if (id) user = auth::LoadUserFacts(*database.Acquire(), *id);
     if (!user) return auth::NotFoundAudited(database, Entry(request, action, "not_found", id.value_or(0)));
-    const bool herself = user->id == request.principal->user_id;
-    if (!auth::PermitsOnUser(policy, *request.principal, action, *user) || (!herself && IsStaff(*user))) {
+    if (!Reaches(policy, *request.principal, action, *user)) {
         return auth::NotFoundAudited(database, Entry(request, action, "denied", user->id));
     }
     return *user;

@@ -28,8 +28,7 @@ const std::vector<RetentionRule>& RetentionRules() {
         {"auth.access_resets",
          "New invitation codes staff gave for her account after she had set her own passphrase: who, when and "
          "why (sealed)",
-         "the code was given", days(90),
-         "she is shown them at sign-in for 30 days; kept longer to look into a misuse she reports later",
+         "the code was given", days(90), "she is shown them at every sign-in until then, however long she stays away",
          "DELETE FROM auth_access_resets WHERE created_at < $1"},
         {"auth.throttle", "Counts of failed sign-ins per email address and per network address",
          "the counting window started and any lockout ended", days(1),
