@@ -296,8 +296,18 @@ TEST_F(OwnAccountTest, Participant_SetsUpASecondFactor_ThenNeedsItToSignIn) {
     auto started = Send("POST", "/api/v1/auth/totp/enrolment", session);
     ASSERT_EQ(started.status, 201) << started.body;
     const std::string secret(started.Json().at("secret").as_string());
+    // Whoever holds her unlocked phone cannot tie her account to their own app: her password first.
+    const std::string code = TotpCode(secret, NowMs() / 1000);
+    auto no_password = Send("POST", "/api/v1/auth/totp/enrolment/confirm", session,
+                            boost::json::serialize(boost::json::object{{"code", code}}));
+    EXPECT_EQ(no_password.status, 422);
+    EXPECT_EQ(FieldErrors(no_password), std::set<std::string>{"current_password:required"});
+    auto wrong = Send("POST", "/api/v1/auth/totp/enrolment/confirm", session,
+                      boost::json::serialize(boost::json::object{{"code", code}, {"current_password", "a guess"}}));
+    EXPECT_EQ(wrong.status, 422);
+    EXPECT_EQ(FieldErrors(wrong), std::set<std::string>{"current_password:wrong_password"});
     auto confirmed = Send("POST", "/api/v1/auth/totp/enrolment/confirm", session,
-                          boost::json::serialize(boost::json::object{{"code", TotpCode(secret, NowMs() / 1000)}}));
+                          boost::json::serialize(boost::json::object{{"code", code}, {"current_password", kPassword}}));
     ASSERT_EQ(confirmed.status, 200) << confirmed.body;
     EXPECT_EQ(confirmed.Json().at("recovery_codes").as_array().size(), 10u);
     boost::json::object login{{"email", "karima@example.org"}, {"password", kPassword}};

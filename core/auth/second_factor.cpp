@@ -133,9 +133,45 @@ Reply StartEnrolment(Service& service, const Request& request) {
 // Outcome of checking a code inside a transaction: what to answer.
 enum class Check { kOk, kOkRecoveryCode, kWrong, kNoEnrolment };
 
+// Adding a second factor to a session that is fully signed in (hers by choice) asks for her
+// password: whoever picks up her unlocked phone cannot tie her account to their own app and so
+// lock her out. At the second step of a sign-in she has just given it.
+std::optional<Problem> CheckPasswordToAddFactor(Service& service, const Request& request,
+                                                const std::optional<std::string>& password) {
+    const auto& principal = *request.principal;
+    if (principal.second_factor_due) return std::nullopt;
+    auto user = FindUser(*service.database->Acquire(), principal.user_id);
+    if (!user || user->password_hash.empty()) return std::nullopt;
+    const LoginKeys keys = LoginKeysFor(AccountName(user->email, user->id), audit::AddressOf(request.remote));
+    if (const std::int64_t wait = LoginWait(*service.database->Acquire(), keys, NowMs()); wait > 0) {
+        return TooManyAttempts(wait);
+    }
+    Problem problem{ProblemKind::kInvalidFields};
+    if (!password) {
+        problem.errors.push_back({"current_password", "required"});
+        return problem;
+    }
+    if (service.hasher.Verify(user->password_hash, *password)) return std::nullopt;
+    service.database->Transact([&](db::Connection& connection) {
+        const std::int64_t now = NowMs();
+        RecordLoginFailure(connection, keys, now);
+        audit::Entry entry = AuditEntry(request, "auth.totp.confirm", "wrong_password");
+        entry.resource_type = "auth.user";
+        entry.resource_id = std::to_string(principal.user_id);
+        audit::Append(connection, entry, now);
+    });
+    problem.errors.push_back({"current_password", "wrong_password"});
+    return problem;
+}
+
 Reply ConfirmEnrolment(Service& service, const Request& request) {
-    auto code = DecodeCode(request.body);
-    if (!code) return code.problem();
+    auto object = http::ParseJsonObject(request.body);
+    if (!object) return object.problem();
+    http::JsonFields fields(object.value());
+    auto code = fields.RequiredString("code", 1, 64);
+    auto password = fields.OptionalString("current_password", 1, 1024, http::Text::kSecret);
+    if (auto problem = fields.Finish()) return *problem;
+    if (auto refused = CheckPasswordToAddFactor(service, request, password)) return *refused;
     const auto& principal = *request.principal;
     const std::string key = SecondFactorKey(principal.user_id);
     std::vector<std::string> codes;
@@ -147,7 +183,7 @@ Reply ConfirmEnrolment(Service& service, const Request& request) {
         auto totp = ReadTotp(connection, *service.keyring, principal.user_id);
         if (!totp || totp->confirmed) return Check::kNoEnrolment;
         audit::Entry entry = AuditEntry(request, "auth.totp.confirm", "");
-        auto step = MatchTotp(totp->secret, code.value(), now / 1000, 0);
+        auto step = MatchTotp(totp->secret, *code, now / 1000, 0);
         if (!step) {
             RecordFailure(connection, key, now, kSecondFactorRule);
             entry.outcome = "failed";
@@ -282,13 +318,18 @@ void RegisterSecondFactor(core::Registry& registry, std::shared_ptr<Service> ser
                        std::string(policy::kSigningIn),
                        http::BodyKind::kJson,
                        {"confirmTotpEnrolment",
-                        "Finish setting up two-step sign-in with a first code; answers the recovery codes, once",
+                        "Finish setting up two-step sign-in with a first code; answers the recovery codes, once. "
+                        "A fully signed-in session (one adding a factor it does not need) also gives the "
+                        "current password",
                         "auth",
-                        Schema(kCodeSchema),
+                        Schema(R"({"type":"object","additionalProperties":false,"required":["code"],
+                            "properties":{"code":{"type":"string","minLength":1,"maxLength":64},
+                              "current_password":{"type":"string","minLength":1,"maxLength":1024}}})"),
                         Schema(kCodesSchema),
                         200,
                         {401, 403, 409, 422, 429}},
-                       with_keys(&ConfirmEnrolment)});
+                       with_keys(&ConfirmEnrolment),
+                       true});
     registry.AddRoute({Method::kPost,
                        "/api/v1/auth/second-factor",
                        std::string(policy::kSigningIn),

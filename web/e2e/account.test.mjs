@@ -105,6 +105,9 @@ test('a participant sets up two-step sign-in from her account, and then needs it
   const secret = (await page.locator('code.secret').textContent()).trim();
   await page.fill('#field-code', totp(secret));
   await page.click('#second-factor-title ~ form button[type=submit]');
+  await page.waitForSelector('#field-factor_password-error');  // her password first
+  await page.fill('#field-factor_password', newPassword);
+  await page.click('#second-factor-title ~ form button[type=submit]');
   await page.waitForSelector('ol.codes li');
   assert.equal(await page.locator('ol.codes li').count(), 10);
   await page.click('button:has-text("I have saved them")');

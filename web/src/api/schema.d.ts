@@ -368,7 +368,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Finish setting up two-step sign-in with a first code; answers the recovery codes, once */
+        /** Finish setting up two-step sign-in with a first code; answers the recovery codes, once. A fully signed-in session (one adding a factor it does not need) also gives the current password */
         post: operations["confirmTotpEnrolment"];
         delete?: never;
         options?: never;
@@ -2317,6 +2317,7 @@ export interface operations {
             content: {
                 "application/json": {
                     code: string;
+                    current_password?: string;
                 };
             };
         };

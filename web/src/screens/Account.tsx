@@ -131,17 +131,21 @@ function SecondFactorSetup() {
   const { session, setSession } = useAppState();
   const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null);
   const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
   const [codes, setCodes] = useState<string[] | null>(null);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
-  const labels = { code: t('second_factor.code') };
+  // The password field has its own name here: the password form above has a current_password too.
+  const labels = { code: t('second_factor.code'), factor_password: t('account.current_password') };
   const run = async (action: () => Promise<void>, fields: string[]) => {
     setBusy(true);
     try {
       await action();
       setErrors(noErrors);
     } catch (error) {
-      setErrors(errorsOf(error, t, fields));
+      const found = errorsOf(error, t, [...fields, 'current_password']);
+      const { current_password: wrong, ...others } = found.fields;
+      setErrors({ summary: found.summary, fields: wrong ? { ...others, factor_password: wrong } : others });
     }
     setBusy(false);
   };
@@ -175,9 +179,14 @@ function SecondFactorSetup() {
         <EnrolmentKey enrolment={enrolment} />
         <form noValidate class="narrow" onSubmit={(event) => {
           event.preventDefault();
-          if (!code.trim()) return setErrors({ summary: [], fields: { code: t('second_factor.code_missing') } });
+          const missing: Record<string, string> = {};
+          if (!code.trim()) missing.code = t('second_factor.code_missing');
+          if (!password) missing.factor_password = t('account.current_password_missing');
+          if (Object.keys(missing).length) return setErrors({ summary: [], fields: missing });
           run(async () => {
-            const { recovery_codes: saved } = await api.confirmTotpEnrolment({ code: code.trim() });
+            const { recovery_codes: saved } =
+              await api.confirmTotpEnrolment({ code: code.trim(), current_password: password });
+            setPassword('');
             setCodes(saved);
             setEnrolment(null);
             setCode('');
@@ -187,6 +196,9 @@ function SecondFactorSetup() {
         }}>
           <Field name="code" label={labels.code} autocomplete="one-time-code" inputMode="numeric" dir="ltr"
             value={code} error={errors.fields.code} onInput={setCode} />
+          <Field name="factor_password" label={labels.factor_password} hint={t('account.second_factor_password_hint')}
+            type="password" autocomplete="current-password" value={password} error={errors.fields.factor_password}
+            onInput={setPassword} />
           <Submit busy={busy}>{t('second_factor.submit')}</Submit>
         </form>
       </>
