@@ -14,8 +14,11 @@ FUZZ_SECONDS ?= 20
 # Precompiled headers and ccache work together only with these sloppiness settings.
 export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
 export CCACHE_MAXSIZE ?= 5G
-# Paths relative to the checkout, so that two checkouts (or a fresh clone) share cache entries.
+# Paths relative to the checkout, and the build directory left out of the hash (it only names the
+# compilation directory in debug information), so that two checkouts (or a fresh clone) share cache
+# entries.
 export CCACHE_BASEDIR ?= $(CURDIR)
+export CCACHE_NOHASHDIR ?= 1
 
 .PHONY: setup build web run test e2e test-asan fuzz fuzz-long format-check lint bench clean
 
