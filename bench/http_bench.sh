@@ -260,7 +260,8 @@ if [[ "$ONLY_NGINX" != 1 ]]; then
         die "ponte seed-demo failed"
     }
     log "ponte: serve on 127.0.0.1:$ponte_port"
-    "$BIN" serve --listen "127.0.0.1:$ponte_port" --db "$db" --key-file "$tmp/ponte.keys" --access-log off \
+    # --demo: the demo accounts' password is published, and serve refuses them outside demo mode.
+    "$BIN" serve --listen "127.0.0.1:$ponte_port" --db "$db" --key-file "$tmp/ponte.keys" --access-log off --demo \
         >"$tmp/ponte.log" 2>&1 &
     ponte_pid=$!
     wait_ready ponte "$ponte_pid" "http://127.0.0.1:$ponte_port/healthz"
