@@ -23,10 +23,18 @@ using policy::Scope;
 
 constexpr std::string_view kListAction = "auth.membership.list";
 constexpr std::string_view kCreateAction = "auth.membership.create";
+constexpr std::string_view kDeleteAction = "auth.membership.delete";
 
 constexpr std::string_view kSelectMembers =
     "SELECT m.id, m.user_id, u.display_name, m.role, u.disabled FROM auth_memberships m "
     "JOIN auth_users u ON u.id = m.user_id WHERE m.organization_id = $1 AND u.erased_at IS NULL ORDER BY m.id";
+constexpr std::string_view kSelectMembership =
+    "SELECT user_id, role FROM auth_memberships WHERE id = $1 AND organization_id = $2";
+constexpr std::string_view kCountAdmins =
+    "SELECT COUNT(*) FROM auth_memberships WHERE organization_id = $1 AND role = 'org_admin'";
+constexpr std::string_view kLockOrganization = "SELECT id FROM auth_organizations WHERE id = $1 FOR UPDATE";
+constexpr std::string_view kDeleteMembership = "DELETE FROM auth_memberships WHERE id = $1";
+
 // The body's user, resolved within the organization of the path: only a live account that
 // already belongs to it may be given another role there. Anyone else (another organization's
 // member, an erased account, no account) is answered as missing, and joins only through a code
@@ -128,6 +136,54 @@ Reply Create(db::Database& database, const policy::Policy& policy, const Request
     }
 }
 
+// Takes a role away, if the caller could give it; never the organization's last admin.
+Reply Delete(db::Database& database, const policy::Policy& policy, const Request& request) {
+    auto permitted = PermittedOrganization(database, policy, request, kDeleteAction);
+    if (auto* problem = std::get_if<Problem>(&permitted)) return std::move(*problem);
+    const std::int64_t organization_id = std::get<policy::Resource>(permitted).organization_id;
+    const auto membership_id = ParseId(request.Param("membership_id"));
+    const auto& principal = *request.principal;
+    enum class Outcome { kRemoved, kMissing, kNotGrantable, kLastAdmin };
+    std::int64_t user_id = 0;
+    const Outcome outcome = !membership_id ? Outcome::kMissing : database.Transact([&](db::Connection& connection) {
+        // Two admins removing each other at once: the second waits for the first and counts again.
+        // (SQLite serializes write transactions; PostgreSQL needs the row lock.)
+        if (connection.engine() == db::Engine::kPostgres) connection.Execute(kLockOrganization, {organization_id});
+        auto rows = connection.Execute(kSelectMembership, {*membership_id, organization_id});
+        if (rows.empty()) return Outcome::kMissing;
+        user_id = rows.Int(0, 0);
+        const auto role = policy::ParseRole(rows.Text(0, 1));
+        if (!role || !MayGrant(principal, *role, organization_id)) return Outcome::kNotGrantable;
+        if (*role == Role::kOrgAdmin && connection.Execute(kCountAdmins, {organization_id}).Int(0, 0) <= 1) {
+            return Outcome::kLastAdmin;
+        }
+        const std::int64_t now = NowMs();
+        connection.Execute(kDeleteMembership, {*membership_id});
+        audit::Entry entry = Entry(request, kDeleteAction, "ok", organization_id);
+        entry.detail = boost::json::serialize(
+            boost::json::object{{"membership_id", *membership_id}, {"user_id", user_id}, {"role", rows.Text(0, 1)}});
+        audit::Append(connection, entry, now);
+        return Outcome::kRemoved;
+    });
+    switch (outcome) {
+        case Outcome::kMissing:
+            return NotFoundAudited(database, Entry(request, kDeleteAction, "not_found", organization_id));
+        case Outcome::kNotGrantable: {
+            audit::Entry entry = Entry(request, kDeleteAction, "denied_role", organization_id);
+            entry.detail = boost::json::serialize(boost::json::object{{"user_id", user_id}});
+            audit::Record(database, entry, NowMs());
+            return Problem{ProblemKind::kForbidden, "detail.not_manageable"};
+        }
+        case Outcome::kLastAdmin:
+            return Problem{ProblemKind::kConflict, "detail.last_admin"};
+        case Outcome::kRemoved:
+            break;
+    }
+    Response response;
+    response.status = 204;
+    return response;
+}
+
 }  // namespace
 
 void RegisterMemberships(core::Registry& registry) {
@@ -136,6 +192,8 @@ void RegisterMemberships(core::Registry& registry) {
                                                          {Role::kNetworkCoordinator, Scope::kNetwork},
                                                          {Role::kPlatformAdmin, Scope::kPlatform}});
     registry.policy().Declare(std::string(kCreateAction),
+                              {{Role::kOrgAdmin, Scope::kOrganization}, {Role::kPlatformAdmin, Scope::kPlatform}});
+    registry.policy().Declare(std::string(kDeleteAction),
                               {{Role::kOrgAdmin, Scope::kOrganization}, {Role::kPlatformAdmin, Scope::kPlatform}});
     db::Database* database = registry.database_or_null();
     const policy::Policy* policy = &registry.policy();
@@ -172,6 +230,18 @@ void RegisterMemberships(core::Registry& registry) {
           201,
           {401, 403, 404, 409, 422}},
          [database, policy](const Request& request) { return Create(*database, *policy, request); }});
+    registry.AddRoute({Method::kDelete,
+                       "/api/v1/organizations/{organization_id}/memberships/{membership_id}",
+                       std::string(kDeleteAction),
+                       http::BodyKind::kNone,
+                       {"deleteMembership",
+                        "Take a role away from a person in the organization",
+                        "auth",
+                        nullptr,
+                        nullptr,
+                        204,
+                        {401, 403, 404, 409}},
+                       [database, policy](const Request& request) { return Delete(*database, *policy, request); }});
 }
 
 }  // namespace ponte::auth

@@ -10,7 +10,8 @@
 
 namespace ponte::auth {
 
-// Adds GET and POST /api/v1/organizations/{organization_id}/memberships and their policy.
+// Adds GET and POST /api/v1/organizations/{organization_id}/memberships and DELETE of one
+// membership, with their policy.
 void RegisterMemberships(core::Registry& registry);
 
 }  // namespace ponte::auth

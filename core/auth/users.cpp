@@ -35,7 +35,6 @@ using policy::Scope;
 constexpr std::string_view kCreateAction = "auth.user.create";
 constexpr std::string_view kInviteAction = "auth.user.invite";
 constexpr std::string_view kDisableAction = "auth.user.disable";
-constexpr std::string_view kRemoveMembershipAction = "auth.membership.delete";
 
 constexpr std::string_view kSelectInvitation =
     "SELECT i.user_id, COALESCE(u.email, ''), u.display_name FROM auth_invitations i "
@@ -48,12 +47,6 @@ constexpr std::string_view kUseInvitation =
 constexpr std::string_view kLockPasswordState =
     "UPDATE auth_users SET updated_at = updated_at WHERE id = $1 RETURNING CASE WHEN password_hash IS NULL "
     "THEN 0 ELSE 1 END";
-constexpr std::string_view kSelectMembership =
-    "SELECT user_id, role FROM auth_memberships WHERE id = $1 AND organization_id = $2";
-constexpr std::string_view kCountAdmins =
-    "SELECT COUNT(*) FROM auth_memberships WHERE organization_id = $1 AND role = 'org_admin'";
-constexpr std::string_view kLockOrganization = "SELECT id FROM auth_organizations WHERE id = $1 FOR UPDATE";
-constexpr std::string_view kDeleteMembership = "DELETE FROM auth_memberships WHERE id = $1";
 
 // The code, the link that carries it (in the fragment, which browsers never send to a server or
 // in a Referer) and the same link as a QR code.
@@ -233,56 +226,6 @@ Reply SetAccountDisabled(Service& service, const Request& request, bool disabled
     return Response::Json(200, boost::json::serialize(boost::json::object{{"id", user.id}, {"disabled", disabled}}));
 }
 
-Reply RemoveMembership(Service& service, const Request& request) {
-    const auto& principal = *request.principal;
-    auto organization_id = ParseId(request.Param("organization_id"));
-    auto membership_id = ParseId(request.Param("membership_id"));
-    std::optional<policy::Resource> organization;
-    if (organization_id && membership_id) {
-        organization = OrganizationResource(*service.database->Acquire(), *organization_id);
-    }
-    if (!organization) return Missing(service, request, kRemoveMembershipAction, 0, organization_id.value_or(0));
-    if (!service.policy.Permits(&principal, kRemoveMembershipAction, *organization)) {
-        return NotFound(service, request, kRemoveMembershipAction, 0, *organization_id);
-    }
-    enum class Outcome { kRemoved, kMissing, kNotGrantable, kLastAdmin };
-    std::int64_t user_id = 0;
-    const Outcome outcome = service.database->Transact([&](db::Connection& connection) {
-        // Two admins removing each other at once: the second waits for the first and counts again.
-        // (SQLite serializes write transactions; PostgreSQL needs the row lock.)
-        if (connection.engine() == db::Engine::kPostgres) connection.Execute(kLockOrganization, {*organization_id});
-        auto rows = connection.Execute(kSelectMembership, {*membership_id, *organization_id});
-        if (rows.empty()) return Outcome::kMissing;
-        user_id = rows.Int(0, 0);
-        const auto role = policy::ParseRole(rows.Text(0, 1));
-        if (!role || !MayGrant(principal, *role, *organization_id)) return Outcome::kNotGrantable;
-        if (*role == Role::kOrgAdmin && connection.Execute(kCountAdmins, {*organization_id}).Int(0, 0) <= 1) {
-            return Outcome::kLastAdmin;
-        }
-        const std::int64_t now = NowMs();
-        connection.Execute(kDeleteMembership, {*membership_id});
-        audit::Entry entry = UserEntry(request, kRemoveMembershipAction, "ok", user_id, *organization_id);
-        entry.detail =
-            boost::json::serialize(boost::json::object{{"membership_id", *membership_id}, {"role", rows.Text(0, 1)}});
-        audit::Append(connection, entry, now);
-        return Outcome::kRemoved;
-    });
-    switch (outcome) {
-        case Outcome::kMissing:
-            return Missing(service, request, kRemoveMembershipAction, 0, *organization_id);
-        case Outcome::kNotGrantable:
-            return Refused(service, request, kRemoveMembershipAction, user_id, "detail.not_manageable",
-                           *organization_id);
-        case Outcome::kLastAdmin:
-            return Problem{ProblemKind::kConflict, "detail.last_admin"};
-        case Outcome::kRemoved:
-            break;
-    }
-    Response response;
-    response.status = 204;
-    return response;
-}
-
 struct Acceptance {
     std::string code;  // canonical
     std::string password;
@@ -334,7 +277,6 @@ void RegisterUsers(core::Registry& registry, std::shared_ptr<Service> service) {
     policy.Declare(std::string(kCreateAction), inviters);
     policy.Declare(std::string(kInviteAction), inviters);
     policy.Declare(std::string(kDisableAction), admins);
-    policy.Declare(std::string(kRemoveMembershipAction), admins);
     registry.AddSealedColumn({"auth_access_resets", "user_id", "reason"});
 
     const std::string invitation_schema(kInvitationSchema);
@@ -398,18 +340,6 @@ void RegisterUsers(core::Registry& registry, std::shared_ptr<Service> service) {
                         200,
                         {401, 403, 404, 409}},
                        [service](const Request& request) { return SetAccountDisabled(*service, request, false); }});
-    registry.AddRoute({Method::kDelete,
-                       "/api/v1/organizations/{organization_id}/memberships/{membership_id}",
-                       std::string(kRemoveMembershipAction),
-                       http::BodyKind::kNone,
-                       {"deleteMembership",
-                        "Take a role away from a person in the organization",
-                        "auth",
-                        nullptr,
-                        nullptr,
-                        204,
-                        {401, 403, 404, 409}},
-                       Bind(service, &RemoveMembership)});
     http::Route accept{Method::kPost,
                        "/api/v1/invitations/accept",
                        std::string(policy::kPublic),
