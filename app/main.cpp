@@ -72,8 +72,9 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
                                 .mail = config::ToMailOptions(serve)});
     if (serve.smtp_url.empty()) log::Warn("mail is off (no --smtp-url): password reset emails are not sent");
     if (serve.public_url.empty()) {
-        log::Warn("no --public-url: password reset emails are not sent, and invitation and join links are built "
-                  "from each request's Host header");
+        log::Warn(
+            "no --public-url: password reset emails are not sent, and invitation and join links are built "
+            "from each request's Host header");
     }
     registry.Finalize();
 
