@@ -1,0 +1,44 @@
+// The data commands of `ponte` (all but serve): each opens what it needs, does its work and
+// returns the process's exit code, writing what it did on standard output and what went wrong on
+// standard error. app/main.cpp parses the command line and calls them.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/config/config.hpp"
+#include "core/crypto/keyring.hpp"
+#include "core/db/database.hpp"
+#include "core/ops/admin.hpp"
+
+namespace ponte::app {
+
+// The person a command is about: by account id, or by email.
+struct PersonOptions {
+    std::int64_t user_id = 0;
+    std::string email;
+};
+
+// What `admin create` makes, and the public address of its link.
+struct AdminOptions {
+    ops::NewAdmin admin{.display_name = "Platform administrator"};
+    std::string public_url;
+};
+
+// The database with a pool for `threads` server threads (plus the job worker and a spare).
+std::unique_ptr<db::Database> OpenDatabase(const config::DatabaseConfig& database, int threads);
+// The field-encryption keys from PONTE_KEYS or the key file; throws crypto::KeyringError.
+std::shared_ptr<const crypto::Keyring> LoadKeys(const config::KeysConfig& keys);
+
+int AdminCreate(const config::DatabaseConfig& database_config, const config::KeysConfig& keys,
+                const AdminOptions& options);
+int KeysReseal(const config::DatabaseConfig& database_config, const config::KeysConfig& keys);
+int ExportPerson(const config::DatabaseConfig& database_config, const config::KeysConfig& keys,
+                 const PersonOptions& person, const std::string& out);
+int ErasePerson(const config::DatabaseConfig& database_config, const config::KeysConfig& keys,
+                const PersonOptions& person, bool confirmed);
+int PrintOpenApi();
+int Backup(const config::DatabaseConfig& database_config, const std::string& out);
+
+}  // namespace ponte::app
