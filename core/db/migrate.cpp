@@ -86,14 +86,12 @@ std::vector<Migration> LoadEmbeddedMigrations(std::string_view module, std::stri
 }
 
 std::vector<Migration> Migrate(Database& database, const std::vector<Migration>& migrations) {
-    {
-        Lease connection = database.Acquire();
-        try {
-            connection->ExecuteScript(kCreateTable);
-        } catch (const UniqueViolation&) {
-            // PostgreSQL: another instance created the table at the same moment; it exists now.
-        }
-    }
+    // Under the migrations' lock too: on PostgreSQL, two CREATE TABLE IF NOT EXISTS at the same
+    // moment both find no table, and the second fails on the catalog ("type ... already exists").
+    database.Transact([&](Connection& connection) {
+        connection.Execute(dialect::LockMigrations(database.engine()));
+        connection.ExecuteScript(kCreateTable);
+    });
     std::vector<Migration> applied;
     for (const auto& migration : migrations) {
         bool ran = database.Transact([&](Connection& connection) {
