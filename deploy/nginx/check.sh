@@ -44,7 +44,8 @@ PONTE_KEYS='' "$ponte" serve --db "sqlite:$dir/ponte.db" --key-file "$dir/ponte.
   --threads 1 --jobs false --access-log false --public-url "https://localhost:$https_port" \
   --trusted-proxies 127.0.0.1 --cookie-secure true >"$dir/ponte.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 100); do
+# Up to 30 s: the test suite may be starting many servers at once.
+for _ in $(seq 300); do
   grep -q '"msg":"listening"' "$dir/ponte.log" 2>/dev/null && break
   sleep 0.1
 done
@@ -71,21 +72,23 @@ http {
 CONF
 "$nginx" -p "$dir" -c "$dir/nginx.conf" -t -q || fail "nginx -t"
 "$nginx" -p "$dir" -c "$dir/nginx.conf" &
-pids+=($!)
-for _ in $(seq 100); do
+nginx_pid=$!
+pids+=("$nginx_pid")
+for _ in $(seq 300); do
   (exec 3<>"/dev/tcp/127.0.0.1/$https_port") 2>/dev/null && break
+  kill -0 "$nginx_pid" 2>/dev/null || fail "nginx exited (a port taken meanwhile?)"
   sleep 0.1
 done
 
 base="https://localhost:$https_port"
-tls=(--silent --show-error --cacert "$dir/fullchain.pem" --resolve "localhost:$https_port:127.0.0.1" --max-time 10)
+tls=(--silent --show-error --cacert "$dir/fullchain.pem" --resolve "localhost:$https_port:127.0.0.1" --max-time 30)
 
 headers="$(curl "${tls[@]}" -D - -o /dev/null "$base/api/v1/meta")"
 grep -q "^HTTP/2 200" <<<"$headers" || fail "GET /api/v1/meta through TLS: $headers"
 [[ "$(grep -ci '^strict-transport-security: max-age=31536000; includeSubDomains' <<<"$headers")" == 1 ]] ||
   fail "exactly one HSTS header expected: $headers"
 
-redirect="$(curl --silent --max-time 10 -o /dev/null -w '%{http_code} %{redirect_url}' "http://127.0.0.1:$http_port/login")"
+redirect="$(curl --silent --max-time 30 -o /dev/null -w '%{http_code} %{redirect_url}' "http://127.0.0.1:$http_port/login")"
 [[ "$redirect" == "301 https://"*"/login" ]] || fail "plain HTTP is not redirected: $redirect"
 
 metrics="$(curl "${tls[@]}" -o /dev/null -w '%{http_code}' "$base/metrics")"
