@@ -13,6 +13,7 @@
 #include "core/crypto/reseal.hpp"
 #include "core/db/backup.hpp"
 #include "core/db/migrate.hpp"
+#include "core/feature.hpp"
 #include "core/http/openapi.hpp"
 #include "core/ops/ops.hpp"
 #include "core/privacy/privacy.hpp"
@@ -74,7 +75,7 @@ std::shared_ptr<const crypto::Keyring> LoadKeys(const config::KeysConfig& keys) 
 int AdminCreate(const config::DatabaseConfig& database_config, const config::KeysConfig& keys,
                 const AdminOptions& options) {
     auto [keyring, database, registry] = Assemble(database_config, keys);
-    auto outcome = ops::CreatePlatformAdmin(*database, options.admin, auth::Options{}, auth::NowMs());
+    auto outcome = ops::CreatePlatformAdmin(*database, options.admin, auth::Options{}, core::NowMs());
     if (const auto* refusal = std::get_if<ops::AdminRefusal>(&outcome)) {
         switch (*refusal) {
             case ops::AdminRefusal::kInvalidEmail:
@@ -121,7 +122,7 @@ int ExportPerson(const config::DatabaseConfig& database_config, const config::Ke
                  const PersonOptions& person, const std::string& out) {
     auto [keyring, database, registry] = Assemble(database_config, keys);
     const std::int64_t id = FindPerson(*database, person.user_id, person.email);
-    const std::string document = boost::json::serialize(privacy::ExportPerson(*database, *registry, id, auth::NowMs()));
+    const std::string document = boost::json::serialize(privacy::ExportPerson(*database, *registry, id, core::NowMs()));
     if (out.empty() || out == "-") {
         std::cout << document << "\n";
         return 0;
@@ -144,7 +145,7 @@ int ErasePerson(const config::DatabaseConfig& database_config, const config::Key
     }
     auto [keyring, database, registry] = Assemble(database_config, keys);
     const std::int64_t id = FindPerson(*database, person.user_id, person.email);
-    auto report = privacy::ErasePerson(*database, *registry, id, auth::NowMs());
+    auto report = privacy::ErasePerson(*database, *registry, id, core::NowMs());
     std::cout << "person " << id << " erased from:";
     for (const auto& name : report.erased) std::cout << " " << name;
     std::cout << "\nkept, without anything that identifies her:\n";

@@ -19,6 +19,7 @@
 #include "core/db/files.hpp"
 #include "core/db/migrate.hpp"
 #include "core/db/transport.hpp"
+#include "core/feature.hpp"
 #include "core/http/dispatcher.hpp"
 #include "core/http/openapi.hpp"
 #include "core/http/server.hpp"
@@ -81,7 +82,7 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
     }
 
     // Whichever instance's worker runs it first purges; each run queues the next.
-    privacy::ScheduleRetention(*database->Acquire(), auth::NowMs());
+    privacy::ScheduleRetention(*database->Acquire(), core::NowMs());
 
     http::StaticFiles static_files(serve.web_root);
     http::Dispatcher dispatcher(&registry.router(), &static_files, &registry.metrics(), serve.access_log);

@@ -54,10 +54,40 @@ TEST_F(RoutesTest, OpenApi_DescribesEveryRoute) {
         ASSERT_NE(item, nullptr) << "route missing from OpenAPI: " << route.path;
         const auto* operation = item->as_object().if_contains(Lower(http::MethodName(route.method)));
         ASSERT_NE(operation, nullptr) << http::MethodName(route.method) << " " << route.path;
-        EXPECT_EQ(operation->at("operationId").as_string(), route.operation.id);
+        EXPECT_EQ(operation->at("operationId").as_string(), route.id);
         EXPECT_FALSE(operation->at("summary").as_string().empty());
         EXPECT_TRUE(operation->at("responses").as_object().contains("default"));
-        EXPECT_TRUE(ids.insert(route.operation.id).second) << "duplicate operationId " << route.operation.id;
+        EXPECT_TRUE(ids.insert(route.id).second) << "duplicate operationId " << route.id;
+    }
+}
+
+// Every part of a request body is bounded and named by its route's schema, the one that checks it:
+// objects list their properties and take no others, strings and arrays have a maximum length.
+void ExpectBounded(const boost::json::value& schema, const std::string& where) {
+    const auto& node = schema.as_object();
+    const auto* type = node.if_contains("type");
+    const std::string_view kind = type && type->is_string() ? std::string_view(type->as_string()) : "";
+    if (kind == "object") {
+        ASSERT_TRUE(node.contains("additionalProperties") && node.at("additionalProperties") == false)
+            << where << ": an object schema must refuse unknown properties";
+        ASSERT_TRUE(node.contains("properties")) << where;
+        for (const auto& [name, property] : node.at("properties").as_object()) {
+            ExpectBounded(property, where + "." + std::string(name));
+        }
+    } else if (kind == "string") {
+        EXPECT_TRUE(node.contains("maxLength") || node.contains("enum")) << where << ": a string needs a maxLength";
+    } else if (kind == "array") {
+        EXPECT_TRUE(node.contains("maxItems")) << where << ": an array needs a maxItems";
+        ExpectBounded(node.at("items"), where + "[]");
+    } else {
+        EXPECT_TRUE(kind == "integer" || kind == "boolean" || kind == "number" || node.contains("enum"))
+            << where << ": every property says its type";
+    }
+}
+
+TEST(RouteSchemas, EveryRequestBody_IsBoundedByItsSchema) {
+    for (const auto& route : AllRoutes()) {
+        if (route.TakesJson()) ExpectBounded(route.request, route.id);
     }
 }
 
@@ -159,16 +189,16 @@ TEST_F(RoutesTest, AuthorizationMatrix_CoversEveryRouteAndHolds) {
     testing::HttpClient client(server_->port());
     std::size_t checked = 0;
     for (const auto& route : AllRoutes()) {
-        auto row = kMatrix.find(route.operation.id);
-        ASSERT_NE(row, kMatrix.end()) << "route not in the authorization matrix: " << route.operation.id;
-        ASSERT_EQ(row->second.own.size(), world.actors().size()) << route.operation.id;
+        auto row = kMatrix.find(route.id);
+        ASSERT_NE(row, kMatrix.end()) << "route not in the authorization matrix: " << route.id;
+        ASSERT_EQ(row->second.own.size(), world.actors().size()) << route.id;
         const bool has_record = route.path.find('{') != std::string::npos && route.policy_action != "public";
-        ASSERT_EQ(row->second.foreign.empty(), !has_record) << route.operation.id << ": foreign column iff a record";
-        const std::string body = route.body == http::BodyKind::kJson ? "{}" : "";
+        ASSERT_EQ(row->second.foreign.empty(), !has_record) << route.id << ": foreign column iff a record";
+        const std::string body = route.TakesJson() ? "{}" : "";
         for (bool foreign : {false, true}) {
             const std::string& expected = foreign ? row->second.foreign : row->second.own;
             if (expected.empty()) continue;
-            ASSERT_EQ(expected.size(), world.actors().size()) << route.operation.id;
+            ASSERT_EQ(expected.size(), world.actors().size()) << route.id;
             for (std::size_t i = 0; i < world.actors().size(); ++i) {
                 const auto& actor = world.actors()[i];
                 const std::string path = RecordPath(route.path, world, foreign);
@@ -179,7 +209,7 @@ TEST_F(RoutesTest, AuthorizationMatrix_CoversEveryRouteAndHolds) {
                 const bool denied = response.status == 401 || response.status == 403 ||
                                     (response.status == 404 && route.policy_action != "public");
                 EXPECT_EQ(denied, expected[i] == 'D')
-                    << route.operation.id << (foreign ? " (foreign)" : " (own)") << " as " << actor.name << " -> "
+                    << route.id << (foreign ? " (foreign)" : " (own)") << " as " << actor.name << " -> "
                     << response.status << " " << response.body;
                 if (foreign && denied) {
                     // No existence leak: a foreign record is refused exactly as a record that does
@@ -189,9 +219,9 @@ TEST_F(RoutesTest, AuthorizationMatrix_CoversEveryRouteAndHolds) {
                     auto missing =
                         client.Send(http::MethodName(route.method), MissingRecordPath(route.path), body, again);
                     EXPECT_EQ(response.status, missing.status)
-                        << route.operation.id << " as " << actor.name << ": a foreign record must not reveal itself";
+                        << route.id << " as " << actor.name << ": a foreign record must not reveal itself";
                 }
-                EXPECT_LT(response.status, 500) << route.operation.id << " as " << actor.name;
+                EXPECT_LT(response.status, 500) << route.id << " as " << actor.name;
                 world.RestoreNetworks();
                 ++checked;
             }
@@ -240,15 +270,15 @@ TEST_F(RoutesTest, IdsInTheBody_ForeignAnsweredExactlyAsMissing) {
     std::size_t compared = 0;
     for (const auto& route : AllRoutes()) {
         bool names_ids = false;
-        if (const auto* schema = route.operation.request_schema.if_object()) {
+        if (const auto* schema = route.request.if_object()) {
             if (const auto* properties = schema->if_contains("properties")) {
                 for (const auto& [name, ignored] : properties->as_object()) names_ids |= name.ends_with("_id");
             }
         }
-        auto template_body = kBodyIds.find(route.operation.id);
-        ASSERT_EQ(names_ids, template_body != kBodyIds.end()) << route.operation.id << ": body ids and kBodyIds";
+        auto template_body = kBodyIds.find(route.id);
+        ASSERT_EQ(names_ids, template_body != kBodyIds.end()) << route.id << ": body ids and kBodyIds";
         if (!names_ids) continue;
-        const auto& row = kMatrix.at(route.operation.id);
+        const auto& row = kMatrix.at(route.id);
         for (std::size_t i = 0; i < world.actors().size(); ++i) {
             if (row.own[i] != 'A' || row.foreign[i] != 'D') continue;
             const auto& actor = world.actors()[i];
@@ -262,7 +292,7 @@ TEST_F(RoutesTest, IdsInTheBody_ForeignAnsweredExactlyAsMissing) {
             };
             auto foreign = send(FillBody(template_body->second, world.NewRecord(true), world.foreign_organization));
             auto missing = send(FillBody(template_body->second, {987654321, 987654321}, 987654321));
-            EXPECT_EQ(Comparable(foreign), Comparable(missing)) << route.operation.id << " as " << actor.name;
+            EXPECT_EQ(Comparable(foreign), Comparable(missing)) << route.id << " as " << actor.name;
             EXPECT_LT(foreign.status, 500);
             ++compared;
         }
@@ -280,7 +310,7 @@ TEST_F(RoutesTest, SecondFactorDue_ReachesOnlyTheSigningInRoutes) {
                                              "passSecondFactor"};
     std::set<std::string> signing_in;
     for (const auto& route : AllRoutes()) {
-        if (route.policy_action == policy::kSigningIn) signing_in.insert(route.operation.id);
+        if (route.policy_action == policy::kSigningIn) signing_in.insert(route.id);
     }
     EXPECT_EQ(signing_in, finishing);
 
@@ -292,13 +322,13 @@ TEST_F(RoutesTest, SecondFactorDue_ReachesOnlyTheSigningInRoutes) {
         for (const auto& route : AllRoutes()) {
             if (route.policy_action == policy::kPublic || route.policy_action == policy::kSigningIn) continue;
             auto headers = world.SignInWithPasswordOnly(world.actor(role));
-            const std::string body = route.body == http::BodyKind::kJson ? "{}" : "";
+            const std::string body = route.TakesJson() ? "{}" : "";
             if (!body.empty()) headers["Content-Type"] = "application/json";
             auto response =
                 client.Send(http::MethodName(route.method), RecordPath(route.path, world, false), body, headers);
-            EXPECT_EQ(response.status, 403) << route.operation.id << " " << response.body;
+            EXPECT_EQ(response.status, 403) << route.id << " " << response.body;
             EXPECT_EQ(response.Json().at("detail"), "Finish signing in with the code from your authenticator app.")
-                << route.operation.id;
+                << route.id;
             ++refused;
         }
         auto session = client.Get("/api/v1/auth/session", world.SignInWithPasswordOnly(world.actor(role)));

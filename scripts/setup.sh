@@ -11,7 +11,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libpq-dev postgresql-15 postgresql-client-15
   libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev libsodium-dev liboath-dev libqrencode-dev libcurl4-openssl-dev
-  libicu-dev
+  libicu-dev libvalijson-dev
   nginx-light wrk curl openssl prometheus
   chromium
 )

@@ -29,6 +29,8 @@ namespace {
 
 using http::Schema;
 
+using core::Failure;
+using core::Fault;
 using http::Method;
 using http::Problem;
 using http::ProblemKind;
@@ -102,8 +104,8 @@ std::optional<Problem> Guard(Service& service, Request& request, const http::Rou
 // Sign-in: throttle check, password check (as slow for an unknown email as for a wrong
 // password), then a new session whose id replaces any the client had (no session fixation).
 Reply Login(Service& service, const Request& request) {
-    auto login = DecodeLogin(request.body);
-    if (!login) return login.problem();
+    auto login = DecodeLogin(request);
+    if (!login) return std::move(login.failure());
     const std::string email = NormalizeEmail(login.value().email);
     const LoginKeys keys = LoginKeysFor(email, audit::AddressOf(request.remote));
     audit::Entry entry = AuditEntry(request, "auth.login", "");
@@ -135,7 +137,7 @@ Reply Login(Service& service, const Request& request) {
             if (user) entry.resource_id = std::to_string(user->id);
             audit::Append(connection, entry, now);
         });
-        return Problem{ProblemKind::kUnauthorized, "detail.invalid_credentials"};
+        return Failure{Fault::kNotSignedIn, "detail.invalid_credentials"};
     }
     // The right password does not open a session while the account's second factor is locked out
     // after wrong codes: that session could do nothing but wait.
@@ -169,10 +171,8 @@ Reply Login(Service& service, const Request& request) {
 
 // Stores the language she chose, so that every device and every mail follows it.
 Reply ChooseLocale(Service& service, const Request& request) {
-    auto object = http::ParseJsonObject(request.body);
-    if (!object) return object.problem();
-    http::JsonFields fields(object.value());
-    auto locale = fields.RequiredString("locale", 2, 10);
+    http::JsonFields fields(request);
+    auto locale = fields.String("locale");
     if (locale) {
         const auto locales = i18n::Catalogue::Instance().Locales();
         if (std::find(locales.begin(), locales.end(), *locale) == locales.end()) fields.Invalid("locale", "format");
@@ -239,16 +239,6 @@ constexpr std::string_view kSessionSchemaText = R"({"type":"object",
 
 }  // namespace
 
-audit::Entry AuditEntry(const Request& request, std::string action, std::string outcome) {
-    audit::Entry entry;
-    entry.actor_user_id = request.principal ? request.principal->user_id : 0;
-    entry.action = std::move(action);
-    entry.outcome = std::move(outcome);
-    entry.remote = audit::AddressOf(request.remote);
-    entry.request_id = request.request_id;
-    return entry;
-}
-
 Response SessionResponse(const Service& service, int status, const policy::Principal& principal) {
     boost::json::array resets =
         RecentAccessResets(*service.database->Acquire(), *service.keyring, principal.user_id, NowMs());
@@ -261,29 +251,17 @@ Response SessionResponse(const Service& service, int status, const policy::Princ
 
 Reply SignedIn(const Service& service, const std::string& session_id) {
     auto principal = ResolveSession(*service.database, session_id, NowMs(), service.options.sessions);
-    if (!principal) return Problem{ProblemKind::kUnauthorized, "detail.sign_in", "session ended at once"};
+    if (!principal) return Failure{Fault::kNotSignedIn, "detail.sign_in", "session ended at once"};
     Response response = SessionResponse(service, 200, *principal);
     response.headers.Add("Set-Cookie", SessionCookie(service.options.sessions, session_id));
     return response;
 }
 
-Problem NotFoundAudited(db::Database& database, const audit::Entry& entry) {
-    audit::Record(database, entry, NowMs());
-    return Problem{ProblemKind::kNotFound};
-}
-
-Problem TooManyAttempts(std::int64_t wait_ms, std::string detail_key) {
-    Problem problem{ProblemKind::kTooManyRequests, std::move(detail_key)};
-    problem.headers.Add("Retry-After", std::to_string((wait_ms + 999) / 1000));
-    return problem;
+Failure TooManyAttempts(std::int64_t wait_ms, std::string detail_key) {
+    return Failure{.fault = Fault::kThrottled, .detail_key = std::move(detail_key), .retry_after_ms = wait_ms};
 }
 
 boost::json::value SessionSchema() { return Schema(kSessionSchemaText); }
-
-std::int64_t NowMs() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 void Register(core::Registry& registry, const Options& options) {
     registry.AddMigrations(db::LoadEmbeddedMigrations("audit", "core/audit/migrations/"));
@@ -293,61 +271,61 @@ void Register(core::Registry& registry, const Options& options) {
     registry.SetGuard(
         [service](Request& request, const http::Route& route) { return Guard(*service, request, route); });
 
-    http::Route login{Method::kPost,
-                      "/api/v1/auth/login",
-                      std::string(policy::kPublic),
-                      http::BodyKind::kJson,
-                      {"login",
-                       "Sign in with email and password; sets the session cookie",
-                       "auth",
-                       Schema(R"({"type":"object","additionalProperties":false,"required":["email","password"],
+    http::Route login{
+        .method = Method::kPost,
+        .path = "/api/v1/auth/login",
+        .policy_action = std::string(policy::kPublic),
+        .id = "login",
+        .summary = "Sign in with email and password; sets the session cookie",
+        .tag = "auth",
+        .request = Schema(R"({"type":"object","additionalProperties":false,"required":["email","password"],
                            "properties":{"email":{"type":"string","minLength":3,"maxLength":254},
                                          "password":{"type":"string","minLength":1,"maxLength":1024}}})"),
-                       SessionSchema(),
-                       200,
-                       {401, 429}},
-                      [service](const Request& request) { return Login(*service, request); }};
+        .response = SessionSchema(),
+        .errors = {401, 429},
+        .handler = [service](const Request& request) { return Login(*service, request); }};
     login.heavy = true;
     registry.AddRoute(std::move(login));
-    registry.AddRoute(
-        {Method::kGet,
-         "/api/v1/auth/session",
-         std::string(policy::kSigningIn),
-         http::BodyKind::kNone,
-         {"getSession",
-          "The signed-in user, their memberships and the CSRF token",
-          "auth",
-          nullptr,
-          SessionSchema(),
-          200,
-          {401}},
-         [service](const Request& request) -> Reply { return SessionResponse(*service, 200, *request.principal); }});
-    registry.AddRoute({Method::kPost,
-                       "/api/v1/auth/locale",
-                       std::string(policy::kSignedIn),
-                       http::BodyKind::kJson,
-                       {"setLocale",
-                        "Store the signed-in person's language",
-                        "auth",
-                        Schema(R"({"type":"object","additionalProperties":false,"required":["locale"],
+    registry.AddRoute({.method = Method::kGet,
+                       .path = "/api/v1/auth/session",
+                       .policy_action = std::string(policy::kSigningIn),
+                       .id = "getSession",
+                       .summary = "The signed-in user, their memberships and the CSRF token",
+                       .tag = "auth",
+                       .response = SessionSchema(),
+                       .errors = {401},
+                       .handler = [service](const Request& request) -> Reply {
+                           return SessionResponse(*service, 200, *request.principal);
+                       }});
+    registry.AddRoute({.method = Method::kPost,
+                       .path = "/api/v1/auth/locale",
+                       .policy_action = std::string(policy::kSignedIn),
+                       .id = "setLocale",
+                       .summary = "Store the signed-in person's language",
+                       .tag = "auth",
+                       .request = Schema(R"({"type":"object","additionalProperties":false,"required":["locale"],
                             "properties":{"locale":{"type":"string","minLength":2,"maxLength":10}}})"),
-                        nullptr,
-                        204,
-                        {401, 403, 422}},
-                       [service](const Request& request) { return ChooseLocale(*service, request); }});
-    registry.AddRoute({Method::kPost,
-                       "/api/v1/auth/logout",
-                       std::string(policy::kSigningIn),
-                       http::BodyKind::kNone,
-                       {"logout", "End this session", "auth", nullptr, nullptr, 204, {401, 403}},
-                       [service](const Request& request) { return Logout(*service, request, false); }});
-    registry.AddRoute(
-        {Method::kPost,
-         "/api/v1/auth/logout-everywhere",
-         std::string(policy::kSignedIn),
-         http::BodyKind::kNone,
-         {"logoutEverywhere", "End every session of the signed-in user", "auth", nullptr, nullptr, 204, {401, 403}},
-         [service](const Request& request) { return Logout(*service, request, true); }});
+                       .status = 204,
+                       .errors = {401, 403, 422},
+                       .handler = [service](const Request& request) { return ChooseLocale(*service, request); }});
+    registry.AddRoute({.method = Method::kPost,
+                       .path = "/api/v1/auth/logout",
+                       .policy_action = std::string(policy::kSigningIn),
+                       .id = "logout",
+                       .summary = "End this session",
+                       .tag = "auth",
+                       .status = 204,
+                       .errors = {401, 403},
+                       .handler = [service](const Request& request) { return Logout(*service, request, false); }});
+    registry.AddRoute({.method = Method::kPost,
+                       .path = "/api/v1/auth/logout-everywhere",
+                       .policy_action = std::string(policy::kSignedIn),
+                       .id = "logoutEverywhere",
+                       .summary = "End every session of the signed-in user",
+                       .tag = "auth",
+                       .status = 204,
+                       .errors = {401, 403},
+                       .handler = [service](const Request& request) { return Logout(*service, request, true); }});
     RegisterSecondFactor(registry, service);
     RegisterOwnAccount(registry, service);
     RegisterUsers(registry, service);

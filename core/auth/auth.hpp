@@ -21,7 +21,4 @@ namespace ponte::auth {
 
 void Register(core::Registry& registry, const Options& options);
 
-// Milliseconds since the epoch, UTC.
-std::int64_t NowMs();
-
 }  // namespace ponte::auth

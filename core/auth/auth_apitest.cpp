@@ -10,6 +10,7 @@
 #include "core/auth/accounts.hpp"
 #include "core/auth/login.hpp"
 #include "core/auth/throttle.hpp"
+#include "core/feature.hpp"
 #include "core/testing/engine.hpp"
 #include "core/testing/http_client.hpp"
 #include "core/testing/server_process.hpp"
@@ -109,12 +110,6 @@ INSTANTIATE_TEST_SUITE_P(
                  {}}),
     [](const auto& info) { return info.param.name; });
 
-TEST(DecodeLogin, ValidBody_Decodes) {
-    auto login = DecodeLogin(R"({"email":"ana@example.org","password":"pw"})");
-    ASSERT_TRUE(login.ok());
-    EXPECT_EQ(login.value().email, "ana@example.org");
-}
-
 // A server with a few accounts whose passwords the tests know.
 class SignInTest : public ::testing::Test {
   protected:
@@ -125,7 +120,7 @@ class SignInTest : public ::testing::Test {
         database_ = db::Database::Open(url).release();
         crypto::PasswordHasher hasher({.passes = 1, .memory_bytes = 1 << 20});
         database_->Transact([&](db::Connection& connection) {
-            const std::int64_t now = NowMs();
+            const std::int64_t now = core::NowMs();
             std::int64_t org = CreateOrganization(connection, "Listening space", "social_service", now);
             // Case workers (whose sessions wait for a second factor outside demo mode) and gia, a
             // participant, whose sessions are fully signed in with the password.
@@ -330,12 +325,12 @@ TEST_F(SignInTest, RepeatedFailuresFromOneAddress_LockItOutOfTheAccount_EvenForT
 TEST_F(SignInTest, DisabledAccount_CannotSignInAndLosesItsSessions) {
     auto signed_in = SignIn("carla@example.org");
     database_->Transact([](db::Connection& connection) {
-        SetDisabled(connection, FindUserByEmail(connection, "carla@example.org")->id, true, NowMs());
+        SetDisabled(connection, FindUserByEmail(connection, "carla@example.org")->id, true, core::NowMs());
     });
     EXPECT_EQ(SessionStatus(signed_in), 401);
     EXPECT_EQ(Login("carla@example.org", kPassword).status, 401);
     database_->Transact([](db::Connection& connection) {
-        SetDisabled(connection, FindUserByEmail(connection, "carla@example.org")->id, false, NowMs());
+        SetDisabled(connection, FindUserByEmail(connection, "carla@example.org")->id, false, core::NowMs());
     });
 }
 

@@ -8,6 +8,7 @@
 #include "core/auth/users.hpp"
 #include "core/crypto/random.hpp"
 #include "core/db/errors.hpp"
+#include "core/feature.hpp"
 #include "core/http/json_body.hpp"
 #include "core/http/openapi.hpp"
 #include "core/i18n/catalogue.hpp"
@@ -16,6 +17,8 @@
 namespace ponte::auth {
 namespace {
 
+using core::Failure;
+using core::Fault;
 using http::Method;
 using http::Problem;
 using http::ProblemKind;
@@ -48,8 +51,8 @@ audit::Entry OrganizationEntry(const Request& request, std::string_view action, 
     return entry;
 }
 
-Problem InvalidCode() {
-    Problem problem{ProblemKind::kInvalidFields};
+core::Failure InvalidCode() {
+    Failure problem{Fault::kInvalidFields};
     problem.errors.push_back({"code", "invalid_join_code"});
     return problem;
 }
@@ -57,7 +60,7 @@ Problem InvalidCode() {
 // Staff make a code for a role in their organization.
 Reply CreateJoinCode(Service& service, const Request& request) {
     const auto& principal = *request.principal;
-    const auto organization_id = ParseId(request.Param("organization_id"));
+    const auto organization_id = core::ParseId(request.Param("organization_id"));
     std::optional<policy::Resource> organization;
     if (organization_id) organization = OrganizationResource(*service.database->Acquire(), *organization_id);
     if (!organization) {
@@ -68,10 +71,8 @@ Reply CreateJoinCode(Service& service, const Request& request) {
         return NotFoundAudited(*service.database,
                                OrganizationEntry(request, kInviteAction, "denied", *organization_id));
     }
-    auto object = http::ParseJsonObject(request.body);
-    if (!object) return object.problem();
-    http::JsonFields fields(object.value());
-    auto role_name = fields.RequiredString("role", 1, 40);
+    http::JsonFields fields(request);
+    auto role_name = fields.String("role");
     std::optional<Role> role;
     if (role_name) {
         role = policy::ParseRole(*role_name);
@@ -80,12 +81,12 @@ Reply CreateJoinCode(Service& service, const Request& request) {
     if (auto problem = fields.Finish()) return *problem;
     if (!MayGrant(principal, *role, *organization_id)) {
         audit::Record(*service.database, OrganizationEntry(request, kInviteAction, "denied_role", *organization_id),
-                      NowMs());
-        return Problem{ProblemKind::kForbidden, "detail.role_not_grantable"};
+                      core::NowMs());
+        return Failure{Fault::kForbidden, "detail.role_not_grantable"};
     }
     const std::string code = crypto::ReadableCode(kInvitationGroups);
     const std::int64_t expires_at = service.database->Transact([&](db::Connection& connection) {
-        const std::int64_t now = NowMs();
+        const std::int64_t now = core::NowMs();
         const std::int64_t expires = now + service.options.invitation_lifetime.count();
         connection.Execute(kInsertCode, {crypto::Sha256Hex(code), *organization_id, *role_name,
                                          db::NullIfZero(principal.user_id), now, expires});
@@ -109,9 +110,7 @@ Reply CreateJoinCode(Service& service, const Request& request) {
 // She accepts a code with her own account: the code is spent and she holds the role.
 Reply AcceptJoinCode(Service& service, const Request& request) {
     const auto& principal = *request.principal;
-    auto object = http::ParseJsonObject(request.body);
-    if (!object) return object.problem();
-    http::JsonFields fields(object.value());
+    http::JsonFields fields(request);
     auto canonical = ReadCode(fields, "code", "invalid_join_code");
     if (auto problem = fields.Finish()) return *problem;
 
@@ -120,9 +119,9 @@ Reply AcceptJoinCode(Service& service, const Request& request) {
     const std::string digest = crypto::Sha256Hex(*canonical);
     audit::Entry entry = AuditEntry(request, "auth.membership.join", "");
     entry.resource_type = "auth.organization";
-    if (const std::int64_t wait = LockedFor(*service.database->Acquire(), address_key, NowMs()); wait > 0) {
+    if (const std::int64_t wait = LockedFor(*service.database->Acquire(), address_key, core::NowMs()); wait > 0) {
         entry.outcome = "throttled";
-        audit::Record(*service.database, entry, NowMs());
+        audit::Record(*service.database, entry, core::NowMs());
         return TooManyAttempts(wait, "detail.too_many_codes");
     }
     enum class Outcome { kJoined, kInvalid, kAlreadyMember };
@@ -135,7 +134,7 @@ Reply AcceptJoinCode(Service& service, const Request& request) {
     Outcome outcome = Outcome::kInvalid;
     try {
         outcome = service.database->Transact([&](db::Connection& connection) {
-            const std::int64_t now = NowMs();
+            const std::int64_t now = core::NowMs();
             auto rows = connection.Execute(kSelectCode, {digest, now});
             if (rows.empty() || connection.Execute(kSpendCode, {digest, now, principal.user_id}).affected_rows != 1) {
                 RecordFailure(connection, address_key, now, kAddressRule);
@@ -163,7 +162,7 @@ Reply AcceptJoinCode(Service& service, const Request& request) {
         case Outcome::kInvalid:
             return InvalidCode();
         case Outcome::kAlreadyMember:
-            return Problem{ProblemKind::kConflict, "detail.already_member", "membership exists"};
+            return Failure{Fault::kConflict, "detail.already_member", "membership exists"};
         case Outcome::kJoined:
             break;
     }
@@ -182,37 +181,37 @@ void RegisterJoining(core::Registry& registry, std::shared_ptr<Service> service)
                                                            {Role::kOrgAdmin, Scope::kOrganization},
                                                            {Role::kPlatformAdmin, Scope::kPlatform}});
     registry.AddRoute(
-        {Method::kPost,
-         "/api/v1/organizations/{organization_id}/membership-invitations",
-         std::string(kInviteAction),
-         http::BodyKind::kJson,
-         {"createMembershipInvitation",
-          "A one-time code with which a person who already has an account joins the organization in a role",
-          "auth",
-          Schema(R"({"type":"object","additionalProperties":false,"required":["role"],
+        {.method = Method::kPost,
+         .path = "/api/v1/organizations/{organization_id}/membership-invitations",
+         .policy_action = std::string(kInviteAction),
+         .id = "createMembershipInvitation",
+         .summary = "A one-time code with which a person who already has an account joins the organization in a role",
+         .tag = "auth",
+         .request = Schema(R"({"type":"object","additionalProperties":false,"required":["role"],
               "properties":{"role":{"type":"string","enum":["participant","community_member","mentor","case_worker",
                 "trainer","coordinator","org_admin"]}}})"),
-          Schema(R"({"type":"object","required":["organization_id","role","code","url","expires_at","qr_svg"],
+         .response =
+             Schema(R"({"type":"object","required":["organization_id","role","code","url","expires_at","qr_svg"],
               "properties":{"organization_id":{"type":"integer"},"role":{"type":"string"},"code":{"type":"string"},
                 "url":{"type":"string"},"expires_at":{"type":"integer"},"qr_svg":{"type":"string"}}})"),
-          201,
-          {401, 403, 404, 422}},
-         Bind(service, &CreateJoinCode)});
-    registry.AddRoute({Method::kPost,
-                       "/api/v1/membership-invitations/accept",
-                       std::string(policy::kSignedIn),
-                       http::BodyKind::kJson,
-                       {"acceptMembershipInvitation",
-                        "Join an organization with one's own account and a join code",
-                        "auth",
-                        Schema(R"({"type":"object","additionalProperties":false,"required":["code"],
+         .status = 201,
+         .errors = {401, 403, 404, 422},
+         .handler = Bind(service, &CreateJoinCode)});
+    registry.AddRoute(
+        {.method = Method::kPost,
+         .path = "/api/v1/membership-invitations/accept",
+         .policy_action = std::string(policy::kSignedIn),
+         .id = "acceptMembershipInvitation",
+         .summary = "Join an organization with one's own account and a join code",
+         .tag = "auth",
+         .request = Schema(R"({"type":"object","additionalProperties":false,"required":["code"],
               "properties":{"code":{"type":"string","minLength":1,"maxLength":64}}})"),
-                        Schema(R"({"type":"object","required":["id","organization_id","organization_name","role"],
+         .response = Schema(R"({"type":"object","required":["id","organization_id","organization_name","role"],
               "properties":{"id":{"type":"integer"},"organization_id":{"type":"integer"},
                 "organization_name":{"type":"string"},"role":{"type":"string"}}})"),
-                        201,
-                        {401, 403, 409, 422, 429}},
-                       Bind(service, &AcceptJoinCode)});
+         .status = 201,
+         .errors = {401, 403, 409, 422, 429},
+         .handler = Bind(service, &AcceptJoinCode)});
 }
 
 }  // namespace ponte::auth

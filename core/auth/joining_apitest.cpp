@@ -8,6 +8,7 @@
 
 #include "core/auth/accounts.hpp"
 #include "core/auth/auth.hpp"
+#include "core/feature.hpp"
 #include "core/testing/world_test.hpp"
 
 namespace ponte::auth {
@@ -29,14 +30,15 @@ class JoiningTest : public testing::WorldTest {
     }
     std::map<std::string, std::string> SignInForeignAdmin() {
         if (foreign_admin_.user_id == 0) {
-            foreign_admin_ = {
-                "foreign admin", Role::kOrgAdmin, database_->Transact([&](db::Connection& connection) {
-                    const std::int64_t id = CreateUser(connection, User{.display_name = "Foreign admin"}, NowMs());
-                    AddMembership(connection, id,
-                                  {.role = Role::kOrgAdmin, .organization_id = world_->foreign_organization}, 0,
-                                  NowMs());
-                    return id;
-                })};
+            foreign_admin_ = {"foreign admin", Role::kOrgAdmin, database_->Transact([&](db::Connection& connection) {
+                                  const std::int64_t id =
+                                      CreateUser(connection, User{.display_name = "Foreign admin"}, core::NowMs());
+                                  AddMembership(
+                                      connection, id,
+                                      {.role = Role::kOrgAdmin, .organization_id = world_->foreign_organization}, 0,
+                                      core::NowMs());
+                                  return id;
+                              })};
         }
         return world_->SignIn(foreign_admin_);
     }

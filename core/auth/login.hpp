@@ -4,7 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/http/outcome.hpp"
+#include "core/http/message.hpp"
+#include "core/outcome.hpp"
 
 namespace ponte::auth {
 
@@ -14,7 +15,7 @@ struct LoginRequest {
 };
 
 // Decodes and checks a login body: `email` (3..254 code points, one '@' with text on both sides)
-// and `password` (1..1024), nothing else. Pure; the problem names every bad field.
-http::Outcome<LoginRequest> DecodeLogin(std::string_view body);
+// and `password`, in a body its schema accepted. Pure; the failure names every bad field.
+core::Outcome<LoginRequest> DecodeLogin(const http::Request& request);
 
 }  // namespace ponte::auth

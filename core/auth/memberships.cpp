@@ -12,6 +12,8 @@
 namespace ponte::auth {
 namespace {
 
+using core::Failure;
+using core::Fault;
 using http::Method;
 using http::Problem;
 using http::ProblemKind;
@@ -56,8 +58,8 @@ audit::Entry Entry(const Request& request, std::string_view action, std::string 
 
 // The organization of the path, if the caller may take `action` on it; else 404, the same for a
 // foreign organization as for a missing one (both audited).
-std::variant<policy::Resource, Problem> PermittedOrganization(db::Database& database, const policy::Policy& policy,
-                                                              const Request& request, std::string_view action) {
+core::Outcome<policy::Resource> PermittedOrganization(db::Database& database, const policy::Policy& policy,
+                                                      const Request& request, std::string_view action) {
     std::optional<policy::Resource> resource;
     const auto id = ParseId(request.Param("organization_id"));
     if (id) resource = OrganizationResource(*database.Acquire(), *id);
@@ -70,8 +72,8 @@ std::variant<policy::Resource, Problem> PermittedOrganization(db::Database& data
 
 Reply List(db::Database& database, const policy::Policy& policy, const Request& request) {
     auto permitted = PermittedOrganization(database, policy, request, kListAction);
-    if (auto* problem = std::get_if<Problem>(&permitted)) return std::move(*problem);
-    const auto* resource = &std::get<policy::Resource>(permitted);
+    if (!permitted) return std::move(permitted.failure());
+    const auto* resource = &permitted.value();
     auto rows = database.Acquire()->Execute(kSelectMembers, {resource->organization_id});
     boost::json::array items;
     for (std::size_t row = 0; row < rows.size(); ++row) {
@@ -87,13 +89,11 @@ Reply List(db::Database& database, const policy::Policy& policy, const Request& 
 
 Reply Create(db::Database& database, const policy::Policy& policy, const Request& request) {
     auto permitted = PermittedOrganization(database, policy, request, kCreateAction);
-    if (auto* problem = std::get_if<Problem>(&permitted)) return std::move(*problem);
-    const auto* resource = &std::get<policy::Resource>(permitted);
-    auto object = http::ParseJsonObject(request.body);
-    if (!object) return object.problem();
-    http::JsonFields fields(object.value());
-    auto user_id = fields.RequiredInt("user_id", 1, INT64_MAX);
-    auto role_name = fields.RequiredString("role", 1, 40);
+    if (!permitted) return std::move(permitted.failure());
+    const auto* resource = &permitted.value();
+    http::JsonFields fields(request);
+    auto user_id = fields.Int("user_id");
+    auto role_name = fields.String("role");
     std::optional<Role> role;
     if (role_name) {
         role = policy::ParseRole(*role_name);
@@ -102,7 +102,7 @@ Reply Create(db::Database& database, const policy::Policy& policy, const Request
     if (auto problem = fields.Finish()) return *problem;
     if (!policy::IsOrganizationRole(*role)) {
         audit::Record(database, Entry(request, kCreateAction, "denied_role", resource->organization_id), NowMs());
-        return Problem{ProblemKind::kForbidden, "detail.role_not_grantable"};
+        return Failure{Fault::kForbidden, "detail.role_not_grantable"};
     }
     try {
         enum class Found { kMember, kMissing, kDisabled };
@@ -120,27 +120,27 @@ Reply Create(db::Database& database, const policy::Policy& policy, const Request
             audit::Append(connection, entry, now);
             return created;
         });
-        if (found == Found::kDisabled) return Problem{ProblemKind::kConflict, "detail.account_disabled"};
+        if (found == Found::kDisabled) return Failure{Fault::kConflict, "detail.account_disabled"};
         if (found == Found::kMissing) {
             audit::Entry entry = Entry(request, kCreateAction, "not_found", resource->organization_id);
             entry.detail = boost::json::serialize(boost::json::object{{"user_id", *user_id}});
             audit::Record(database, entry, NowMs());
-            Problem problem{ProblemKind::kInvalidFields};
+            Failure problem{Fault::kInvalidFields};
             problem.errors.push_back({"user_id", "not_found"});
             return problem;
         }
         return Response::Json(
             201, boost::json::serialize(boost::json::object{{"id", id}, {"user_id", *user_id}, {"role", *role_name}}));
     } catch (const db::UniqueViolation&) {
-        return Problem{ProblemKind::kConflict, "", "membership exists"};
+        return Failure{Fault::kConflict, "", "membership exists"};
     }
 }
 
 // Takes a role away, if the caller could give it; never the organization's last admin.
 Reply Delete(db::Database& database, const policy::Policy& policy, const Request& request) {
     auto permitted = PermittedOrganization(database, policy, request, kDeleteAction);
-    if (auto* problem = std::get_if<Problem>(&permitted)) return std::move(*problem);
-    const std::int64_t organization_id = std::get<policy::Resource>(permitted).organization_id;
+    if (!permitted) return std::move(permitted.failure());
+    const std::int64_t organization_id = permitted.value().organization_id;
     const auto membership_id = ParseId(request.Param("membership_id"));
     const auto& principal = *request.principal;
     enum class Outcome { kRemoved, kMissing, kNotGrantable, kLastAdmin };
@@ -172,10 +172,10 @@ Reply Delete(db::Database& database, const policy::Policy& policy, const Request
             audit::Entry entry = Entry(request, kDeleteAction, "denied_role", organization_id);
             entry.detail = boost::json::serialize(boost::json::object{{"user_id", user_id}});
             audit::Record(database, entry, NowMs());
-            return Problem{ProblemKind::kForbidden, "detail.not_manageable"};
+            return Failure{Fault::kForbidden, "detail.not_manageable"};
         }
         case Outcome::kLastAdmin:
-            return Problem{ProblemKind::kConflict, "detail.last_admin"};
+            return Failure{Fault::kConflict, "detail.last_admin"};
         case Outcome::kRemoved:
             break;
     }
@@ -197,51 +197,46 @@ void RegisterMemberships(core::Registry& registry) {
                               {{Role::kOrgAdmin, Scope::kOrganization}, {Role::kPlatformAdmin, Scope::kPlatform}});
     db::Database* database = registry.database_or_null();
     const policy::Policy* policy = &registry.policy();
-    registry.AddRoute({Method::kGet,
-                       "/api/v1/organizations/{organization_id}/memberships",
-                       std::string(kListAction),
-                       http::BodyKind::kNone,
-                       {"listMemberships",
-                        "Who holds which role in the organization",
-                        "auth",
-                        nullptr,
-                        boost::json::parse(R"({"type":"object","required":["items"],"properties":{"items":
+    registry.AddRoute(
+        {.method = Method::kGet,
+         .path = "/api/v1/organizations/{organization_id}/memberships",
+         .policy_action = std::string(kListAction),
+         .id = "listMemberships",
+         .summary = "Who holds which role in the organization",
+         .tag = "auth",
+         .response = boost::json::parse(R"({"type":"object","required":["items"],"properties":{"items":
                             {"type":"array","items":{"type":"object",
                             "required":["id","user_id","display_name","role","disabled"],
                             "properties":{"id":{"type":"integer"},"user_id":{"type":"integer"},
                               "display_name":{"type":"string"},"role":{"type":"string"},
                               "disabled":{"type":"boolean"}}}}}})"),
-                        200,
-                        {401, 403, 404}},
-                       [database, policy](const Request& request) { return List(*database, *policy, request); }});
+         .errors = {401, 403, 404},
+         .handler = [database, policy](const Request& request) { return List(*database, *policy, request); }});
     registry.AddRoute(
-        {Method::kPost,
-         "/api/v1/organizations/{organization_id}/memberships",
-         std::string(kCreateAction),
-         http::BodyKind::kJson,
-         {"createMembership",
-          "Give a member of the organization another role in it (anyone else joins with a code she accepts)",
-          "auth",
-          boost::json::parse(R"({"type":"object","additionalProperties":false,"required":["user_id","role"],
+        {.method = Method::kPost,
+         .path = "/api/v1/organizations/{organization_id}/memberships",
+         .policy_action = std::string(kCreateAction),
+         .id = "createMembership",
+         .summary = "Give a member of the organization another role in it (anyone else joins with a code she accepts)",
+         .tag = "auth",
+         .request = boost::json::parse(R"({"type":"object","additionalProperties":false,"required":["user_id","role"],
                             "properties":{"user_id":{"type":"integer","minimum":1},
                               "role":{"type":"string","enum":["participant","community_member","mentor","case_worker",
                                 "trainer","coordinator","org_admin"]}}})"),
-          boost::json::parse(R"({"type":"object","required":["id","user_id","role"]})"),
-          201,
-          {401, 403, 404, 409, 422}},
-         [database, policy](const Request& request) { return Create(*database, *policy, request); }});
-    registry.AddRoute({Method::kDelete,
-                       "/api/v1/organizations/{organization_id}/memberships/{membership_id}",
-                       std::string(kDeleteAction),
-                       http::BodyKind::kNone,
-                       {"deleteMembership",
-                        "Take a role away from a person in the organization",
-                        "auth",
-                        nullptr,
-                        nullptr,
-                        204,
-                        {401, 403, 404, 409}},
-                       [database, policy](const Request& request) { return Delete(*database, *policy, request); }});
+         .response = boost::json::parse(R"({"type":"object","required":["id","user_id","role"]})"),
+         .status = 201,
+         .errors = {401, 403, 404, 409, 422},
+         .handler = [database, policy](const Request& request) { return Create(*database, *policy, request); }});
+    registry.AddRoute(
+        {.method = Method::kDelete,
+         .path = "/api/v1/organizations/{organization_id}/memberships/{membership_id}",
+         .policy_action = std::string(kDeleteAction),
+         .id = "deleteMembership",
+         .summary = "Take a role away from a person in the organization",
+         .tag = "auth",
+         .status = 204,
+         .errors = {401, 403, 404, 409},
+         .handler = [database, policy](const Request& request) { return Delete(*database, *policy, request); }});
 }
 
 }  // namespace ponte::auth

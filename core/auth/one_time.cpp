@@ -6,6 +6,7 @@
 #include "core/auth/throttle.hpp"
 #include "core/auth/users.hpp"
 #include "core/crypto/random.hpp"
+#include "core/feature.hpp"
 
 namespace ponte::auth {
 namespace {
@@ -15,15 +16,15 @@ constexpr std::string_view kDeleteUnusedInvitations =
 constexpr std::string_view kDeleteUnusedResets =
     "DELETE FROM auth_password_resets WHERE user_id = $1 AND used_at IS NULL";
 
-http::Problem Invalid(std::string_view field, std::string_view code) {
-    http::Problem problem{http::ProblemKind::kInvalidFields};
+core::Failure Invalid(std::string_view field, std::string_view code) {
+    core::Failure problem{core::Fault::kInvalidFields};
     problem.errors.push_back({std::string(field), std::string(code)});
     return problem;
 }
 
 }  // namespace
 
-std::variant<User, http::Problem> SetPasswordWithSecret(
+core::Outcome<User> SetPasswordWithSecret(
     Service& service, const http::Request& request, const OneTimeSecret& secret, std::string_view digest,
     std::string_view password, const std::function<void(db::Connection&, const User&, std::int64_t now)>& also) {
     const std::string address_key = AddressKey(audit::AddressOf(request.remote));
@@ -34,7 +35,7 @@ std::variant<User, http::Problem> SetPasswordWithSecret(
     std::optional<User> user;
     {
         db::Lease connection = service.database->Acquire();
-        const std::int64_t now = NowMs();
+        const std::int64_t now = core::NowMs();
         wait = LockedFor(*connection, address_key, now);
         if (wait == 0) {
             auto rows = connection->Execute(secret.select_sql, {std::string(digest), now});
@@ -45,12 +46,12 @@ std::variant<User, http::Problem> SetPasswordWithSecret(
     }
     if (wait > 0) {
         entry.outcome = "throttled";
-        audit::Record(*service.database, entry, NowMs());
+        audit::Record(*service.database, entry, core::NowMs());
         return TooManyAttempts(wait, "detail.too_many_codes");
     }
     if (!user) {
         service.database->Transact([&](db::Connection& connection) {
-            const std::int64_t now = NowMs();
+            const std::int64_t now = core::NowMs();
             RecordFailure(connection, address_key, now, kAddressRule);
             entry.outcome = "failed";
             audit::Append(connection, entry, now);
@@ -60,7 +61,7 @@ std::variant<User, http::Problem> SetPasswordWithSecret(
     if (auto weak = CheckNewPassword(password, user->email, user->display_name)) return Invalid("password", *weak);
     const std::string hash = service.hasher.Hash(password);
     const bool spent = service.database->Transact([&](db::Connection& connection) {
-        const std::int64_t now = NowMs();
+        const std::int64_t now = core::NowMs();
         if (connection.Execute(secret.spend_sql, {std::string(digest), now}).affected_rows != 1) return false;
         SetPasswordHash(connection, user->id, hash, now);
         EndAllSessions(connection, user->id);
@@ -83,7 +84,7 @@ void VoidOneTimeSecrets(db::Connection& connection, std::int64_t user_id) {
 }
 
 std::optional<std::string> ReadCode(http::JsonFields& fields, std::string_view name, std::string error_code) {
-    auto code = fields.RequiredString(name, 1, 64);
+    auto code = fields.String(name);
     if (!code) return std::nullopt;
     auto canonical = crypto::NormalizeReadableCode(*code, kInvitationGroups);
     if (!canonical) fields.Invalid(name, std::move(error_code));

@@ -26,7 +26,7 @@ struct OneTimeSecret {
 
 // `also` runs inside the transaction after the change (to start a session, clear a lockout).
 // Returns the user, or the problem to answer.
-std::variant<User, http::Problem> SetPasswordWithSecret(
+core::Outcome<User> SetPasswordWithSecret(
     Service& service, const http::Request& request, const OneTimeSecret& secret, std::string_view digest,
     std::string_view password, const std::function<void(db::Connection&, const User&, std::int64_t now)>& also);
 

@@ -6,6 +6,7 @@
 #include "core/auth/auth.hpp"
 #include "core/auth/resources.hpp"
 #include "core/db/errors.hpp"
+#include "core/feature.hpp"
 #include "core/http/json_body.hpp"
 #include "core/http/openapi.hpp"
 
@@ -14,6 +15,8 @@ namespace {
 
 using http::Schema;
 
+using core::Failure;
+using core::Fault;
 using http::Method;
 using http::Problem;
 using http::ProblemKind;
@@ -77,7 +80,7 @@ Reply ListOrganizations(Service& service, const Request& request) {
 
 // A foreign organization answers as a missing one; both are audited, so that they cost the same.
 Reply ReadOrganization(Service& service, const Request& request) {
-    const auto id = ParseId(request.Param("organization_id"));
+    const auto id = core::ParseId(request.Param("organization_id"));
     std::optional<db::Result> rows;
     std::vector<std::int64_t> networks;
     if (id) {
@@ -98,11 +101,9 @@ Reply ReadOrganization(Service& service, const Request& request) {
 }
 
 Reply CreateOrganizationRoute(Service& service, const Request& request) {
-    auto object = http::ParseJsonObject(request.body);
-    if (!object) return object.problem();
-    http::JsonFields fields(object.value());
-    auto name = fields.RequiredString("name", 1, 200, http::Text::kName);
-    auto kind = fields.RequiredString("kind", 1, 40);
+    http::JsonFields fields(request);
+    auto name = fields.String("name", http::Text::kName);
+    auto kind = fields.String("kind");
     if (kind && std::find(std::begin(kOrganizationKinds), std::end(kOrganizationKinds), *kind) ==
                     std::end(kOrganizationKinds)) {
         fields.Invalid("kind", "format");
@@ -110,7 +111,7 @@ Reply CreateOrganizationRoute(Service& service, const Request& request) {
     if (auto problem = fields.Finish()) return *problem;
     try {
         const std::int64_t id = service.database->Transact([&](db::Connection& connection) {
-            const std::int64_t now = NowMs();
+            const std::int64_t now = core::NowMs();
             const std::int64_t created = CreateOrganization(connection, *name, *kind, now);
             audit::Append(connection, Entry(request, kCreateOrganization, "ok", "auth.organization", created), now);
             return created;
@@ -118,12 +119,12 @@ Reply CreateOrganizationRoute(Service& service, const Request& request) {
         return Json(201, boost::json::object{
                              {"id", id}, {"name", *name}, {"kind", *kind}, {"network_ids", boost::json::array()}});
     } catch (const db::UniqueViolation&) {
-        return Problem{ProblemKind::kConflict, "detail.name_taken", "organization name exists"};
+        return Failure{Fault::kConflict, "detail.name_taken", "organization name exists"};
     }
 }
 
 std::optional<policy::Resource> NetworkResource(db::Connection& connection, std::string_view id_text) {
-    auto id = ParseId(id_text);
+    auto id = core::ParseId(id_text);
     if (!id || connection.Execute(kSelectNetwork, {*id}).empty()) return std::nullopt;
     return policy::Resource{.network_ids = {*id}};
 }
@@ -149,21 +150,19 @@ Reply ListNetworks(Service& service, const Request& request) {
 }
 
 Reply CreateNetworkRoute(Service& service, const Request& request) {
-    auto object = http::ParseJsonObject(request.body);
-    if (!object) return object.problem();
-    http::JsonFields fields(object.value());
-    auto name = fields.RequiredString("name", 1, 200, http::Text::kName);
+    http::JsonFields fields(request);
+    auto name = fields.String("name", http::Text::kName);
     if (auto problem = fields.Finish()) return *problem;
     try {
         const std::int64_t id = service.database->Transact([&](db::Connection& connection) {
-            const std::int64_t now = NowMs();
+            const std::int64_t now = core::NowMs();
             const std::int64_t created = CreateNetwork(connection, *name, now);
             audit::Append(connection, Entry(request, kCreateNetwork, "ok", "auth.network", created), now);
             return created;
         });
         return Json(201, boost::json::object{{"id", id}, {"name", *name}, {"organization_ids", boost::json::array()}});
     } catch (const db::UniqueViolation&) {
-        return Problem{ProblemKind::kConflict, "detail.name_taken", "network name exists"};
+        return Failure{Fault::kConflict, "detail.name_taken", "network name exists"};
     }
 }
 
@@ -177,7 +176,7 @@ Reply LinkOrganization(Service& service, const Request& request, bool link) {
     }
     if (!network) {
         return NotFoundAudited(*service.database, Entry(request, kLinkNetwork, "not_found", "auth.network",
-                                                        ParseId(request.Param("network_id")).value_or(0)));
+                                                        core::ParseId(request.Param("network_id")).value_or(0)));
     }
     const std::int64_t network_id = network->network_ids.front();
     if (!service.policy.Permits(request.principal.get(), kLinkNetwork, *network)) {
@@ -185,21 +184,19 @@ Reply LinkOrganization(Service& service, const Request& request, bool link) {
     }
     std::optional<std::int64_t> organization_id;
     if (link) {
-        auto object = http::ParseJsonObject(request.body);
-        if (!object) return object.problem();
-        http::JsonFields fields(object.value());
-        organization_id = fields.RequiredInt("organization_id", 1, INT64_MAX);
+        http::JsonFields fields(request);
+        organization_id = fields.Int("organization_id");
         if (auto problem = fields.Finish()) return *problem;
     } else {
-        organization_id = ParseId(request.Param("organization_id"));
-        if (!organization_id) return Problem{ProblemKind::kNotFound};
+        organization_id = core::ParseId(request.Param("organization_id"));
+        if (!organization_id) return Failure{Fault::kNotFound};
     }
     enum class Outcome { kDone, kNoOrganization, kAlready, kNotLinked };
     Outcome outcome = Outcome::kAlready;
     try {
         outcome = service.database->Transact([&](db::Connection& connection) {
             if (!OrganizationResource(connection, *organization_id)) return Outcome::kNoOrganization;
-            const std::int64_t now = NowMs();
+            const std::int64_t now = core::NowMs();
             if (link) {
                 auto networks = NetworksOf(connection, *organization_id);
                 if (std::find(networks.begin(), networks.end(), network_id) != networks.end()) return Outcome::kAlready;
@@ -218,15 +215,15 @@ Reply LinkOrganization(Service& service, const Request& request, bool link) {
     }
     switch (outcome) {
         case Outcome::kNoOrganization: {
-            if (!link) return Problem{ProblemKind::kNotFound};
-            Problem problem{ProblemKind::kInvalidFields};
+            if (!link) return Failure{Fault::kNotFound};
+            Failure problem{Fault::kInvalidFields};
             problem.errors.push_back({"organization_id", "not_found"});
             return problem;
         }
         case Outcome::kAlready:
-            return Problem{ProblemKind::kConflict, "", "already in the network"};
+            return Failure{Fault::kConflict, "", "already in the network"};
         case Outcome::kNotLinked:
-            return Problem{ProblemKind::kNotFound};
+            return Failure{Fault::kNotFound};
         case Outcome::kDone:
             break;
     }
@@ -269,95 +266,81 @@ void RegisterOrganizations(core::Registry& registry, std::shared_ptr<Service> se
     policy.Declare(std::string(kCreateNetwork), {{Role::kPlatformAdmin, Scope::kPlatform}});
     policy.Declare(std::string(kLinkNetwork), {{Role::kPlatformAdmin, Scope::kPlatform}});
 
-    registry.AddRoute({Method::kGet,
-                       "/api/v1/organizations",
-                       std::string(kReadOrganization),
-                       http::BodyKind::kNone,
-                       {"listOrganizations",
-                        "The organizations the caller may see",
-                        "auth",
-                        nullptr,
-                        ListSchema(kOrganizationSchema),
-                        200,
-                        {401, 403}},
-                       Bind(service, &ListOrganizations)});
-    registry.AddRoute({Method::kGet,
-                       "/api/v1/organizations/{organization_id}",
-                       std::string(kReadOrganization),
-                       http::BodyKind::kNone,
-                       {"getOrganization",
-                        "One organization, with the networks it takes part in",
-                        "auth",
-                        nullptr,
-                        Schema(kOrganizationSchema),
-                        200,
-                        {401, 403, 404}},
-                       Bind(service, &ReadOrganization)});
-    registry.AddRoute({Method::kPost,
-                       "/api/v1/organizations",
-                       std::string(kCreateOrganization),
-                       http::BodyKind::kJson,
-                       {"createOrganization",
-                        "Add an organization (platform admins)",
-                        "auth",
-                        Schema(R"({"type":"object","additionalProperties":false,"required":["name","kind"],
+    registry.AddRoute({.method = Method::kGet,
+                       .path = "/api/v1/organizations",
+                       .policy_action = std::string(kReadOrganization),
+                       .id = "listOrganizations",
+                       .summary = "The organizations the caller may see",
+                       .tag = "auth",
+                       .response = ListSchema(kOrganizationSchema),
+                       .errors = {401, 403},
+                       .handler = Bind(service, &ListOrganizations)});
+    registry.AddRoute({.method = Method::kGet,
+                       .path = "/api/v1/organizations/{organization_id}",
+                       .policy_action = std::string(kReadOrganization),
+                       .id = "getOrganization",
+                       .summary = "One organization, with the networks it takes part in",
+                       .tag = "auth",
+                       .response = Schema(kOrganizationSchema),
+                       .errors = {401, 403, 404},
+                       .handler = Bind(service, &ReadOrganization)});
+    registry.AddRoute({.method = Method::kPost,
+                       .path = "/api/v1/organizations",
+                       .policy_action = std::string(kCreateOrganization),
+                       .id = "createOrganization",
+                       .summary = "Add an organization (platform admins)",
+                       .tag = "auth",
+                       .request = Schema(R"({"type":"object","additionalProperties":false,"required":["name","kind"],
                             "properties":{"name":{"type":"string","minLength":1,"maxLength":200},
                               "kind":{"type":"string","enum":["social_service","ngo","training_provider","employer",
                                 "association","public_body"]}}})"),
-                        Schema(kOrganizationSchema),
-                        201,
-                        {401, 403, 409, 422}},
-                       Bind(service, &CreateOrganizationRoute)});
-    registry.AddRoute({Method::kGet,
-                       "/api/v1/networks",
-                       std::string(kReadNetwork),
-                       http::BodyKind::kNone,
-                       {"listNetworks",
-                        "The territorial networks the caller coordinates (all, for platform admins)",
-                        "auth",
-                        nullptr,
-                        ListSchema(kNetworkSchema),
-                        200,
-                        {401, 403}},
-                       Bind(service, &ListNetworks)});
-    registry.AddRoute({Method::kPost,
-                       "/api/v1/networks",
-                       std::string(kCreateNetwork),
-                       http::BodyKind::kJson,
-                       {"createNetwork",
-                        "Add a territorial network (platform admins)",
-                        "auth",
-                        Schema(R"({"type":"object","additionalProperties":false,"required":["name"],
+                       .response = Schema(kOrganizationSchema),
+                       .status = 201,
+                       .errors = {401, 403, 409, 422},
+                       .handler = Bind(service, &CreateOrganizationRoute)});
+    registry.AddRoute({.method = Method::kGet,
+                       .path = "/api/v1/networks",
+                       .policy_action = std::string(kReadNetwork),
+                       .id = "listNetworks",
+                       .summary = "The territorial networks the caller coordinates (all, for platform admins)",
+                       .tag = "auth",
+                       .response = ListSchema(kNetworkSchema),
+                       .errors = {401, 403},
+                       .handler = Bind(service, &ListNetworks)});
+    registry.AddRoute({.method = Method::kPost,
+                       .path = "/api/v1/networks",
+                       .policy_action = std::string(kCreateNetwork),
+                       .id = "createNetwork",
+                       .summary = "Add a territorial network (platform admins)",
+                       .tag = "auth",
+                       .request = Schema(R"({"type":"object","additionalProperties":false,"required":["name"],
                             "properties":{"name":{"type":"string","minLength":1,"maxLength":200}}})"),
-                        Schema(kNetworkSchema),
-                        201,
-                        {401, 403, 409, 422}},
-                       Bind(service, &CreateNetworkRoute)});
-    registry.AddRoute({Method::kPost,
-                       "/api/v1/networks/{network_id}/organizations",
-                       std::string(kLinkNetwork),
-                       http::BodyKind::kJson,
-                       {"addNetworkOrganization",
-                        "Add an organization to a network (platform admins)",
-                        "auth",
-                        Schema(R"({"type":"object","additionalProperties":false,"required":["organization_id"],
+                       .response = Schema(kNetworkSchema),
+                       .status = 201,
+                       .errors = {401, 403, 409, 422},
+                       .handler = Bind(service, &CreateNetworkRoute)});
+    registry.AddRoute(
+        {.method = Method::kPost,
+         .path = "/api/v1/networks/{network_id}/organizations",
+         .policy_action = std::string(kLinkNetwork),
+         .id = "addNetworkOrganization",
+         .summary = "Add an organization to a network (platform admins)",
+         .tag = "auth",
+         .request = Schema(R"({"type":"object","additionalProperties":false,"required":["organization_id"],
                             "properties":{"organization_id":{"type":"integer","minimum":1}}})"),
-                        Schema(kNetworkSchema),
-                        200,
-                        {401, 403, 404, 409, 422}},
-                       [service](const Request& request) { return LinkOrganization(*service, request, true); }});
-    registry.AddRoute({Method::kDelete,
-                       "/api/v1/networks/{network_id}/organizations/{organization_id}",
-                       std::string(kLinkNetwork),
-                       http::BodyKind::kNone,
-                       {"removeNetworkOrganization",
-                        "Take an organization out of a network (platform admins)",
-                        "auth",
-                        nullptr,
-                        nullptr,
-                        204,
-                        {401, 403, 404}},
-                       [service](const Request& request) { return LinkOrganization(*service, request, false); }});
+         .response = Schema(kNetworkSchema),
+         .errors = {401, 403, 404, 409, 422},
+         .handler = [service](const Request& request) { return LinkOrganization(*service, request, true); }});
+    registry.AddRoute(
+        {.method = Method::kDelete,
+         .path = "/api/v1/networks/{network_id}/organizations/{organization_id}",
+         .policy_action = std::string(kLinkNetwork),
+         .id = "removeNetworkOrganization",
+         .summary = "Take an organization out of a network (platform admins)",
+         .tag = "auth",
+         .status = 204,
+         .errors = {401, 403, 404},
+         .handler = [service](const Request& request) { return LinkOrganization(*service, request, false); }});
 }
 
 }  // namespace ponte::auth

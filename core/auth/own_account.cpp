@@ -9,12 +9,15 @@
 #include "core/auth/sessions.hpp"
 #include "core/auth/throttle.hpp"
 #include "core/crypto/random.hpp"
+#include "core/feature.hpp"
 #include "core/http/json_body.hpp"
 #include "core/http/openapi.hpp"
 
 namespace ponte::auth {
 namespace {
 
+using core::Failure;
+using core::Fault;
 using http::Method;
 using http::Problem;
 using http::ProblemKind;
@@ -40,11 +43,9 @@ audit::Entry OwnEntry(const Request& request, std::string action, std::string ou
 }
 
 Reply ChangePassword(Service& service, const Request& request) {
-    auto object = http::ParseJsonObject(request.body);
-    if (!object) return object.problem();
-    http::JsonFields fields(object.value());
-    auto current = fields.RequiredString("current_password", 1, 1024, http::Text::kSecret);
-    auto chosen = fields.RequiredString("new_password", 1, 1024, http::Text::kSecret);
+    http::JsonFields fields(request);
+    auto current = fields.String("current_password", http::Text::kSecret);
+    auto chosen = fields.String("new_password", http::Text::kSecret);
     if (auto problem = fields.Finish()) return *problem;
     const auto& principal = *request.principal;
 
@@ -53,11 +54,11 @@ Reply ChangePassword(Service& service, const Request& request) {
     {
         db::Lease connection = service.database->Acquire();
         user = FindUser(*connection, principal.user_id);
-        if (user) wait = LoginWait(*connection, ThrottleKeys(*user, request), NowMs());
+        if (user) wait = LoginWait(*connection, ThrottleKeys(*user, request), core::NowMs());
     }
-    if (!user) return Problem{ProblemKind::kUnauthorized, "detail.sign_in", "account gone"};
+    if (!user) return Failure{Fault::kNotSignedIn, "detail.sign_in", "account gone"};
     if (wait > 0) {
-        audit::Record(*service.database, OwnEntry(request, "auth.password.change", "throttled"), NowMs());
+        audit::Record(*service.database, OwnEntry(request, "auth.password.change", "throttled"), core::NowMs());
         return TooManyAttempts(wait);
     }
     bool verified = false;
@@ -69,14 +70,14 @@ Reply ChangePassword(Service& service, const Request& request) {
     const auto weak = CheckNewPassword(*chosen, user->email, user->display_name);
     if (!verified) {
         service.database->Transact([&](db::Connection& connection) {
-            const std::int64_t now = NowMs();
+            const std::int64_t now = core::NowMs();
             RecordLoginFailure(connection, ThrottleKeys(*user, request), now);
             audit::Append(connection, OwnEntry(request, "auth.password.change", "failed"), now);
         });
     }
     if (!verified || weak) {
         // Both at once, so that the form shows every mistake in one go.
-        Problem problem{ProblemKind::kInvalidFields};
+        Failure problem{Fault::kInvalidFields};
         if (!verified) problem.errors.push_back({"current_password", "wrong_password"});
         if (weak) problem.errors.push_back({"new_password", *weak});
         return problem;
@@ -84,7 +85,7 @@ Reply ChangePassword(Service& service, const Request& request) {
 
     const std::string hash = service.hasher.Hash(*chosen);
     NewSession session = service.database->Transact([&](db::Connection& connection) {
-        const std::int64_t now = NowMs();
+        const std::int64_t now = core::NowMs();
         SetPasswordHash(connection, user->id, hash, now);
         ClearLoginFailures(connection, ThrottleKeys(*user, request));
         VoidOneTimeSecrets(connection, user->id);  // a code or link someone kept opens nothing now
@@ -105,8 +106,8 @@ Reply ListOwnSessions(Service& service, const Request& request) {
     std::vector<SessionSummary> sessions;
     {
         db::Lease connection = service.database->Acquire();
-        sessions =
-            ListSessions(*connection, principal.user_id, principal.session_digest, NowMs(), service.options.sessions);
+        sessions = ListSessions(*connection, principal.user_id, principal.session_digest, core::NowMs(),
+                                service.options.sessions);
     }
     boost::json::array items;
     items.reserve(sessions.size());
@@ -129,10 +130,10 @@ Reply EndOwnSession(Service& service, const Request& request) {
     // The same statement runs for another person's id and an unknown one: same answer, same cost.
     const auto ended = service.database->Transact([&](db::Connection& connection) {
         auto digest = EndSessionByPublicId(connection, principal.user_id, public_id);
-        if (digest) audit::Append(connection, OwnEntry(request, "auth.session.end", "ok"), NowMs());
+        if (digest) audit::Append(connection, OwnEntry(request, "auth.session.end", "ok"), core::NowMs());
         return digest;
     });
-    if (!ended) return Problem{ProblemKind::kNotFound};
+    if (!ended) return Failure{Fault::kNotFound};
     Response response;
     response.status = 204;
     if (*ended == principal.session_digest) {
@@ -145,7 +146,7 @@ Reply EndOtherOwnSessions(Service& service, const Request& request) {
     const auto& principal = *request.principal;
     const std::int64_t ended = service.database->Transact([&](db::Connection& connection) {
         const std::int64_t count = EndOtherSessions(connection, principal.user_id, principal.session_digest);
-        audit::Append(connection, OwnEntry(request, "auth.sessions.end_others", "ok"), NowMs());
+        audit::Append(connection, OwnEntry(request, "auth.sessions.end_others", "ok"), core::NowMs());
         return count;
     });
     return Response::Json(200, boost::json::serialize(boost::json::object{{"ended", ended}}));
@@ -213,58 +214,47 @@ void RegisterOwnAccount(core::Registry& registry, std::shared_ptr<Service> servi
         .method = Method::kPost,
         .path = "/api/v1/auth/password",
         .policy_action = std::string(policy::kSignedIn),
-        .body = http::BodyKind::kJson,
-        .operation =
-            {.id = "changePassword",
-             .summary = "Change one's own passphrase (the current one required); ends every other session "
-                        "and renews this one",
-             .tag = "auth",
-             .request_schema = Schema(
-                 R"({"type":"object","additionalProperties":false,"required":["current_password","new_password"],
+        .id = "changePassword",
+        .summary =
+            "Change one's own passphrase (the current one required); ends every other session "
+            "and renews this one",
+        .tag = "auth",
+        .request = Schema(
+            R"({"type":"object","additionalProperties":false,"required":["current_password","new_password"],
                               "properties":{"current_password":{"type":"string","minLength":1,"maxLength":1024},
                                             "new_password":{"type":"string","minLength":1,"maxLength":1024}}})"),
-             .response_schema = SessionSchema(),
-             .success_status = 200,
-             .error_statuses = {401, 403, 422, 429}},
+        .response = SessionSchema(),
+        .errors = {401, 403, 422, 429},
         .handler = Bind(service, &ChangePassword)};
     change.heavy = true;
     registry.AddRoute(std::move(change));
     registry.AddRoute({.method = Method::kGet,
                        .path = "/api/v1/auth/sessions",
                        .policy_action = std::string(policy::kSignedIn),
-                       .body = http::BodyKind::kNone,
-                       .operation = {.id = "listOwnSessions",
-                                     .summary = "One's own live sessions: device, browser, when begun and last used",
-                                     .tag = "auth",
-                                     .request_schema = nullptr,
-                                     .response_schema = Schema(kSessionsSchema),
-                                     .success_status = 200,
-                                     .error_statuses = {401, 403}},
+                       .id = "listOwnSessions",
+                       .summary = "One's own live sessions: device, browser, when begun and last used",
+                       .tag = "auth",
+                       .response = Schema(kSessionsSchema),
+                       .errors = {401, 403},
                        .handler = Bind(service, &ListOwnSessions)});
     registry.AddRoute({.method = Method::kDelete,
                        .path = "/api/v1/auth/sessions/{session_id}",
                        .policy_action = std::string(policy::kSignedIn),
-                       .body = http::BodyKind::kNone,
-                       .operation = {.id = "endOwnSession",
-                                     .summary = "End one of one's own sessions, by the id the list gives",
-                                     .tag = "auth",
-                                     .request_schema = nullptr,
-                                     .response_schema = nullptr,
-                                     .success_status = 204,
-                                     .error_statuses = {401, 403, 404}},
+                       .id = "endOwnSession",
+                       .summary = "End one of one's own sessions, by the id the list gives",
+                       .tag = "auth",
+                       .status = 204,
+                       .errors = {401, 403, 404},
                        .handler = Bind(service, &EndOwnSession)});
     registry.AddRoute({.method = Method::kPost,
                        .path = "/api/v1/auth/sessions/end-others",
                        .policy_action = std::string(policy::kSignedIn),
-                       .body = http::BodyKind::kNone,
-                       .operation = {.id = "endOtherOwnSessions",
-                                     .summary = "End every one of one's own sessions but this one",
-                                     .tag = "auth",
-                                     .request_schema = nullptr,
-                                     .response_schema = Schema(R"({"type":"object","required":["ended"],
+                       .id = "endOtherOwnSessions",
+                       .summary = "End every one of one's own sessions but this one",
+                       .tag = "auth",
+                       .response = Schema(R"({"type":"object","required":["ended"],
                                          "properties":{"ended":{"type":"integer"}}})"),
-                                     .success_status = 200,
-                                     .error_statuses = {401, 403}},
+                       .errors = {401, 403},
                        .handler = Bind(service, &EndOtherOwnSessions)});
 }
 

@@ -12,6 +12,7 @@
 #include "core/auth/auth.hpp"
 #include "core/auth/totp.hpp"
 #include "core/crypto/random.hpp"
+#include "core/feature.hpp"
 #include "core/testing/engine.hpp"
 #include "core/testing/http_client.hpp"
 #include "core/testing/server_process.hpp"
@@ -37,7 +38,7 @@ class OwnAccountTest : public ::testing::Test {
         database_ = db::Database::Open(url_).release();
         crypto::PasswordHasher hasher({.passes = 1, .memory_bytes = 1 << 20});
         database_->Transact([&](db::Connection& connection) {
-            const std::int64_t now = NowMs();
+            const std::int64_t now = core::NowMs();
             const std::int64_t organization = CreateOrganization(connection, "Women's centre", "ngo", now);
             for (const char* name : {"amal", "bintu", "chiara", "dunya", "elif", "farah", "giulia", "hana", "irina",
                                      "jamila", "karima", "lina"}) {
@@ -125,7 +126,7 @@ TEST_F(OwnAccountTest, ChangePassword_WithTheCurrentOne_EndsOtherSessionsAndRene
         connection.Execute(
             "INSERT INTO auth_invitations (digest, user_id, created_at, expires_at) "
             "SELECT 'kept-code', id, 0, $1 FROM auth_users WHERE email = 'amal@example.org'",
-            {NowMs() + 3'600'000});
+            {core::NowMs() + 3'600'000});
     });
     auto changed = ChangePassword(computer, kPassword, kNewPassword);
     ASSERT_EQ(changed.status, 200) << changed.body;
@@ -297,7 +298,7 @@ TEST_F(OwnAccountTest, Participant_SetsUpASecondFactor_ThenNeedsItToSignIn) {
     ASSERT_EQ(started.status, 201) << started.body;
     const std::string secret(started.Json().at("secret").as_string());
     // Whoever holds her unlocked phone cannot tie her account to their own app: her password first.
-    const std::string code = TotpCode(secret, NowMs() / 1000);
+    const std::string code = TotpCode(secret, core::NowMs() / 1000);
     auto no_password = Send("POST", "/api/v1/auth/totp/enrolment/confirm", session,
                             boost::json::serialize(boost::json::object{{"code", code}}));
     EXPECT_EQ(no_password.status, 422);

@@ -7,6 +7,7 @@
 #include "core/auth/sessions.hpp"
 #include "core/auth/throttle.hpp"
 #include "core/crypto/random.hpp"
+#include "core/feature.hpp"
 #include "core/http/client_address.hpp"
 #include "core/http/json_body.hpp"
 #include "core/http/openapi.hpp"
@@ -18,6 +19,8 @@ namespace {
 
 using http::Schema;
 
+using core::Failure;
+using core::Fault;
 using http::Method;
 using http::Problem;
 using http::ProblemKind;
@@ -49,10 +52,8 @@ std::string Replace(std::string text, std::string_view name, std::string_view va
 }
 
 Reply RequestReset(Service& service, const Request& request) {
-    auto object = http::ParseJsonObject(request.body);
-    if (!object) return object.problem();
-    http::JsonFields fields(object.value());
-    auto email = fields.RequiredString("email", 3, 254);
+    http::JsonFields fields(request);
+    auto email = fields.String("email");
     if (email && !LooksLikeEmail(NormalizeEmail(*email))) fields.Invalid("email", "format");
     if (auto problem = fields.Finish()) return *problem;
     const std::string normalized = NormalizeEmail(*email);
@@ -61,7 +62,7 @@ Reply RequestReset(Service& service, const Request& request) {
 
     std::int64_t wait = 0;
     service.database->Transact([&](db::Connection& connection) {
-        const std::int64_t now = NowMs();
+        const std::int64_t now = core::NowMs();
         wait = std::max(LockedFor(connection, account_key, now), LockedFor(connection, address_key, now));
         audit::Entry entry = AuditEntry(request, "auth.password_reset.request", "");
         entry.resource_type = "auth.user";
@@ -109,11 +110,9 @@ Reply RequestReset(Service& service, const Request& request) {
 }
 
 Reply CompleteReset(Service& service, const Request& request) {
-    auto object = http::ParseJsonObject(request.body);
-    if (!object) return object.problem();
-    http::JsonFields fields(object.value());
-    auto token = fields.RequiredString("token", 1, 100);
-    auto password = fields.RequiredString("password", 1, 1024, http::Text::kSecret);
+    http::JsonFields fields(request);
+    auto token = fields.String("token");
+    auto password = fields.String("password", http::Text::kSecret);
     if (auto problem = fields.Finish()) return *problem;
     auto outcome = SetPasswordWithSecret(
         service, request, {kSelectReset, kUseReset, "auth.password_reset.complete", "token", "invalid_token"},
@@ -121,7 +120,7 @@ Reply CompleteReset(Service& service, const Request& request) {
             // A new password lifts a lockout that guesses at the old one caused.
             ClearFailures(connection, "account:" + user.email);
         });
-    if (auto* problem = std::get_if<Problem>(&outcome)) return std::move(*problem);
+    if (!outcome) return std::move(outcome.failure());
     Response response;
     response.status = 204;
     return response;
@@ -130,36 +129,35 @@ Reply CompleteReset(Service& service, const Request& request) {
 }  // namespace
 
 void RegisterPasswordReset(core::Registry& registry, std::shared_ptr<Service> service) {
-    registry.AddRoute({Method::kPost,
-                       "/api/v1/auth/password-reset",
-                       std::string(policy::kPublic),
-                       http::BodyKind::kJson,
-                       {"requestPasswordReset",
-                        "Mail a one-time password reset link to the account with this address, if there is one",
-                        "auth",
-                        Schema(R"({"type":"object","additionalProperties":false,"required":["email"],
+    registry.AddRoute(
+        {.method = Method::kPost,
+         .path = "/api/v1/auth/password-reset",
+         .policy_action = std::string(policy::kPublic),
+         .id = "requestPasswordReset",
+         .summary = "Mail a one-time password reset link to the account with this address, if there is one",
+         .tag = "auth",
+         .request = Schema(R"({"type":"object","additionalProperties":false,"required":["email"],
                             "properties":{"email":{"type":"string","minLength":3,"maxLength":254}}})"),
-                        Schema(R"({"type":"object"})"),
-                        202,
-                        {422, 429}},
-                       [service](const Request& request) -> Reply {
-                           if (service->keyring == nullptr) return Problem{ProblemKind::kUnavailable};
-                           return RequestReset(*service, request);
-                       }});
-    http::Route complete{Method::kPost,
-                         "/api/v1/auth/password-reset/complete",
-                         std::string(policy::kPublic),
-                         http::BodyKind::kJson,
-                         {"completePasswordReset",
-                          "Set a new password with the token of a reset link; ends every session of the account",
-                          "auth",
-                          Schema(R"({"type":"object","additionalProperties":false,"required":["token","password"],
+         .response = Schema(R"({"type":"object"})"),
+         .status = 202,
+         .errors = {422, 429},
+         .handler = [service](const Request& request) -> Reply {
+             if (service->keyring == nullptr) return Failure{Fault::kUnavailable};
+             return RequestReset(*service, request);
+         }});
+    http::Route complete{
+        .method = Method::kPost,
+        .path = "/api/v1/auth/password-reset/complete",
+        .policy_action = std::string(policy::kPublic),
+        .id = "completePasswordReset",
+        .summary = "Set a new password with the token of a reset link; ends every session of the account",
+        .tag = "auth",
+        .request = Schema(R"({"type":"object","additionalProperties":false,"required":["token","password"],
                               "properties":{"token":{"type":"string","minLength":1,"maxLength":100},
                                 "password":{"type":"string","minLength":1,"maxLength":1024}}})"),
-                          nullptr,
-                          204,
-                          {422, 429}},
-                         [service](const Request& request) { return CompleteReset(*service, request); }};
+        .status = 204,
+        .errors = {422, 429},
+        .handler = [service](const Request& request) { return CompleteReset(*service, request); }};
     complete.heavy = true;
     registry.AddRoute(std::move(complete));
 }

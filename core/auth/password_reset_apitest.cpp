@@ -8,6 +8,7 @@
 #include "core/auth/accounts.hpp"
 #include "core/auth/auth.hpp"
 #include "core/crypto/random.hpp"
+#include "core/feature.hpp"
 #include "core/testing/engine.hpp"
 #include "core/testing/http_client.hpp"
 #include "core/testing/server_process.hpp"
@@ -30,7 +31,7 @@ class PasswordResetTest : public ::testing::Test {
         database_ = db::Database::Open(url);
         crypto::PasswordHasher hasher({.passes = 1, .memory_bytes = 1 << 20});
         database_->Transact([&](db::Connection& connection) {
-            const std::int64_t now = NowMs();
+            const std::int64_t now = core::NowMs();
             const std::int64_t org = CreateOrganization(connection, "Centre", "ngo", now);
             for (auto [name, locale] : {std::pair{"ana", "es"}, {"bea", "ar"}}) {
                 User user{.email = std::string(name) + "@example.org",
@@ -135,7 +136,7 @@ TEST_F(PasswordResetTest, ALinkVoidsEveryOtherCodeOrLinkOfTheAccount) {
     database_->Acquire()->Execute(
         "INSERT INTO auth_invitations (digest, user_id, created_at, expires_at) "
         "SELECT $1, id, $2, $3 FROM auth_users WHERE email = 'ana@example.org'",
-        {crypto::Sha256Hex(code), NowMs(), NowMs() + 3'600'000});
+        {crypto::Sha256Hex(code), core::NowMs(), core::NowMs() + 3'600'000});
     EXPECT_EQ(Post("/api/v1/auth/password-reset", {{"email", "ana@example.org"}}).status, 202);
     const std::string token = TokenOfMail(0);
     EXPECT_EQ(Post("/api/v1/auth/password-reset/complete", {{"token", token}, {"password", kNewPassword}}).status, 204);
@@ -164,7 +165,7 @@ TEST_F(PasswordResetTest, WithoutAPublicAddress_NoLinkIsMailed) {
 TEST_F(PasswordResetTest, ExpiredLinksAndBadInputAreRefused) {
     EXPECT_EQ(Post("/api/v1/auth/password-reset", {{"email", "ana@example.org"}}).status, 202);
     const std::string token = TokenOfMail(0);
-    database_->Acquire()->Execute("UPDATE auth_password_resets SET expires_at = $1", {NowMs() - 1});
+    database_->Acquire()->Execute("UPDATE auth_password_resets SET expires_at = $1", {core::NowMs() - 1});
     EXPECT_EQ(Post("/api/v1/auth/password-reset/complete", {{"token", token}, {"password", kNewPassword}}).status, 422);
 
     struct Case {

@@ -17,13 +17,6 @@ using policy::Role;
 
 }  // namespace
 
-std::optional<std::int64_t> ParseId(std::string_view text) {
-    std::int64_t id = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (error != std::errc{} || end != text.data() + text.size() || id <= 0) return std::nullopt;
-    return id;
-}
-
 std::optional<policy::Resource> OrganizationResource(db::Connection& connection, std::int64_t organization_id) {
     if (connection.Execute(kOrganizationExists, {organization_id}).empty()) return std::nullopt;
     return policy::Resource{.organization_id = organization_id, .network_ids = NetworksOf(connection, organization_id)};

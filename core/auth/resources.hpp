@@ -13,9 +13,6 @@
 
 namespace ponte::auth {
 
-// A positive id from a path segment; nullopt for anything else.
-std::optional<std::int64_t> ParseId(std::string_view text);
-
 // The organization as a policy resource, or nullopt when there is none with this id.
 std::optional<policy::Resource> OrganizationResource(db::Connection& connection, std::int64_t organization_id);
 

@@ -7,6 +7,7 @@
 #include "core/auth/totp.hpp"
 #include "core/crypto/random.hpp"
 #include "core/db/errors.hpp"
+#include "core/feature.hpp"
 #include "core/http/json_body.hpp"
 #include "core/http/openapi.hpp"
 #include "core/i18n/catalogue.hpp"
@@ -17,6 +18,8 @@ namespace {
 
 using http::Schema;
 
+using core::Failure;
+using core::Fault;
 using http::Method;
 using http::Problem;
 using http::ProblemKind;
@@ -74,18 +77,16 @@ Response CodesResponse(int status, const std::vector<std::string>& codes) {
     return Response::Json(status, boost::json::serialize(boost::json::object{{"recovery_codes", std::move(items)}}));
 }
 
-Problem WrongCode() {
-    Problem problem{ProblemKind::kInvalidFields};
+core::Failure WrongCode() {
+    Failure problem{Fault::kInvalidFields};
     problem.errors.push_back({"code", "wrong_code"});
     return problem;
 }
 
-// The `code` field of a body: 1..64 characters.
-http::Outcome<std::string> DecodeCode(std::string_view body) {
-    auto object = http::ParseJsonObject(body);
-    if (!object) return object.problem();
-    http::JsonFields fields(object.value());
-    auto code = fields.RequiredString("code", 1, 64);
+// The `code` field of a body its schema accepted.
+core::Outcome<std::string> DecodeCode(const http::Request& request) {
+    http::JsonFields fields(request);
+    auto code = fields.String("code");
     if (auto problem = fields.Finish()) return *problem;
     return *code;
 }
@@ -103,7 +104,7 @@ Reply StartEnrolment(Service& service, const Request& request) {
                 !existing.empty() && !existing.IsNull(0, 1)) {
                 return std::nullopt;
             }
-            const std::int64_t now = NowMs();
+            const std::int64_t now = core::NowMs();
             connection.Execute(kDeletePendingTotp, {user_id});
             std::string secret = NewTotpSecret();
             connection.Execute(
@@ -119,9 +120,9 @@ Reply StartEnrolment(Service& service, const Request& request) {
         });
     } catch (const db::UniqueViolation&) {
         // Another request of hers started one at the same moment.
-        return Problem{ProblemKind::kConflict, "", "enrolment started concurrently"};
+        return Failure{Fault::kConflict, "", "enrolment started concurrently"};
     }
-    if (!started) return Problem{ProblemKind::kConflict, "detail.totp_enrolled"};
+    if (!started) return Failure{Fault::kConflict, "detail.totp_enrolled"};
     const std::string uri = OtpauthUri(kIssuer, started->account, started->secret);
     return Response::Json(
         201, boost::json::serialize(boost::json::object{
@@ -136,24 +137,24 @@ enum class Check { kOk, kOkRecoveryCode, kWrong, kNoEnrolment };
 // Adding a second factor to a session that is fully signed in (hers by choice) asks for her
 // password: whoever picks up her unlocked phone cannot tie her account to their own app and so
 // lock her out. At the second step of a sign-in she has just given it.
-std::optional<Problem> CheckPasswordToAddFactor(Service& service, const Request& request,
+std::optional<Failure> CheckPasswordToAddFactor(Service& service, const Request& request,
                                                 const std::optional<std::string>& password) {
     const auto& principal = *request.principal;
     if (principal.second_factor_due) return std::nullopt;
     auto user = FindUser(*service.database->Acquire(), principal.user_id);
     if (!user || user->password_hash.empty()) return std::nullopt;
     const LoginKeys keys = LoginKeysFor(AccountName(user->email, user->id), audit::AddressOf(request.remote));
-    if (const std::int64_t wait = LoginWait(*service.database->Acquire(), keys, NowMs()); wait > 0) {
+    if (const std::int64_t wait = LoginWait(*service.database->Acquire(), keys, core::NowMs()); wait > 0) {
         return TooManyAttempts(wait);
     }
-    Problem problem{ProblemKind::kInvalidFields};
+    Failure problem{Fault::kInvalidFields};
     if (!password) {
         problem.errors.push_back({"current_password", "required"});
         return problem;
     }
     if (service.hasher.Verify(user->password_hash, *password)) return std::nullopt;
     service.database->Transact([&](db::Connection& connection) {
-        const std::int64_t now = NowMs();
+        const std::int64_t now = core::NowMs();
         RecordLoginFailure(connection, keys, now);
         audit::Entry entry = AuditEntry(request, "auth.totp.confirm", "wrong_password");
         entry.resource_type = "auth.user";
@@ -165,11 +166,9 @@ std::optional<Problem> CheckPasswordToAddFactor(Service& service, const Request&
 }
 
 Reply ConfirmEnrolment(Service& service, const Request& request) {
-    auto object = http::ParseJsonObject(request.body);
-    if (!object) return object.problem();
-    http::JsonFields fields(object.value());
-    auto code = fields.RequiredString("code", 1, 64);
-    auto password = fields.OptionalString("current_password", 1, 1024, http::Text::kSecret);
+    http::JsonFields fields(request);
+    auto code = fields.String("code");
+    auto password = fields.String("current_password", http::Text::kSecret);
     if (auto problem = fields.Finish()) return *problem;
     if (auto refused = CheckPasswordToAddFactor(service, request, password)) return *refused;
     const auto& principal = *request.principal;
@@ -178,7 +177,7 @@ Reply ConfirmEnrolment(Service& service, const Request& request) {
     std::optional<NewSession> raised;
     std::int64_t wait = 0;
     const Check check = service.database->Transact([&](db::Connection& connection) {
-        const std::int64_t now = NowMs();
+        const std::int64_t now = core::NowMs();
         if ((wait = LockedFor(connection, key, now)) > 0) return Check::kWrong;
         auto totp = ReadTotp(connection, *service.keyring, principal.user_id);
         if (!totp || totp->confirmed) return Check::kNoEnrolment;
@@ -199,7 +198,7 @@ Reply ConfirmEnrolment(Service& service, const Request& request) {
         return Check::kOk;
     });
     if (wait > 0) return TooManyAttempts(wait, "detail.second_factor_locked_out");
-    if (check == Check::kNoEnrolment) return Problem{ProblemKind::kConflict, "detail.no_totp_enrolment"};
+    if (check == Check::kNoEnrolment) return Failure{Fault::kConflict, "detail.no_totp_enrolment"};
     if (check == Check::kWrong) return WrongCode();
     Response response = CodesResponse(200, codes);
     response.headers.Add("Set-Cookie", SessionCookie(service.options.sessions, raised->id));
@@ -207,14 +206,14 @@ Reply ConfirmEnrolment(Service& service, const Request& request) {
 }
 
 Reply PassSecondFactor(Service& service, const Request& request) {
-    auto code = DecodeCode(request.body);
-    if (!code) return code.problem();
+    auto code = DecodeCode(request);
+    if (!code) return std::move(code.failure());
     const auto& principal = *request.principal;
     const std::string key = SecondFactorKey(principal.user_id);
     std::int64_t wait = 0;
     std::optional<NewSession> raised;
     const Check check = service.database->Transact([&](db::Connection& connection) {
-        const std::int64_t now = NowMs();
+        const std::int64_t now = core::NowMs();
         audit::Entry entry = AuditEntry(request, "auth.second_factor", "");
         entry.resource_type = "auth.user";
         entry.resource_id = std::to_string(principal.user_id);
@@ -247,7 +246,7 @@ Reply PassSecondFactor(Service& service, const Request& request) {
         return result;
     });
     if (wait > 0) return TooManyAttempts(wait, "detail.second_factor_locked_out");
-    if (check == Check::kNoEnrolment) return Problem{ProblemKind::kConflict, "detail.no_totp_enrolment"};
+    if (check == Check::kNoEnrolment) return Failure{Fault::kConflict, "detail.no_totp_enrolment"};
     if (check == Check::kWrong) return WrongCode();
     return SignedIn(service, raised->id);
 }
@@ -255,14 +254,14 @@ Reply PassSecondFactor(Service& service, const Request& request) {
 // New recovery codes need a fresh code from the app: a stolen session alone cannot mint codes
 // that would let its thief pass the second factor later.
 Reply RenewRecoveryCodes(Service& service, const Request& request) {
-    auto code = DecodeCode(request.body);
-    if (!code) return code.problem();
+    auto code = DecodeCode(request);
+    if (!code) return std::move(code.failure());
     const std::int64_t user_id = request.principal->user_id;
     const std::string key = SecondFactorKey(user_id);
     std::vector<std::string> codes;
     std::int64_t wait = 0;
     const Check check = service.database->Transact([&](db::Connection& connection) {
-        const std::int64_t now = NowMs();
+        const std::int64_t now = core::NowMs();
         if ((wait = LockedFor(connection, key, now)) > 0) return Check::kWrong;
         auto totp = ReadTotp(connection, *service.keyring, user_id);
         if (!totp || !totp->confirmed) return Check::kNoEnrolment;
@@ -280,7 +279,7 @@ Reply RenewRecoveryCodes(Service& service, const Request& request) {
         return Check::kOk;
     });
     if (wait > 0) return TooManyAttempts(wait, "detail.second_factor_locked_out");
-    if (check == Check::kNoEnrolment) return Problem{ProblemKind::kConflict, "detail.no_totp_enrolment"};
+    if (check == Check::kNoEnrolment) return Failure{Fault::kConflict, "detail.no_totp_enrolment"};
     if (check == Check::kWrong) return WrongCode();
     return CodesResponse(201, codes);
 }
@@ -297,64 +296,59 @@ void RegisterSecondFactor(core::Registry& registry, std::shared_ptr<Service> ser
     // Each handler needs the keys; a registry built only for its route table has none and serves nothing.
     auto with_keys = [service](Reply (*handler)(Service&, const Request&)) {
         return [service, handler](const Request& request) -> Reply {
-            if (service->keyring == nullptr) return Problem{ProblemKind::kUnavailable, "", "no field-encryption keys"};
+            if (service->keyring == nullptr) return Failure{Fault::kUnavailable, "", "no field-encryption keys"};
             return handler(*service, request);
         };
     };
-    registry.AddRoute({Method::kPost,
-                       "/api/v1/auth/totp/enrolment",
-                       std::string(policy::kSigningIn),
-                       http::BodyKind::kNone,
-                       {"startTotpEnrolment",
-                        "Start setting up two-step sign-in: a new TOTP key, as text, otpauth URI and QR code",
-                        "auth",
-                        nullptr,
-                        Schema(R"({"type":"object","required":["secret","otpauth_uri","qr_svg"]})"),
-                        201,
-                        {401, 403, 409}},
-                       with_keys(&StartEnrolment)});
-    registry.AddRoute({Method::kPost,
-                       "/api/v1/auth/totp/enrolment/confirm",
-                       std::string(policy::kSigningIn),
-                       http::BodyKind::kJson,
-                       {"confirmTotpEnrolment",
-                        "Finish setting up two-step sign-in with a first code; answers the recovery codes, once. "
-                        "A fully signed-in session (one adding a factor it does not need) also gives the "
-                        "current password",
-                        "auth",
-                        Schema(R"({"type":"object","additionalProperties":false,"required":["code"],
+    registry.AddRoute({.method = Method::kPost,
+                       .path = "/api/v1/auth/totp/enrolment",
+                       .policy_action = std::string(policy::kSigningIn),
+                       .id = "startTotpEnrolment",
+                       .summary = "Start setting up two-step sign-in: a new TOTP key, as text, otpauth URI and QR code",
+                       .tag = "auth",
+                       .response = Schema(R"({"type":"object","required":["secret","otpauth_uri","qr_svg"]})"),
+                       .status = 201,
+                       .errors = {401, 403, 409},
+                       .handler = with_keys(&StartEnrolment)});
+    registry.AddRoute({.method = Method::kPost,
+                       .path = "/api/v1/auth/totp/enrolment/confirm",
+                       .policy_action = std::string(policy::kSigningIn),
+                       .id = "confirmTotpEnrolment",
+                       .summary =
+                           "Finish setting up two-step sign-in with a first code; answers the recovery codes, once. "
+                           "A fully signed-in session (one adding a factor it does not need) also gives the "
+                           "current password",
+                       .tag = "auth",
+                       .request = Schema(R"({"type":"object","additionalProperties":false,"required":["code"],
                             "properties":{"code":{"type":"string","minLength":1,"maxLength":64},
                               "current_password":{"type":"string","minLength":1,"maxLength":1024}}})"),
-                        Schema(kCodesSchema),
-                        200,
-                        {401, 403, 409, 422, 429}},
-                       with_keys(&ConfirmEnrolment),
-                       true});
-    registry.AddRoute({Method::kPost,
-                       "/api/v1/auth/second-factor",
-                       std::string(policy::kSigningIn),
-                       http::BodyKind::kJson,
-                       {"passSecondFactor",
-                        "The second step of signing in: a TOTP code or an unused recovery code",
-                        "auth",
-                        Schema(kCodeSchema),
-                        SessionSchema(),
-                        200,
-                        {401, 403, 409, 422, 429}},
-                       with_keys(&PassSecondFactor)});
-    registry.AddRoute({Method::kPost,
-                       "/api/v1/auth/recovery-codes",
-                       std::string(policy::kSignedIn),
-                       http::BodyKind::kJson,
-                       {"renewRecoveryCodes",
-                        "Replace the recovery codes with ten new ones, given a current code from the app (the old "
-                        "ones stop working)",
-                        "auth",
-                        Schema(kCodeSchema),
-                        Schema(kCodesSchema),
-                        201,
-                        {401, 403, 409, 422, 429}},
-                       with_keys(&RenewRecoveryCodes)});
+                       .response = Schema(kCodesSchema),
+                       .errors = {401, 403, 409, 422, 429},
+                       .handler = with_keys(&ConfirmEnrolment),
+                       .heavy = true});
+    registry.AddRoute({.method = Method::kPost,
+                       .path = "/api/v1/auth/second-factor",
+                       .policy_action = std::string(policy::kSigningIn),
+                       .id = "passSecondFactor",
+                       .summary = "The second step of signing in: a TOTP code or an unused recovery code",
+                       .tag = "auth",
+                       .request = Schema(kCodeSchema),
+                       .response = SessionSchema(),
+                       .errors = {401, 403, 409, 422, 429},
+                       .handler = with_keys(&PassSecondFactor)});
+    registry.AddRoute({.method = Method::kPost,
+                       .path = "/api/v1/auth/recovery-codes",
+                       .policy_action = std::string(policy::kSignedIn),
+                       .id = "renewRecoveryCodes",
+                       .summary =
+                           "Replace the recovery codes with ten new ones, given a current code from the app (the old "
+                           "ones stop working)",
+                       .tag = "auth",
+                       .request = Schema(kCodeSchema),
+                       .response = Schema(kCodesSchema),
+                       .status = 201,
+                       .errors = {401, 403, 409, 422, 429},
+                       .handler = with_keys(&RenewRecoveryCodes)});
 }
 
 }  // namespace ponte::auth

@@ -9,6 +9,7 @@
 #include "core/auth/auth.hpp"
 #include "core/auth/totp.hpp"
 #include "core/crypto/keyring.hpp"
+#include "core/feature.hpp"
 #include "core/testing/engine.hpp"
 #include "core/testing/http_client.hpp"
 #include "core/testing/server_process.hpp"
@@ -27,7 +28,7 @@ class SecondFactorTest : public ::testing::Test {
         database_ = db::Database::Open(url_).release();
         crypto::PasswordHasher hasher({.passes = 1, .memory_bytes = 1 << 20});
         database_->Transact([&](db::Connection& connection) {
-            const std::int64_t now = NowMs();
+            const std::int64_t now = core::NowMs();
             organization_ = CreateOrganization(connection, "Women's centre", "ngo", now);
             for (const char* name : {"ana", "bea", "carla", "dina", "eva", "fatma", "gul"}) {
                 User user{.email = std::string(name) + "@example.org", .display_name = name};
@@ -85,7 +86,7 @@ class SecondFactorTest : public ::testing::Test {
     static std::string Code(std::string_view code) {
         return boost::json::serialize(boost::json::object{{"code", code}});
     }
-    static std::int64_t Now() { return NowMs() / 1000; }
+    static std::int64_t Now() { return core::NowMs() / 1000; }
     static std::int64_t AuditCount(std::string_view action, std::string_view outcome) {
         return database_->Acquire()
             ->Execute("SELECT COUNT(*) FROM audit_log WHERE action = $1 AND outcome = $2",

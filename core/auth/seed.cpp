@@ -3,6 +3,7 @@
 #include "core/audit/audit.hpp"
 #include "core/auth/accounts.hpp"
 #include "core/auth/auth.hpp"
+#include "core/feature.hpp"
 
 namespace ponte::auth {
 namespace {
@@ -23,7 +24,7 @@ std::vector<DemoAccount> SeedDemo(db::Database& database, crypto::PasswordHasher
     if (database.Acquire()->Execute("SELECT COUNT(*) FROM auth_users").Int(0, 0) > 0) return {};
     const std::string hash = hasher.Hash(kDemoPassword);
     return database.Transact([&](db::Connection& connection) {
-        const std::int64_t now = NowMs();
+        const std::int64_t now = core::NowMs();
         std::vector<DemoAccount> accounts;
         const std::int64_t network = CreateNetwork(connection, "Empolese Valdelsa network (demo)", now);
         struct Org {

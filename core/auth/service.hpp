@@ -10,10 +10,18 @@
 #include "core/auth/options.hpp"
 #include "core/crypto/keyring.hpp"
 #include "core/crypto/password.hpp"
+#include "core/feature.hpp"
 #include "core/http/router.hpp"
 #include "core/policy/policy.hpp"
 
 namespace ponte::auth {
+
+// The core helpers every handler of this module uses.
+using core::AuditEntry;
+using core::Bind;
+using core::NotFoundAudited;
+using core::NowMs;
+using core::ParseId;
 
 struct Service {
     db::Database* database;          // null in a registry built only for its route table
@@ -26,14 +34,6 @@ struct Service {
         : database(d), keyring(k), policy(p), options(o), hasher(o.password_cost, o.hashing_threads) {}
 };
 
-// A route handler calling `handler` with the shared service.
-inline http::Handler Bind(std::shared_ptr<Service> service, http::Reply (*handler)(Service&, const http::Request&)) {
-    return [service = std::move(service), handler](const http::Request& request) { return handler(*service, request); };
-}
-
-// An audit entry of the request's caller (if any), address and request id.
-audit::Entry AuditEntry(const http::Request& request, std::string action, std::string outcome);
-
 // The JSON of a session: its user with memberships, the second-factor state, the CSRF token and
 // the new invitation codes staff gave for her account lately (access_resets.hpp).
 http::Response SessionResponse(const Service& service, int status, const policy::Principal& principal);
@@ -42,13 +42,8 @@ http::Response SessionResponse(const Service& service, int status, const policy:
 // the account's second-factor state) and its cookie; 401 when it ended meanwhile.
 http::Reply SignedIn(const Service& service, const std::string& session_id);
 
-// 404 for a record the caller may not see as for one that does not exist (entry.outcome says
-// which: "denied" or "not_found"). Both are audited, so that they also take the same time and a
-// stopwatch cannot tell them apart.
-http::Problem NotFoundAudited(db::Database& database, const audit::Entry& entry);
-
 // 429 with Retry-After for a throttled key; the detail says what was tried too often.
-http::Problem TooManyAttempts(std::int64_t wait_ms, std::string detail_key = "detail.locked_out");
+core::Failure TooManyAttempts(std::int64_t wait_ms, std::string detail_key = "detail.locked_out");
 
 // The schema of SessionResponse, for the OpenAPI document.
 boost::json::value SessionSchema();

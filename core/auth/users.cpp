@@ -13,6 +13,7 @@
 #include "core/auth/throttle.hpp"
 #include "core/crypto/random.hpp"
 #include "core/db/errors.hpp"
+#include "core/feature.hpp"
 #include "core/http/json_body.hpp"
 #include "core/http/openapi.hpp"
 #include "core/i18n/catalogue.hpp"
@@ -23,6 +24,8 @@ namespace {
 
 using http::Schema;
 
+using core::Failure;
+using core::Fault;
 using http::Method;
 using http::Problem;
 using http::ProblemKind;
@@ -68,19 +71,20 @@ audit::Entry UserEntry(const Request& request, std::string_view action, std::str
 }
 
 // A record the caller may not see answers as if it did not exist; both are audited.
-Problem NotFound(Service& service, const Request& request, std::string_view action, std::int64_t user_id,
-                 std::int64_t organization_id = 0, std::string outcome = "denied") {
+core::Failure NotFound(Service& service, const Request& request, std::string_view action, std::int64_t user_id,
+                       std::int64_t organization_id = 0, std::string outcome = "denied") {
     return NotFoundAudited(*service.database, UserEntry(request, action, std::move(outcome), user_id, organization_id));
 }
-Problem Missing(Service& service, const Request& request, std::string_view action, std::int64_t user_id,
-                std::int64_t organization_id = 0) {
+core::Failure Missing(Service& service, const Request& request, std::string_view action, std::int64_t user_id,
+                      std::int64_t organization_id = 0) {
     return NotFound(service, request, action, user_id, organization_id, "not_found");
 }
 
-Problem Refused(Service& service, const Request& request, std::string_view action, std::int64_t user_id,
-                std::string detail_key, std::int64_t organization_id = 0) {
-    audit::Record(*service.database, UserEntry(request, action, "denied_role", user_id, organization_id), NowMs());
-    return Problem{ProblemKind::kForbidden, std::move(detail_key)};
+core::Failure Refused(Service& service, const Request& request, std::string_view action, std::int64_t user_id,
+                      std::string detail_key, std::int64_t organization_id = 0) {
+    audit::Record(*service.database, UserEntry(request, action, "denied_role", user_id, organization_id),
+                  core::NowMs());
+    return Failure{Fault::kForbidden, std::move(detail_key)};
 }
 
 struct NewUser {
@@ -90,14 +94,12 @@ struct NewUser {
     std::string locale;
 };
 
-http::Outcome<NewUser> DecodeNewUser(std::string_view body) {
-    auto object = http::ParseJsonObject(body);
-    if (!object) return object.problem();
-    http::JsonFields fields(object.value());
-    auto display_name = fields.RequiredString("display_name", 1, 100, http::Text::kName);
-    auto email = fields.OptionalString("email", 3, 254);
-    auto role_name = fields.RequiredString("role", 1, 40);
-    auto locale = fields.OptionalString("locale", 2, 10);
+core::Outcome<NewUser> DecodeNewUser(const http::Request& request) {
+    http::JsonFields fields(request);
+    auto display_name = fields.String("display_name", http::Text::kName);
+    auto email = fields.String("email");
+    auto role_name = fields.String("role");
+    auto locale = fields.String("locale");
     std::optional<Role> role;
     if (email && !LooksLikeEmail(NormalizeEmail(*email))) fields.Invalid("email", "format");
     if (role_name) {
@@ -114,15 +116,15 @@ http::Outcome<NewUser> DecodeNewUser(std::string_view body) {
 
 Reply CreateUserInOrganization(Service& service, const Request& request) {
     const auto& principal = *request.principal;
-    auto organization_id = ParseId(request.Param("organization_id"));
+    auto organization_id = core::ParseId(request.Param("organization_id"));
     std::optional<policy::Resource> organization;
     if (organization_id) organization = OrganizationResource(*service.database->Acquire(), *organization_id);
     if (!organization) return Missing(service, request, kCreateAction, 0, organization_id.value_or(0));
     if (!service.policy.Permits(&principal, kCreateAction, *organization)) {
         return NotFound(service, request, kCreateAction, 0, *organization_id);
     }
-    auto decoded = DecodeNewUser(request.body);
-    if (!decoded) return decoded.problem();
+    auto decoded = DecodeNewUser(request);
+    if (!decoded) return std::move(decoded.failure());
     const NewUser& user = decoded.value();
     if (!MayGrant(principal, user.role, *organization_id)) {
         return Refused(service, request, kCreateAction, 0, "detail.role_not_grantable", *organization_id);
@@ -134,7 +136,7 @@ Reply CreateUserInOrganization(Service& service, const Request& request) {
     };
     try {
         Created created = service.database->Transact([&](db::Connection& connection) {
-            const std::int64_t now = NowMs();
+            const std::int64_t now = core::NowMs();
             const std::int64_t id = auth::CreateUser(
                 connection, User{.email = user.email, .display_name = user.display_name, .locale = user.locale}, now);
             const std::int64_t membership = AddMembership(
@@ -153,14 +155,14 @@ Reply CreateUserInOrganization(Service& service, const Request& request) {
         if (!user.email.empty()) body["email"] = user.email;
         return Response::Json(201, boost::json::serialize(body));
     } catch (const db::UniqueViolation&) {
-        return Problem{ProblemKind::kConflict, "detail.email_taken", "email exists"};
+        return Failure{Fault::kConflict, "detail.email_taken", "email exists"};
     }
 }
 
 // The user named in the path, if the caller may take `action` on her; else the problem to answer
 // (404 for users she may not see, 403 for users she sees but may not manage).
-std::variant<UserFacts, Problem> ManagedUser(Service& service, const Request& request, std::string_view action) {
-    auto user_id = ParseId(request.Param("user_id"));
+core::Outcome<UserFacts> ManagedUser(Service& service, const Request& request, std::string_view action) {
+    auto user_id = core::ParseId(request.Param("user_id"));
     std::optional<UserFacts> user;
     if (user_id) user = LoadUserFacts(*service.database->Acquire(), *user_id);
     if (!user) return Missing(service, request, action, user_id.value_or(0));
@@ -178,13 +180,11 @@ std::variant<UserFacts, Problem> ManagedUser(Service& service, const Request& re
 // sign-in for 90 days who gave it and when (access_resets.hpp).
 Reply Reinvite(Service& service, const Request& request) {
     auto managed = ManagedUser(service, request, kInviteAction);
-    if (auto* problem = std::get_if<Problem>(&managed)) return std::move(*problem);
-    const auto& user = std::get<UserFacts>(managed);
-    if (user.disabled) return Problem{ProblemKind::kConflict, "detail.account_disabled"};
-    auto object = http::ParseJsonObject(request.body);
-    if (!object) return object.problem();
-    http::JsonFields fields(object.value());
-    auto reason = fields.OptionalString("reason", 1, 500, http::Text::kName);  // words she can read
+    if (!managed) return std::move(managed.failure());
+    const auto& user = managed.value();
+    if (user.disabled) return Failure{Fault::kConflict, "detail.account_disabled"};
+    http::JsonFields fields(request);
+    auto reason = fields.String("reason", http::Text::kName);  // words she can read
     if (user.has_password && !reason) fields.Invalid("reason", "required");
     if (auto problem = fields.Finish()) return *problem;
     std::optional<Invitation> invitation = service.database->Transact([&](db::Connection& connection) {
@@ -192,7 +192,7 @@ Reply Reinvite(Service& service, const Request& request) {
         // very moment is seen here, never missed between the first look and the new code.
         const bool has_password = connection.Execute(kLockPasswordState, {user.id}).Int(0, 0) != 0;
         if (has_password && !reason) return std::optional<Invitation>();
-        const std::int64_t now = NowMs();
+        const std::int64_t now = core::NowMs();
         Invitation issued = IssueInvitation(connection, user.id, request.principal->user_id, now, service.options);
         audit::Entry entry = UserEntry(request, kInviteAction, "ok", user.id);
         if (has_password) {
@@ -204,7 +204,7 @@ Reply Reinvite(Service& service, const Request& request) {
         return std::optional<Invitation>(std::move(issued));
     });
     if (!invitation) {
-        Problem problem{ProblemKind::kInvalidFields};
+        Failure problem{Fault::kInvalidFields};
         problem.errors.push_back({"reason", "required"});
         return problem;
     }
@@ -214,11 +214,11 @@ Reply Reinvite(Service& service, const Request& request) {
 
 Reply SetAccountDisabled(Service& service, const Request& request, bool disabled) {
     auto managed = ManagedUser(service, request, kDisableAction);
-    if (auto* problem = std::get_if<Problem>(&managed)) return std::move(*problem);
-    const auto& user = std::get<UserFacts>(managed);
-    if (user.id == request.principal->user_id) return Problem{ProblemKind::kConflict, "detail.not_yourself"};
+    if (!managed) return std::move(managed.failure());
+    const auto& user = managed.value();
+    if (user.id == request.principal->user_id) return Failure{Fault::kConflict, "detail.not_yourself"};
     service.database->Transact([&](db::Connection& connection) {
-        const std::int64_t now = NowMs();
+        const std::int64_t now = core::NowMs();
         SetDisabled(connection, user.id, disabled, now);
         audit::Append(connection,
                       UserEntry(request, disabled ? "auth.user.disable" : "auth.user.enable", "ok", user.id), now);
@@ -231,12 +231,10 @@ struct Acceptance {
     std::string password;
 };
 
-http::Outcome<Acceptance> DecodeAcceptance(std::string_view body) {
-    auto object = http::ParseJsonObject(body);
-    if (!object) return object.problem();
-    http::JsonFields fields(object.value());
+core::Outcome<Acceptance> DecodeAcceptance(const http::Request& request) {
+    http::JsonFields fields(request);
     auto canonical = ReadCode(fields, "code", "invalid_invitation");
-    auto password = fields.RequiredString("password", 1, 1024, http::Text::kSecret);
+    auto password = fields.String("password", http::Text::kSecret);
     if (auto problem = fields.Finish()) return *problem;
     return Acceptance{*canonical, *password};
 }
@@ -244,8 +242,8 @@ http::Outcome<Acceptance> DecodeAcceptance(std::string_view body) {
 // The invited person sets her password: the code is spent, every earlier session of the account
 // ends, and she is signed in.
 Reply AcceptInvitation(Service& service, const Request& request) {
-    auto decoded = DecodeAcceptance(request.body);
-    if (!decoded) return decoded.problem();
+    auto decoded = DecodeAcceptance(request);
+    if (!decoded) return std::move(decoded.failure());
     const auto previous = CookieValue(request.headers.Get("Cookie").value_or(""), CookieName(service.options.sessions));
     std::optional<NewSession> session;
     auto outcome = SetPasswordWithSecret(
@@ -256,7 +254,7 @@ Reply AcceptInvitation(Service& service, const Request& request) {
             session = CreateSession(connection, user.id, now, service.options.sessions,
                                     audit::AddressOf(request.remote), request.headers.Get("User-Agent").value_or(""));
         });
-    if (auto* problem = std::get_if<Problem>(&outcome)) return std::move(*problem);
+    if (!outcome) return std::move(outcome.failure());
     return SignedIn(service, session->id);
 }
 
@@ -281,79 +279,73 @@ void RegisterUsers(core::Registry& registry, std::shared_ptr<Service> service) {
 
     const std::string invitation_schema(kInvitationSchema);
     registry.AddRoute(
-        {Method::kPost,
-         "/api/v1/organizations/{organization_id}/users",
-         std::string(kCreateAction),
-         http::BodyKind::kJson,
-         {"createUser",
-          "Create a person's account with a role in the organization; answers her one-time invitation code",
-          "auth",
-          Schema(R"({"type":"object","additionalProperties":false,"required":["display_name","role"],
+        {.method = Method::kPost,
+         .path = "/api/v1/organizations/{organization_id}/users",
+         .policy_action = std::string(kCreateAction),
+         .id = "createUser",
+         .summary = "Create a person's account with a role in the organization; answers her one-time invitation code",
+         .tag = "auth",
+         .request = Schema(R"({"type":"object","additionalProperties":false,"required":["display_name","role"],
               "properties":{"display_name":{"type":"string","minLength":1,"maxLength":100},
                 "email":{"type":"string","minLength":3,"maxLength":254},
                 "role":{"type":"string","enum":["participant","community_member","mentor","case_worker","trainer",
                   "coordinator","org_admin"]},
                 "locale":{"type":"string","minLength":2,"maxLength":10}}})"),
-          Schema(R"({"type":"object","required":["id","display_name","membership_id","role","invitation"],
+         .response = Schema(R"({"type":"object","required":["id","display_name","membership_id","role","invitation"],
               "properties":{"invitation":)" +
-                 invitation_schema + "}}"),
-          201,
-          {401, 403, 404, 409, 422}},
-         Bind(service, &CreateUserInOrganization)});
-    registry.AddRoute({Method::kPost,
-                       "/api/v1/users/{user_id}/invitation",
-                       std::string(kInviteAction),
-                       http::BodyKind::kJson,
-                       {"reinviteUser",
-                        "A new one-time invitation code for a person who lost hers (earlier codes stop working); "
-                        "once she has set her own passphrase, a reason is required, her sessions end and she is "
-                        "told at sign-in",
-                        "auth",
-                        Schema(R"({"type":"object","additionalProperties":false,
+                            invitation_schema + "}}"),
+         .status = 201,
+         .errors = {401, 403, 404, 409, 422},
+         .handler = Bind(service, &CreateUserInOrganization)});
+    registry.AddRoute({.method = Method::kPost,
+                       .path = "/api/v1/users/{user_id}/invitation",
+                       .policy_action = std::string(kInviteAction),
+                       .id = "reinviteUser",
+                       .summary =
+                           "A new one-time invitation code for a person who lost hers (earlier codes stop working); "
+                           "once she has set her own passphrase, a reason is required, her sessions end and she is "
+                           "told at sign-in",
+                       .tag = "auth",
+                       .request = Schema(R"({"type":"object","additionalProperties":false,
                             "properties":{"reason":{"type":"string","minLength":1,"maxLength":500}}})"),
-                        Schema(R"({"type":"object","required":["invitation"],"properties":{"invitation":)" +
-                               invitation_schema + "}}"),
-                        201,
-                        {401, 403, 404, 409, 422}},
-                       Bind(service, &Reinvite)});
-    registry.AddRoute({Method::kPost,
-                       "/api/v1/users/{user_id}/disable",
-                       std::string(kDisableAction),
-                       http::BodyKind::kNone,
-                       {"disableUser",
-                        "Disable an account: its sessions end at once and it cannot sign in",
-                        "auth",
-                        nullptr,
-                        Schema(R"({"type":"object","required":["id","disabled"]})"),
-                        200,
-                        {401, 403, 404, 409}},
-                       [service](const Request& request) { return SetAccountDisabled(*service, request, true); }});
-    registry.AddRoute({Method::kPost,
-                       "/api/v1/users/{user_id}/enable",
-                       std::string(kDisableAction),
-                       http::BodyKind::kNone,
-                       {"enableUser",
-                        "Enable a disabled account again",
-                        "auth",
-                        nullptr,
-                        Schema(R"({"type":"object","required":["id","disabled"]})"),
-                        200,
-                        {401, 403, 404, 409}},
-                       [service](const Request& request) { return SetAccountDisabled(*service, request, false); }});
-    http::Route accept{Method::kPost,
-                       "/api/v1/invitations/accept",
-                       std::string(policy::kPublic),
-                       http::BodyKind::kJson,
-                       {"acceptInvitation",
-                        "Set one's own password with an invitation code; signs in",
-                        "auth",
-                        Schema(R"({"type":"object","additionalProperties":false,"required":["code","password"],
+                       .response = Schema(R"({"type":"object","required":["invitation"],"properties":{"invitation":)" +
+                                          invitation_schema + "}}"),
+                       .status = 201,
+                       .errors = {401, 403, 404, 409, 422},
+                       .handler = Bind(service, &Reinvite)});
+    registry.AddRoute(
+        {.method = Method::kPost,
+         .path = "/api/v1/users/{user_id}/disable",
+         .policy_action = std::string(kDisableAction),
+         .id = "disableUser",
+         .summary = "Disable an account: its sessions end at once and it cannot sign in",
+         .tag = "auth",
+         .response = Schema(R"({"type":"object","required":["id","disabled"]})"),
+         .errors = {401, 403, 404, 409},
+         .handler = [service](const Request& request) { return SetAccountDisabled(*service, request, true); }});
+    registry.AddRoute(
+        {.method = Method::kPost,
+         .path = "/api/v1/users/{user_id}/enable",
+         .policy_action = std::string(kDisableAction),
+         .id = "enableUser",
+         .summary = "Enable a disabled account again",
+         .tag = "auth",
+         .response = Schema(R"({"type":"object","required":["id","disabled"]})"),
+         .errors = {401, 403, 404, 409},
+         .handler = [service](const Request& request) { return SetAccountDisabled(*service, request, false); }});
+    http::Route accept{
+        .method = Method::kPost,
+        .path = "/api/v1/invitations/accept",
+        .policy_action = std::string(policy::kPublic),
+        .id = "acceptInvitation",
+        .summary = "Set one's own password with an invitation code; signs in",
+        .tag = "auth",
+        .request = Schema(R"({"type":"object","additionalProperties":false,"required":["code","password"],
                             "properties":{"code":{"type":"string","minLength":1,"maxLength":64},
                               "password":{"type":"string","minLength":1,"maxLength":1024}}})"),
-                        SessionSchema(),
-                        200,
-                        {422, 429}},
-                       Bind(service, &AcceptInvitation)};
+        .response = SessionSchema(),
+        .errors = {422, 429},
+        .handler = Bind(service, &AcceptInvitation)};
     accept.heavy = true;
     registry.AddRoute(std::move(accept));
 }

@@ -8,6 +8,7 @@
 
 #include "app/app.hpp"
 #include "core/auth/auth.hpp"
+#include "core/feature.hpp"
 #include "core/privacy/privacy.hpp"
 #include "core/testing/engine.hpp"
 #include "core/testing/http_client.hpp"
@@ -59,7 +60,7 @@ TEST_F(UsersTest, CaseWorker_CreatesAParticipantWhoSetsHerOwnPassphraseWithTheCo
     EXPECT_EQ(invitation.at("url").as_string(),
               "https://127.0.0.1:" + std::to_string(server_->port()) + "/invite#" + code);
     EXPECT_TRUE(invitation.at("qr_svg").as_string().starts_with("<svg"));
-    EXPECT_GT(invitation.at("expires_at").as_int64(), NowMs() + 13LL * 24 * 3600 * 1000);
+    EXPECT_GT(invitation.at("expires_at").as_int64(), core::NowMs() + 13LL * 24 * 3600 * 1000);
     // Only the digest is stored.
     EXPECT_TRUE(database_->Acquire()->Execute("SELECT 1 FROM auth_invitations WHERE digest = $1", {code}).empty());
 
@@ -173,7 +174,7 @@ TEST_F(UsersTest, NewCodeAfterHerOwnPassphrase_NeedsAReason_EndsHerSessions_AndS
     ASSERT_EQ(resets.size(), 1u);
     EXPECT_EQ(resets.at(0).at("by").as_string(), "Test case_worker");
     EXPECT_EQ(resets.at(0).at("reason").as_string(), "She forgot her passphrase");
-    EXPECT_GT(resets.at(0).at("at").as_int64(), NowMs() - 60'000);
+    EXPECT_GT(resets.at(0).at("at").as_int64(), core::NowMs() - 60'000);
     auto signed_in = Login("hana@example.org", "another long passphrase");
     ASSERT_EQ(signed_in.status, 200);
     EXPECT_EQ(signed_in.Json().at("access_resets").as_array().size(), 1u);
@@ -201,7 +202,7 @@ TEST_F(UsersTest, ExpiredOrGuessedCodes_AreRefusedAndGuessingIsThrottled) {
     auto created = As(Role::kCaseWorker, "POST", UsersPath(world_->own_organization),
                       R"({"display_name":"Carla","role":"participant"})");
     const std::string code = Code(created);
-    database_->Acquire()->Execute("UPDATE auth_invitations SET expires_at = $1", {NowMs() - 1});
+    database_->Acquire()->Execute("UPDATE auth_invitations SET expires_at = $1", {core::NowMs() - 1});
     EXPECT_EQ(FieldError(Accept(code, kPassphrase)), "code:invalid_invitation");
 
     for (int i = 0; i < 49; ++i) EXPECT_EQ(Accept("2222-2222-2222-2222-2222", kPassphrase).status, 422);
@@ -310,7 +311,7 @@ TEST_F(UsersTest, AnErasedAccount_CannotBeBroughtBack) {
     const std::int64_t gul = created.Json().at("id").as_int64();
     core::Registry registry(database_.get(), testing::TestKeyring());
     app::RegisterAll(registry, {});
-    privacy::ErasePerson(*database_, registry, gul, NowMs());
+    privacy::ErasePerson(*database_, registry, gul, core::NowMs());
     for (const char* what : {"enable", "disable", "invitation"}) {
         const std::string body = std::string_view(what) == "invitation" ? "{}" : "";
         EXPECT_EQ(As(Role::kOrgAdmin, "POST", UserPath(gul, what), body).status, 404) << what;

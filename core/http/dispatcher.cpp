@@ -1,5 +1,7 @@
 #include "core/http/dispatcher.hpp"
 
+#include "core/http/json_body.hpp"
+
 #include <fmt/format.h>
 #include <boost/url/parse.hpp>
 #include <random>
@@ -176,10 +178,10 @@ Response Dispatcher::RouteRequest(Request& request, std::string_view locale, std
     slot = match.index;
     const http::Route& route = *match.route;
     request.path_params = std::move(match.params);
-    if (route.body == BodyKind::kJson && !IsJsonContentType(request.headers.Get("Content-Type").value_or(""))) {
+    if (route.TakesJson() && !IsJsonContentType(request.headers.Get("Content-Type").value_or(""))) {
         return render({ProblemKind::kUnsupportedMediaType, "detail.expect_json"});
     }
-    if (route.body == BodyKind::kNone && !request.body.empty()) {
+    if (!route.TakesJson() && !request.body.empty()) {
         return render({ProblemKind::kBadRequest, "", "body sent to a route that takes none"});
     }
 
@@ -187,9 +189,20 @@ Response Dispatcher::RouteRequest(Request& request, std::string_view locale, std
         if (guard_) {
             if (auto refused = guard_(request, route)) return render(*refused);
         }
+        if (route.body_schema) {
+            auto object = ParseJsonObject(request.body);
+            if (!object) return render(ProblemFor(std::move(object.failure())));
+            request.json = std::move(*object);
+            request.body_schema = route.body_schema.get();
+        }
         Reply reply = route.handler(request);
-        if (auto* problem = std::get_if<Problem>(&reply)) return render(*problem);
-        return std::move(std::get<Response>(reply));
+        if (!reply) return render(ProblemFor(std::move(reply.failure())));
+        if (route.body_schema && !request.body_checked) {
+            // A body taken without its schema's check is a bug: fail loudly rather than act on it.
+            log::Error("handler did not check its body", {{"request_id", request.request_id}, {"path", route.path}});
+            return render({ProblemKind::kInternal});
+        }
+        return std::move(reply.value());
     } catch (const db::ConnectionError& error) {
         log::Error("database unavailable", {{"request_id", request.request_id}, {"error", error.what()}});
         return render({ProblemKind::kUnavailable, "detail.database_unavailable"});

@@ -6,32 +6,39 @@
 #include <stdexcept>
 
 #include "core/db/errors.hpp"
+#include "core/http/json_body.hpp"
 
 namespace ponte::http {
 namespace {
 
-Route MakeRoute(Method method, std::string path, BodyKind body, Handler handler) {
-    Route route;
-    route.method = method;
-    route.path = std::move(path);
-    route.policy_action = "public";
-    route.body = body;
-    route.operation.id = "op" + std::to_string(reinterpret_cast<std::uintptr_t>(&route) % 100000);
-    route.handler = std::move(handler);
-    return route;
+enum class Body { kNone, kJson };
+
+Route MakeRoute(Method method, std::string path, Body body, Handler handler) {
+    return {.method = method,
+            .path = std::move(path),
+            .policy_action = "public",
+            .id = "op" + std::to_string(std::hash<std::string>{}(path) % 100000),
+            .request = body == Body::kJson ? boost::json::parse(R"({"type":"object"})") : boost::json::value(),
+            .handler = std::move(handler)};
 }
 
 class DispatcherTest : public ::testing::Test {
   protected:
     DispatcherTest()
         : router_({
-              MakeRoute(Method::kGet, "/api/v1/items/{id}", BodyKind::kNone,
+              MakeRoute(Method::kGet, "/api/v1/items/{id}", Body::kNone,
                         [](const Request& r) -> Reply { return Response::Json(200, std::string(r.Param("id"))); }),
-              MakeRoute(Method::kPost, "/api/v1/items", BodyKind::kJson,
+              MakeRoute(Method::kPost, "/api/v1/items", Body::kJson,
+                        [](const Request& r) -> Reply {
+                            JsonFields fields(r);
+                            if (auto failure = fields.Finish()) return *failure;
+                            return Response::Json(201, "{}");
+                        }),
+              MakeRoute(Method::kPost, "/api/v1/careless", Body::kJson,
                         [](const Request&) -> Reply { return Response::Json(201, "{}"); }),
-              MakeRoute(Method::kGet, "/api/v1/boom", BodyKind::kNone,
+              MakeRoute(Method::kGet, "/api/v1/boom", Body::kNone,
                         [](const Request&) -> Reply { throw std::runtime_error("secret SQL detail"); }),
-              MakeRoute(Method::kGet, "/api/v1/db-down", BodyKind::kNone,
+              MakeRoute(Method::kGet, "/api/v1/db-down", Body::kNone,
                         [](const Request&) -> Reply { throw db::ConnectionError("server gone"); }),
           }) {
         std::vector<metrics::RouteLabel> labels;
@@ -87,6 +94,17 @@ TEST_F(DispatcherTest, Handle_JsonRouteWithOtherContentType_Is415) {
               415);
     EXPECT_EQ(Send(Method::kPost, "/api/v1/items", "{}", {{"Content-Type", "Application/JSON; charset=UTF-8"}}).status,
               201);
+}
+
+TEST_F(DispatcherTest, Handle_MalformedJsonBody_Is400BeforeTheHandler) {
+    auto response = Send(Method::kPost, "/api/v1/items", "{\"a\":", {{"Content-Type", "application/json"}});
+    EXPECT_EQ(response.status, 400);
+    EXPECT_EQ(Body(response).at("type").as_string(), "/problems/malformed-json");
+}
+
+// A handler that answers without reading its body through JsonFields skipped the schema's check.
+TEST_F(DispatcherTest, Handle_JsonHandlerThatNeverChecksItsBody_Is500) {
+    EXPECT_EQ(Send(Method::kPost, "/api/v1/careless", "{}", {{"Content-Type", "application/json"}}).status, 500);
 }
 
 TEST_F(DispatcherTest, Handle_BodyOnRouteWithoutBody_Is400) {

@@ -1,5 +1,10 @@
 #include "core/http/json_body.hpp"
 
+#include <algorithm>
+#include <cassert>
+
+#include "core/http/body_schema.hpp"
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -14,13 +19,6 @@ namespace ponte::http {
 namespace {
 
 constexpr std::size_t kMaxDepth = 32;
-
-std::size_t CodePoints(std::string_view text) {
-    // Boost.JSON has already validated UTF-8: count the bytes that do not continue a sequence.
-    std::size_t count = 0;
-    for (unsigned char c : text) count += (c & 0xC0) != 0x80;
-    return count;
-}
 
 // A handler for Boost.JSON's SAX parser that only looks at keys: it stops at the first key that
 // appears twice in one object. (boost::json::parse keeps the last one silently.)
@@ -154,49 +152,37 @@ bool HasVisibleCharacter(std::string_view text) {
     return false;
 }
 
-Outcome<boost::json::object> ParseJsonObject(std::string_view body) {
+core::Outcome<boost::json::object> ParseJsonObject(std::string_view body) {
     boost::json::parse_options options;
     options.max_depth = kMaxDepth;
     boost::system::error_code error;
     boost::json::value value = boost::json::parse(body, error, {}, options);
     if (error) {
-        Problem problem{ProblemKind::kMalformedJson};
-        problem.detail_key = error == boost::json::error::too_deep ? "detail.json_too_deep" : "detail.json_syntax";
-        problem.internal = error.message();
-        return problem;
+        return core::Failure{core::Fault::kUnreadable,
+                             error == boost::json::error::too_deep ? "detail.json_too_deep" : "detail.json_syntax",
+                             error.message()};
     }
     if (auto duplicate = DuplicateKey(body)) {
-        Problem problem{ProblemKind::kMalformedJson};
-        problem.detail_key = "detail.json_duplicate_key";
-        problem.internal = "key appears twice: " + *duplicate;
-        return problem;
+        return core::Failure{core::Fault::kUnreadable, "detail.json_duplicate_key", "key appears twice: " + *duplicate};
     }
-    if (!value.is_object()) {
-        Problem problem{ProblemKind::kMalformedJson};
-        problem.detail_key = "detail.json_object";
-        return problem;
-    }
+    if (!value.is_object()) return core::Failure{core::Fault::kUnreadable, "detail.json_object"};
     return std::move(value.as_object());
 }
 
-std::optional<std::string> JsonFields::RequiredString(std::string_view name, std::size_t min_length,
-                                                      std::size_t max_length, Text text) {
-    return ReadString(name, true, min_length, max_length, text);
+JsonFields::JsonFields(const Request& request) : object_(request.json) {
+    assert(request.body_schema != nullptr);
+    errors_ = request.body_schema->Check(request.json);
+    request.body_checked = true;
 }
 
-std::optional<std::string> JsonFields::OptionalString(std::string_view name, std::size_t min_length,
-                                                      std::size_t max_length, Text text) {
-    return ReadString(name, false, min_length, max_length, text);
+bool JsonFields::InError(std::string_view name) const {
+    return std::any_of(errors_.begin(), errors_.end(), [&](const FieldError& error) { return error.field == name; });
 }
 
-std::optional<std::string> JsonFields::ReadString(std::string_view name, bool required, std::size_t min_length,
-                                                  std::size_t max_length, Text kind) {
-    read_.emplace(name);
+std::optional<std::string> JsonFields::String(std::string_view name, Text kind) {
+    if (InError(name)) return std::nullopt;
     const boost::json::value* value = object_.if_contains(name);
-    if (value == nullptr || (value->is_null() && !required)) {
-        if (required) Invalid(name, "required");
-        return std::nullopt;
-    }
+    if (value == nullptr || value->is_null()) return std::nullopt;
     if (!value->is_string()) {
         Invalid(name, "type");
         return std::nullopt;
@@ -206,15 +192,6 @@ std::optional<std::string> JsonFields::ReadString(std::string_view name, bool re
         return std::nullopt;
     }
     std::string text = kind == Text::kSecret ? std::string(value->get_string()) : NormalizeNfc(value->get_string());
-    std::size_t length = CodePoints(text);
-    if (length < min_length) {
-        Invalid(name, length == 0 && required ? "required" : "too_short");
-        return std::nullopt;
-    }
-    if (length > max_length) {
-        Invalid(name, "too_long");
-        return std::nullopt;
-    }
     if (kind == Text::kName && !HasVisibleCharacter(text)) {
         Invalid(name, "no_visible_character");
         return std::nullopt;
@@ -226,13 +203,10 @@ std::optional<std::string> JsonFields::ReadString(std::string_view name, bool re
     return text;
 }
 
-std::optional<bool> JsonFields::RequiredBool(std::string_view name) {
-    read_.emplace(name);
+std::optional<bool> JsonFields::Bool(std::string_view name) {
+    if (InError(name)) return std::nullopt;
     const boost::json::value* value = object_.if_contains(name);
-    if (value == nullptr) {
-        Invalid(name, "required");
-        return std::nullopt;
-    }
+    if (value == nullptr) return std::nullopt;
     if (!value->is_bool()) {
         Invalid(name, "type");
         return std::nullopt;
@@ -240,45 +214,23 @@ std::optional<bool> JsonFields::RequiredBool(std::string_view name) {
     return value->as_bool();
 }
 
-std::optional<std::int64_t> JsonFields::RequiredInt(std::string_view name, std::int64_t min, std::int64_t max) {
-    read_.emplace(name);
+std::optional<std::int64_t> JsonFields::Int(std::string_view name) {
+    if (InError(name)) return std::nullopt;
     const boost::json::value* value = object_.if_contains(name);
-    if (value == nullptr) {
-        Invalid(name, "required");
-        return std::nullopt;
-    }
-    std::int64_t number = 0;
-    if (value->is_int64()) {
-        number = value->get_int64();
-    } else if (value->is_uint64() && value->get_uint64() <= static_cast<std::uint64_t>(max)) {
-        number = static_cast<std::int64_t>(value->get_uint64());
-    } else {
-        Invalid(name, value->is_uint64() ? "too_large" : "type");
-        return std::nullopt;
-    }
-    if (number < min) {
-        Invalid(name, "too_small");
-        return std::nullopt;
-    }
-    if (number > max) {
-        Invalid(name, "too_large");
-        return std::nullopt;
-    }
-    return number;
+    if (value == nullptr) return std::nullopt;
+    if (value->is_int64()) return value->get_int64();
+    Invalid(name, value->is_uint64() ? "too_large" : "type");
+    return std::nullopt;
 }
 
 void JsonFields::Invalid(std::string_view name, std::string code) {
+    if (InError(name)) return;  // the first reason is the one to fix first
     errors_.push_back({std::string(name), std::move(code)});
 }
 
-std::optional<Problem> JsonFields::Finish() {
-    for (const auto& [key, value] : object_) {
-        if (!read_.contains(std::string_view(key))) Invalid(key, "unknown");
-    }
+std::optional<core::Failure> JsonFields::Finish() {
     if (errors_.empty()) return std::nullopt;
-    Problem problem{ProblemKind::kInvalidFields};
-    problem.errors = std::move(errors_);
-    return problem;
+    return core::Failure{.fault = core::Fault::kInvalidFields, .errors = std::move(errors_)};
 }
 
 }  // namespace ponte::http

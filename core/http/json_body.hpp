@@ -4,18 +4,19 @@
 
 #include <boost/json/object.hpp>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 
-#include "core/http/outcome.hpp"
+#include "core/http/message.hpp"
+#include "core/http/problem.hpp"
+#include "core/outcome.hpp"
 
 namespace ponte::http {
 
 // Parses `body` as a JSON object. Malformed JSON, invalid UTF-8, nesting deeper than 32 levels or
 // a key that appears twice in one object (which JSON parsers resolve differently) give
-// kMalformedJson; another JSON type at the top gives kMalformedJson with its own detail.
-Outcome<boost::json::object> ParseJsonObject(std::string_view body);
+// kUnreadable; another JSON type at the top gives kUnreadable with its own detail.
+core::Outcome<boost::json::object> ParseJsonObject(std::string_view body);
 
 // What a text field holds, which decides the checks beyond its length.
 enum class Text {
@@ -40,35 +41,36 @@ bool HasVisibleCharacter(std::string_view text);
 // True when `text` (valid UTF-8) has a bidirectional embedding, override or isolate.
 bool HasDirectionOverride(std::string_view text);
 
+// Reads the body of a JSON route. Constructing it checks the body against the route's schema
+// (BodySchema: shape, types, bounds, required and unknown fields), so that a handler first decides
+// who may reach the records its path names and only then looks at the body; the getters add the
+// checks a schema cannot express about text. Errors are collected, and Finish() reports them all,
+// so that a form can show them; a field the schema refused reads as absent.
 class JsonFields {
   public:
-    explicit JsonFields(const boost::json::object& object) : object_(object) {}
+    // Precondition: the request went to a route that takes JSON (Route::TakesJson).
+    explicit JsonFields(const Request& request);
 
-    // A string of `min_length`..`max_length` Unicode code points (bounds inclusive, counted after
-    // normalization), checked and normalized as `text` says.
-    std::optional<std::string> RequiredString(std::string_view name, std::size_t min_length, std::size_t max_length,
-                                              Text text = Text::kPlain);
-    std::optional<std::string> OptionalString(std::string_view name, std::size_t min_length, std::size_t max_length,
-                                              Text text = Text::kPlain);
+    // The string field `name`, checked and normalized as `text` says; nullopt when it is absent or
+    // null, or refused (with its error recorded).
+    std::optional<std::string> String(std::string_view name, Text text = Text::kPlain);
 
-    // An integer in [min, max]; a JSON number with a fraction is a type error.
-    std::optional<std::int64_t> RequiredInt(std::string_view name, std::int64_t min, std::int64_t max);
+    // The integer field `name`; nullopt when absent. A number beyond the 64-bit range is too_large.
+    std::optional<std::int64_t> Int(std::string_view name);
 
-    // A JSON true or false.
-    std::optional<bool> RequiredBool(std::string_view name);
+    // The boolean field `name`; nullopt when absent.
+    std::optional<bool> Bool(std::string_view name);
 
-    // Records a format error on `name` (for checks the caller makes on a value it read).
+    // Records an error on `name` (for checks the caller makes on a value it read).
     void Invalid(std::string_view name, std::string code);
 
-    // kInvalidFields naming every field in error, including fields the caller never read;
-    // nullopt when all is well.
-    std::optional<Problem> Finish();
+    // kInvalidFields naming every field in error; nullopt when all is well.
+    std::optional<core::Failure> Finish();
 
   private:
-    std::optional<std::string> ReadString(std::string_view name, bool required, std::size_t min_length,
-                                          std::size_t max_length, Text text);
+    bool InError(std::string_view name) const;
+
     const boost::json::object& object_;
-    std::set<std::string, std::less<>> read_;
     std::vector<FieldError> errors_;
 };
 

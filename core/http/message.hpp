@@ -2,6 +2,7 @@
 // Asio, so they stay independent of the transport and compile fast.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -13,6 +14,8 @@
 #include "core/policy/principal.hpp"
 
 namespace ponte::http {
+
+class BodySchema;
 
 enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
 
@@ -46,8 +49,11 @@ struct Request {
     std::string query;        // raw query string without '?'
     Headers headers;
     std::string body;
-    std::string remote;                                            // peer address, "ip:port"
-    std::string request_id;                                        // set by the server before routing
+    boost::json::object json;                 // the body of a JSON route, parsed; read it through JsonFields
+    const BodySchema* body_schema = nullptr;  // the route's, for JsonFields
+    mutable bool body_checked = false;        // set by JsonFields: the handler did check the body
+    std::string remote;                       // peer address, "ip:port"
+    std::string request_id;                   // set by the server before routing
     std::vector<std::pair<std::string, std::string>> path_params;  // set by the router
     std::shared_ptr<const policy::Principal> principal;            // set by the guard; null: anonymous
     std::string locale;                                            // negotiated from Accept-Language

@@ -47,9 +47,9 @@ boost::json::object BuildOpenApi(const Router& router, std::string_view version)
     boost::json::object paths;
     for (const auto& route : router.routes()) {
         boost::json::object operation;
-        operation["operationId"] = route.operation.id;
-        operation["summary"] = route.operation.summary;
-        operation["tags"] = boost::json::array{boost::json::string(route.operation.tag)};
+        operation["operationId"] = route.id;
+        operation["summary"] = route.summary;
+        operation["tags"] = boost::json::array{boost::json::string(route.tag)};
 
         boost::json::array parameters;
         for (auto segment : SplitPath(route.path)) {
@@ -61,20 +61,20 @@ boost::json::object BuildOpenApi(const Router& router, std::string_view version)
         }
         if (!parameters.empty()) operation["parameters"] = std::move(parameters);
 
-        if (route.body == BodyKind::kJson) {
-            operation["requestBody"] = {
-                {"required", true}, {"content", {{"application/json", {{"schema", route.operation.request_schema}}}}}};
+        if (route.TakesJson()) {
+            operation["requestBody"] = {{"required", true},
+                                        {"content", {{"application/json", {{"schema", route.request}}}}}};
         }
 
         boost::json::object responses;
         boost::json::object success{{"description", "Success"}};
-        if (!route.operation.response_schema.is_null()) {
+        if (!route.response.is_null()) {
             std::string type = route.path == "/metrics" ? "text/plain" : "application/json";
-            success["content"] = {{type, {{"schema", route.operation.response_schema}}}};
+            success["content"] = {{type, {{"schema", route.response}}}};
         }
-        responses[std::to_string(route.operation.success_status)] = std::move(success);
-        std::set<int> errors(route.operation.error_statuses.begin(), route.operation.error_statuses.end());
-        if (route.body == BodyKind::kJson) errors.insert({400, 413, 415, 422});
+        responses[std::to_string(route.status)] = std::move(success);
+        std::set<int> errors(route.errors.begin(), route.errors.end());
+        if (route.TakesJson()) errors.insert({400, 413, 415, 422});
         for (int status : errors) responses[std::to_string(status)] = ProblemResponse("Problem");
         responses["default"] = ProblemResponse("Problem");
         operation["responses"] = std::move(responses);

@@ -30,6 +30,8 @@ ProblemInfo Describe(ProblemKind kind) {
             return {409, "/problems/conflict", "problem.conflict"};
         case ProblemKind::kPreconditionFailed:
             return {412, "/problems/precondition-failed", "problem.precondition_failed"};
+        case ProblemKind::kPreconditionRequired:
+            return {428, "/problems/precondition-required", "problem.precondition_required"};
         case ProblemKind::kPayloadTooLarge:
             return {413, "/problems/payload-too-large", "problem.payload_too_large"};
         case ProblemKind::kHeadersTooLarge:
@@ -42,6 +44,46 @@ ProblemInfo Describe(ProblemKind kind) {
             return {503, "/problems/unavailable", "problem.unavailable"};
     }
     return {500, "/problems/internal", "problem.internal"};  // unreachable: every kind is handled above
+}
+
+namespace {
+
+ProblemKind KindFor(core::Fault fault) {
+    using core::Fault;
+    switch (fault) {
+        case Fault::kUnreadable:
+            return ProblemKind::kMalformedJson;
+        case Fault::kInvalidFields:
+            return ProblemKind::kInvalidFields;
+        case Fault::kNotSignedIn:
+            return ProblemKind::kUnauthorized;
+        case Fault::kForbidden:
+            return ProblemKind::kForbidden;
+        case Fault::kNotFound:
+            return ProblemKind::kNotFound;
+        case Fault::kConflict:
+            return ProblemKind::kConflict;
+        case Fault::kStale:
+            return ProblemKind::kPreconditionFailed;
+        case Fault::kVersionRequired:
+            return ProblemKind::kPreconditionRequired;
+        case Fault::kThrottled:
+            return ProblemKind::kTooManyRequests;
+        case Fault::kUnavailable:
+            return ProblemKind::kUnavailable;
+    }
+    return ProblemKind::kInternal;  // unreachable: every fault is handled above
+}
+
+}  // namespace
+
+Problem ProblemFor(core::Failure failure) {
+    Problem problem{KindFor(failure.fault), std::move(failure.detail_key), std::move(failure.internal),
+                    std::move(failure.errors)};
+    if (failure.retry_after_ms > 0) {
+        problem.headers.Add("Retry-After", std::to_string((failure.retry_after_ms + 999) / 1000));
+    }
+    return problem;
 }
 
 Response RenderProblem(const Problem& problem, std::string_view locale, std::string_view instance,

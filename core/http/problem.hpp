@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/http/message.hpp"
+#include "core/outcome.hpp"
 
 namespace ponte::http {
 
@@ -25,6 +26,7 @@ enum class ProblemKind {
     kRequestTimeout,
     kConflict,
     kPreconditionFailed,
+    kPreconditionRequired,
     kPayloadTooLarge,
     kHeadersTooLarge,
     kTooManyRequests,
@@ -40,11 +42,7 @@ struct ProblemInfo {
 
 ProblemInfo Describe(ProblemKind kind);
 
-// One invalid field: a JSON pointer-ish dotted name, a stable code and its message key.
-struct FieldError {
-    std::string field;
-    std::string code;  // "required", "unknown", "type", "too_long", "too_short", "format"
-};
+using core::FieldError;
 
 struct Problem {
     ProblemKind kind = ProblemKind::kInternal;
@@ -54,6 +52,9 @@ struct Problem {
     std::vector<std::string> allow;  // for kMethodNotAllowed: the Allow header's methods
     Headers headers;                 // extra response headers (Retry-After, Set-Cookie)
 };
+
+// The problem that answers a use case's failure: the one place where the domain's words meet HTTP's.
+Problem ProblemFor(core::Failure failure);
 
 // Renders a problem as an application/problem+json response in `locale` ("en", "ar", ...).
 // The body carries type, title, status, detail (when given), instance (the request path; left

@@ -40,12 +40,13 @@ struct Fixture {
 
     Fixture() {
         auth::Register(registry, FuzzAuthOptions());
-        registry.AddRoute({http::Method::kGet,
-                           "/api/v1/things/{id}/parts/{part}",
-                           "public",
-                           http::BodyKind::kNone,
-                           {"getPart", "fuzz", "fuzz"},
-                           [](const http::Request& r) -> http::Reply {
+        registry.AddRoute({.method = http::Method::kGet,
+                           .path = "/api/v1/things/{id}/parts/{part}",
+                           .policy_action = "public",
+                           .id = "getPart",
+                           .summary = "fuzz",
+                           .tag = "fuzz",
+                           .handler = [](const http::Request& r) -> http::Reply {
                                return http::Response::Json(200, boost::json::serialize(boost::json::object{
                                                                     {"id", r.Param("id")}, {"part", r.Param("part")}}));
                            }});

@@ -1,5 +1,7 @@
 #include "core/http/router.hpp"
 
+#include <memory>
+
 #include <algorithm>
 #include <numeric>
 #include <set>
@@ -39,7 +41,11 @@ Router::Router(std::vector<Route> routes) {
         has_heavy_ = has_heavy_ || route.heavy;
         if (!route.path.starts_with('/')) throw std::invalid_argument("route path must start with '/': " + route.path);
         if (!route.handler) throw std::invalid_argument("route has no handler: " + route.path);
-        if (route.operation.id.empty()) throw std::invalid_argument("route has no operation id: " + route.path);
+        if (route.id.empty()) throw std::invalid_argument("route has no operation id: " + route.path);
+        if (route.TakesJson()) {
+            if (!route.request.is_object()) throw std::invalid_argument("request schema is no object: " + route.path);
+            route.body_schema = std::make_shared<const BodySchema>(route.request);
+        }
         std::string shape;  // the template with parameter names erased, to catch "/a/{x}" vs "/a/{y}"
         std::vector<Segment> segments;
         for (auto part : SplitPath(route.path)) {

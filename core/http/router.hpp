@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -10,40 +11,46 @@
 
 #include <boost/json/value.hpp>
 
+#include "core/http/body_schema.hpp"
 #include "core/http/message.hpp"
 #include "core/http/problem.hpp"
+#include "core/outcome.hpp"
 
 namespace ponte::http {
 
-// What a handler returns: a response, or a problem that the server renders as problem+json in
-// the client's language.
-using Reply = std::variant<Response, Problem>;
+// What a handler returns: a response, or the failure that the server renders as problem+json in
+// the client's language (ProblemFor).
+using Reply = core::Outcome<Response>;
 using Handler = std::function<Reply(const Request&)>;
 
-// How the route expects its request body; the server checks it before the handler runs.
-enum class BodyKind { kNone, kJson };
-
-// The route's entry in the OpenAPI document.
-struct Operation {
-    std::string id;                      // operationId, unique, camelCase
-    std::string summary;                 // one line
-    std::string tag;                     // the module word, e.g. "ops", "auth"
-    boost::json::value request_schema;   // JSON Schema of the body; null when BodyKind::kNone
-    boost::json::value response_schema;  // JSON Schema of the 2xx body; null for none
-    int success_status = 200;
-    std::vector<int> error_statuses;  // problem statuses the route can answer besides 4xx basics
-};
-
+// A route row: the method and path it answers, the policy action it takes, what it is in the
+// OpenAPI document, and its handler. Written with designated initializers, leaving out what does
+// not apply:
+//   registry.AddRoute({.method = Method::kGet, .path = "/api/v1/consents/{user_id}",
+//                      .policy_action = "consents.record.read", .id = "listConsents", .summary = "...",
+//                      .tag = "consents", .response = Schema(...), .errors = {401, 403, 404},
+//                      .handler = core::Bind(module, &ListConsents)});
 struct Route {
     Method method = Method::kGet;
     std::string path;           // template: "/api/v1/cases/{case_id}"
     std::string policy_action;  // "public" or "<module>.<resource>.<verb>"; read by the policy
-    BodyKind body = BodyKind::kNone;
-    Operation operation;
+    std::string id;             // operationId, unique, camelCase
+    std::string summary;        // one line
+    std::string tag;            // the module word, e.g. "ops", "auth"
+    // JSON Schema of the request body: a route with one takes a JSON body, which the server checks
+    // against it before the handler runs (BodySchema); null: the route takes no body.
+    boost::json::value request;
+    boost::json::value response;  // JSON Schema of the 2xx body; null for none
+    int status = 200;             // the success status
+    std::vector<int> errors;      // problem statuses the route can answer besides 4xx basics
     Handler handler;
     // CPU-heavy (password hashing): the server runs it on its small bounded pool instead of the
     // connection's event loop, so that it cannot hold up other requests.
     bool heavy = false;
+    // Compiled from `request` by the Router.
+    std::shared_ptr<const BodySchema> body_schema;
+
+    bool TakesJson() const { return !request.is_null(); }
 };
 
 // The outcome of matching a request.

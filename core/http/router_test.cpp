@@ -10,7 +10,7 @@ Route MakeRoute(Method method, std::string path, std::string id) {
     route.method = method;
     route.path = std::move(path);
     route.policy_action = "public";
-    route.operation.id = id;
+    route.id = id;
     route.handler = [id](const Request&) -> Reply { return Response::Json(200, id); };
     return route;
 }
@@ -25,7 +25,7 @@ Router MakeRouter() {
     });
 }
 
-std::string IdOf(const Match& match) { return match.route ? match.route->operation.id : ""; }
+std::string IdOf(const Match& match) { return match.route ? match.route->id : ""; }
 
 TEST(Router, HeavyRoutes_ArePostOnly) {
     auto heavy_get = MakeRoute(Method::kGet, "/api/v1/auth/slow", "slow");

@@ -22,7 +22,7 @@ Reply Healthz(core::Registry& registry) {
         db::Lease connection = registry.database().Acquire();
         connection->Execute("SELECT 1");
     } catch (const db::Error& error) {
-        return http::Problem{http::ProblemKind::kUnavailable, "detail.database_unavailable", error.what()};
+        return core::Failure{core::Fault::kUnavailable, "detail.database_unavailable", error.what()};
     }
     return Response::Json(200, R"({"status":"ok","database":"ok"})");
 }
@@ -60,66 +60,58 @@ bool MayReadMetrics(const Request& request, const std::string& token) {
 
 void Register(core::Registry& registry, const Options& options) {
     auto* r = &registry;
-    registry.AddRoute({Method::kGet,
-                       "/healthz",
-                       "public",
-                       http::BodyKind::kNone,
-                       {"getHealth",
-                        "Liveness and database check",
-                        "ops",
-                        Schema(R"({"type":"object","required":["status","database"],"properties":{
+    registry.AddRoute({.method = Method::kGet,
+                       .path = "/healthz",
+                       .policy_action = "public",
+                       .id = "getHealth",
+                       .summary = "Liveness and database check",
+                       .tag = "ops",
+                       .response = Schema(R"({"type":"object","required":["status","database"],"properties":{
                             "status":{"const":"ok"},"database":{"const":"ok"}}})"),
-                        nullptr,
-                        200,
-                        {503}},
-                       [r](const Request&) { return Healthz(*r); }});
-    registry.AddRoute({Method::kGet,
-                       "/metrics",
-                       "public",
-                       http::BodyKind::kNone,
-                       {"getMetrics",
-                        "Prometheus metrics: requests and latency by route, pool use",
-                        "ops",
-                        nullptr,
-                        Schema(R"({"type":"string"})"),
-                        200,
-                        {}},
-                       [r, token = options.metrics_token](const Request& request) -> Reply {
-                           if (!MayReadMetrics(request, token)) return http::Problem{http::ProblemKind::kNotFound};
+                       .errors = {503},
+                       .handler = [r](const Request&) { return Healthz(*r); }});
+    registry.AddRoute({.method = Method::kGet,
+                       .path = "/metrics",
+                       .policy_action = "public",
+                       .id = "getMetrics",
+                       .summary = "Prometheus metrics: requests and latency by route, pool use",
+                       .tag = "ops",
+                       .response = Schema(R"({"type":"string"})"),
+                       .handler = [r, token = options.metrics_token](const Request& request) -> Reply {
+                           if (!MayReadMetrics(request, token)) return core::Failure{core::Fault::kNotFound};
                            Response response;
                            response.headers.Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
                            response.body = r->metrics().Render();
                            return response;
                        }});
+    registry.AddRoute({.method = Method::kGet,
+                       .path = "/api/v1/openapi.json",
+                       .policy_action = "public",
+                       .id = "getOpenApi",
+                       .summary = "This OpenAPI 3.1 document",
+                       .tag = "ops",
+                       .response = Schema(R"({"type":"object"})"),
+                       .handler = [r](const Request&) -> Reply {
+                           // Built on first use: the router is final by then, and the document never changes.
+                           static const std::string document =
+                               boost::json::serialize(http::BuildOpenApi(r->router(), kVersion));
+                           return Response::Json(200, document);
+                       }});
     registry.AddRoute(
-        {Method::kGet,
-         "/api/v1/openapi.json",
-         "public",
-         http::BodyKind::kNone,
-         {"getOpenApi", "This OpenAPI 3.1 document", "ops", nullptr, Schema(R"({"type":"object"})"), 200, {}},
-         [r](const Request&) -> Reply {
-             // Built on first use: the router is final by then, and the document never changes.
-             static const std::string document = boost::json::serialize(http::BuildOpenApi(r->router(), kVersion));
-             return Response::Json(200, document);
-         }});
-    registry.AddRoute(
-        {Method::kGet,
-         "/api/v1/meta",
-         "public",
-         http::BodyKind::kNone,
-         {"getMeta",
-          "Version, database engine, demo mode, quick exit address and applied schema migrations",
-          "ops",
-          nullptr,
-          Schema(R"({"type":"object","required":["name","version","engine","demo","quick_exit_url","schema"],
+        {.method = Method::kGet,
+         .path = "/api/v1/meta",
+         .policy_action = "public",
+         .id = "getMeta",
+         .summary = "Version, database engine, demo mode, quick exit address and applied schema migrations",
+         .tag = "ops",
+         .response = Schema(R"({"type":"object","required":["name","version","engine","demo","quick_exit_url","schema"],
                             "properties":{"name":{"type":"string"},"version":{"type":"string"},
                               "engine":{"type":"string","enum":["sqlite","postgresql"]},"demo":{"type":"boolean"},"quick_exit_url":{"type":"string"},
                               "schema":{"type":"array","items":{"type":"object","required":["module","version","name"],
                                 "properties":{"module":{"type":"string"},"version":{"type":"integer"},
                                   "name":{"type":"string"}}}}}})"),
-          200,
-          {503}},
-         [r, options](const Request&) { return Meta(*r, options); }});
+         .errors = {503},
+         .handler = [r, options](const Request&) { return Meta(*r, options); }});
 
     auto gauge = [r](auto read) { return [r, read] { return static_cast<double>(read(r->database().Stats())); }; };
     registry.metrics().AddGauge("ponte_db_pool_connections", "Open database connections",

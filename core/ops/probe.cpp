@@ -9,6 +9,8 @@
 namespace ponte::ops {
 namespace {
 
+using core::Failure;
+using core::Fault;
 using http::Method;
 using http::Problem;
 using http::ProblemKind;
@@ -24,11 +26,9 @@ constexpr std::string_view kSelectWrite =
     "FROM probe_writes w WHERE w.write_key = $1";
 
 Reply Write(core::Registry& registry, const Request& request) {
-    auto object = http::ParseJsonObject(request.body);
-    if (!object) return object.problem();
-    http::JsonFields fields(object.value());
-    auto key = fields.RequiredString("key", 1, 100);
-    auto items = fields.RequiredInt("items", 1, 20);
+    http::JsonFields fields(request);
+    auto key = fields.String("key");
+    auto items = fields.Int("items");
     if (auto problem = fields.Finish()) return *problem;
     std::int64_t count = *items;
     try {
@@ -37,7 +37,7 @@ Reply Write(core::Registry& registry, const Request& request) {
             for (std::int64_t i = 0; i < count; ++i) connection.Execute(kInsertItem, {*key, i});
         });
     } catch (const db::UniqueViolation&) {
-        return Problem{ProblemKind::kConflict};
+        return Failure{Fault::kConflict};
     }
     return Response::Json(201, boost::json::serialize(boost::json::object{{"key", *key}, {"items", count}}));
 }
@@ -45,7 +45,7 @@ Reply Write(core::Registry& registry, const Request& request) {
 Reply Read(core::Registry& registry, const Request& request) {
     db::Lease connection = registry.database().Acquire();
     auto rows = connection->Execute(kSelectWrite, {std::string(request.Param("key"))});
-    if (rows.empty()) return Problem{ProblemKind::kNotFound};
+    if (rows.empty()) return Failure{Fault::kNotFound};
     return Response::Json(
         200, boost::json::serialize(boost::json::object{
                  {"key", request.Param("key")}, {"items", rows.Int(0, 0)}, {"stored_items", rows.Int(0, 1)}}));
@@ -58,42 +58,36 @@ void RegisterProbe(core::Registry& registry) {
     registry.DeclareNoPersonalData("probe_writes", "test records of the test suite");
     registry.DeclareNoPersonalData("probe_write_items", "test records of the test suite");
     auto* r = &registry;
-    registry.AddRoute({Method::kPost,
-                       "/api/v1/probe/writes",
-                       "public",
-                       http::BodyKind::kJson,
-                       {"createProbeWrite",
-                        "Test only: write a header and its items in one transaction",
-                        "probe",
-                        boost::json::parse(R"({"type":"object","required":["key","items"]})"),
-                        nullptr,
-                        201,
-                        {409}},
-                       [r](const Request& request) { return Write(*r, request); }});
-    registry.AddRoute({Method::kGet,
-                       "/api/v1/probe/writes/{key}",
-                       "public",
-                       http::BodyKind::kNone,
-                       {"getProbeWrite",
-                        "Test only: read a write back with its stored item count",
-                        "probe",
-                        nullptr,
-                        boost::json::parse(R"({"type":"object"})"),
-                        200,
-                        {404}},
-                       [r](const Request& request) { return Read(*r, request); }});
-    registry.AddRoute({Method::kPost,
-                       "/api/v1/probe/sleep",
-                       "public",
-                       http::BodyKind::kNone,
-                       {"probeSleep",
-                        "Test only: answer after 500 ms, to test graceful shutdown",
-                        "probe",
-                        nullptr,
-                        nullptr,
-                        204,
-                        {}},
-                       [](const Request&) -> Reply {
+    registry.AddRoute(
+        {.method = Method::kPost,
+         .path = "/api/v1/probe/writes",
+         .policy_action = "public",
+         .id = "createProbeWrite",
+         .summary = "Test only: write a header and its items in one transaction",
+         .tag = "probe",
+         .request = boost::json::parse(R"({"type":"object","additionalProperties":false,"required":["key","items"],
+        "properties":{"key":{"type":"string","minLength":1,"maxLength":100},
+          "items":{"type":"integer","minimum":1,"maximum":20}}})"),
+         .status = 201,
+         .errors = {409},
+         .handler = [r](const Request& request) { return Write(*r, request); }});
+    registry.AddRoute({.method = Method::kGet,
+                       .path = "/api/v1/probe/writes/{key}",
+                       .policy_action = "public",
+                       .id = "getProbeWrite",
+                       .summary = "Test only: read a write back with its stored item count",
+                       .tag = "probe",
+                       .response = boost::json::parse(R"({"type":"object"})"),
+                       .errors = {404},
+                       .handler = [r](const Request& request) { return Read(*r, request); }});
+    registry.AddRoute({.method = Method::kPost,
+                       .path = "/api/v1/probe/sleep",
+                       .policy_action = "public",
+                       .id = "probeSleep",
+                       .summary = "Test only: answer after 500 ms, to test graceful shutdown",
+                       .tag = "probe",
+                       .status = 204,
+                       .handler = [](const Request&) -> Reply {
                            log::Info("probe sleep started");
                            std::this_thread::sleep_for(std::chrono::milliseconds(500));
                            Response response;

@@ -6,6 +6,7 @@
 
 #include "core/auth/accounts.hpp"
 #include "core/auth/auth.hpp"
+#include "core/feature.hpp"
 #include "core/testing/engine.hpp"
 #include "core/testing/http_client.hpp"
 #include "core/testing/identities.hpp"
@@ -86,7 +87,7 @@ TEST_F(ConsentsTest, StaffColleagues_AreOutOfReach_AsIfMissing) {
     database_->Transact([&](db::Connection& connection) {
         auth::AddMembership(connection, served.user_id,
                             {.role = Role::kTrainer, .organization_id = world_->foreign_organization}, 0,
-                            auth::NowMs());
+                            core::NowMs());
     });
     EXPECT_EQ(As(Role::kCaseWorker, "GET", "/api/v1/users/" + std::to_string(served.user_id) + "/consents").status,
               200);

@@ -6,6 +6,7 @@
 #include "core/auth/auth.hpp"
 #include "core/auth/resources.hpp"
 #include "core/auth/service.hpp"
+#include "core/feature.hpp"
 #include "core/http/json_body.hpp"
 #include "core/jobs/jobs.hpp"
 #include "core/privacy/retention.hpp"
@@ -51,7 +52,7 @@ boost::json::array History(db::Connection& connection, std::int64_t user_id) {
 }
 
 audit::Entry Entry(const Request& request, std::string_view action, std::string outcome, std::int64_t user_id) {
-    audit::Entry entry = auth::AuditEntry(request, std::string(action), std::move(outcome));
+    audit::Entry entry = core::AuditEntry(request, std::string(action), std::move(outcome));
     entry.resource_type = "auth.user";
     entry.resource_id = std::to_string(user_id);
     return entry;
@@ -78,22 +79,22 @@ bool Reaches(const policy::Policy& policy, const policy::Principal& principal, s
 
 // The person named in the path, if the caller may take `action` about her; else 404, the same
 // for a person out of reach as for one who does not exist (both audited).
-std::variant<auth::UserFacts, Problem> Person(db::Database& database, const policy::Policy& policy,
-                                              const Request& request, std::string_view action) {
-    auto id = auth::ParseId(request.Param("user_id"));
+core::Outcome<auth::UserFacts> Person(db::Database& database, const policy::Policy& policy, const Request& request,
+                                      std::string_view action) {
+    auto id = core::ParseId(request.Param("user_id"));
     std::optional<auth::UserFacts> user;
     if (id) user = auth::LoadUserFacts(*database.Acquire(), *id);
-    if (!user) return auth::NotFoundAudited(database, Entry(request, action, "not_found", id.value_or(0)));
+    if (!user) return core::NotFoundAudited(database, Entry(request, action, "not_found", id.value_or(0)));
     if (!Reaches(policy, *request.principal, action, *user)) {
-        return auth::NotFoundAudited(database, Entry(request, action, "denied", user->id));
+        return core::NotFoundAudited(database, Entry(request, action, "denied", user->id));
     }
     return *user;
 }
 
 Reply ListConsents(db::Database& database, const core::Registry& registry, const Request& request) {
     auto person = Person(database, registry.policy(), request, kReadAction);
-    if (auto* problem = std::get_if<Problem>(&person)) return std::move(*problem);
-    const std::int64_t user_id = std::get<auth::UserFacts>(person).id;
+    if (!person) return std::move(person.failure());
+    const std::int64_t user_id = person.value().id;
     db::Lease connection = database.Acquire();
     boost::json::array history = History(*connection, user_id);
     boost::json::array purposes;
@@ -104,21 +105,19 @@ Reply ListConsents(db::Database& database, const core::Registry& registry, const
         }
         purposes.push_back({{"purpose", purpose}, {"description", description}, {"given", given}});
     }
-    audit::Record(database, Entry(request, kReadAction, "ok", user_id), auth::NowMs());
+    audit::Record(database, Entry(request, kReadAction, "ok", user_id), core::NowMs());
     return Response::Json(200, boost::json::serialize(boost::json::object{{"purposes", std::move(purposes)},
                                                                           {"history", std::move(history)}}));
 }
 
 Reply PostConsent(db::Database& database, const core::Registry& registry, const Request& request) {
     auto person = Person(database, registry.policy(), request, kRecordAction);
-    if (auto* problem = std::get_if<Problem>(&person)) return std::move(*problem);
-    const std::int64_t user_id = std::get<auth::UserFacts>(person).id;
-    auto object = http::ParseJsonObject(request.body);
-    if (!object) return object.problem();
-    http::JsonFields fields(object.value());
-    auto purpose = fields.RequiredString("purpose", 1, 100);
-    auto given = fields.RequiredBool("given");
-    auto method = fields.OptionalString("method", 1, 20);
+    if (!person) return std::move(person.failure());
+    const std::int64_t user_id = person.value().id;
+    http::JsonFields fields(request);
+    auto purpose = fields.String("purpose");
+    auto given = fields.Bool("given");
+    auto method = fields.String("method");
     if (purpose && !registry.consent_purposes().contains(*purpose)) fields.Invalid("purpose", "format");
     const std::string how = method.value_or(user_id == request.principal->user_id ? "online" : "");
     if (how != "online" && how != "paper" && how != "verbal") fields.Invalid("method", "format");
@@ -127,7 +126,7 @@ Reply PostConsent(db::Database& database, const core::Registry& registry, const 
     if (own != (how == "online")) fields.Invalid("method", "format");
     if (auto problem = fields.Finish()) return *problem;
     database.Transact([&](db::Connection& connection) {
-        const std::int64_t now = auth::NowMs();
+        const std::int64_t now = core::NowMs();
         RecordConsent(connection, user_id, *purpose, *given, how, request.principal->user_id, now);
         audit::Entry entry = Entry(request, kRecordAction, "ok", user_id);
         entry.detail =
@@ -264,33 +263,31 @@ void Register(core::Registry& registry) {
     const core::Registry* r = &registry;
     registry.AddJobHandler(std::string(kRetentionJobKind),
                            [r](const std::string&) { RunRetention(r->database(), jobs::SystemNowMs()); });
-    registry.AddRoute({Method::kGet,
-                       "/api/v1/users/{user_id}/consents",
-                       std::string(kReadAction),
-                       http::BodyKind::kNone,
-                       {"listConsents",
-                        "A person's consent for each declared purpose, and the history of her decisions",
-                        "privacy",
-                        nullptr,
-                        boost::json::parse(R"({"type":"object","required":["purposes","history"]})"),
-                        200,
-                        {401, 403, 404}},
-                       [database, r](const Request& request) { return ListConsents(*database, *r, request); }});
     registry.AddRoute(
-        {Method::kPost,
-         "/api/v1/users/{user_id}/consents",
-         std::string(kRecordAction),
-         http::BodyKind::kJson,
-         {"recordConsent",
-          "Record that a person gives or withdraws consent for a purpose (staff record paper or verbal decisions)",
-          "privacy",
-          boost::json::parse(R"({"type":"object","additionalProperties":false,"required":["purpose","given"],
-              "properties":{"purpose":{"type":"string"},"given":{"type":"boolean"},
+        {.method = Method::kGet,
+         .path = "/api/v1/users/{user_id}/consents",
+         .policy_action = std::string(kReadAction),
+         .id = "listConsents",
+         .summary = "A person's consent for each declared purpose, and the history of her decisions",
+         .tag = "privacy",
+         .response = boost::json::parse(R"({"type":"object","required":["purposes","history"]})"),
+         .errors = {401, 403, 404},
+         .handler = [database, r](const Request& request) { return ListConsents(*database, *r, request); }});
+    registry.AddRoute(
+        {.method = Method::kPost,
+         .path = "/api/v1/users/{user_id}/consents",
+         .policy_action = std::string(kRecordAction),
+         .id = "recordConsent",
+         .summary =
+             "Record that a person gives or withdraws consent for a purpose (staff record paper or verbal decisions)",
+         .tag = "privacy",
+         .request = boost::json::parse(R"({"type":"object","additionalProperties":false,"required":["purpose","given"],
+              "properties":{"purpose":{"type":"string","minLength":1,"maxLength":100},"given":{"type":"boolean"},
                 "method":{"type":"string","enum":["online","paper","verbal"]}}})"),
-          boost::json::parse(R"({"type":"object","required":["purpose","given","method"]})"),
-          201,
-          {401, 403, 404, 422}},
-         [database, r](const Request& request) { return PostConsent(*database, *r, request); }});
+         .response = boost::json::parse(R"({"type":"object","required":["purpose","given","method"]})"),
+         .status = 201,
+         .errors = {401, 403, 404, 422},
+         .handler = [database, r](const Request& request) { return PostConsent(*database, *r, request); }});
 }
 
 }  // namespace ponte::privacy

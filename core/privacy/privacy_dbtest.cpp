@@ -16,6 +16,7 @@
 #include "core/auth/throttle.hpp"
 #include "core/crypto/random.hpp"
 #include "core/db/migrate.hpp"
+#include "core/feature.hpp"
 #include "core/mail/mail.hpp"
 #include "core/testing/engine.hpp"
 #include "core/testing/server_process.hpp"
@@ -64,7 +65,7 @@ class PrivacyTest : public testing::EngineTest {
     // A person with something in every module that holds personal data.
     std::int64_t SeedPerson() {
         return database().Transact([&](db::Connection& connection) {
-            const std::int64_t now = auth::NowMs();
+            const std::int64_t now = core::NowMs();
             const std::int64_t org = auth::CreateOrganization(connection, "Women's centre", "ngo", now);
             const std::int64_t id = auth::CreateUser(
                 connection, {.email = std::string(kEmail), .display_name = std::string(kName), .password_hash = "x"},
@@ -129,7 +130,7 @@ TEST_P(PrivacyTest, EveryTableIsDeclaredOnceAsPersonalDataOrNot) {
 
 TEST_P(PrivacyTest, ExportHoldsWhatEachModuleKeeps) {
     const std::int64_t person = SeedPerson();
-    auto document = ExportPerson(database(), *registry_, person, auth::NowMs());
+    auto document = ExportPerson(database(), *registry_, person, core::NowMs());
     EXPECT_EQ(document.at("format"), "ponte.person-export/1");
     std::map<std::string, boost::json::value> sources;
     for (const auto& source : document.at("sources").as_array()) {
@@ -145,7 +146,7 @@ TEST_P(PrivacyTest, ExportHoldsWhatEachModuleKeeps) {
     EXPECT_EQ(sources.at("privacy.consents").at(0).at("method"), "paper");
     EXPECT_EQ(sources.at("mail.outbox").at(0).at("body"), "Hello Zahra Haddad");
     EXPECT_EQ(sources.at("audit.log").at(0).at("address"), "192.0.2.7");
-    EXPECT_THROW(ExportPerson(database(), *registry_, 987654321, auth::NowMs()), std::invalid_argument);
+    EXPECT_THROW(ExportPerson(database(), *registry_, 987654321, core::NowMs()), std::invalid_argument);
 }
 
 TEST_P(PrivacyTest, AfterErasureNothingIdentifiesHerButCountsRemain) {
@@ -157,7 +158,7 @@ TEST_P(PrivacyTest, AfterErasureNothingIdentifiesHerButCountsRemain) {
     for (const auto& text : AllText()) found = found || text.find(kEmail) != std::string::npos;
     ASSERT_TRUE(found) << "the seed must hold her email somewhere to make this test mean anything";
 
-    auto report = ErasePerson(database(), *registry_, person, auth::NowMs());
+    auto report = ErasePerson(database(), *registry_, person, core::NowMs());
     EXPECT_EQ(report.erased, (std::vector<std::string>{"mail.outbox", "auth.account"}));
     EXPECT_EQ(report.kept.size(), 3u);
     for (const auto& text : AllText()) {

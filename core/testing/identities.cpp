@@ -6,12 +6,13 @@
 #include "core/auth/accounts.hpp"
 #include "core/auth/auth.hpp"
 #include "core/crypto/random.hpp"
+#include "core/feature.hpp"
 
 namespace ponte::testing {
 
 Identities::Identities(db::Database& database) : database_(database) {
     database.Transact([this](db::Connection& connection) {
-        const std::int64_t now = auth::NowMs();
+        const std::int64_t now = core::NowMs();
         own_network = auth::CreateNetwork(connection, "Own network", now);
         foreign_network = auth::CreateNetwork(connection, "Foreign network", now);
         own_organization = auth::CreateOrganization(connection, "Own organization", "social_service", now);
@@ -39,7 +40,7 @@ Identities::Identities(db::Database& database) : database_(database) {
 
 Identities::Record Identities::NewRecord(bool foreign) {
     return database_.Transact([&](db::Connection& connection) {
-        const std::int64_t now = auth::NowMs();
+        const std::int64_t now = core::NowMs();
         const std::string name = "record" + std::to_string(++records_);
         Record record;
         record.user_id = auth::CreateUser(connection, {.email = name + "@example.org", .display_name = name}, now);
@@ -83,7 +84,7 @@ std::map<std::string, std::string> Identities::SignIn(const Actor& actor, const 
                                                       bool second_factor_passed) {
     if (!actor.role) return {};
     auth::NewSession session = database_.Transact([&](db::Connection& connection) {
-        const std::int64_t now = auth::NowMs();
+        const std::int64_t now = core::NowMs();
         auto created = auth::CreateSession(connection, actor.user_id, now, options, "127.0.0.1", "test");
         if (second_factor_passed) auth::MarkSecondFactorPassed(connection, crypto::Sha256Hex(created.id), now);
         return created;
