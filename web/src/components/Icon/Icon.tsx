@@ -19,6 +19,8 @@ const paths: Record<string, string> = {
   offline: 'M2 8a15 15 0 0120 0M5 12a10 10 0 0114 0M8.5 15.5a5 5 0 017 0M12 19h.01M3 3l18 18',
 };
 
+export const iconNames = Object.keys(paths);
+
 // Icons that point along the reading direction turn around in right-to-left languages.
 const directional = new Set(['exit', 'logout']);
 

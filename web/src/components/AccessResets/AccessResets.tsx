@@ -2,8 +2,8 @@
 // month: who, when and why. If she did not ask for it, someone else may have used it to become
 // her; she can then tell her organization. Hiding it is remembered on this device only.
 import { useState } from 'preact/hooks';
-import type { AccessReset } from '../api/client';
-import { useI18n } from '../i18n';
+import type { AccessReset } from '../../api/client';
+import { useI18n } from '../../i18n';
 
 const seen = 'ponte-access-resets-seen';
 

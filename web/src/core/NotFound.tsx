@@ -1,6 +1,6 @@
-import { AppLink } from '../components/Shell';
+import { AppLink } from '../components/AppLink/AppLink';
 import { useI18n } from '../i18n';
-import { useTitle } from './common';
+import { useTitle } from './title';
 
 export function NotFound() {
   const { t } = useI18n();

@@ -2,11 +2,11 @@
 // paper, or in the link of the QR code, which carries it after '#').
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { api, setCsrfToken } from '../api/client';
-import { ErrorSummary, Field, Submit, errorsOf, noErrors, type FormErrors } from '../components/Form';
-import { useI18n } from '../i18n';
-import { useAppState } from '../state';
-import { useTitle } from './common';
+import { api, ok, setCsrfToken } from '../../api/client';
+import { ErrorSummary, Field, Submit, errorsOf, noErrors, type FormErrors } from '../../components/Form/Form';
+import { useI18n } from '../../i18n';
+import { useAppState } from '../../state';
+import { useTitle } from '../../core/title';
 
 export function Invite() {
   const { t } = useI18n();
@@ -17,19 +17,19 @@ export function Invite() {
   const [repeat, setRepeat] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
-  useTitle(t('invite.title'));
-  const labels = { code: t('invite.code'), password: t('invite.password'), repeat: t('invite.repeat') };
+  useTitle(t('account.invite.title'));
+  const labels = { code: t('account.invite.code'), password: t('account.invite.password'), repeat: t('account.invite.repeat') };
 
   const submit = async (event: Event) => {
     event.preventDefault();
     const fields: Record<string, string> = {};
-    if (!code.trim()) fields.code = t('invite.code_missing');
-    if (!password) fields.password = t('invite.password_missing');
-    else if (password !== repeat) fields.repeat = t('invite.repeat_differs');
+    if (!code.trim()) fields.code = t('account.invite.code_missing');
+    if (!password) fields.password = t('account.invite.password_missing');
+    else if (password !== repeat) fields.repeat = t('account.invite.repeat_differs');
     if (Object.keys(fields).length) return setErrors({ summary: [], fields });
     setBusy(true);
     try {
-      const session = await api.acceptInvitation({ code: code.trim(), password });
+      const session = await ok(api.POST('/api/v1/invitations/accept', { body: { code: code.trim(), password } }));
       setCsrfToken(session.csrf_token);
       history.replaceState(null, '', '/invite');  // the code leaves the address bar
       setSession(session);
@@ -42,17 +42,17 @@ export function Invite() {
 
   return (
     <section class="narrow">
-      <h1>{t('invite.title')}</h1>
-      <p>{t('invite.text')}</p>
+      <h1>{t('account.invite.title')}</h1>
+      <p>{t('account.invite.text')}</p>
       <ErrorSummary errors={errors} labels={labels} />
       <form onSubmit={submit} noValidate>
-        <Field name="code" label={labels.code} hint={t('invite.code_hint')} dir="ltr" autocomplete="off" value={code}
+        <Field name="code" label={labels.code} hint={t('account.invite.code_hint')} dir="ltr" autocomplete="off" value={code}
           error={errors.fields.code} onInput={setCode} />
         <Field name="password" label={labels.password} hint={t('password.hint')} type="password"
           autocomplete="new-password" value={password} error={errors.fields.password} onInput={setPassword} />
         <Field name="repeat" label={labels.repeat} type="password" autocomplete="new-password" value={repeat}
           error={errors.fields.repeat} onInput={setRepeat} />
-        <Submit busy={busy}>{t('invite.submit')}</Submit>
+        <Submit busy={busy}>{t('account.invite.submit')}</Submit>
       </form>
     </section>
   );

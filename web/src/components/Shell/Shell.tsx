@@ -1,15 +1,18 @@
 // The frame of every screen: skip link, demo and offline notices, the header with navigation by
 // role, the language picker, listen-to-this-page, quick exit (for participants and before sign-in)
-// and sign-out; then the screen in <main>, focused after each navigation.
+// and sign-out; then the screen in <main>. After each navigation the focus moves to the new
+// screen's heading (GOV.UK's way), where a screen reader then starts reading.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useErrorBoundary, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { locales, nativeName, useI18n } from '../i18n';
-import { fullySignedIn, isStaff, useAppState } from '../state';
-import { Icon } from './Icon';
-import { endSessionOnLeaving } from '../api/client';
-import { forgetEverything } from '../core/forget';
-import { ErrorScreen } from '../screens/NotFound';
+import { locales, nativeName, useI18n } from '../../i18n';
+import { useNavigation } from '../../core/navigation';
+import { isStaff, useAppState } from '../../state';
+import { AppLink } from '../AppLink/AppLink';
+import { Icon } from '../Icon/Icon';
+import { endSessionOnLeaving } from '../../api/client';
+import { forgetEverything } from '../../core/forget';
+import { ErrorScreen } from '../../core/NotFound';
 
 // How long the quick exit waits at most for the caches and databases to be deleted before it
 // leaves (the service worker finishes the caches in any case).
@@ -25,58 +28,6 @@ export function quickExit(neutralSite: string) {
   // replace(): this page leaves the history, so Back does not return to it.
   const leave = () => window.location.replace(neutralSite);
   Promise.race([forgetEverything(), new Promise((done) => setTimeout(done, forgetWithinMs))]).then(leave, leave);
-}
-
-export interface NavItem {
-  href: string;
-  icon: string;
-  label: string;
-}
-
-export function useNavigation(): NavItem[] {
-  const { t } = useI18n();
-  const { session } = useAppState();
-  if (!fullySignedIn(session)) return [];
-  const account = { href: '/account', icon: 'user', label: t('nav.account') };
-  if (isStaff(session)) {
-    const roles = session!.user.memberships.map((m) => m.role);
-    const invites = roles.some((r) => r === 'case_worker' || r === 'coordinator' || r === 'org_admin');
-    return [
-      { href: '/', icon: 'home', label: t('nav.home') },
-      { href: '/caseload', icon: 'people', label: t('nav.caseload') },
-      { href: '/tasks', icon: 'tasks', label: t('nav.tasks') },
-      ...(invites ? [{ href: '/people', icon: 'key', label: t('nav.people') }] : []),
-      account,
-    ];
-  }
-  return [
-    { href: '/', icon: 'home', label: t('nav.home') },
-    { href: '/plan', icon: 'plan', label: t('nav.plan') },
-    { href: '/courses', icon: 'courses', label: t('nav.courses') },
-    { href: '/appointments', icon: 'calendar', label: t('nav.appointments') },
-    { href: '/find-help', icon: 'help', label: t('nav.find_help') },
-    account,
-  ];
-}
-
-// A link inside the app. For participants navigation replaces the history entry, so that Ponte
-// holds one entry at most and the quick exit leaves no way back.
-export function AppLink({ href, class: className, children, current }:
-  { href: string; class?: string; children: ComponentChildren; current?: boolean }) {
-  const { route } = useLocation();
-  const { session } = useAppState();
-  return (
-    <a href={href} class={className} aria-current={current ? 'page' : undefined}
-      onClick={(event) => {
-        if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
-        event.preventDefault();
-        // The router's own click handler (on window) would push a history entry after this.
-        event.stopPropagation();
-        route(href, !isStaff(session));
-      }}>
-      {children}
-    </a>
-  );
 }
 
 function ListenButton() {
@@ -126,13 +77,17 @@ export function Shell({ children }: { children: ComponentChildren }) {
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
   useEffect(() => {
-    // After a navigation, move focus to the new screen so that keyboard and screen-reader users
-    // start there (not on the first render, where the browser's own focus is right).
+    // After a navigation, move focus to the new screen's heading so that keyboard and
+    // screen-reader users start there (not on the first render, where the browser's own focus is
+    // right). The heading takes the focus without becoming a stop of the Tab key (tabindex -1).
     if (first.current) {
       first.current = false;
       return;
     }
-    main.current?.focus();
+    const heading = main.current?.querySelector('h1');
+    if (!heading) return main.current?.focus();
+    heading.tabIndex = -1;
+    heading.focus();
   }, [path]);
   const showExit = !isStaff(session);
   // A screen that fails to draw shows the error page inside the shell, which keeps working.

@@ -3,21 +3,21 @@
 // pieces of setting up serve the account screen too.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { api, type TotpEnrolment } from '../api/client';
-import { ErrorSummary, Field, Submit, errorsOf, noErrors, type FormErrors } from '../components/Form';
-import { useI18n } from '../i18n';
-import { useAppState } from '../state';
-import { useTitle } from './common';
+import { api, ok, type TotpEnrolment } from '../../api/client';
+import { ErrorSummary, Field, Submit, errorsOf, noErrors, type FormErrors } from '../../components/Form/Form';
+import { useI18n } from '../../i18n';
+import { useAppState } from '../../state';
+import { useTitle } from '../../core/title';
 
 // The key of a new enrolment: as a QR code to scan, and as text to type.
 export function EnrolmentKey({ enrolment }: { enrolment: TotpEnrolment }) {
   const { t } = useI18n();
   return (
     <>
-      <p>{t('second_factor.scan')}</p>
-      <img class="qr" alt={t('second_factor.qr_alt')}
+      <p>{t('account.second_factor.scan')}</p>
+      <img class="qr" alt={t('account.second_factor.qr_alt')}
         src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(enrolment.qr_svg)}`} width="220" height="220" />
-      <p>{t('second_factor.or_type')} <code class="secret" dir="ltr">{enrolment.secret}</code></p>
+      <p>{t('account.second_factor.or_type')} <code class="secret" dir="ltr">{enrolment.secret}</code></p>
     </>
   );
 }
@@ -27,7 +27,7 @@ export function RecoveryCodeList({ codes }: { codes: string[] }) {
   const { t } = useI18n();
   return (
     <>
-      <p>{t('second_factor.recovery_text', { count: codes.length })}</p>
+      <p>{t('account.second_factor.recovery_text', { count: codes.length })}</p>
       <ol class="codes" dir="ltr">{codes.map((c) => <li key={c}><code>{c}</code></li>)}</ol>
     </>
   );
@@ -43,11 +43,11 @@ export function SecondFactor() {
   const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const enrolling = session?.second_factor === 'enrolment_required';
-  useTitle(t(enrolling ? 'second_factor.enrol_title' : 'second_factor.title'));
-  const labels = { code: t('second_factor.code') };
+  useTitle(t(enrolling ? 'account.second_factor.enrol_title' : 'account.second_factor.title'));
+  const labels = { code: t('account.second_factor.code') };
 
   const run = async (action: () => Promise<void>) => {
-    if (!code.trim()) return setErrors({ summary: [], fields: { code: t('second_factor.code_missing') } });
+    if (!code.trim()) return setErrors({ summary: [], fields: { code: t('account.second_factor.code_missing') } });
     setBusy(true);
     try {
       await action();
@@ -61,12 +61,12 @@ export function SecondFactor() {
   if (recoveryCodes) {
     return (
       <section class="narrow">
-        <h1>{t('second_factor.recovery_title')}</h1>
+        <h1>{t('account.second_factor.recovery_title')}</h1>
         <RecoveryCodeList codes={recoveryCodes} />
         <button type="button" class="button primary" onClick={async () => {
-          setSession(await api.session());
+          setSession(await ok(api.GET('/api/v1/auth/session')));
           route('/', true);
-        }}>{t('second_factor.recovery_done')}</button>
+        }}>{t('account.second_factor.recovery_done')}</button>
       </section>
     );
   }
@@ -74,25 +74,25 @@ export function SecondFactor() {
   if (enrolling && !enrolment) {
     return (
       <section class="narrow">
-        <h1>{t('second_factor.enrol_title')}</h1>
-        <p>{t('second_factor.enrol_text')}</p>
+        <h1>{t('account.second_factor.enrol_title')}</h1>
+        <p>{t('account.second_factor.enrol_text')}</p>
         <ErrorSummary errors={errors} labels={labels} />
         <button type="button" class="button primary" disabled={busy} onClick={async () => {
           setBusy(true);
           try {
-            setEnrolment(await api.startTotpEnrolment());
+            setEnrolment(await ok(api.POST('/api/v1/auth/totp/enrolment')));
           } catch (error) {
             setErrors(errorsOf(error, t, []));
           }
           setBusy(false);
-        }}>{t('second_factor.enrol_start')}</button>
+        }}>{t('account.second_factor.enrol_start')}</button>
       </section>
     );
   }
 
   return (
     <section class="narrow">
-      <h1>{t(enrolling ? 'second_factor.enrol_title' : 'second_factor.title')}</h1>
+      <h1>{t(enrolling ? 'account.second_factor.enrol_title' : 'account.second_factor.title')}</h1>
       <ErrorSummary errors={errors} labels={labels} />
       {enrolment && (
         <EnrolmentKey enrolment={enrolment} />
@@ -100,18 +100,19 @@ export function SecondFactor() {
       <form noValidate onSubmit={(event) => {
         event.preventDefault();
         if (enrolment) {
-          run(async () => setRecoveryCodes((await api.confirmTotpEnrolment({ code: code.trim() })).recovery_codes));
+          run(async () => setRecoveryCodes((await ok(api.POST('/api/v1/auth/totp/enrolment/confirm',
+            { body: { code: code.trim() } }))).recovery_codes));
         } else {
           run(async () => {
-            setSession(await api.passSecondFactor({ code: code.trim() }));
+            setSession(await ok(api.POST('/api/v1/auth/second-factor', { body: { code: code.trim() } })));
             route('/', true);
           });
         }
       }}>
-        <Field name="code" label={labels.code} hint={enrolment ? undefined : t('second_factor.code_hint')}
+        <Field name="code" label={labels.code} hint={enrolment ? undefined : t('account.second_factor.code_hint')}
           autocomplete="one-time-code" inputMode={enrolment ? 'numeric' : 'text'} dir="ltr" value={code}
           error={errors.fields.code} onInput={setCode} />
-        <Submit busy={busy}>{t('second_factor.submit')}</Submit>
+        <Submit busy={busy}>{t('account.second_factor.submit')}</Submit>
       </form>
     </section>
   );

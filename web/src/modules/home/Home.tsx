@@ -1,9 +1,10 @@
-import { AccessResets } from '../components/AccessResets';
-import { AppLink, useNavigation } from '../components/Shell';
-import { Icon } from '../components/Icon';
-import { useI18n } from '../i18n';
-import { isStaff, useAppState } from '../state';
-import { useTitle } from './common';
+import { AccessResets } from '../../components/AccessResets/AccessResets';
+import { AppLink } from '../../components/AppLink/AppLink';
+import { useNavigation } from '../../core/navigation';
+import { Icon } from '../../components/Icon/Icon';
+import { useI18n } from '../../i18n';
+import { isStaff, useAppState } from '../../state';
+import { useTitle } from '../../core/title';
 
 // The first screen after signing in: for a participant her plan, courses, appointments and where
 // to find help; for staff their caseload and tasks. Large cards with icons, plain words.
@@ -34,11 +35,11 @@ export function Home() {
 // A section whose module has nothing to show yet: says so plainly, with the way back.
 export function EmptySection({ section }: { section: string }) {
   const { t } = useI18n();
-  useTitle(t(`nav.${section}`));
+  useTitle(t(`home.nav.${section}`));
   return (
     <section>
-      <h1>{t(`nav.${section}`)}</h1>
-      <p class="lead">{t(`empty.${section}`)}</p>
+      <h1>{t(`home.nav.${section}`)}</h1>
+      <p class="lead">{t(`home.empty.${section}`)}</p>
       <AppLink href="/" class="button"><Icon name="home" /> {t('nav.home')}</AppLink>
     </section>
   );

@@ -4,12 +4,12 @@
 // new code for someone who lost hers (with the reason she will be shown), disabling and removing
 // roles.
 import { useEffect, useState } from 'preact/hooks';
-import { api, type Members, type OrganizationRole as Role } from '../api/client';
-import { ErrorSummary, Field, Submit, errorsOf, noErrors, type FormErrors } from '../components/Form';
-import { Icon } from '../components/Icon';
-import { locales, nativeName, useI18n } from '../i18n';
-import { useAppState } from '../state';
-import { useTitle } from './common';
+import { api, ok, type Members, type OrganizationRole as Role } from '../../api/client';
+import { ErrorSummary, Field, Submit, errorsOf, noErrors, type FormErrors } from '../../components/Form/Form';
+import { Icon } from '../../components/Icon/Icon';
+import { locales, nativeName, useI18n } from '../../i18n';
+import { useAppState } from '../../state';
+import { useTitle } from '../../core/title';
 
 const accompanied: Role[] = ['participant', 'community_member', 'mentor'];
 const organizationRoles: Role[] = [...accompanied, 'case_worker', 'trainer', 'coordinator', 'org_admin'];
@@ -39,13 +39,14 @@ function CodePanel({ title, text, qr, code }: Issued) {
 export function People() {
   const { t, formatDate } = useI18n();
   const { session } = useAppState();
-  useTitle(t('nav.people'));
+  useTitle(t('people.nav'));
   const memberships = session?.user.memberships ?? [];
   const organization = memberships.find((m) => m.organization_id)?.organization_id ?? 0;
   const rolesHere: string[] = memberships.filter((m) => m.organization_id === organization).map((m) => m.role);
   const admin = rolesHere.includes('org_admin');
   const seesList = admin || rolesHere.includes('coordinator');
   const grantable = admin ? organizationRoles : accompanied;
+  const inOrganization = { path: { organization_id: String(organization) } };
 
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
@@ -69,7 +70,8 @@ export function People() {
   });
 
   const reload = () => {
-    if (seesList) api.members(organization).then((list) => setMembers(list.items)).catch(() => setMembers([]));
+    if (seesList) ok(api.GET('/api/v1/organizations/{organization_id}/memberships', { params: inOrganization }))
+      .then((list) => setMembers(list.items)).catch(() => setMembers([]));
   };
   useEffect(reload, [organization]);
 
@@ -88,10 +90,10 @@ export function People() {
     if (!name.trim()) return setErrors({ summary: [], fields: { display_name: t('people.name_missing') } });
     setBusy(true);
     try {
-      const created = await api.createUser(organization, {
+      const created = await ok(api.POST('/api/v1/organizations/{organization_id}/users', { params: inOrganization, body: {
         display_name: name.trim(), role, ...(email.trim() ? { email: email.trim() } : {}),
         ...(language ? { locale: language } : {}),
-      });
+      } }));
       setIssued(invitationFor(name.trim(), created.invitation));
       setName('');
       setEmail('');
@@ -106,7 +108,8 @@ export function People() {
   const makeJoinCode = (event: Event) => {
     event.preventDefault();
     act(async () => {
-      const made = await api.createMembershipInvitation(organization, { role: joinRole });
+      const made = await ok(api.POST('/api/v1/organizations/{organization_id}/membership-invitations',
+        { params: inOrganization, body: { role: joinRole } }));
       setIssued({
         title: t('people.join_code_for', { role: t(`role.${joinRole}`) }),
         text: t('people.join_code_text', { date: formatDate(made.expires_at) }),
@@ -122,7 +125,8 @@ export function People() {
     if (!reason.trim()) return setErrors({ summary: [], fields: { reason: t('people.reason_missing') } });
     setBusy(true);
     try {
-      const { invitation } = await api.reinviteUser(renewing.user_id, { reason: reason.trim() });
+      const { invitation } = await ok(api.POST('/api/v1/users/{user_id}/invitation',
+        { params: { path: { user_id: String(renewing.user_id) } }, body: { reason: reason.trim() } }));
       setIssued(invitationFor(renewing.display_name, invitation));
       setRenewing(null);
       setReason('');
@@ -135,7 +139,7 @@ export function People() {
 
   return (
     <section>
-      <h1><Icon name="people" /> {t('nav.people')}</h1>
+      <h1><Icon name="people" /> {t('people.nav')}</h1>
       {issued && <CodePanel {...issued} />}
       <h2>{t('people.add')}</h2>
       <ErrorSummary errors={errors} labels={labels} />
@@ -206,12 +210,14 @@ export function People() {
                         }}>{t('people.new_code')}</button>
                         {admin && (
                           <button type="button" class="button small" onClick={() => act(async () => {
-                            await api.setDisabled(m.user_id, !m.disabled);
+                            await ok(api.POST(m.disabled ? '/api/v1/users/{user_id}/enable' : '/api/v1/users/{user_id}/disable',
+                              { params: { path: { user_id: String(m.user_id) } } }));
                           })}>{t(m.disabled ? 'people.enable' : 'people.disable')}</button>
                         )}
                         {admin && (
                           <button type="button" class="button small" onClick={() => act(async () => {
-                            await api.removeMembership(organization, m.id);
+                            await ok(api.DELETE('/api/v1/organizations/{organization_id}/memberships/{membership_id}',
+                              { params: { path: { organization_id: String(organization), membership_id: String(m.id) } } }));
                           })}>{t('people.remove')}</button>
                         )}
                       </>

@@ -2,8 +2,8 @@
 // linking to each field, and each field with its own message, tied to it for screen readers.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { ApiError, OfflineError, type FieldError } from '../api/client';
-import { useI18n } from '../i18n';
+import { ApiError, OfflineError, type FieldError } from '../../api/client';
+import { useI18n } from '../../i18n';
 
 export interface FormErrors {
   summary: string[];               // messages not tied to a field

@@ -2,13 +2,13 @@
 // her (on paper, or in the link of the QR code, which carries it after '#'). She does it herself,
 // signed in: nobody attaches her account to an organization on her behalf.
 import { useState } from 'preact/hooks';
-import { api, type Joined } from '../api/client';
-import { ErrorSummary, Field, Submit, errorsOf, noErrors, type FormErrors } from '../components/Form';
-import { AppLink } from '../components/Shell';
-import { Icon } from '../components/Icon';
-import { useI18n } from '../i18n';
-import { fullySignedIn, useAppState } from '../state';
-import { useTitle } from './common';
+import { api, ok, type Joined } from '../../api/client';
+import { ErrorSummary, Field, Submit, errorsOf, noErrors, type FormErrors } from '../../components/Form/Form';
+import { AppLink } from '../../components/AppLink/AppLink';
+import { Icon } from '../../components/Icon/Icon';
+import { useI18n } from '../../i18n';
+import { fullySignedIn, useAppState } from '../../state';
+import { useTitle } from '../../core/title';
 
 const kept = 'ponte-join-code';
 
@@ -27,15 +27,15 @@ export function Join() {
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
   const [joined, setJoined] = useState<Joined | null>(null);
-  useTitle(t('join.title'));
-  const labels = { code: t('join.code') };
+  useTitle(t('account.join.title'));
+  const labels = { code: t('account.join.code') };
 
   if (!fullySignedIn(session)) {
     return (
       <section class="narrow">
-        <h1>{t('join.title')}</h1>
-        <p>{t('join.sign_in_first')}</p>
-        <AppLink href="/login" class="button primary">{t('login.submit')}</AppLink>
+        <h1>{t('account.join.title')}</h1>
+        <p>{t('account.join.sign_in_first')}</p>
+        <AppLink href="/login" class="button primary">{t('account.login.submit')}</AppLink>
       </section>
     );
   }
@@ -43,9 +43,9 @@ export function Join() {
   if (joined) {
     return (
       <section class="narrow">
-        <h1>{t('join.title')}</h1>
+        <h1>{t('account.join.title')}</h1>
         <p class="notice" role="status">
-          {t('join.done', { organization: joined.organization_name, role: t(`role.${joined.role}`) })}
+          {t('account.join.done', { organization: joined.organization_name, role: t(`role.${joined.role}`) })}
         </p>
         <AppLink href="/" class="button"><Icon name="home" /> {t('nav.home')}</AppLink>
       </section>
@@ -54,13 +54,13 @@ export function Join() {
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (!code.trim()) return setErrors({ summary: [], fields: { code: t('join.code_missing') } });
+    if (!code.trim()) return setErrors({ summary: [], fields: { code: t('account.join.code_missing') } });
     setBusy(true);
     try {
-      const answer = await api.acceptMembershipInvitation({ code: code.trim() });
+      const answer = await ok(api.POST('/api/v1/membership-invitations/accept', { body: { code: code.trim() } }));
       sessionStorage.removeItem(kept);
       setJoined(answer);
-      setSession(await api.session());  // her new role shows at once
+      setSession(await ok(api.GET('/api/v1/auth/session')));  // her new role shows at once
     } catch (error) {
       setErrors(errorsOf(error, t, ['code']));
     }
@@ -69,13 +69,13 @@ export function Join() {
 
   return (
     <section class="narrow">
-      <h1>{t('join.title')}</h1>
-      <p>{t('join.text')}</p>
+      <h1>{t('account.join.title')}</h1>
+      <p>{t('account.join.text')}</p>
       <ErrorSummary errors={errors} labels={labels} />
       <form onSubmit={submit} noValidate>
-        <Field name="code" label={labels.code} hint={t('invite.code_hint')} dir="ltr" autocomplete="off" value={code}
+        <Field name="code" label={labels.code} hint={t('account.invite.code_hint')} dir="ltr" autocomplete="off" value={code}
           error={errors.fields.code} onInput={setCode} />
-        <Submit busy={busy}>{t('join.submit')}</Submit>
+        <Submit busy={busy}>{t('account.join.submit')}</Submit>
       </form>
     </section>
   );
