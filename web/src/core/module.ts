@@ -14,7 +14,9 @@ export interface ScreenRoute {
   path: string;                      // a preact-iso path pattern: '/people', '/cases/:id'
   screen: ComponentType<any>;
   access: Access;
-  props?: Record<string, unknown>;  // given to the screen, for a screen shown at several addresses
+  // Given to the screen, for a screen shown at several addresses; the screen reads the address's
+  // parameters (':id') and query with preact-iso's useRoute().
+  props?: Record<string, unknown>;
 }
 
 export interface NavEntry {
