@@ -2,21 +2,10 @@
 // console error and without showing a message key instead of its text.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { allExamples } from '../core/allExamples';
-import { draw } from '../core/draw';
+import { draw, keysShown } from '../core/draw';
 
 const folders = Object.keys(import.meta.glob('./*/*.tsx')).map((path) => path.split('/')[1]);
 const examples = allExamples();
-
-// The texts of the page that are a message key (what t() shows for a key no catalogue has).
-function keysShown(root: Element) {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const shown: string[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.textContent?.trim() ?? '';
-    if (/^[a-z_]+(\.[a-z0-9_]+)+$/.test(text)) shown.push(text);
-  }
-  return shown;
-}
 
 afterEach(() => vi.restoreAllMocks());
 

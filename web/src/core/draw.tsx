@@ -23,3 +23,14 @@ export async function draw(example: Example, locale = 'en') {
     },
   };
 }
+
+// The texts of the page that are a message key (what t() shows for a key no catalogue has).
+export function keysShown(root: Element) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const shown: string[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent?.trim() ?? '';
+    if (/^[a-z_]+(\.[a-z0-9_]+)+$/.test(text)) shown.push(text);
+  }
+  return shown;
+}
