@@ -1,7 +1,7 @@
-// The frame of every screen: skip link, demo and offline notices, the header with navigation by
-// role, the language picker, listen-to-this-page, quick exit (for participants and before sign-in)
-// and sign-out; then the screen in <main>. After each navigation the focus moves to the new
-// screen's heading (GOV.UK's way), where a screen reader then starts reading.
+// The frame of every screen: skip link, demo and offline notices, the header with the menu the
+// modules declare for her, the language picker, listen-to-this-page, quick exit (for participants
+// and before sign-in) and sign-out; then the screen in <main>. After each navigation the focus
+// moves to the new screen's heading (GOV.UK's way), where a screen reader then starts reading.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useErrorBoundary, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
