@@ -3,6 +3,7 @@
 // each in test-results/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
 import { startPonte } from './server.mjs';
 import { launch, seriousViolations, screenshot, viewports } from './browser.mjs';
 import { enrolByApi, signIn } from './helpers.mjs';
@@ -14,7 +15,6 @@ const results = [];
 
 before(async () => {
   [demo, strict] = await Promise.all([startPonte(), startPonte({ demo: false })]);
-  await enrolByApi(strict.url, 'coordinator');
   browser = await launch();
 });
 
@@ -25,100 +25,29 @@ after(async () => {
   console.log(results.join('\n'));
 });
 
-// Each screen: how to reach it in a fresh page, and a selector that shows it is there.
-const screens = [
-  { name: 'sign-in', go: (page) => page.goto(`${demo.url}/login`), ready: '#field-email' },
-  {
-    name: 'sign-in-errors',
-    go: async (page) => {
-      await page.goto(`${demo.url}/login`);
-      await page.waitForSelector('#field-email');
-      await page.click('button[type=submit]');
-    },
-    ready: '.error-summary',
-  },
-  { name: 'invitation', go: (page) => page.goto(`${demo.url}/invite#7KQ2-M9PX-4TRD-WH3N-8CVB`), ready: '#field-code' },
-  { name: 'password-reset-request', go: (page) => page.goto(`${demo.url}/reset-password`), ready: '#field-email' },
-  { name: 'password-reset-choose', go: (page) => page.goto(`${demo.url}/reset-password#abc`), ready: '#field-password' },
-  { name: 'not-found', go: (page) => page.goto(`${demo.url}/no/such/page`), ready: 'main h1' },
-  { name: 'participant-home', go: (page) => signIn(page, demo.url, 'participant'), ready: '.card[href="/plan"]' },
-  {
-    name: 'participant-plan',
-    go: async (page) => {
-      await signIn(page, demo.url, 'participant');
-      await page.waitForSelector('.cards');
-      await page.click('.card[href="/plan"]');
-    },
-    ready: 'main .lead',
-  },
-  { name: 'staff-home', go: (page) => signIn(page, demo.url, 'case_worker'), ready: '.card[href="/caseload"]' },
-  {
-    name: 'people-with-invitation',
-    go: async (page) => {
-      await signIn(page, demo.url, 'org_admin');
-      await page.waitForSelector('.cards');
-      await page.click('nav a[href="/people"]');
-      await page.fill('#field-display_name', 'Nour');
-      await page.click('form button[type=submit]');
-    },
-    ready: '.invitation img.qr',
-  },
-  {
-    name: 'account',
-    go: async (page) => {
-      await signIn(page, demo.url, 'participant');
-      await page.waitForSelector('.cards');
-      await page.click('nav a[href="/account"]');
-    },
-    ready: '.session--current',
-  },
-  {
-    name: 'account-errors',
-    go: async (page) => {
-      await signIn(page, demo.url, 'participant');
-      await page.waitForSelector('.cards');
-      await page.click('nav a[href="/account"]');
-      await page.waitForSelector('.session--current');
-      await page.click('#password-title ~ form button[type=submit]');
-    },
-    ready: '.error-summary',
-  },
-  {
-    name: 'account-second-factor-qr',
-    go: async (page) => {
-      await signIn(page, demo.url, 'participant');
-      await page.waitForSelector('.cards');
-      await page.click('nav a[href="/account"]');
-      await page.click('#second-factor-title ~ button.primary');
-    },
-    ready: 'img.qr',
-  },
-  {
-    name: 'second-factor-setup',
-    go: async (page) => {
-      await signIn(page, strict.url, 'case_worker');
-      await page.waitForURL('**/sign-in/second-factor');
-    },
-    ready: 'main button.primary',
-  },
-  {
-    name: 'second-factor-qr',
-    go: async (page) => {
-      await signIn(page, strict.url, 'trainer');
-      await page.waitForURL('**/sign-in/second-factor');
-      await page.click('main button.primary');
-    },
-    ready: 'img.qr',
-  },
-  {
-    name: 'second-factor-code',
-    go: async (page) => {
-      await signIn(page, strict.url, 'coordinator');
-      await page.waitForURL('**/sign-in/second-factor');
-    },
-    ready: '#field-code',
-  },
+// Each screen: the states that the shell (src/core/screens.examples.mjs) and each module
+// (src/modules/<word>/screens.examples.mjs) declare, so that a new module's screens are checked
+// without editing this test.
+const src = new URL('../src/', import.meta.url);
+const declarations = [
+  new URL('core/screens.examples.mjs', src),
+  ...readdirSync(new URL('modules/', src)).sort().map((word) => new URL(`modules/${word}/screens.examples.mjs`, src))
+    .filter((file) => existsSync(file)),
 ];
+const screens = (await Promise.all(declarations.map((file) => import(file)))).flatMap((declared) => declared.screens);
+const done = new Map();
+const helpers = () => ({
+  demo, strict, signIn, enrolByApi,
+  once: (key, run) => {
+    if (!done.has(key)) done.set(key, run());
+    return done.get(key);
+  },
+});
+
+test('the modules declare their screens', () => {
+  assert.ok(screens.length >= 15, `${screens.length} screens`);
+  assert.equal(new Set(screens.map((screen) => screen.name)).size, screens.length, 'each name once');
+});
 
 for (const locale of ['en', 'ar']) {
   for (const [size, viewport] of Object.entries(viewports)) {
@@ -128,7 +57,7 @@ for (const locale of ['en', 'ar']) {
         // axe is injected as a script, which the server's Content-Security-Policy forbids.
         const context = await browser.newContext({ viewport, locale, bypassCSP: true });
         const page = await context.newPage();
-        await screen.go(page);
+        await screen.go(page, helpers());
         await page.waitForSelector(screen.ready);
         assert.equal(await page.getAttribute('html', 'dir'), locale === 'ar' ? 'rtl' : 'ltr', screen.name);
         const violations = await seriousViolations(page);

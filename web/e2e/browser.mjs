@@ -3,6 +3,7 @@
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve('axe-core/axe.min.js');
@@ -30,6 +31,6 @@ export async function seriousViolations(page) {
 }
 
 export async function screenshot(page, name) {
-  mkdirSync('../test-results/screenshots', { recursive: true });
+  mkdirSync(dirname(`../test-results/screenshots/${name}.png`), { recursive: true });
   await page.screenshot({ path: `../test-results/screenshots/${name}.png`, fullPage: true });
 }

@@ -74,7 +74,8 @@ test('a participant signs in, sees her home with its icons, and signs out', asyn
 
   await page.click('.card[href="/plan"]');
   await page.waitForURL('**/plan');
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'focus moves to the new screen');
+  assert.equal(await page.evaluate(() => document.activeElement?.matches('main h1')), true,
+    'focus moves to the heading of the new screen');
   // Content a module kept for offline use goes at sign-out.
   await page.evaluate(() => caches.open('ponte-content-lessons').then((c) => c.put('/offline-lesson', new Response('x'))));
   await page.click('button:has-text("Sign out")');

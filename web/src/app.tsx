@@ -1,22 +1,20 @@
 // The app: loads the language, the server's description (demo mode) and the session, then shows
-// the screen of the address inside the shell. Screens that need a session send a signed-out
+// the screen of the address inside the shell. The screens, their addresses and who may open them
+// are declared by the modules (modules/index.ts). Screens that need a session send a signed-out
 // visitor to sign in, and a session still missing its second factor to that step.
 import { useEffect, useState } from 'preact/hooks';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
-import { api, setCsrfToken, setLanguage, type Meta, type Session } from './api/client';
-import { Shell } from './components/Shell';
+import { api, ok, setCsrfToken, setLanguage, type Meta, type Session } from './api/client';
+import { Shell } from './components/Shell/Shell';
 import { forgetCaches } from './core/forget';
+import type { ScreenRoute } from './core/module';
+import { NotFound } from './core/NotFound';
 import { I18n, initialLocale, loadTranslator, rememberLocale, type Translator } from './i18n';
-import { Account } from './screens/Account';
-import { EmptySection, Home } from './screens/Home';
-import { Invite } from './screens/Invite';
-import { Join } from './screens/Join';
-import { Login } from './screens/Login';
-import { People } from './screens/People';
-import { NotFound } from './screens/NotFound';
-import { ResetPassword } from './screens/ResetPassword';
-import { SecondFactor } from './screens/SecondFactor';
+import { modules } from './modules';
 import { State, fullySignedIn, useAppState } from './state';
+
+const routes = modules.flatMap((module) => module.routes);
+const nav = modules.flatMap((module) => module.nav);
 
 function Redirect({ to }: { to: string }) {
   const { route } = useLocation();
@@ -24,34 +22,29 @@ function Redirect({ to }: { to: string }) {
   return null;
 }
 
-// A screen for signed-in people only.
-function Private({ screen: Screen, ...props }: { screen: (props: any) => any; [key: string]: unknown }) {
+// The screen of a route, behind its access rule. One component for every route, defined once, so
+// that redrawing the app (going offline or online, another language) never gives the router a new
+// component type: the screen stays mounted and keeps what the person was typing.
+function Screen({ spec }: { spec: ScreenRoute }) {
   const { session } = useAppState();
-  if (session === null) return <Redirect to="/login" />;
-  if (!fullySignedIn(session)) return <Redirect to="/sign-in/second-factor" />;
-  return <Screen {...props} />;
-}
-
-// A screen of signing in: pointless once signed in.
-function Public({ screen: Screen }: { screen: () => any }) {
-  const { session } = useAppState();
-  if (fullySignedIn(session)) return <Redirect to="/" />;
-  return <Screen />;
-}
-
-function SecondFactorStep() {
-  const { session } = useAppState();
-  if (session === null) return <Redirect to="/login" />;
-  if (fullySignedIn(session)) return <Redirect to="/" />;
-  return <SecondFactor />;
-}
-
-function AccountScreen() {
-  return <Private screen={Account} />;
-}
-
-function section(name: string) {
-  return () => <Private screen={EmptySection} section={name} />;
+  const signedIn = fullySignedIn(session);
+  switch (spec.access) {
+    case 'signed_in':
+      if (session === null) return <Redirect to="/login" />;
+      if (!signedIn) return <Redirect to="/sign-in/second-factor" />;
+      break;
+    case 'signed_out':
+      if (signedIn) return <Redirect to="/" />;
+      break;
+    case 'signing_in':
+      if (session === null) return <Redirect to="/login" />;
+      if (signedIn) return <Redirect to="/" />;
+      break;
+    case 'anyone':
+      break;
+  }
+  const Shown = spec.screen;
+  return <Shown {...spec.props} />;
 }
 
 export function App() {
@@ -71,8 +64,8 @@ export function App() {
 
   useEffect(() => {
     applyLocale(initialLocale());
-    api.meta().then(setMeta).catch(() => setMeta(null));
-    api.session()
+    ok(api.GET('/api/v1/meta')).then(setMeta).catch(() => setMeta(null));
+    ok(api.GET('/api/v1/auth/session'))
       .then((current) => {
         setCsrfToken(current.csrf_token);
         setSession(current);
@@ -87,7 +80,7 @@ export function App() {
     const restored = (event: PageTransitionEvent) => {
       if (!event.persisted) return;
       document.body.hidden = true;
-      api.session()
+      ok(api.GET('/api/v1/auth/session'))
         .then((current) => {
           setCsrfToken(current.csrf_token);
           setSession(current);
@@ -116,6 +109,7 @@ export function App() {
     meta,
     session,
     online,
+    nav,
     setSession: (next: Session | null) => {
       // Each session (and a session raised by its second factor) has its own CSRF token.
       setCsrfToken(next?.csrf_token ?? '');
@@ -125,10 +119,10 @@ export function App() {
     changeLocale: async (locale: string) => {
       const next = await applyLocale(locale);
       rememberLocale(next.locale);
-      if (session) await api.setLocale({ locale: next.locale }).catch(() => {});
+      if (session) await ok(api.POST('/api/v1/auth/locale', { body: { locale: next.locale } })).catch(() => {});
     },
     signOut: async () => {
-      await api.logout().catch(() => {});
+      await ok(api.POST('/api/v1/auth/logout')).catch(() => {});
       setCsrfToken('');
       // Everything cached for offline use goes with the session.
       await forgetCaches();
@@ -144,20 +138,7 @@ export function App() {
         <LocationProvider>
           <Shell>
             <Router>
-              <Route path="/" component={() => <Private screen={Home} />} />
-              <Route path="/login" component={() => <Public screen={Login} />} />
-              <Route path="/sign-in/second-factor" component={SecondFactorStep} />
-              <Route path="/invite" component={() => <Public screen={Invite} />} />
-              <Route path="/join" component={Join} />
-              <Route path="/reset-password" component={ResetPassword} />
-              <Route path="/plan" component={section('plan')} />
-              <Route path="/courses" component={section('courses')} />
-              <Route path="/appointments" component={section('appointments')} />
-              <Route path="/find-help" component={section('find_help')} />
-              <Route path="/caseload" component={section('caseload')} />
-              <Route path="/tasks" component={section('tasks')} />
-              <Route path="/people" component={() => <Private screen={People} />} />
-              <Route path="/account" component={AccountScreen} />
+              {routes.map((spec) => <Route key={spec.path} path={spec.path} component={Screen} spec={spec} />)}
               <Route default component={NotFound} />
             </Router>
           </Shell>

@@ -1,19 +1,28 @@
-// The app's languages: one ICU MessageFormat catalogue per language in src/messages/<code>.json.
-// A translator adds a language by adding a file there (and the server's catalogue in
+// The app's languages: ICU MessageFormat catalogues, the core one (the shell and the components)
+// in src/messages/<code>.json and each module's in src/modules/<word>/messages/<code>.json. A
+// translator adds a language by adding those files (and the server's catalogue in
 // core/i18n/messages/): the list, the native names (Intl.DisplayNames) and the writing direction
-// (from the script of the language) follow without code changes. Only the catalogue in use is
-// downloaded.
+// (from the script of the language) follow without code changes. Only the catalogues of the
+// language in use (and of the English fallback) are downloaded, as one file per language (see
+// vite.config.ts).
 import { IntlMessageFormat } from 'intl-messageformat';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 
 type Catalogue = Record<string, string>;
 
-const loaders = import.meta.glob<Catalogue>('./messages/*.json', { import: 'default' });
+const core = import.meta.glob<Catalogue>('./messages/*.json', { import: 'default' });
+const ofModules = import.meta.glob<Catalogue>('./modules/*/messages/*.json', { import: 'default' });
+const codeOf = (path: string) => path.replace(/^.*\/([^/]+)\.json$/, '$1');
 
-export const locales: string[] = Object.keys(loaders)
-  .map((path) => path.replace(/^.*\/([^/]+)\.json$/, '$1'))
-  .sort();
+export const locales: string[] = Object.keys(core).map(codeOf).sort();
+
+// Every catalogue of a language, merged.
+async function catalogueOf(code: string): Promise<Catalogue> {
+  const loaders = [core, ofModules].flatMap((found) =>
+    Object.entries(found).filter(([path]) => codeOf(path) === code).map(([, load]) => load));
+  return Object.assign({}, ...await Promise.all(loaders.map((load) => load())));
+}
 
 export const fallbackLocale = 'en';
 const storageKey = 'ponte.locale';
@@ -70,8 +79,8 @@ export interface Translator {
 
 export async function loadTranslator(locale: string): Promise<Translator> {
   const chosen = locales.includes(locale) ? locale : fallbackLocale;
-  const load = (code: string) => loaders[`./messages/${code}.json`]();
-  const [messages, fallback] = await Promise.all([load(chosen), chosen === fallbackLocale ? null : load(fallbackLocale)]);
+  const [messages, fallback] = await Promise.all([catalogueOf(chosen),
+    chosen === fallbackLocale ? null : catalogueOf(fallbackLocale)]);
   const formats = new Map<string, IntlMessageFormat>();
   const dates = new Intl.DateTimeFormat(chosen, { dateStyle: 'medium' });
   const numbers = new Intl.NumberFormat(chosen);

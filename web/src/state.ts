@@ -1,13 +1,15 @@
 // What every screen may read: the server's description of itself (demo mode), the session, the
-// network state, and the actions that change them.
+// network state, the navigation the modules declare, and the actions that change them.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Meta, Session } from './api/client';
+import type { NavEntry } from './core/module';
 
 export interface AppState {
   meta: Meta | null;
   session: Session | null;  // null: signed out
   online: boolean;
+  nav: NavEntry[];  // every module's entries, in the order of the module list
   setSession: (session: Session | null) => void;
   changeLocale: (locale: string) => Promise<void>;
   signOut: () => Promise<void>;
