@@ -5,6 +5,7 @@
 #include "core/ops/ops.hpp"
 #include "core/ops/probe.hpp"
 #include "core/privacy/privacy.hpp"
+#include "modules/consents/module.hpp"
 
 namespace ponte::app {
 
@@ -16,7 +17,8 @@ void RegisterAll(core::Registry& registry, const Features& features) {
     auth::Register(registry, features.auth);
     mail::Register(registry, features.mail);
     privacy::Register(registry);
-    // Domain modules register here, in dependency order, as they arrive: cases, network, ...
+    // Modules, in dependency order: one line each.
+    consents::Register(registry);
     if (features.test_routes) ops::RegisterProbe(registry);
 }
 

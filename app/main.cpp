@@ -138,20 +138,28 @@ void MigrateQuietly(db::Database& database) {
     db::Migrate(database, registry.migrations());
 }
 
-int SeedDemo(const config::DatabaseConfig& database_config, const config::KeysConfig& keys) {
-    audit::UseKeys(LoadKeys(keys));
+int SeedDemo(const config::DatabaseConfig& database_config, const config::KeysConfig& keys, int scale) {
+    auto keyring = LoadKeys(keys);
+    audit::UseKeys(keyring);
     auto database = OpenDatabase(database_config, 1);
     MigrateQuietly(*database);
-    crypto::PasswordHasher hasher;
-    auto accounts = auth::SeedDemo(*database, hasher);
-    if (accounts.empty()) {
+    if (auth::HasAccounts(*database->Acquire())) {
         std::cout << "demo data: the database has accounts already; nothing added\n";
         return 0;
     }
+    core::Registry registry(database.get(), keyring);
+    app::RegisterAll(registry, {});
+    core::DemoWorld world{.now_ms = core::NowMs(), .scale = scale};
+    database->Transact([&](db::Connection& connection) {
+        for (const auto& [module, seed] : registry.seeds()) seed(connection, world);
+    });
     std::cout << "demo accounts (password for all: \"" << auth::kDemoPassword << "\"):\n";
-    for (const auto& account : accounts) {
+    for (const auto& account : world.accounts) {
         std::cout << "  " << account.email << "  (" << account.role
                   << (account.organization.empty() ? "" : ", " + account.organization) << ")\n";
+    }
+    if (!world.participants.empty()) {
+        std::cout << "and " << world.participants.size() << " more participants, who cannot sign in\n";
     }
     return 0;
 }
@@ -208,9 +216,13 @@ int main(int argc, char** argv) {
     config::AddDatabaseOptions(*backup_command, database);
     backup_command->add_option("--out", backup_out, "File to write (must not exist)")->required();
 
-    auto* seed_command =
-        cli.add_subcommand("seed-demo", "Add demo organizations and an account per role to an empty database");
+    auto* seed_command = cli.add_subcommand(
+        "seed-demo", "Add every module's demo data, with an account per role, to a database without accounts");
     config::AddDatabaseOptions(*seed_command, database);
+    int seed_scale = 1;
+    seed_command->add_option("--scale", seed_scale, "About N times the demo records, for benchmarks")
+        ->check(CLI::Range(1, 10000))
+        ->capture_default_str();
     config::AddKeysOptions(*seed_command, keys);
 
     auto* audit_command = cli.add_subcommand("audit", "Audit log tools");
@@ -293,7 +305,7 @@ int main(int argc, char** argv) {
         if (serve_command->parsed()) return Serve(database, keys, serve);
         if (migrate_command->parsed()) return Migrate(database);
         if (backup_command->parsed()) return Backup(database, backup_out);
-        if (seed_command->parsed()) return SeedDemo(database, keys);
+        if (seed_command->parsed()) return SeedDemo(database, keys, seed_scale);
         if (verify_command->parsed()) return AuditVerify(database, keys);
         if (admin_create->parsed()) return AdminCreate(database, keys, admin);
         if (keys_generate->parsed()) return KeysGenerate(keys);

@@ -61,6 +61,25 @@ TEST(Cli, MigrateThenBackup_WritesACopy) {
     std::system(("rm -rf " + dir).c_str());
 }
 
+// Every module seeds in order on what earlier ones made: at scale 3 each organization has two more
+// participants, and each participant's demo consent is recorded.
+TEST(Cli, SeedDemoAtScale_EveryModuleBuildsOnTheIdentities) {
+    std::string dir = "/tmp/ponte-cli-scale-" + std::to_string(getpid());
+    const std::string db = "--db sqlite:" + dir + "/a.db --key-file " + dir + "/ponte.keys";
+    ASSERT_EQ(Ponte("keys generate --key-file " + dir + "/ponte.keys").status, 0);
+    auto seeded = Ponte("seed-demo --scale 3 " + db);
+    ASSERT_EQ(seeded.status, 0) << seeded.output;
+    EXPECT_NE(seeded.output.find("and 6 more participants"), std::string::npos) << seeded.output;
+    {
+        auto database = ponte::db::Database::Open("sqlite:" + dir + "/a.db");
+        auto connection = database->Acquire();
+        EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM auth_memberships WHERE role = 'participant'").Int(0, 0), 7);
+        EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM consents_decisions WHERE given = 1").Int(0, 0), 7);
+    }
+    EXPECT_NE(Ponte("seed-demo --scale 0 " + db).status, 0);
+    std::system(("rm -rf " + dir).c_str());
+}
+
 TEST(Cli, SeedDemo_OnceOnly_ThenAuditVerifyNamesAnEditedEntry) {
     std::string dir = "/tmp/ponte-cli-audit-" + std::to_string(getpid());
     const std::string db = "--db sqlite:" + dir + "/a.db --key-file " + dir + "/ponte.keys";

@@ -17,6 +17,7 @@
 #include "core/metrics/metrics.hpp"
 #include "core/policy/policy.hpp"
 #include "core/privacy/personal_data.hpp"
+#include "core/seed.hpp"
 
 namespace ponte::core {
 
@@ -62,10 +63,14 @@ class Registry {
     const std::vector<privacy::NoPersonalData>& no_personal_data() const { return no_personal_data_; }
 
     // A purpose people give or withdraw consent for ("mentoring.share_profile"), declared by the
-    // module that asks, with what it means.
-    void DeclareConsentPurpose(std::string purpose, std::string description) {
-        consent_purposes_.emplace(std::move(purpose), std::move(description));
+    // module that asks, with the message key of what it means.
+    void DeclareConsentPurpose(std::string purpose, std::string description_key) {
+        consent_purposes_.emplace(std::move(purpose), std::move(description_key));
     }
+
+    // The module's demo data; seeds run in the order modules register (core::Seed).
+    void AddSeed(std::string module, Seed seed) { seeds_.emplace_back(std::move(module), std::move(seed)); }
+    const std::vector<std::pair<std::string, Seed>>& seeds() const { return seeds_; }
     const std::map<std::string, std::string, std::less<>>& consent_purposes() const { return consent_purposes_; }
 
     void AddRoute(http::Route route);
@@ -93,6 +98,7 @@ class Registry {
     std::vector<privacy::PersonalData> personal_data_;
     std::vector<privacy::NoPersonalData> no_personal_data_;
     std::map<std::string, std::string, std::less<>> consent_purposes_;
+    std::vector<std::pair<std::string, Seed>> seeds_;
 };
 
 }  // namespace ponte::core

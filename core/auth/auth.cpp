@@ -15,6 +15,7 @@
 #include "core/auth/password_reset.hpp"
 #include "core/auth/personal_data.hpp"
 #include "core/auth/second_factor.hpp"
+#include "core/auth/seed.hpp"
 #include "core/auth/service.hpp"
 #include "core/auth/throttle.hpp"
 #include "core/auth/users.hpp"
@@ -266,6 +267,7 @@ boost::json::value SessionSchema() { return Schema(kSessionSchemaText); }
 void Register(core::Registry& registry, const Options& options) {
     registry.AddMigrations(db::LoadEmbeddedMigrations("audit", "core/audit/migrations/"));
     registry.AddMigrations(db::LoadEmbeddedMigrations("auth", "core/auth/migrations/"));
+    registry.AddSeed("auth", &SeedDemo);
     auto service =
         std::make_shared<Service>(registry.database_or_null(), registry.keyring_or_null(), registry.policy(), options);
     registry.SetGuard(

@@ -20,45 +20,62 @@ constexpr std::string_view kSelectDemoAccounts =
 
 }  // namespace
 
-std::vector<DemoAccount> SeedDemo(db::Database& database, crypto::PasswordHasher& hasher) {
-    if (database.Acquire()->Execute("SELECT COUNT(*) FROM auth_users").Int(0, 0) > 0) return {};
+bool HasAccounts(db::Connection& connection) {
+    return connection.Execute("SELECT COUNT(*) FROM auth_users").Int(0, 0) > 0;
+}
+
+void SeedDemo(db::Connection& connection, core::DemoWorld& world) {
+    crypto::PasswordHasher hasher;
     const std::string hash = hasher.Hash(kDemoPassword);
-    return database.Transact([&](db::Connection& connection) {
-        const std::int64_t now = core::NowMs();
-        std::vector<DemoAccount> accounts;
-        const std::int64_t network = CreateNetwork(connection, "Empolese Valdelsa network (demo)", now);
-        struct Org {
-            const char* name;
-            const char* kind;
-            std::int64_t id = 0;
-        };
-        Org orgs[] = {{"Empoli social services (demo)", "social_service"},
-                      {"Ponte women's association (demo)", "association"},
-                      {"Valdelsa training centre (demo)", "training_provider"}};
-        for (auto& org : orgs) {
-            org.id = CreateOrganization(connection, org.name, org.kind, now);
-            AddOrganizationToNetwork(connection, network, org.id);
+    const std::int64_t now = world.now_ms;
+    world.network_id = CreateNetwork(connection, "Empolese Valdelsa network (demo)", now);
+    struct Org {
+        const char* name;
+        const char* kind;
+        std::int64_t id = 0;
+    };
+    Org orgs[] = {{"Empoli social services (demo)", "social_service"},
+                  {"Ponte women's association (demo)", "association"},
+                  {"Valdelsa training centre (demo)", "training_provider"}};
+    for (auto& org : orgs) {
+        org.id = CreateOrganization(connection, org.name, org.kind, now);
+        AddOrganizationToNetwork(connection, world.network_id, org.id);
+        world.organization_ids.push_back(org.id);
+    }
+    const std::pair<policy::Role, int> roles[] = {
+        {policy::Role::kParticipant, 0},   {policy::Role::kCommunityMember, 1},
+        {policy::Role::kMentor, 1},        {policy::Role::kCaseWorker, 0},
+        {policy::Role::kTrainer, 2},       {policy::Role::kCoordinator, 0},
+        {policy::Role::kOrgAdmin, 0},      {policy::Role::kNetworkCoordinator, -1},
+        {policy::Role::kPlatformAdmin, -1}};
+    for (auto [role, org] : roles) {
+        const std::string name(policy::RoleName(role));
+        User user{
+            .email = name + "@" + std::string(kDemoDomain), .display_name = "Demo " + name, .password_hash = hash};
+        const std::int64_t id = CreateUser(connection, user, now);
+        policy::Membership membership{.role = role};
+        if (org >= 0) membership.organization_id = orgs[org].id;
+        if (role == policy::Role::kNetworkCoordinator) membership.network_id = world.network_id;
+        AddMembership(connection, id, membership, 0, now);
+        world.people.emplace(name, id);
+        world.accounts.push_back({user.email, name, org >= 0 ? orgs[org].name : ""});
+    }
+    // Further participants for larger scales: no password, so nobody signs in as them and `serve`
+    // has no more demo passwords to look for.
+    for (int k = 1; k < world.scale; ++k) {
+        for (const Org& org : orgs) {
+            const std::string name = "participant." + std::to_string(k) + "." + std::to_string(org.id);
+            const std::int64_t id = CreateUser(
+                connection, {.email = name + "@" + std::string(kDemoDomain), .display_name = "Demo " + name}, now);
+            AddMembership(connection, id, {.role = policy::Role::kParticipant, .organization_id = org.id}, 0, now);
+            world.participants.push_back(id);
         }
-        const std::pair<policy::Role, int> roles[] = {
-            {policy::Role::kParticipant, 0},   {policy::Role::kCommunityMember, 1},
-            {policy::Role::kMentor, 1},        {policy::Role::kCaseWorker, 0},
-            {policy::Role::kTrainer, 2},       {policy::Role::kCoordinator, 0},
-            {policy::Role::kOrgAdmin, 0},      {policy::Role::kNetworkCoordinator, -1},
-            {policy::Role::kPlatformAdmin, -1}};
-        for (auto [role, org] : roles) {
-            const std::string name(policy::RoleName(role));
-            User user{
-                .email = name + "@" + std::string(kDemoDomain), .display_name = "Demo " + name, .password_hash = hash};
-            const std::int64_t id = CreateUser(connection, user, now);
-            policy::Membership membership{.role = role};
-            if (org >= 0) membership.organization_id = orgs[org].id;
-            if (role == policy::Role::kNetworkCoordinator) membership.network_id = network;
-            AddMembership(connection, id, membership, 0, now);
-            accounts.push_back({user.email, name, org >= 0 ? orgs[org].name : ""});
-        }
-        audit::Append(connection, {.action = "auth.seed_demo", .outcome = "ok", .detail = "{\"accounts\":9}"}, now);
-        return accounts;
-    });
+    }
+    audit::Append(connection,
+                  {.action = "auth.seed_demo",
+                   .outcome = "ok",
+                   .detail = "{\"accounts\":" + std::to_string(9 + world.participants.size()) + "}"},
+                  now);
 }
 
 std::int64_t CountDemoPasswordAccounts(db::Connection& connection, crypto::PasswordHasher& hasher) {

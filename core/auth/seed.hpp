@@ -7,6 +7,7 @@
 
 #include "core/crypto/password.hpp"
 #include "core/db/database.hpp"
+#include "core/seed.hpp"
 
 namespace ponte::auth {
 
@@ -15,15 +16,13 @@ inline constexpr std::string_view kDemoPassword = "ponte demo password";
 // real person's address can have.
 inline constexpr std::string_view kDemoDomain = "demo.ponte.example";
 
-struct DemoAccount {
-    std::string email;
-    std::string role;
-    std::string organization;  // empty for network and platform roles
-};
+// True when the database has any account: `ponte seed-demo` then adds nothing.
+bool HasAccounts(db::Connection& connection);
 
-// Creates the demo network and accounts in one transaction and returns them; returns nothing
-// and changes nothing when any account exists already.
-std::vector<DemoAccount> SeedDemo(db::Database& database, crypto::PasswordHasher& hasher);
+// The identities' demo seed (core::Seed): the network, its three organizations and one account per
+// role, all with kDemoPassword, in world.people and world.accounts; at a larger scale, further
+// participants without a password in world.participants.
+void SeedDemo(db::Connection& connection, core::DemoWorld& world);
 
 // How many enabled demo accounts (email at kDemoDomain) still have kDemoPassword: `serve` outside
 // demo mode refuses to start while there is any. Costs one password verification per such

@@ -6,10 +6,10 @@
 #include <boost/json.hpp>
 #include <regex>
 
-#include "app/app.hpp"
 #include "core/auth/auth.hpp"
 #include "core/feature.hpp"
 #include "core/privacy/privacy.hpp"
+#include "core/testing/application.hpp"
 #include "core/testing/engine.hpp"
 #include "core/testing/http_client.hpp"
 #include "core/testing/identities.hpp"
@@ -309,9 +309,8 @@ TEST_F(UsersTest, AnErasedAccount_CannotBeBroughtBack) {
     auto created = As(Role::kCaseWorker, "POST", UsersPath(world_->own_organization),
                       R"({"display_name":"Gul","role":"participant","email":"gul@example.org"})");
     const std::int64_t gul = created.Json().at("id").as_int64();
-    core::Registry registry(database_.get(), testing::TestKeyring());
-    app::RegisterAll(registry, {});
-    privacy::ErasePerson(*database_, registry, gul, core::NowMs());
+    privacy::ErasePerson(*database_, *testing::Application(database_.get(), testing::TestKeyring()), gul,
+                         core::NowMs());
     for (const char* what : {"enable", "disable", "invitation"}) {
         const std::string body = std::string_view(what) == "invitation" ? "{}" : "";
         EXPECT_EQ(As(Role::kOrgAdmin, "POST", UserPath(gul, what), body).status, 404) << what;

@@ -9,7 +9,7 @@
 namespace ponte::i18n {
 namespace {
 
-constexpr std::string_view kMessagesDir = "core/i18n/messages/";
+constexpr std::string_view kMessagesDir = "/messages/";
 constexpr std::string_view kDefaultLocale = "en";
 
 std::string Lower(std::string_view text) {
@@ -29,13 +29,20 @@ std::string_view Trim(std::string_view text) {
 const Catalogue& Catalogue::Instance() {
     static const Catalogue instance = [] {
         std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> messages;
+        // Core's catalogue (core/i18n/messages/<lang>.json) and each module's
+        // (modules/<word>/messages/<lang>.json), merged; a key may be defined once.
         for (const auto& file : embed::All()) {
-            if (!file.path.starts_with(kMessagesDir) || !file.path.ends_with(".json")) continue;
-            std::string locale(file.path.substr(kMessagesDir.size(), file.path.size() - kMessagesDir.size() - 5));
+            const auto dir = file.path.rfind(kMessagesDir);
+            if (dir == std::string_view::npos || !file.path.ends_with(".json")) continue;
+            const auto start = dir + kMessagesDir.size();
+            std::string locale(file.path.substr(start, file.path.size() - start - 5));
             auto& table = messages[locale];
             const boost::json::value parsed = boost::json::parse(file.content);
             for (const auto& [key, value] : parsed.as_object()) {
-                table.emplace(std::string(key), std::string(value.as_string()));
+                if (!table.emplace(std::string(key), std::string(value.as_string())).second) {
+                    throw std::logic_error("message key defined twice: " + std::string(key) + " in " +
+                                           std::string(file.path));
+                }
             }
         }
         return Catalogue(std::move(messages));

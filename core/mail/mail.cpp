@@ -176,7 +176,7 @@ void ForEachMailTo(db::Connection& connection, std::int64_t person, const crypto
 
 void Register(core::Registry& registry, const Options& options) {
     const crypto::Keyring* keyring = registry.keyring_or_null();
-    registry.DeclareConsentPurpose("mail.news", "Receive news and reminders from your organizations by email");
+    registry.DeclareConsentPurpose("mail.news", "mail.consent.news");
     registry.AddPersonalData(
         {.name = "mail.outbox",
          .description = "Emails sent or waiting to be sent to the person (address, subject, text), sealed.",

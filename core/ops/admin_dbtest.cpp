@@ -4,11 +4,11 @@
 
 #include <gtest/gtest.h>
 
-#include "app/app.hpp"
 #include "core/auth/accounts.hpp"
 #include "core/auth/seed.hpp"
 #include "core/crypto/random.hpp"
 #include "core/db/migrate.hpp"
+#include "core/testing/application.hpp"
 #include "core/testing/engine.hpp"
 
 namespace ponte::ops {
@@ -21,9 +21,7 @@ class AdminTest : public testing::EngineTest {
     void SetUp() override {
         EngineTest::SetUp();
         if (IsSkipped()) return;
-        core::Registry registry(&database());
-        app::RegisterAll(registry, {});
-        db::Migrate(database(), registry.migrations());
+        testing::MigrateAll(database());
     }
     std::variant<CreatedAdmin, AdminRefusal> Create(std::string email, bool force = false) {
         return CreatePlatformAdmin(database(), {.email = std::move(email), .display_name = "Amina", .force = force},
@@ -98,8 +96,9 @@ TEST_P(AdminTest, DemoAccounts_CountedWhileTheyKeepTheDemoPassword) {
     crypto::PasswordHasher hasher({.passes = 1, .memory_bytes = 8 << 10});
     auto connection = database().Acquire();
     EXPECT_EQ(auth::CountDemoPasswordAccounts(*connection, hasher), 0);
-    const auto accounts = auth::SeedDemo(database(), hasher);
-    ASSERT_EQ(accounts.size(), 9u);
+    core::DemoWorld world{.now_ms = kNow};
+    database().Transact([&](db::Connection& seeding) { auth::SeedDemo(seeding, world); });
+    ASSERT_EQ(world.accounts.size(), 9u);
     EXPECT_EQ(auth::CountDemoPasswordAccounts(*connection, hasher), 9);
 
     auto participant = auth::FindUserByEmail(*connection, "participant@demo.ponte.example");

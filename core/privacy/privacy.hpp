@@ -1,6 +1,6 @@
-// The duties towards the people whose data Ponte holds: consent records that modules check
-// before they use data for a purpose, and the export and erasure of everything about a person
-// across every module's declared personal data (personal_data.hpp), both audited.
+// The duties towards the people whose data Ponte holds: the export and erasure of everything about
+// a person across every module's declared personal data (personal_data.hpp), both audited, and
+// the retention rules (retention.hpp). Consent records are the consents module's.
 #pragma once
 
 #include <cstdint>
@@ -10,18 +10,8 @@
 
 namespace ponte::privacy {
 
-// Adds the consent table and routes, and the registry entries of core's own tables (jobs, audit,
-// migrations, consents).
+// Adds the retention job and the registry entries of core's own tables (jobs, audit, migrations).
 void Register(core::Registry& registry);
-
-// True when the person's latest decision for `purpose` is "given". Modules call it before they
-// use data for a purpose that needs consent.
-bool HasConsent(db::Connection& connection, std::int64_t user_id, std::string_view purpose);
-
-// Records a decision in the caller's transaction. Precondition: `purpose` is declared, `method` is
-// "online", "paper" or "verbal".
-void RecordConsent(db::Connection& connection, std::int64_t user_id, std::string_view purpose, bool given,
-                   std::string_view method, std::int64_t recorded_by, std::int64_t now_ms);
 
 // Everything every module holds about the person, as one JSON document; audited. Throws
 // std::invalid_argument when there is no such person.

@@ -7,7 +7,6 @@
 
 #include <set>
 
-#include "app/app.hpp"
 #include "core/audit/audit.hpp"
 #include "core/auth/access_resets.hpp"
 #include "core/auth/accounts.hpp"
@@ -18,6 +17,7 @@
 #include "core/db/migrate.hpp"
 #include "core/feature.hpp"
 #include "core/mail/mail.hpp"
+#include "core/testing/application.hpp"
 #include "core/testing/engine.hpp"
 #include "core/testing/server_process.hpp"
 
@@ -33,8 +33,7 @@ class PrivacyTest : public testing::EngineTest {
         EngineTest::SetUp();
         if (IsSkipped()) return;
         keyring_ = std::make_shared<const crypto::Keyring>(crypto::Keyring::Parse(crypto::Keyring::NewKeyLine("k1")));
-        registry_ = std::make_unique<core::Registry>(&database(), keyring_);
-        app::RegisterAll(*registry_, {.test_routes = true});
+        registry_ = testing::Application(&database(), keyring_, {.test_routes = true});
         db::Migrate(database(), registry_->migrations());
     }
 
@@ -90,7 +89,11 @@ class PrivacyTest : public testing::EngineTest {
                 "INSERT INTO auth_membership_invitations (digest, organization_id, role, created_at, expires_at, "
                 "used_at, used_by) VALUES ('j1', $1, 'mentor', $2, $2, $2, $3)",
                 {org, now, id});
-            RecordConsent(connection, id, "mail.news", true, "paper", 0, now);
+            connection.Execute(
+                "INSERT INTO consents_decisions (user_id, purpose, given, method, recorded_at) VALUES ($1, "
+                "'mail.news', "
+                "1, 'paper', $2)",
+                {id, now});
             mail::Enqueue(connection, *keyring_, {std::string(kEmail), "Your course", "Hello Zahra Haddad"}, now);
             audit::Append(connection,
                           {.actor_user_id = id, .action = "auth.login", .outcome = "ok", .remote = "192.0.2.7"}, now);
@@ -143,7 +146,7 @@ TEST_P(PrivacyTest, ExportHoldsWhatEachModuleKeeps) {
     EXPECT_EQ(account.at("sessions").at(0).at("user_agent"), "Firefox on Android");
     EXPECT_EQ(account.at("second_factor").at("unused_recovery_codes"), 1);
     EXPECT_EQ(boost::json::serialize(document).find("SECRET"), std::string::npos) << "credentials are not exported";
-    EXPECT_EQ(sources.at("privacy.consents").at(0).at("method"), "paper");
+    EXPECT_EQ(sources.at("consents.decisions").at(0).at("method"), "paper");
     EXPECT_EQ(sources.at("mail.outbox").at(0).at("body"), "Hello Zahra Haddad");
     EXPECT_EQ(sources.at("audit.log").at(0).at("address"), "192.0.2.7");
     EXPECT_THROW(ExportPerson(database(), *registry_, 987654321, core::NowMs()), std::invalid_argument);
@@ -169,21 +172,10 @@ TEST_P(PrivacyTest, AfterErasureNothingIdentifiesHerButCountsRemain) {
     auto connection = database().Acquire();
     EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM auth_memberships WHERE user_id = $1", {person}).Int(0, 0), 1);
     EXPECT_FALSE(connection->Execute("SELECT erased_at FROM auth_users WHERE id = $1", {person}).IsNull(0, 0));
-    EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM privacy_consents WHERE user_id = $1", {person}).Int(0, 0), 1);
+    EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM consents_decisions WHERE user_id = $1", {person}).Int(0, 0), 1);
     EXPECT_EQ(auth::FindUser(*connection, other)->email, "other@example.org") << "nobody else is touched";
     EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM audit_log WHERE action = 'privacy.erase'").Int(0, 0), 1);
     EXPECT_TRUE(audit::Verify(database(), testing::TestKeyring().get()).ok);
-}
-
-TEST_P(PrivacyTest, ConsentFollowsTheLatestDecision) {
-    const std::int64_t person = SeedPerson();
-    auto connection = database().Acquire();
-    EXPECT_TRUE(HasConsent(*connection, person, "mail.news"));
-    RecordConsent(*connection, person, "mail.news", false, "online", person, 2);
-    EXPECT_FALSE(HasConsent(*connection, person, "mail.news"));
-    EXPECT_FALSE(HasConsent(*connection, person, "never.asked"));
-    RecordConsent(*connection, person, "mail.news", true, "verbal", 0, 3);
-    EXPECT_TRUE(HasConsent(*connection, person, "mail.news"));
 }
 
 PONTE_INSTANTIATE_ENGINES(PrivacyTest);

@@ -7,11 +7,11 @@
 #include <set>
 #include <tuple>
 
-#include "app/app.hpp"
 #include "core/auth/accounts.hpp"
 #include "core/db/migrate.hpp"
 #include "core/jobs/jobs.hpp"
 #include "core/privacy/privacy.hpp"
+#include "core/testing/application.hpp"
 #include "core/testing/engine.hpp"
 
 namespace ponte::privacy {
@@ -26,8 +26,7 @@ class RetentionTest : public testing::EngineTest {
     void SetUp() override {
         EngineTest::SetUp();
         if (IsSkipped()) return;
-        registry_ = std::make_unique<core::Registry>(&database());
-        app::RegisterAll(*registry_, {});
+        registry_ = testing::Application(&database());
         db::Migrate(database(), registry_->migrations());
         user_ = auth::CreateUser(*database().Acquire(), {.email = "rania@example.org", .display_name = "Rania"}, kNow);
     }

@@ -1,3 +1,6 @@
+-- Where consent decisions were kept before they became the consents module's: its first migration
+-- (modules/consents/migrations/0001_create_decisions.sql) moves them to consents_decisions and
+-- drops this table.
 -- Consent records: each row is one decision (given or withdrawn) of a person for one purpose,
 -- with who recorded it and how; the latest row per purpose is the current state. Rows are never
 -- changed, so the history of a consent is its proof.

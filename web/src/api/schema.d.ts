@@ -3327,7 +3327,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        purposes: {
+                            purpose: string;
+                            description: string;
+                            given: boolean | null;
+                        }[];
+                        history: {
+                            purpose: string;
+                            given: boolean;
+                            /** @enum {string} */
+                            method: "online" | "paper" | "verbal";
+                            recorded_at: number;
+                            recorded_by: number | null;
+                        }[];
+                    };
                 };
             };
             /** @description Problem */
@@ -3394,7 +3408,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        purpose: string;
+                        given: boolean;
+                        /** @enum {string} */
+                        method: "online" | "paper" | "verbal";
+                    };
                 };
             };
             /** @description Problem */

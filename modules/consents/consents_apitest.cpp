@@ -13,7 +13,7 @@
 #include "core/testing/server_process.hpp"
 #include "core/testing/world_test.hpp"
 
-namespace ponte::privacy {
+namespace ponte::consents {
 namespace {
 
 using policy::Role;
@@ -54,13 +54,14 @@ TEST_F(ConsentsTest, SheDecidesOnlineAndStaffRecordPaperDecisions) {
     EXPECT_EQ(As(Role::kMentor, "GET", path).status, 404);
     EXPECT_EQ(As(Role::kTrainer, "POST", path, R"({"purpose":"mail.news","given":true})").status, 404);
     EXPECT_EQ(As(Role::kNetworkCoordinator, "GET", path).status, 404);
-    EXPECT_EQ(database_->Acquire()
-                  ->Execute("SELECT COUNT(*) FROM audit_log WHERE action = 'privacy.consent.record' AND outcome = 'ok'")
-                  .Int(0, 0),
-              2);
+    EXPECT_EQ(
+        database_->Acquire()
+            ->Execute("SELECT COUNT(*) FROM audit_log WHERE action = 'consents.decision.record' AND outcome = 'ok'")
+            .Int(0, 0),
+        2);
     EXPECT_GE(
         database_->Acquire()
-            ->Execute("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'privacy.consent.%' AND outcome = 'denied'")
+            ->Execute("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'consents.decision.%' AND outcome = 'denied'")
             .Int(0, 0),
         3);
 }
@@ -106,6 +107,7 @@ TEST_F(ConsentsTest, BadInputNamesTheField) {
         // Staff never record a decision as if she had clicked it herself.
         {R"({"purpose":"mail.news","given":true,"method":"online"})", "method:format"},
         {R"({"purpose":"mail.news","given":true})", "method:format"},
+        {R"({"purpose":")" + std::string(101, 'p') + R"(","given":true,"method":"paper"})", "purpose:too_long"},
     };
     for (const auto& [body, field] : cases) {
         auto response = As(Role::kCaseWorker, "POST", path, body);
@@ -115,9 +117,17 @@ TEST_F(ConsentsTest, BadInputNamesTheField) {
         EXPECT_EQ(std::string(error.at("field").as_string()) + ":" + std::string(error.at("code").as_string()), field)
             << body;
     }
+    // The rule is told in her language, from the module's own catalogue.
+    auto online = Send("POST", path, R"({"purpose":"mail.news","given":true,"method":"online"})", [&] {
+        auto headers = world_->SignIn(world_->actor(Role::kCaseWorker));
+        headers["Accept-Language"] = "fr";
+        return headers;
+    }());
+    EXPECT_EQ(online.Json().at("detail"),
+              "L’équipe n’enregistre que les décisions données sur papier ou oralement : choisissez papier ou oral.");
     EXPECT_EQ(As(Role::kCaseWorker, "GET", "/api/v1/users/987654321/consents").status, 404);
     EXPECT_EQ(As(Role::kCaseWorker, "GET", "/api/v1/users/x/consents").status, 404);
 }
 
 }  // namespace
-}  // namespace ponte::privacy
+}  // namespace ponte::consents

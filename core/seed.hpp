@@ -1,0 +1,42 @@
+// Demo data: `ponte seed-demo` runs every module's seed in module order, in one transaction, on a
+// database without accounts. Each seed finds in the DemoWorld what earlier modules made (the
+// organizations, the people by role) and adds what later ones may build on.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/db/database.hpp"
+
+namespace ponte::core {
+
+struct DemoAccount {
+    std::string email;
+    std::string role;
+    std::string organization;  // empty for network and platform roles
+};
+
+struct DemoWorld {
+    std::int64_t now_ms = 0;
+    // How much to make: 1 for `make run`; more for benchmarks (`ponte seed-demo --scale N`), where
+    // each module makes about N times its records, with N times the people to own them.
+    int scale = 1;
+
+    std::int64_t network_id = 0;
+    std::vector<std::int64_t> organization_ids;
+    // The account of each role that people sign in with ("participant" -> id).
+    std::map<std::string, std::int64_t, std::less<>> people;
+    // Further participants of each organization for larger scales (no password: not for signing in).
+    std::vector<std::int64_t> participants;
+    // The accounts to print, with their shared password.
+    std::vector<DemoAccount> accounts;
+    // Ids of records a module made for later modules, by kind ("cases.case").
+    std::map<std::string, std::vector<std::int64_t>, std::less<>> records;
+};
+
+using Seed = std::function<void(db::Connection& connection, DemoWorld& world)>;
+
+}  // namespace ponte::core

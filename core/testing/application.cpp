@@ -1,0 +1,20 @@
+#include "core/testing/application.hpp"
+
+#include "app/app.hpp"
+#include "core/db/migrate.hpp"
+
+namespace ponte::testing {
+
+std::unique_ptr<core::Registry> Application(db::Database* database, std::shared_ptr<const crypto::Keyring> keyring,
+                                            ApplicationOptions options) {
+    auto registry = std::make_unique<core::Registry>(database, std::move(keyring));
+    app::RegisterAll(*registry, {.test_routes = options.test_routes});
+    return registry;
+}
+
+void MigrateAll(db::Database& database) {
+    auto registry = Application(&database);
+    db::Migrate(database, registry->migrations());
+}
+
+}  // namespace ponte::testing

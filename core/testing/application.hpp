@@ -1,0 +1,24 @@
+// The whole application's registry for tests: every module registered as `serve` registers them
+// (app::RegisterAll), so that a test can migrate a database or read the route table without
+// naming the modules. The one way tests reach the composition root.
+#pragma once
+
+#include <memory>
+
+#include "core/registry.hpp"
+
+namespace ponte::testing {
+
+struct ApplicationOptions {
+    bool test_routes = false;  // the probe routes of the test suite
+};
+
+// Registered but not finalized. `database` and `keyring` may be null, as for core::Registry.
+std::unique_ptr<core::Registry> Application(db::Database* database,
+                                            std::shared_ptr<const crypto::Keyring> keyring = nullptr,
+                                            ApplicationOptions options = {});
+
+// Applies every module's migrations to `database`.
+void MigrateAll(db::Database& database);
+
+}  // namespace ponte::testing
