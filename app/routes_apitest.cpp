@@ -9,6 +9,7 @@
 #include "core/testing/engine.hpp"
 #include "core/testing/http_client.hpp"
 #include "core/testing/identities.hpp"
+#include "core/testing/matrix.hpp"
 #include "core/testing/server_process.hpp"
 
 namespace ponte::app {
@@ -92,23 +93,16 @@ TEST(RouteSchemas, EveryRequestBody_IsBoundedByItsSchema) {
 }
 
 // The authorization matrix: for every route, the expected outcome for each actor, on a record of
-// the actor's own organization and on one of a foreign organization. A route missing here fails
-// the test, so each new endpoint brings its row.
-//
-// Each expectation is a string with one letter per actor, in the order of
-// testing::Identities::actors():
-//   anonymous, participant, community_member, mentor, case_worker, trainer, coordinator,
-//   org_admin, network_coordinator, platform_admin
-// 'A' = allowed (any status but 401, 403, 404 and 5xx), 'D' = denied (401, 403, or 404 for a
-// foreign record, which must not reveal that it exists).
-struct MatrixRow {
-    std::string own;      // on a record of the own organization, or on no record at all
-    std::string foreign;  // on a record of the foreign organization; empty for routes without one
-};
+// the actor's own organization and on one of a foreign organization (testing::MatrixRow). Core's
+// rows are here; each module declares its own beside its API tests (core/testing/matrix.hpp). A
+// route without a row fails the test, so each new endpoint brings its row.
+using testing::kEveryone;
+using testing::kSignedIn;
+using testing::MatrixRow;
 
 // The route's path with its record ids filled in: those of the own or the foreign organization's
 // records (a new record for each request); other parameters get a placeholder.
-std::string RecordPath(std::string path, testing::Identities& world, bool foreign) {
+std::string RecordPath(std::string path, testing::Identities& world, db::Database& database, bool foreign) {
     const auto record = world.NewRecord(foreign);
     const std::map<std::string, std::string> ids = {
         {"organization_id", std::to_string(foreign ? world.foreign_organization : world.own_organization)},
@@ -118,8 +112,17 @@ std::string RecordPath(std::string path, testing::Identities& world, bool foreig
     };
     for (auto open = path.find('{'); open != std::string::npos; open = path.find('{')) {
         const auto close = path.find('}', open);
-        auto id = ids.find(path.substr(open + 1, close - open - 1));
-        path.replace(open, close - open + 1, id == ids.end() ? "x" : id->second);
+        const std::string name = path.substr(open + 1, close - open - 1);
+        auto id = ids.find(name);
+        const auto& factories = testing::DeclaredMatrixRows().records;
+        auto factory = factories.find(name);
+        std::string value = "x";
+        if (id != ids.end()) {
+            value = id->second;
+        } else if (factory != factories.end()) {
+            value = std::to_string(factory->second(world, database, foreign));
+        }
+        path.replace(open, close - open + 1, value);
     }
     return path;
 }
@@ -132,10 +135,7 @@ std::string MissingRecordPath(std::string path) {
     return path;
 }
 
-constexpr std::string_view kEveryone = "AAAAAAAAAA";
-constexpr std::string_view kSignedIn = "DAAAAAAAAA";
-
-const std::map<std::string, MatrixRow> kMatrix = {
+const std::map<std::string, MatrixRow, std::less<>> kCoreMatrix = {
     {"getHealth", {std::string(kEveryone), ""}},
     {"getMetrics", {std::string(kEveryone), ""}},
     {"getOpenApi", {std::string(kEveryone), ""}},
@@ -157,7 +157,7 @@ const std::map<std::string, MatrixRow> kMatrix = {
     {"endOwnSession", {"DDDDDDDDDD", "DDDDDDDDDD"}},
     {"endOtherOwnSessions", {std::string(kSignedIn), ""}},
     {"listMemberships", {"DDDDDDAAAA", "DDDDDDDDDA"}},
-    {"createMembership", {"DDDDDDDADA", "DDDDDDDDDA"}},
+    {"createMembership", {"DDDDDDDADA", "DDDDDDDDDA", R"({"user_id":{user_id},"role":"mentor"})"}},
     {"createMembershipInvitation", {"DDDDADAADA", "DDDDDDDDDA"}},
     {"acceptMembershipInvitation", {std::string(kSignedIn), ""}},
     {"deleteMembership", {"DDDDDDDADA", "DDDDDDDDDA"}},
@@ -168,19 +168,25 @@ const std::map<std::string, MatrixRow> kMatrix = {
     {"acceptInvitation", {std::string(kEveryone), ""}},
     {"requestPasswordReset", {std::string(kEveryone), ""}},
     {"listOrganizations", {std::string(kSignedIn), ""}},
-    {"listConsents", {"DDDDADAADA", "DDDDDDDDDA"}},
-    {"recordConsent", {"DDDDADAADA", "DDDDDDDDDA"}},
     {"getOrganization", {"DAAAAAAAAA", "DDDDDDDDDA"}},
     {"createOrganization", {"DDDDDDDDDA", ""}},
     {"listNetworks", {"DDDDDDDDAA", ""}},
     {"createNetwork", {"DDDDDDDDDA", ""}},
-    {"addNetworkOrganization", {"DDDDDDDDDA", "DDDDDDDDDA"}},
+    {"addNetworkOrganization", {"DDDDDDDDDA", "DDDDDDDDDA", R"({"organization_id":{organization_id}})"}},
     {"removeNetworkOrganization", {"DDDDDDDDDA", "DDDDDDDDDA"}},
     {"completePasswordReset", {std::string(kEveryone), ""}},
     {"createProbeWrite", {std::string(kEveryone), ""}},
     {"getProbeWrite", {std::string(kEveryone), ""}},
     {"probeSleep", {std::string(kEveryone), ""}},
 };
+
+// Core's rows and every module's.
+const MatrixRow* RowOf(std::string_view id) {
+    if (auto row = kCoreMatrix.find(id); row != kCoreMatrix.end()) return &row->second;
+    const auto& declared = testing::DeclaredMatrixRows().rows;
+    if (auto row = declared.find(id); row != declared.end()) return &row->second;
+    return nullptr;
+}
 
 TEST_F(RoutesTest, AuthorizationMatrix_CoversEveryRouteAndHolds) {
     auto database = db::Database::Open("sqlite:" + (directory_ / "t.db").string());
@@ -189,19 +195,19 @@ TEST_F(RoutesTest, AuthorizationMatrix_CoversEveryRouteAndHolds) {
     testing::HttpClient client(server_->port());
     std::size_t checked = 0;
     for (const auto& route : AllRoutes()) {
-        auto row = kMatrix.find(route.id);
-        ASSERT_NE(row, kMatrix.end()) << "route not in the authorization matrix: " << route.id;
-        ASSERT_EQ(row->second.own.size(), world.actors().size()) << route.id;
+        const MatrixRow* row = RowOf(route.id);
+        ASSERT_NE(row, nullptr) << "route not in the authorization matrix: " << route.id;
+        ASSERT_EQ(row->own.size(), world.actors().size()) << route.id;
         const bool has_record = route.path.find('{') != std::string::npos && route.policy_action != "public";
-        ASSERT_EQ(row->second.foreign.empty(), !has_record) << route.id << ": foreign column iff a record";
+        ASSERT_EQ(row->foreign.empty(), !has_record) << route.id << ": foreign column iff a record";
         const std::string body = route.TakesJson() ? "{}" : "";
         for (bool foreign : {false, true}) {
-            const std::string& expected = foreign ? row->second.foreign : row->second.own;
+            const std::string& expected = foreign ? row->foreign : row->own;
             if (expected.empty()) continue;
             ASSERT_EQ(expected.size(), world.actors().size()) << route.id;
             for (std::size_t i = 0; i < world.actors().size(); ++i) {
                 const auto& actor = world.actors()[i];
-                const std::string path = RecordPath(route.path, world, foreign);
+                const std::string path = RecordPath(route.path, world, *database, foreign);
                 auto headers = world.SignIn(actor);
                 if (!body.empty()) headers["Content-Type"] = "application/json";
                 auto response = client.Send(http::MethodName(route.method), path, body, headers);
@@ -229,14 +235,6 @@ TEST_F(RoutesTest, AuthorizationMatrix_CoversEveryRouteAndHolds) {
     }
     EXPECT_GE(checked, AllRoutes().size() * world.actors().size());
 }
-
-// Routes that name records in their body: a body with each id placeholder (filled as in
-// RecordPath) and valid other fields. A route whose request schema has a property ending in
-// "_id" must be here.
-const std::map<std::string, std::string> kBodyIds = {
-    {"createMembership", R"({"user_id":{user_id},"role":"mentor"})"},
-    {"addNetworkOrganization", R"({"organization_id":{organization_id}})"},
-};
 
 std::string FillBody(std::string body, const testing::Identities::Record& record, std::int64_t organization) {
     const std::map<std::string, std::string> ids = {{"user_id", std::to_string(record.user_id)},
@@ -275,23 +273,24 @@ TEST_F(RoutesTest, IdsInTheBody_ForeignAnsweredExactlyAsMissing) {
                 for (const auto& [name, ignored] : properties->as_object()) names_ids |= name.ends_with("_id");
             }
         }
-        auto template_body = kBodyIds.find(route.id);
-        ASSERT_EQ(names_ids, template_body != kBodyIds.end()) << route.id << ": body ids and kBodyIds";
+        const MatrixRow* row_of = RowOf(route.id);
+        ASSERT_NE(row_of, nullptr) << route.id;
+        const MatrixRow& row = *row_of;
+        ASSERT_EQ(names_ids, !row.body_ids.empty()) << route.id << ": body ids and the row's body_ids";
         if (!names_ids) continue;
-        const auto& row = kMatrix.at(route.id);
         for (std::size_t i = 0; i < world.actors().size(); ++i) {
             if (row.own[i] != 'A' || row.foreign[i] != 'D') continue;
             const auto& actor = world.actors()[i];
             auto send = [&](const std::string& body) {
                 auto headers = world.SignIn(actor);
                 headers["Content-Type"] = "application/json";
-                auto response =
-                    client.Send(http::MethodName(route.method), RecordPath(route.path, world, false), body, headers);
+                auto response = client.Send(http::MethodName(route.method),
+                                            RecordPath(route.path, world, *database, false), body, headers);
                 world.RestoreNetworks();
                 return response;
             };
-            auto foreign = send(FillBody(template_body->second, world.NewRecord(true), world.foreign_organization));
-            auto missing = send(FillBody(template_body->second, {987654321, 987654321}, 987654321));
+            auto foreign = send(FillBody(row.body_ids, world.NewRecord(true), world.foreign_organization));
+            auto missing = send(FillBody(row.body_ids, {987654321, 987654321}, 987654321));
             EXPECT_EQ(Comparable(foreign), Comparable(missing)) << route.id << " as " << actor.name;
             EXPECT_LT(foreign.status, 500);
             ++compared;
@@ -324,8 +323,8 @@ TEST_F(RoutesTest, SecondFactorDue_ReachesOnlyTheSigningInRoutes) {
             auto headers = world.SignInWithPasswordOnly(world.actor(role));
             const std::string body = route.TakesJson() ? "{}" : "";
             if (!body.empty()) headers["Content-Type"] = "application/json";
-            auto response =
-                client.Send(http::MethodName(route.method), RecordPath(route.path, world, false), body, headers);
+            auto response = client.Send(http::MethodName(route.method), RecordPath(route.path, world, *database, false),
+                                        body, headers);
             EXPECT_EQ(response.status, 403) << route.id << " " << response.body;
             EXPECT_EQ(response.Json().at("detail"), "Finish signing in with the code from your authenticator app.")
                 << route.id;
