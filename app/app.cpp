@@ -1,25 +1,29 @@
 #include "app/app.hpp"
 
-#include "core/auth/auth.hpp"
-#include "core/mail/mail.hpp"
-#include "core/ops/ops.hpp"
-#include "core/ops/probe.hpp"
+#include "core/auth/module.hpp"
+#include "core/db/migrate.hpp"
+#include "core/mail/module.hpp"
+#include "core/ops/module.hpp"
 #include "core/privacy/privacy.hpp"
 #include "modules/consents/module.hpp"
 
 namespace ponte::app {
 
-void RegisterAll(core::Registry& registry, const Features& features) {
+core::Modules AllModules() {
+    core::Modules modules;
+    modules.push_back(ops::MakeModule());
+    modules.push_back(auth::MakeModule());
+    modules.push_back(mail::MakeModule());
+    modules.push_back(privacy::MakeModule());
+    // Domain modules, in dependency order: one line each.
+    modules.push_back(consents::MakeModule());
+    modules.push_back(ops::MakeProbeModule());  // last: the test suite's probe routes, when asked for
+    return modules;
+}
+
+void RegisterAll(core::Registry& registry, const core::Modules& modules) {
     registry.AddMigrations(db::LoadEmbeddedMigrations("core", "core/db/migrations/"));
-    ops::Register(
-        registry,
-        {.demo = features.demo, .quick_exit_url = features.quick_exit_url, .metrics_token = features.metrics_token});
-    auth::Register(registry, features.auth);
-    mail::Register(registry, features.mail);
-    privacy::Register(registry);
-    // Modules, in dependency order: one line each.
-    consents::Register(registry);
-    if (features.test_routes) ops::RegisterProbe(registry);
+    for (const auto& module : modules) module->Register(registry);
 }
 
 }  // namespace ponte::app

@@ -1,22 +1,16 @@
-// The composition root's list of features: the one place that names every module, in order.
+// The composition root's list of modules: the one place that names every module, in order.
 #pragma once
 
-#include "core/auth/options.hpp"
-#include "core/mail/mail.hpp"
+#include "core/module.hpp"
 #include "core/registry.hpp"
 
 namespace ponte::app {
 
-struct Features {
-    bool test_routes = false;  // the probe routes of the test suite
-    bool demo = false;
-    std::string quick_exit_url = "https://www.wikipedia.org/";
-    std::string metrics_token;  // opens /metrics beyond loopback
-    auth::Options auth;
-    mail::Options mail;
-};
+// Every module, in dependency order, with its default settings.
+core::Modules AllModules();
 
-// Adds core's migrations and routes, then each module's, to `registry` (not yet finalized).
-void RegisterAll(core::Registry& registry, const Features& features);
+// Adds core's own migrations, then each module's registrations, to `registry` (not yet
+// finalized); the deployment is the registry's.
+void RegisterAll(core::Registry& registry, const core::Modules& modules = AllModules());
 
 }  // namespace ponte::app

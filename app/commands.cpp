@@ -5,6 +5,7 @@
 
 #include <ctime>
 #include <iostream>
+#include <optional>
 
 #include "app/app.hpp"
 #include "core/audit/audit.hpp"
@@ -35,7 +36,7 @@ Assembled Assemble(const config::DatabaseConfig& database_config, const config::
     audit::UseKeys(assembled.keyring);
     assembled.database = OpenDatabase(database_config, 1);
     assembled.registry = std::make_unique<core::Registry>(assembled.database.get(), assembled.keyring);
-    app::RegisterAll(*assembled.registry, {});
+    app::RegisterAll(*assembled.registry);
     db::Migrate(*assembled.database, assembled.registry->migrations());
     return assembled;
 }
@@ -153,9 +154,42 @@ int ErasePerson(const config::DatabaseConfig& database_config, const config::Key
     return 0;
 }
 
+namespace {
+
+// A module command's view of the command line's database and keys, opened on first use.
+class Context : public core::CommandContext {
+  public:
+    Context(config::DatabaseConfig database, config::KeysConfig keys)
+        : database_config_(std::move(database)), keys_(std::move(keys)) {}
+    db::Database& database() override { return *Open().database; }
+    std::shared_ptr<const crypto::Keyring> keyring() override { return Open().keyring; }
+    const core::Registry& registry() override { return *Open().registry; }
+
+  private:
+    Assembled& Open() {
+        if (!assembled_) assembled_ = Assemble(database_config_, keys_);
+        return *assembled_;
+    }
+    config::DatabaseConfig database_config_;
+    config::KeysConfig keys_;
+    std::optional<Assembled> assembled_;
+};
+
+}  // namespace
+
+int RunModuleCommand(const core::Command& run, const core::Commands& commands) {
+    config::DatabaseConfig database{.url = commands.database_url};
+    if (auto invalid = config::Validate(database)) {
+        std::cerr << "ponte: invalid setting " << *invalid << "\n";
+        return 2;
+    }
+    Context context(database, {.key_file = commands.key_file});
+    return run(context);
+}
+
 int PrintOpenApi() {
     core::Registry registry(nullptr);
-    app::RegisterAll(registry, {});
+    app::RegisterAll(registry);
     registry.Finalize();
     std::cout << boost::json::serialize(http::BuildOpenApi(registry.router(), ops::kVersion)) << "\n";
     return 0;

@@ -10,6 +10,7 @@
 #include "core/config/config.hpp"
 #include "core/crypto/keyring.hpp"
 #include "core/db/database.hpp"
+#include "core/module.hpp"
 #include "core/ops/admin.hpp"
 
 namespace ponte::app {
@@ -39,6 +40,9 @@ int ExportPerson(const config::DatabaseConfig& database_config, const config::Ke
 int ErasePerson(const config::DatabaseConfig& database_config, const config::KeysConfig& keys,
                 const PersonOptions& person, bool confirmed);
 int PrintOpenApi();
+
+// Runs a module's command (core::Commands) on the database and keys its command line names.
+int RunModuleCommand(const core::Command& run, const core::Commands& commands);
 int Backup(const config::DatabaseConfig& database_config, const std::string& out);
 
 }  // namespace ponte::app

@@ -36,7 +36,7 @@ using namespace ponte;
 using namespace ponte::app;
 
 int Serve(const config::DatabaseConfig& database_config, const config::KeysConfig& keys,
-          const config::ServeConfig& serve) {
+          const config::ServeConfig& serve, const core::Modules& modules) {
     log::Init(config::ToLogLevel(serve.log_level));
     const int threads = config::ResolveThreads(serve.threads);
     auto keyring = LoadKeys(keys);
@@ -49,14 +49,16 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
     auto database = OpenDatabase(database_config, threads);
     if (auto warning = db::InsecurePostgresTransport(database_config.url)) log::Warn(*warning);
 
-    core::Registry registry(database.get(), keyring);
-    app::RegisterAll(registry, {.test_routes = serve.test_routes,
-                                .demo = serve.demo,
-                                .quick_exit_url = serve.quick_exit_url,
-                                .metrics_token = serve.metrics_token,
-                                .auth = config::ToAuthOptions(serve),
-                                .mail = config::ToMailOptions(serve)});
-    if (serve.smtp_url.empty()) log::Warn("mail is off (no --smtp-url): password reset emails are not sent");
+    std::string public_url = serve.public_url;
+    while (public_url.ends_with('/')) public_url.pop_back();
+    core::Registry registry(database.get(), keyring,
+                            {.demo = serve.demo,
+                             .test_routes = serve.test_routes,
+                             .secure = serve.cookie_secure,
+                             .public_url = public_url,
+                             .threads = threads,
+                             .serving = true});
+    app::RegisterAll(registry, modules);
     if (serve.public_url.empty()) {
         log::Warn(
             "no --public-url: password reset emails are not sent, and invitation and join links are built "
@@ -121,7 +123,7 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
 int Migrate(const config::DatabaseConfig& database_config) {
     auto database = OpenDatabase(database_config, 1);
     core::Registry registry(database.get());
-    app::RegisterAll(registry, {});
+    app::RegisterAll(registry);
     auto applied = db::Migrate(*database, registry.migrations());
     for (const auto& migration : applied) {
         std::cout << "applied " << migration.module << " " << migration.version << " " << migration.name << "\n";
@@ -134,7 +136,7 @@ int Migrate(const config::DatabaseConfig& database_config) {
 // Applies the migrations a sub-command needs before it touches data.
 void MigrateQuietly(db::Database& database) {
     core::Registry registry(&database);
-    app::RegisterAll(registry, {});
+    app::RegisterAll(registry);
     db::Migrate(database, registry.migrations());
 }
 
@@ -148,7 +150,7 @@ int SeedDemo(const config::DatabaseConfig& database_config, const config::KeysCo
         return 0;
     }
     core::Registry registry(database.get(), keyring);
-    app::RegisterAll(registry, {});
+    app::RegisterAll(registry);
     core::DemoWorld world{.now_ms = core::NowMs(), .scale = scale};
     database->Transact([&](db::Connection& connection) {
         for (const auto& [module, seed] : registry.seeds()) seed(connection, world);
@@ -204,10 +206,12 @@ int main(int argc, char** argv) {
     config::KeysConfig keys;
     std::string backup_out;
 
+    const core::Modules modules = app::AllModules();
     auto* serve_command = cli.add_subcommand("serve", "Migrate the database, then serve the API and the web app");
     config::AddDatabaseOptions(*serve_command, database);
     config::AddKeysOptions(*serve_command, keys);
     config::AddServeOptions(*serve_command, serve);
+    for (const auto& module : modules) module->AddOptions(*serve_command);
 
     auto* migrate_command = cli.add_subcommand("migrate", "Apply the database migrations that are not yet applied");
     config::AddDatabaseOptions(*migrate_command, database);
@@ -279,6 +283,9 @@ int main(int argc, char** argv) {
     add_person(*erase_command);
     erase_command->add_flag("--confirm", erase_confirmed, "Really erase");
 
+    core::Commands module_commands;
+    for (const auto& module : modules) module->AddCommands(cli, module_commands);
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -295,14 +302,22 @@ int main(int argc, char** argv) {
         return 2;
     }
     auto invalid = config::Validate(database);
-    if (!invalid && serve_command->parsed()) invalid = config::Validate(serve);
+    if (!invalid && serve_command->parsed()) {
+        invalid = config::Validate(serve);
+        for (const auto& module : modules) {
+            if (!invalid) invalid = module->CheckOptions();
+        }
+    }
     if (invalid) {
         std::cerr << "ponte: invalid setting " << *invalid << "\n";
         return 2;
     }
 
     try {
-        if (serve_command->parsed()) return Serve(database, keys, serve);
+        if (serve_command->parsed()) return Serve(database, keys, serve, modules);
+        for (const auto& entry : module_commands.entries()) {
+            if (entry.command->parsed()) return RunModuleCommand(entry.run, module_commands);
+        }
         if (migrate_command->parsed()) return Migrate(database);
         if (backup_command->parsed()) return Backup(database, backup_out);
         if (seed_command->parsed()) return SeedDemo(database, keys, seed_scale);

@@ -21,12 +21,27 @@
 
 namespace ponte::core {
 
+// How this instance is deployed, from `serve`'s command line: what any module may read.
+struct Deployment {
+    bool demo = false;         // demo mode: staff need no second factor, every page says it is a demo
+    bool test_routes = false;  // the probe routes of the test suite are served
+    bool secure = true;        // reached over TLS only (behind a proxy): Secure cookies, HSTS
+    // The address people open Ponte at ("https://ponte.example.org", no trailing slash), for links
+    // in emails and QR codes; empty: taken from each request's Host.
+    std::string public_url;
+    int threads = 1;       // server threads, for modules that size their own pools
+    bool serving = false;  // `ponte serve` (not a command that only migrates, seeds or reads)
+};
+
 class Registry {
   public:
     // `database` may be null for tools that only need the route table (the OpenAPI document);
     // `keyring` (the field-encryption keys) for tools that never open sealed data.
-    explicit Registry(db::Database* database, std::shared_ptr<const crypto::Keyring> keyring = nullptr)
-        : database_(database), keyring_(std::move(keyring)) {}
+    explicit Registry(db::Database* database, std::shared_ptr<const crypto::Keyring> keyring = nullptr,
+                      Deployment deployment = {})
+        : database_(database), keyring_(std::move(keyring)), deployment_(std::move(deployment)) {}
+
+    const Deployment& deployment() const { return deployment_; }
 
     // Precondition: constructed with a database.
     db::Database& database() const { return *database_; }
@@ -87,6 +102,7 @@ class Registry {
   private:
     db::Database* database_;
     std::shared_ptr<const crypto::Keyring> keyring_;
+    Deployment deployment_;
     metrics::Registry metrics_;
     policy::Policy policy_;
     http::Guard guard_;

@@ -27,11 +27,11 @@ std::optional<Listen> ParseListen(std::string_view text) {
     return Listen{std::string(host), static_cast<std::uint16_t>(port)};
 }
 
-std::string Name(std::string_view flag, std::string_view env) {
-    return std::string(flag) + " (" + std::string(env) + ")";
-}
-
 }  // namespace
+
+std::string SettingName(std::string_view flag, std::string_view variable) {
+    return std::string(flag) + " (" + std::string(variable) + ")";
+}
 
 void AddDatabaseOptions(CLI::App& command, DatabaseConfig& config) {
     command.add_option("--db", config.url, "Database: sqlite:PATH or postgresql://USER@HOST:PORT/NAME")
@@ -86,31 +86,10 @@ void AddServeOptions(CLI::App& command, ServeConfig& config) {
                     "Mark the session cookie Secure (false only for plain-HTTP localhost)")
         ->envname("PONTE_COOKIE_SECURE")
         ->capture_default_str();
-    command.add_option("--session-idle-timeout", config.session_idle_timeout_s, "Seconds a session may stay unused")
-        ->envname("PONTE_SESSION_IDLE_TIMEOUT")
-        ->capture_default_str();
-    command
-        .add_option("--session-absolute-timeout", config.session_absolute_timeout_s,
-                    "Seconds after which a session ends however much it is used")
-        ->envname("PONTE_SESSION_ABSOLUTE_TIMEOUT")
-        ->capture_default_str();
-    command
-        .add_option("--password-memory-mib", config.password_memory_mib,
-                    "Argon2id memory per password hash, in MiB (new hashes)")
-        ->envname("PONTE_PASSWORD_MEMORY_MIB")
-        ->capture_default_str();
-    command.add_option("--password-passes", config.password_passes, "Argon2id passes per password hash (new hashes)")
-        ->envname("PONTE_PASSWORD_PASSES")
-        ->capture_default_str();
     command
         .add_flag("--demo", config.demo,
                   "Demo mode: staff sign in without a second factor and every page says it is a demo")
         ->envname("PONTE_DEMO");
-    command
-        .add_option("--quick-exit-url", config.quick_exit_url,
-                    "Where the web app's quick exit goes: an ordinary site, such as local weather or news")
-        ->envname("PONTE_QUICK_EXIT_URL")
-        ->capture_default_str();
     command.add_option("--jobs-poll-ms", config.jobs_poll_ms, "Milliseconds the job worker waits when no job is due")
         ->envname("PONTE_JOBS_POLL_MS")
         ->capture_default_str();
@@ -119,26 +98,9 @@ void AddServeOptions(CLI::App& command, ServeConfig& config) {
                     "Address people open Ponte at, for links in emails and QR codes (default: from the request)")
         ->envname("PONTE_PUBLIC_URL");
     command
-        .add_option("--metrics-token", config.metrics_token,
-                    "Bearer token that opens /metrics to scrapers on other machines (default: loopback only)")
-        ->envname("PONTE_METRICS_TOKEN");
-    command
         .add_option("--trusted-proxies", config.trusted_proxies,
                     "Proxies whose X-Forwarded-For gives the client's address: IPs or CIDR blocks, comma-separated")
         ->envname("PONTE_TRUSTED_PROXIES");
-    command.add_option("--smtp-url", config.smtp_url, "SMTP server for outgoing mail, smtp://HOST:PORT or smtps://...")
-        ->envname("PONTE_SMTP_URL");
-    command.add_option("--mail-from", config.mail_from, "Sender address of outgoing mail")
-        ->envname("PONTE_MAIL_FROM")
-        ->capture_default_str();
-    command.add_option("--smtp-username", config.smtp_username, "SMTP user name")->envname("PONTE_SMTP_USERNAME");
-    command.add_option("--smtp-password", config.smtp_password, "SMTP password (prefer the environment variable)")
-        ->envname("PONTE_SMTP_PASSWORD");
-    command
-        .add_option("--smtp-require-tls", config.smtp_require_tls,
-                    "Refuse to send mail without TLS even to a relay on this machine (always so to others)")
-        ->envname("PONTE_SMTP_REQUIRE_TLS")
-        ->capture_default_str();
 }
 
 void AddKeysOptions(CLI::App& command, KeysConfig& config) {
@@ -154,71 +116,45 @@ std::optional<std::string> Validate(const DatabaseConfig& database) {
     bool sqlite = url.starts_with("sqlite:") && url.size() > 7;
     bool postgres = url.starts_with("postgresql://") || url.starts_with("postgres://");
     if (!sqlite && !postgres) {
-        return Name("--db", "PONTE_DB") + ": '" + url + "' is not sqlite:PATH or postgresql://...";
+        return SettingName("--db", "PONTE_DB") + ": '" + url + "' is not sqlite:PATH or postgresql://...";
     }
     if (database.pool_size < 0 || database.pool_size > 1000) {
-        return Name("--db-pool-size", "PONTE_DB_POOL_SIZE") + ": must be between 0 and 1000";
+        return SettingName("--db-pool-size", "PONTE_DB_POOL_SIZE") + ": must be between 0 and 1000";
     }
     return std::nullopt;
 }
 
 std::optional<std::string> Validate(const ServeConfig& serve) {
     auto listen = ParseListen(serve.listen);
-    if (!listen) return Name("--listen", "PONTE_LISTEN") + ": '" + serve.listen + "' is not ADDR:PORT";
-    if (serve.threads < 0 || serve.threads > 256) return Name("--threads", "PONTE_THREADS") + ": must be 0..256";
+    if (!listen) return SettingName("--listen", "PONTE_LISTEN") + ": '" + serve.listen + "' is not ADDR:PORT";
+    if (serve.threads < 0 || serve.threads > 256) return SettingName("--threads", "PONTE_THREADS") + ": must be 0..256";
     if (serve.max_body_bytes < 1024 || serve.max_body_bytes > 1024ULL * 1024 * 1024) {
-        return Name("--max-body-bytes", "PONTE_MAX_BODY_BYTES") + ": must be between 1 KiB and 1 GiB";
+        return SettingName("--max-body-bytes", "PONTE_MAX_BODY_BYTES") + ": must be between 1 KiB and 1 GiB";
     }
     if (serve.max_header_bytes < 1024 || serve.max_header_bytes > std::size_t{1024} * 1024) {
-        return Name("--max-header-bytes", "PONTE_MAX_HEADER_BYTES") + ": must be between 1 KiB and 1 MiB";
+        return SettingName("--max-header-bytes", "PONTE_MAX_HEADER_BYTES") + ": must be between 1 KiB and 1 MiB";
     }
     for (auto [value, flag, env] :
          {std::tuple{serve.read_timeout_s, "--read-timeout", "PONTE_READ_TIMEOUT"},
           std::tuple{serve.idle_timeout_s, "--idle-timeout", "PONTE_IDLE_TIMEOUT"},
           std::tuple{serve.shutdown_timeout_s, "--shutdown-timeout", "PONTE_SHUTDOWN_TIMEOUT"}}) {
-        if (!(value > 0 && value <= 3600)) return Name(flag, env) + ": must be more than 0 and at most 3600 seconds";
-    }
-    if (!(serve.session_idle_timeout_s >= 60 && serve.session_idle_timeout_s <= 86400)) {
-        return Name("--session-idle-timeout", "PONTE_SESSION_IDLE_TIMEOUT") + ": must be 60..86400 seconds";
-    }
-    if (!(serve.session_absolute_timeout_s >= serve.session_idle_timeout_s &&
-          serve.session_absolute_timeout_s <= 30 * 86400)) {
-        return Name("--session-absolute-timeout", "PONTE_SESSION_ABSOLUTE_TIMEOUT") +
-               ": must be at least the idle timeout and at most 30 days";
-    }
-    if (serve.password_memory_mib < 1 || serve.password_memory_mib > 4096) {
-        return Name("--password-memory-mib", "PONTE_PASSWORD_MEMORY_MIB") + ": must be 1..4096";
-    }
-    if (serve.password_passes < 1 || serve.password_passes > 20) {
-        return Name("--password-passes", "PONTE_PASSWORD_PASSES") + ": must be 1..20";
+        if (!(value > 0 && value <= 3600))
+            return SettingName(flag, env) + ": must be more than 0 and at most 3600 seconds";
     }
     if (serve.jobs_poll_ms < 10 || serve.jobs_poll_ms > 60'000) {
-        return Name("--jobs-poll-ms", "PONTE_JOBS_POLL_MS") + ": must be 10..60000";
+        return SettingName("--jobs-poll-ms", "PONTE_JOBS_POLL_MS") + ": must be 10..60000";
     }
     if (!serve.public_url.empty() && !serve.public_url.starts_with("https://") &&
         !serve.public_url.starts_with("http://")) {
-        return Name("--public-url", "PONTE_PUBLIC_URL") + ": must start with https:// or http://";
-    }
-    if (!serve.metrics_token.empty() && serve.metrics_token.size() < 16) {
-        return Name("--metrics-token", "PONTE_METRICS_TOKEN") + ": must be at least 16 characters";
+        return SettingName("--public-url", "PONTE_PUBLIC_URL") + ": must start with https:// or http://";
     }
     if (std::string bad; !http::TrustedProxies::Parse(serve.trusted_proxies, &bad)) {
-        return Name("--trusted-proxies", "PONTE_TRUSTED_PROXIES") + ": '" + bad +
+        return SettingName("--trusted-proxies", "PONTE_TRUSTED_PROXIES") + ": '" + bad +
                "' is not an IP address or CIDR block";
-    }
-    if (!serve.quick_exit_url.starts_with("https://") && !serve.quick_exit_url.starts_with("http://")) {
-        return Name("--quick-exit-url", "PONTE_QUICK_EXIT_URL") + ": must start with https:// or http://";
-    }
-    if (!serve.smtp_url.empty() && !serve.smtp_url.starts_with("smtp://") && !serve.smtp_url.starts_with("smtps://")) {
-        return Name("--smtp-url", "PONTE_SMTP_URL") + ": must start with smtp:// or smtps://";
-    }
-    if (serve.mail_from.find('@') == std::string::npos ||
-        serve.mail_from.find_first_of("\r\n<> ") != std::string::npos) {
-        return Name("--mail-from", "PONTE_MAIL_FROM") + ": must be a plain address like ponte@example.org";
     }
     if (serve.log_level != "debug" && serve.log_level != "info" && serve.log_level != "warn" &&
         serve.log_level != "error") {
-        return Name("--log-level", "PONTE_LOG_LEVEL") + ": must be debug, info, warn or error";
+        return SettingName("--log-level", "PONTE_LOG_LEVEL") + ": must be debug, info, warn or error";
     }
     return std::nullopt;
 }
@@ -240,29 +176,6 @@ http::ServerOptions ToServerOptions(const ServeConfig& serve) {
     options.read_timeout = ms(serve.read_timeout_s);
     options.idle_timeout = ms(serve.idle_timeout_s);
     options.shutdown_timeout = ms(serve.shutdown_timeout_s);
-    return options;
-}
-
-mail::Options ToMailOptions(const ServeConfig& serve) {
-    return {.smtp_url = serve.smtp_url,
-            .from = serve.mail_from,
-            .username = serve.smtp_username,
-            .password = serve.smtp_password,
-            .require_tls = serve.smtp_require_tls};
-}
-
-auth::Options ToAuthOptions(const ServeConfig& serve) {
-    auto ms = [](double seconds) { return std::chrono::milliseconds(static_cast<long long>(seconds * 1000)); };
-    auth::Options options;
-    options.sessions.secure_cookie = serve.cookie_secure;
-    options.sessions.staff_second_factor = !serve.demo;
-    options.public_url = serve.public_url;
-    while (options.public_url.ends_with('/')) options.public_url.pop_back();
-    options.sessions.idle = ms(serve.session_idle_timeout_s);
-    options.sessions.absolute = ms(serve.session_absolute_timeout_s);
-    options.password_cost.memory_bytes = static_cast<std::size_t>(serve.password_memory_mib) << 20;
-    options.password_cost.passes = static_cast<std::uint64_t>(serve.password_passes);
-    options.hashing_threads = std::max(1, ResolveThreads(serve.threads) / 2);
     return options;
 }
 

@@ -1,15 +1,14 @@
 // Settings of the `ponte` command, from flags or PONTE_* environment variables (a flag wins),
-// validated at start with a message naming the bad setting.
+// validated at start with a message naming the bad setting: the database, the keys and the
+// server's own. Each module declares its own settings (core::Module::AddOptions).
 #pragma once
 
 #include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
 
-#include "core/auth/options.hpp"
 #include "core/http/server.hpp"
 #include "core/log/log.hpp"
-#include "core/mail/mail.hpp"
 
 namespace ponte::config {
 
@@ -32,22 +31,11 @@ struct ServeConfig {
     bool test_routes = false;
     std::string log_level = "info";
     bool cookie_secure = true;
-    double session_idle_timeout_s = 30 * 60;
-    double session_absolute_timeout_s = 12 * 60 * 60;
-    int password_memory_mib = 64;
-    int password_passes = 2;
     // Demo mode: staff need no second factor and every page says it is a demo.
     bool demo = false;
     int jobs_poll_ms = 1000;
-    std::string quick_exit_url = "https://www.wikipedia.org/";
     std::string public_url;
-    std::string metrics_token;    // empty: /metrics from loopback only
     std::string trusted_proxies;  // comma-separated addresses and CIDR blocks; empty: none
-    std::string smtp_url;
-    std::string mail_from = "ponte@localhost";
-    std::string smtp_username;
-    std::string smtp_password;
-    bool smtp_require_tls = false;
 };
 
 // Where the field-encryption keys are: PONTE_KEYS (the key file's content) when set, else the file.
@@ -55,11 +43,14 @@ struct KeysConfig {
     std::string key_file = "data/ponte.keys";
 };
 
+// "FLAG (VARIABLE)", the way a bad setting is named in messages.
+std::string SettingName(std::string_view flag, std::string_view variable);
+
 // Adds --db (PONTE_DB) and --db-pool-size (PONTE_DB_POOL_SIZE) to a sub-command.
 void AddDatabaseOptions(CLI::App& command, DatabaseConfig& config);
 // Adds --key-file (PONTE_KEY_FILE) to a sub-command.
 void AddKeysOptions(CLI::App& command, KeysConfig& config);
-// Adds the options of `serve`.
+// Adds the server's own options of `serve` (modules add theirs).
 void AddServeOptions(CLI::App& command, ServeConfig& config);
 
 // Checks what CLI11 cannot: the shape of --listen and --db, and the ranges. Returns the message
@@ -70,10 +61,6 @@ std::optional<std::string> Validate(const ServeConfig& serve);
 // Server options from a validated ServeConfig.
 http::ServerOptions ToServerOptions(const ServeConfig& serve);
 log::Level ToLogLevel(const std::string& name);
-// Mail settings from a validated ServeConfig.
-mail::Options ToMailOptions(const ServeConfig& serve);
-// Identity settings from a validated ServeConfig.
-auth::Options ToAuthOptions(const ServeConfig& serve);
 // The thread count a config asks for, resolving 0 to the number of cores.
 int ResolveThreads(int threads);
 

@@ -28,18 +28,12 @@ TEST(ConfigValidate, BadSettings_NameTheFlagAndTheVariable) {
     cases.push_back({with([](ServeConfig& c) { c.max_body_bytes = 10; }), "--max-body-bytes (PONTE_MAX_BODY_BYTES)"});
     cases.push_back({with([](ServeConfig& c) { c.read_timeout_s = 0; }), "--read-timeout (PONTE_READ_TIMEOUT)"});
     cases.push_back({with([](ServeConfig& c) { c.log_level = "loud"; }), "--log-level (PONTE_LOG_LEVEL)"});
-    cases.push_back({with([](ServeConfig& c) { c.session_idle_timeout_s = 5; }),
-                     "--session-idle-timeout (PONTE_SESSION_IDLE_TIMEOUT)"});
-    cases.push_back({with([](ServeConfig& c) { c.session_absolute_timeout_s = 100; }),
-                     "--session-absolute-timeout (PONTE_SESSION_ABSOLUTE_TIMEOUT)"});
     cases.push_back(
-        {with([](ServeConfig& c) { c.password_memory_mib = 0; }), "--password-memory-mib (PONTE_PASSWORD_MEMORY_MIB)"});
-    cases.push_back({with([](ServeConfig& c) { c.password_passes = 0; }), "--password-passes (PONTE_PASSWORD_PASSES)"});
+        {with([](ServeConfig& c) { c.public_url = "ponte.example.org"; }), "--public-url (PONTE_PUBLIC_URL)"});
     cases.push_back({with([](ServeConfig& c) { c.trusted_proxies = "10.0.0.1, proxy.example"; }),
                      "--trusted-proxies (PONTE_TRUSTED_PROXIES)"});
     cases.push_back(
         {with([](ServeConfig& c) { c.trusted_proxies = "10.0.0.0/33"; }), "--trusted-proxies (PONTE_TRUSTED_PROXIES)"});
-    cases.push_back({with([](ServeConfig& c) { c.metrics_token = "short"; }), "--metrics-token (PONTE_METRICS_TOKEN)"});
     for (const auto& c : cases) {
         auto message = Validate(c.config);
         ASSERT_TRUE(message.has_value()) << c.named;

@@ -111,4 +111,16 @@ void Register(core::Registry& registry) {
                            [r](const std::string&) { RunRetention(r->database(), jobs::SystemNowMs()); });
 }
 
+namespace {
+
+class PrivacyModule : public core::Module {
+  public:
+    std::string_view word() const override { return "privacy"; }
+    void Register(core::Registry& registry) const override { privacy::Register(registry); }
+};
+
+}  // namespace
+
+std::unique_ptr<core::Module> MakeModule() { return std::make_unique<PrivacyModule>(); }
+
 }  // namespace ponte::privacy

@@ -6,12 +6,16 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/module.hpp"
 #include "core/registry.hpp"
 
 namespace ponte::privacy {
 
 // Adds the retention job and the registry entries of core's own tables (jobs, audit, migrations).
 void Register(core::Registry& registry);
+
+// The same, as a module for the composition root.
+std::unique_ptr<core::Module> MakeModule();
 
 // Everything every module holds about the person, as one JSON document; audited. Throws
 // std::invalid_argument when there is no such person.

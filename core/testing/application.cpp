@@ -7,8 +7,9 @@ namespace ponte::testing {
 
 std::unique_ptr<core::Registry> Application(db::Database* database, std::shared_ptr<const crypto::Keyring> keyring,
                                             ApplicationOptions options) {
-    auto registry = std::make_unique<core::Registry>(database, std::move(keyring));
-    app::RegisterAll(*registry, {.test_routes = options.test_routes});
+    auto registry = std::make_unique<core::Registry>(database, std::move(keyring),
+                                                     core::Deployment{.test_routes = options.test_routes});
+    app::RegisterAll(*registry);
     return registry;
 }
 

@@ -4,11 +4,14 @@
 // so the history is the proof. The reference module: every domain module has this shape.
 #pragma once
 
-#include "core/registry.hpp"
+#include <memory>
+
+#include "core/module.hpp"
 
 namespace ponte::consents {
 
-// Adds the table, the routes, the policy, the personal data and the demo decisions.
-void Register(core::Registry& registry);
+// The table, the routes, the policy, the personal data, the demo decisions, and the command
+// `ponte consents purposes`, which lists the declared purposes.
+std::unique_ptr<core::Module> MakeModule();
 
 }  // namespace ponte::consents

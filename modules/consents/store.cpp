@@ -13,7 +13,15 @@ constexpr std::string_view kInsert =
 constexpr std::string_view kHistory =
     "SELECT purpose, given, method, recorded_at, recorded_by FROM consents_decisions WHERE user_id = $1 ORDER BY id";
 
+constexpr std::string_view kCountGiven =
+    "SELECT COUNT(*) FROM consents_decisions d WHERE d.purpose = $1 AND d.given = 1 AND d.id = "
+    "(SELECT MAX(l.id) FROM consents_decisions l WHERE l.user_id = d.user_id AND l.purpose = d.purpose)";
+
 }  // namespace
+
+std::int64_t CountGiven(db::Connection& connection, std::string_view purpose) {
+    return connection.Execute(kCountGiven, {std::string(purpose)}).Int(0, 0);
+}
 
 std::optional<bool> LatestDecision(db::Connection& connection, std::int64_t user_id, std::string_view purpose) {
     auto rows = connection.Execute(kLatest, {user_id, std::string(purpose)});

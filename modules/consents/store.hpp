@@ -16,6 +16,9 @@ std::optional<bool> LatestDecision(db::Connection& connection, std::int64_t user
 
 void InsertDecision(db::Connection& connection, std::int64_t user_id, const Decision& decision);
 
+// How many people's latest decision for `purpose` is "given".
+std::int64_t CountGiven(db::Connection& connection, std::string_view purpose);
+
 // Every decision of hers, oldest first.
 std::vector<Decision> DecisionsOf(db::Connection& connection, std::int64_t user_id);
 
