@@ -84,13 +84,25 @@ struct Loop {
     tcp::acceptor acceptor{io};
 };
 
+// A bounded pool of threads for route handlers, with the count of requests given to it and not
+// yet answered (queued or running).
+struct Pool {
+    asio::thread_pool threads;
+    int limit;
+    std::atomic<int> pending{0};
+
+    Pool(int thread_count, int max_pending)
+        : threads(static_cast<std::size_t>(std::max(1, thread_count))), limit(std::max(1, max_pending)) {}
+};
+
 struct Server::State {
     ServerOptions options;
     const Dispatcher& dispatcher;
     std::vector<std::unique_ptr<Loop>> loops;
     asio::signal_set signals;  // on the first loop
-    asio::thread_pool heavy;   // after the loops: destroyed (stopped and joined) before them
-    std::atomic<int> heavy_pending{0};
+    // The pools come after the loops: destroyed (stopped and joined) before them.
+    Pool handlers;
+    Pool heavy;
     std::atomic<bool> stopping{false};
     std::mutex mutex;
     std::set<std::shared_ptr<Connection>> connections;
@@ -100,7 +112,8 @@ struct Server::State {
           dispatcher(d),
           loops(MakeLoops(o)),
           signals(loops.front()->io, SIGINT, SIGTERM),
-          heavy(static_cast<std::size_t>(std::max(1, o.heavy_threads))) {}
+          handlers(o.handler_threads, o.max_pending),
+          heavy(o.heavy_threads, o.max_heavy_pending) {}
 
     static std::vector<std::unique_ptr<Loop>> MakeLoops(const ServerOptions& o) {
         std::vector<std::unique_ptr<Loop>> loops;
@@ -110,7 +123,7 @@ struct Server::State {
 
     asio::awaitable<void> Accept(Loop& loop);
     asio::awaitable<void> Serve(beast::tcp_stream stream);
-    asio::awaitable<Response> HandleHeavy(Request& request);
+    asio::awaitable<Response> HandleOn(Pool& pool, Request& request);
     asio::awaitable<void> LingeringClose(beast::tcp_stream& stream, beast::flat_buffer& buffer) const;
     asio::awaitable<void> Drain();
     void BeginShutdown();
@@ -315,10 +328,16 @@ asio::awaitable<void> Server::State::Serve(beast::tcp_stream stream) {
         Request request = ToRequest(parser.release(), remote);
         Response handled;
         // (An if, not a conditional expression: g++ 12 miscompiles co_await inside `?:`.)
-        if (dispatcher.IsHeavy(request)) {
-            handled = co_await HandleHeavy(request);
-        } else {
-            handled = dispatcher.Handle(request);
+        switch (dispatcher.LaneOf(request)) {
+            case Dispatcher::Lane::kLoop:
+                handled = dispatcher.Handle(request);
+                break;
+            case Dispatcher::Lane::kHandler:
+                handled = co_await HandleOn(handlers, request);
+                break;
+            case Dispatcher::Lane::kHeavy:
+                handled = co_await HandleOn(heavy, request);
+                break;
         }
         auto response = ToBeast(std::move(handled), keep_alive && !stopping, head);
 
@@ -330,18 +349,30 @@ asio::awaitable<void> Server::State::Serve(beast::tcp_stream stream) {
     stream.socket().shutdown(tcp::socket::shutdown_send, error);
 }
 
-// Runs a heavy route on the bounded pool and resumes on the connection's loop with the response.
-// When too many are waiting already, answers 503 at once instead of queueing without end.
-asio::awaitable<Response> Server::State::HandleHeavy(Request& request) {
-    if (heavy_pending.fetch_add(1) >= options.max_heavy_pending) {
-        heavy_pending.fetch_sub(1);
+// Runs the request on `pool` and resumes on the connection's loop with the response; the loop
+// serves its other connections meanwhile. When the pool has too many requests already, answers
+// 503 at once instead of queueing without end.
+asio::awaitable<Response> Server::State::HandleOn(Pool& pool, Request& request) {
+    if (pool.pending.fetch_add(1) >= pool.limit) {
+        pool.pending.fetch_sub(1);
         Response refused = dispatcher.Reject(request, ProblemKind::kUnavailable);
         refused.headers.Set("Retry-After", "1");
         co_return refused;
     }
-    Response response = co_await asio::co_spawn(
-        heavy, [&]() -> asio::awaitable<Response> { co_return dispatcher.Handle(request); }, use_awaitable);
-    heavy_pending.fetch_sub(1);
+    // A plain post each way rather than a coroutine on the pool: no frame to allocate, and the
+    // response comes back through the connection coroutine's own executor.
+    Response response = co_await asio::async_initiate<decltype(use_awaitable), void(Response)>(
+        [this, &pool, &request](auto handler) {
+            asio::post(pool.threads, [this, &request, handler = std::move(handler)]() mutable {
+                Response done = dispatcher.Handle(request);
+                auto executor = asio::get_associated_executor(handler);
+                asio::post(executor, [handler = std::move(handler), done = std::move(done)]() mutable {
+                    std::move(handler)(std::move(done));
+                });
+            });
+        },
+        use_awaitable);
+    pool.pending.fetch_sub(1);
     co_return response;
 }
 
