@@ -22,6 +22,9 @@
 namespace ponte::app {
 namespace {
 
+// A command's connections: its own and a spare.
+constexpr int kCommandConnections = 2;
+
 // What a data command works with: the keys (which also key the audit chain), the migrated
 // database and the registry of every module.
 struct Assembled {
@@ -34,7 +37,7 @@ Assembled Assemble(const config::DatabaseConfig& database_config, const config::
     Assembled assembled;
     assembled.keyring = LoadKeys(keys);
     audit::UseKeys(assembled.keyring);
-    assembled.database = OpenDatabase(database_config, 1);
+    assembled.database = OpenDatabase(database_config, kCommandConnections);
     assembled.registry = std::make_unique<core::Registry>(assembled.database.get(), assembled.keyring);
     app::RegisterAll(*assembled.registry);
     db::Migrate(*assembled.database, assembled.registry->migrations());
@@ -61,11 +64,9 @@ std::int64_t FindPerson(db::Database& database, std::int64_t user_id, const std:
 
 }  // namespace
 
-std::unique_ptr<db::Database> OpenDatabase(const config::DatabaseConfig& database, int threads) {
+std::unique_ptr<db::Database> OpenDatabase(const config::DatabaseConfig& database, int connections) {
     db::Options options;
-    // Every server thread may hold a connection, plus the job worker and a spare.
-    options.pool_size =
-        database.pool_size > 0 ? static_cast<std::size_t>(database.pool_size) : static_cast<std::size_t>(threads + 2);
+    options.pool_size = static_cast<std::size_t>(database.pool_size > 0 ? database.pool_size : connections);
     return db::Database::Open(database.url, options);
 }
 
@@ -196,7 +197,7 @@ int PrintOpenApi() {
 }
 
 int Backup(const config::DatabaseConfig& database_config, const std::string& out) {
-    auto database = OpenDatabase(database_config, 1);
+    auto database = OpenDatabase(database_config, kCommandConnections);
     if (database->engine() == db::Engine::kPostgres) {
         std::cerr << "ponte backup copies SQLite databases. For PostgreSQL use its own tools, which take a consistent\n"
                      "snapshot while the server runs:\n"

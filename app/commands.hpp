@@ -27,8 +27,8 @@ struct AdminOptions {
     std::string public_url;
 };
 
-// The database with a pool for `threads` server threads (plus the job worker and a spare).
-std::unique_ptr<db::Database> OpenDatabase(const config::DatabaseConfig& database, int threads);
+// The database with a pool of --db-pool-size connections, else of `connections`.
+std::unique_ptr<db::Database> OpenDatabase(const config::DatabaseConfig& database, int connections);
 // The field-encryption keys from PONTE_KEYS or the key file; throws crypto::KeyringError.
 std::shared_ptr<const crypto::Keyring> LoadKeys(const config::KeysConfig& keys);
 

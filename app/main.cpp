@@ -46,7 +46,7 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
         log::Shutdown();
         return 1;
     }
-    auto database = OpenDatabase(database_config, threads);
+    auto database = OpenDatabase(database_config, config::DatabasePoolSize(database_config, serve));
     if (auto warning = db::InsecurePostgresTransport(database_config.url)) log::Warn(*warning);
 
     std::string public_url = serve.public_url;
@@ -92,7 +92,7 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
     // Secure cookies mean the server is reached over TLS (a proxy in front terminates it).
     dispatcher.SetStrictTransportSecurity(serve.cookie_secure);
     dispatcher.SetTrustedProxies(*http::TrustedProxies::Parse(serve.trusted_proxies));
-    http::Server server(config::ToServerOptions(serve), dispatcher);
+    http::Server server(config::ToServerOptions(serve, database_config), dispatcher);
 
     std::unique_ptr<jobs::Worker> worker;
     if (serve.jobs) {
@@ -107,12 +107,12 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
         worker->Start();
     }
 
-    log::Info("listening",
-              {{"url", "http://" + config::ToServerOptions(serve).address + ":" + std::to_string(server.port())},
-               {"port", std::to_string(server.port())},
-               {"threads", std::to_string(threads)},
-               {"demo", serve.demo ? "true" : "false"},
-               {"version", ops::kVersion}});
+    log::Info("listening", {{"url", "http://" + config::ToServerOptions(serve, database_config).address + ":" +
+                                        std::to_string(server.port())},
+                            {"port", std::to_string(server.port())},
+                            {"threads", std::to_string(threads)},
+                            {"demo", serve.demo ? "true" : "false"},
+                            {"version", ops::kVersion}});
     server.Run();
     if (worker) worker->Stop();
     log::Info("stopped");
@@ -121,7 +121,7 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
 }
 
 int Migrate(const config::DatabaseConfig& database_config) {
-    auto database = OpenDatabase(database_config, 1);
+    auto database = OpenDatabase(database_config, 2);
     core::Registry registry(database.get());
     app::RegisterAll(registry);
     auto applied = db::Migrate(*database, registry.migrations());
@@ -143,7 +143,7 @@ void MigrateQuietly(db::Database& database) {
 int SeedDemo(const config::DatabaseConfig& database_config, const config::KeysConfig& keys, int scale) {
     auto keyring = LoadKeys(keys);
     audit::UseKeys(keyring);
-    auto database = OpenDatabase(database_config, 1);
+    auto database = OpenDatabase(database_config, 2);
     MigrateQuietly(*database);
     if (auth::HasAccounts(*database->Acquire())) {
         std::cout << "demo data: the database has accounts already; nothing added\n";
@@ -168,7 +168,7 @@ int SeedDemo(const config::DatabaseConfig& database_config, const config::KeysCo
 
 int AuditVerify(const config::DatabaseConfig& database_config, const config::KeysConfig& keys) {
     auto keyring = LoadKeys(keys);
-    auto database = OpenDatabase(database_config, 1);
+    auto database = OpenDatabase(database_config, 2);
     MigrateQuietly(*database);
     auto report = audit::Verify(*database, keyring.get());
     if (report.ok) {

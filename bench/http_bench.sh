@@ -9,6 +9,11 @@
 #   BENCH_ONLY_NGINX  if 1, skip everything that needs the ponte binary
 #                     (runs the nginx reference only; useful to check the
 #                     harness itself)
+#   PONTE_TEST_POSTGRES_URL  a PostgreSQL database for the slow-query cases;
+#                     unset, the script runs itself again under
+#                     scripts/with-postgres.sh (a throw-away server on
+#                     127.0.0.1) when PostgreSQL 15 is installed, and skips
+#                     those cases otherwise
 #
 # Everything listens on 127.0.0.1 only, every step is time-bounded, and all
 # processes and the temp dir are removed by the EXIT trap (also on failure
@@ -19,10 +24,16 @@ set -euo pipefail
 # ---------------------------------------------------------------- settings --
 readonly WRK_THREADS=2
 readonly WRK_CONNS=64
+readonly LIGHT_CONNS=4             # the light-load cases: wrk -t1 -c4, latency without saturation
+# The wrk settings of the next runs (the light-load cases change them).
+wrk_threads=$WRK_THREADS
+wrk_conns=$WRK_CONNS
 readonly WARMUP_SECONDS=1
 readonly READY_TIMEOUT_S=10       # max wait for a server to answer
 readonly MAX_SECONDS=20
 readonly FLOOD_CONNS=8             # concurrent logins in the login-flood case
+readonly SLOW_CONNS=8              # connections running slow queries in the slow-query case
+readonly SLOW_MS=200               # how long each of those requests waits in the database
 
 BIN="${1:-}"
 ONLY_NGINX="${BENCH_ONLY_NGINX:-0}"
@@ -39,6 +50,16 @@ DURATION=$((10#$DURATION))
 ((DURATION < 1)) && DURATION=1
 ((DURATION > MAX_SECONDS)) && DURATION=$MAX_SECONDS
 
+# The slow-query cases need PostgreSQL (a query that waits in the database server): run under a
+# throw-away one when none is given and one is installed.
+script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+if [[ "$ONLY_NGINX" != 1 && -z "${PONTE_TEST_POSTGRES_URL:-}" && -z "${BENCH_UNDER_POSTGRES:-}" &&
+      -x /usr/lib/postgresql/15/bin/initdb ]]; then
+    export BENCH_UNDER_POSTGRES=1
+    exec bash "$script_dir/../scripts/with-postgres.sh" bash "${BASH_SOURCE[0]}" "$@"
+fi
+PG_URL="${PONTE_TEST_POSTGRES_URL:-}"
+
 # ------------------------------------------------------------ prerequisites --
 command -v wrk >/dev/null 2>&1 || die "wrk not found (Debian: apt-get install wrk)"
 command -v curl >/dev/null 2>&1 || die "curl not found"
@@ -53,6 +74,7 @@ fi
 tmp=""
 nginx_pid=""
 ponte_pid=""
+pg_ponte_pid=""
 wrk_pid=""
 flood_pid=""
 
@@ -111,10 +133,11 @@ cleanup() {
         fi
     done
     stop_tree "$ponte_pid"
+    stop_tree "$pg_ponte_pid"
     stop_tree "$nginx_pid"
     if ((rc != 0)) && [[ -n "$tmp" && -d "$tmp" ]]; then
         local f
-        for f in "$tmp"/ponte.log "$tmp"/nginx-error.log; do
+        for f in "$tmp"/ponte.log "$tmp"/ponte-pg.log "$tmp"/nginx-error.log; do
             if [[ -s "$f" ]]; then
                 printf '[bench] --- last lines of %s ---\n' "${f##*/}" >&2
                 tail -n 20 "$f" >&2
@@ -197,7 +220,7 @@ to_ms() {
 run_wrk() {
     local out=$1 secs=$2 url=$3 rc=0
     timeout -k 5 $((secs + 30)) \
-        wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"${secs}s" --latency "$url" \
+        wrk -t"$wrk_threads" -c"$wrk_conns" -d"${secs}s" --latency "$url" \
         >"$out" 2>&1 &
     wrk_pid=$!
     wait "$wrk_pid" || rc=$?
@@ -377,6 +400,56 @@ LUA
     FLOOD_NON2XX=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$tmp/wrk-flood.txt")
 fi
 
+# Cases 5 and 6: ponte on PostgreSQL, /healthz (a query to the database server) alone, then while
+# SLOW_CONNS other connections each run requests that wait SLOW_MS in the database (pg_sleep). The
+# handler pool and the database pool are large enough for them, so /healthz should not notice.
+SLOW_NOTE=""
+if [[ "$ONLY_NGINX" != 1 && -n "$PG_URL" ]]; then
+    pg_port=$(free_port) || die "no free port for ponte on PostgreSQL"
+    log "ponte on PostgreSQL: serve on 127.0.0.1:$pg_port"
+    # --test-routes: the slow route (/api/v1/probe/sleep?database_ms=N) exists only in test servers.
+    "$BIN" serve --listen "127.0.0.1:$pg_port" --db "$PG_URL" --key-file "$tmp/ponte.keys" --access-log off \
+        --jobs false --test-routes --handler-threads 16 --db-pool-size 18 >"$tmp/ponte-pg.log" 2>&1 &
+    pg_ponte_pid=$!
+    wait_ready "ponte on PostgreSQL" "$pg_ponte_pid" "http://127.0.0.1:$pg_port/healthz"
+    bench_case 5 "ponte on PostgreSQL GET /healthz" "http://127.0.0.1:$pg_port/healthz" "$pg_ponte_pid"
+
+    cat >"$tmp/slow.lua" <<'LUA'
+wrk.method = "POST"
+LUA
+    slow_url="http://127.0.0.1:$pg_port/api/v1/probe/sleep?database_ms=$SLOW_MS"
+    curl -sf -o /dev/null --max-time 5 -X POST "$slow_url" || die "the slow route does not answer 2xx"
+    slow_secs=$((2 * (WARMUP_SECONDS + DURATION) + 3))
+    log "slow queries: $SLOW_CONNS connections waiting ${SLOW_MS} ms each in the database for ${slow_secs}s"
+    timeout -k 5 $((slow_secs + 15)) \
+        wrk -t1 -c"$SLOW_CONNS" -d"${slow_secs}s" --latency -s "$tmp/slow.lua" "$slow_url" \
+        >"$tmp/wrk-slow.txt" 2>&1 &
+    flood_pid=$!
+    sleep 1
+    bench_case 6 "ponte on PostgreSQL GET /healthz during slow queries" "http://127.0.0.1:$pg_port/healthz" \
+        "$pg_ponte_pid"
+    # The same at a light load, beside nginx at the same settings: the latency a health check
+    # sees when the machine is not saturated by the benchmark itself.
+    wrk_threads=1
+    wrk_conns=$LIGHT_CONNS
+    bench_case 7 "nginx static JSON, light load" "http://127.0.0.1:$nginx_port/meta.json" "$nginx_pid"
+    bench_case 8 "ponte on PostgreSQL GET /healthz during slow queries, light load" \
+        "http://127.0.0.1:$pg_port/healthz" "$pg_ponte_pid"
+    wrk_threads=$WRK_THREADS
+    wrk_conns=$WRK_CONNS
+    wait "$flood_pid" || die "the slow queries' wrk failed"
+    flood_pid=""
+    SLOW_RPS=$(awk '/^Requests\/sec:/ {printf "%.1f", $2}' "$tmp/wrk-slow.txt")
+    SLOW_P50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$tmp/wrk-slow.txt")")
+    SLOW_NON2XX=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$tmp/wrk-slow.txt")
+    if [[ -n "$SLOW_NON2XX" && "$SLOW_NON2XX" != 0 ]]; then
+        notes+=("slow queries: $SLOW_NON2XX non-2xx responses — the case is not valid")
+        run_failed=1
+    fi
+elif [[ "$ONLY_NGINX" != 1 ]]; then
+    SLOW_NOTE="no PostgreSQL (PONTE_TEST_POSTGRES_URL unset and PostgreSQL 15 not installed): slow-query cases skipped"
+fi
+
 # ----------------------------------------------------------------- report --
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
@@ -394,26 +467,42 @@ fi
 echo
 echo "| case | req/s | p50 ms | p99 ms | peak RSS MB | req/s ratio vs nginx |"
 echo "|---|---:|---:|---:|---:|---:|"
-for idx in 1 2 3 4; do
+for idx in 1 2 3 4 5 6 7 8; do
     if [[ -z "${C_NAME[idx]:-}" ]]; then
         case $idx in
             2) echo "| ponte GET /healthz | skipped | | | | |" ;;
             3) echo "| ponte GET /api/v1/meta | skipped | | | | |" ;;
             4) echo "| ponte GET /api/v1/meta during a login flood | skipped | | | | |" ;;
+            5) echo "| ponte on PostgreSQL GET /healthz | skipped | | | | |" ;;
+            6) echo "| ponte on PostgreSQL GET /healthz during slow queries | skipped | | | | |" ;;
         esac
         continue
     fi
+    # The light-load cases compare with nginx at the same settings.
+    reference=1
+    ((idx >= 7)) && reference=7
     echo "| ${C_NAME[idx]} | ${C_RPS[idx]} | ${C_P50[idx]} | ${C_P99[idx]} | ${C_RSS[idx]} |" \
-         "$(ratio "${C_RPS[idx]}" "${C_RPS[1]}") |"
+         "$(ratio "${C_RPS[idx]}" "${C_RPS[reference]}") |"
 done
 echo
 echo "Peak RSS is VmHWM since server start (nginx: sum over master + workers)."
+if [[ -n "${C_NAME[7]:-}" ]]; then
+    echo "Light-load cases: wrk -t1 -c$LIGHT_CONNS, ratio against nginx at the same settings."
+fi
 if [[ -n "${C_NAME[4]:-}" ]]; then
     echo
     echo "Login flood during case 4: $FLOOD_CONNS connections, ${FLOOD_RPS} logins/s (each a 64 MiB Argon2id" \
          "verification and a session write), p99 ${FLOOD_P99} ms, non-2xx: ${FLOOD_NON2XX:-0};" \
          "reads kept $(ratio "${C_RPS[4]}" "${C_RPS[3]}") of their rate without the flood."
 fi
+if [[ -n "${C_NAME[6]:-}" ]]; then
+    echo
+    echo "Slow queries during case 6: $SLOW_CONNS connections, each request waiting ${SLOW_MS} ms in PostgreSQL" \
+         "(pg_sleep), ${SLOW_RPS} requests/s, p50 ${SLOW_P50} ms, non-2xx: ${SLOW_NON2XX:-0};" \
+         "/healthz kept $(ratio "${C_RPS[6]}" "${C_RPS[5]}") of its rate without them" \
+         "(ponte on PostgreSQL: --handler-threads 16 --db-pool-size 18)."
+fi
+[[ -n "$SLOW_NOTE" ]] && echo && echo "$SLOW_NOTE"
 echo
 
 echo "### Targets (ponte GET /api/v1/meta)"
@@ -430,6 +519,18 @@ else
     echo "- req/s >= 0.5 x nginx: SKIP (BENCH_ONLY_NGINX=1)"
     echo "- p99 < 10 ms: SKIP (BENCH_ONLY_NGINX=1)"
     echo "- peak RSS < 40 MB: SKIP (BENCH_ONLY_NGINX=1)"
+fi
+
+echo
+echo "### Targets (ponte GET /healthz during slow queries)"
+echo
+if [[ -n "${C_NAME[6]:-}" ]]; then
+    check "p99 < 20 ms while $SLOW_CONNS connections wait ${SLOW_MS} ms in the database (-c$WRK_CONNS)" \
+        "${C_P99[6]} ms" "v + 0 < 20"
+    check "p99 < 20 ms while $SLOW_CONNS connections wait ${SLOW_MS} ms in the database (light load)" \
+        "${C_P99[8]} ms" "v + 0 < 20"
+else
+    echo "- p99 < 20 ms while $SLOW_CONNS connections wait ${SLOW_MS} ms in the database: SKIP"
 fi
 
 if ((${#notes[@]} > 0)); then

@@ -49,6 +49,16 @@ void AddServeOptions(CLI::App& command, ServeConfig& config) {
     command.add_option("--threads", config.threads, "Server threads (0: one per core)")
         ->envname("PONTE_THREADS")
         ->capture_default_str();
+    command
+        .add_option("--handler-threads", config.handler_threads,
+                    "Threads that run route handlers (0: the database pool's size less 2)")
+        ->envname("PONTE_HANDLER_THREADS")
+        ->capture_default_str();
+    command
+        .add_option("--max-pending-requests", config.max_pending_requests,
+                    "Requests queued or running on the handler threads; more get 503 (0: 16 per thread)")
+        ->envname("PONTE_MAX_PENDING_REQUESTS")
+        ->capture_default_str();
     command.add_option("--web-root", config.web_root, "Folder of the built web app")
         ->envname("PONTE_WEB_ROOT")
         ->capture_default_str();
@@ -128,6 +138,12 @@ std::optional<std::string> Validate(const ServeConfig& serve) {
     auto listen = ParseListen(serve.listen);
     if (!listen) return SettingName("--listen", "PONTE_LISTEN") + ": '" + serve.listen + "' is not ADDR:PORT";
     if (serve.threads < 0 || serve.threads > 256) return SettingName("--threads", "PONTE_THREADS") + ": must be 0..256";
+    if (serve.handler_threads < 0 || serve.handler_threads > 1000) {
+        return SettingName("--handler-threads", "PONTE_HANDLER_THREADS") + ": must be 0..1000";
+    }
+    if (serve.max_pending_requests < 0 || serve.max_pending_requests > 100000) {
+        return SettingName("--max-pending-requests", "PONTE_MAX_PENDING_REQUESTS") + ": must be 0..100000";
+    }
     if (serve.max_body_bytes < 1024 || serve.max_body_bytes > 1024ULL * 1024 * 1024) {
         return SettingName("--max-body-bytes", "PONTE_MAX_BODY_BYTES") + ": must be between 1 KiB and 1 GiB";
     }
@@ -163,13 +179,32 @@ int ResolveThreads(int threads) {
     return threads > 0 ? threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
 }
 
-http::ServerOptions ToServerOptions(const ServeConfig& serve) {
+namespace {
+// Handler threads when neither they nor the database pool are set: enough that a few slow
+// queries leave threads for everyone else.
+int DefaultHandlerThreads(const ServeConfig& serve) { return std::max(8, 2 * ResolveThreads(serve.threads)); }
+}  // namespace
+
+int DatabasePoolSize(const DatabaseConfig& database, const ServeConfig& serve) {
+    if (database.pool_size > 0) return database.pool_size;
+    return (serve.handler_threads > 0 ? serve.handler_threads : DefaultHandlerThreads(serve)) + 2;
+}
+
+int HandlerThreads(const ServeConfig& serve, const DatabaseConfig& database) {
+    if (serve.handler_threads > 0) return serve.handler_threads;
+    return std::max(1, DatabasePoolSize(database, serve) - 2);
+}
+
+http::ServerOptions ToServerOptions(const ServeConfig& serve, const DatabaseConfig& database) {
     auto listen = ParseListen(serve.listen);
     auto ms = [](double seconds) { return std::chrono::milliseconds(static_cast<long long>(seconds * 1000)); };
     http::ServerOptions options;
     options.address = listen->address;
     options.port = listen->port;
     options.threads = ResolveThreads(serve.threads);
+    options.handler_threads = HandlerThreads(serve, database);
+    options.max_pending =
+        serve.max_pending_requests > 0 ? serve.max_pending_requests : std::max(64, 16 * options.handler_threads);
     options.heavy_threads = std::max(1, options.threads / 2);
     options.max_body_bytes = serve.max_body_bytes;
     options.max_header_bytes = serve.max_header_bytes;

@@ -19,7 +19,9 @@ struct DatabaseConfig {
 
 struct ServeConfig {
     std::string listen = "127.0.0.1:8080";
-    int threads = 0;  // 0: one per core
+    int threads = 0;               // 0: one per core
+    int handler_threads = 0;       // 0: as many as database connections, less the job worker's and a spare
+    int max_pending_requests = 0;  // 0: 16 per handler thread
     std::string web_root = "web/dist";
     std::size_t max_body_bytes = 1024 * 1024;
     std::size_t max_header_bytes = 16 * 1024;
@@ -58,10 +60,17 @@ void AddServeOptions(CLI::App& command, ServeConfig& config);
 std::optional<std::string> Validate(const DatabaseConfig& database);
 std::optional<std::string> Validate(const ServeConfig& serve);
 
-// Server options from a validated ServeConfig.
-http::ServerOptions ToServerOptions(const ServeConfig& serve);
+// Server options from a validated ServeConfig. The handler pool is sized from the database pool
+// (`database`; its default size when omitted).
+http::ServerOptions ToServerOptions(const ServeConfig& serve, const DatabaseConfig& database = {});
 log::Level ToLogLevel(const std::string& name);
 // The thread count a config asks for, resolving 0 to the number of cores.
 int ResolveThreads(int threads);
+// The database pool's size: --db-pool-size, else enough for every handler thread, the job worker
+// and a spare.
+int DatabasePoolSize(const DatabaseConfig& database, const ServeConfig& serve);
+// The handler pool's size: --handler-threads, else the database pool's size less the job worker's
+// connection and a spare (at least 1), so that a handler never waits for a connection.
+int HandlerThreads(const ServeConfig& serve, const DatabaseConfig& database);
 
 }  // namespace ponte::config

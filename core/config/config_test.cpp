@@ -25,6 +25,10 @@ TEST(ConfigValidate, BadSettings_NameTheFlagAndTheVariable) {
     cases.push_back({with([](ServeConfig& c) { c.listen = "127.0.0.1:99999"; }), "--listen (PONTE_LISTEN)"});
     cases.push_back({with([](ServeConfig& c) { c.listen = "127.0.0.1:80x"; }), "--listen (PONTE_LISTEN)"});
     cases.push_back({with([](ServeConfig& c) { c.threads = -1; }), "--threads (PONTE_THREADS)"});
+    cases.push_back(
+        {with([](ServeConfig& c) { c.handler_threads = -1; }), "--handler-threads (PONTE_HANDLER_THREADS)"});
+    cases.push_back({with([](ServeConfig& c) { c.max_pending_requests = -1; }),
+                     "--max-pending-requests (PONTE_MAX_PENDING_REQUESTS)"});
     cases.push_back({with([](ServeConfig& c) { c.max_body_bytes = 10; }), "--max-body-bytes (PONTE_MAX_BODY_BYTES)"});
     cases.push_back({with([](ServeConfig& c) { c.read_timeout_s = 0; }), "--read-timeout (PONTE_READ_TIMEOUT)"});
     cases.push_back({with([](ServeConfig& c) { c.log_level = "loud"; }), "--log-level (PONTE_LOG_LEVEL)"});
@@ -42,6 +46,30 @@ TEST(ConfigValidate, BadSettings_NameTheFlagAndTheVariable) {
     auto database = Validate(DatabaseConfig{.url = "mysql://x"});
     ASSERT_TRUE(database.has_value());
     EXPECT_EQ(database->rfind("--db (PONTE_DB)", 0), 0u);
+}
+
+TEST(ConfigPools, HandlerThreadsAndDatabasePool_FollowEachOther) {
+    ServeConfig serve;
+    serve.threads = 2;
+    DatabaseConfig database;
+    // Neither set: at least 8 handler threads, and a connection each plus the job worker's and a spare.
+    EXPECT_EQ(HandlerThreads(serve, database), 8);
+    EXPECT_EQ(DatabasePoolSize(database, serve), 10);
+    // The database pool set: the handlers follow it.
+    database.pool_size = 30;
+    EXPECT_EQ(HandlerThreads(serve, database), 28);
+    EXPECT_EQ(ToServerOptions(serve, database).handler_threads, 28);
+    database.pool_size = 2;
+    EXPECT_EQ(HandlerThreads(serve, database), 1);
+    // The handlers set: the database pool follows them.
+    database.pool_size = 0;
+    serve.handler_threads = 12;
+    EXPECT_EQ(DatabasePoolSize(database, serve), 14);
+    EXPECT_EQ(ToServerOptions(serve, database).handler_threads, 12);
+    // The queue: 16 per handler thread unless set.
+    EXPECT_EQ(ToServerOptions(serve, database).max_pending, 192);
+    serve.max_pending_requests = 5;
+    EXPECT_EQ(ToServerOptions(serve, database).max_pending, 5);
 }
 
 TEST(ConfigParse, EnvironmentVariable_IsReadAndFlagWins) {

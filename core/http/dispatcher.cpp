@@ -136,14 +136,13 @@ Response Dispatcher::Reject(Request& request, ProblemKind kind) const {
     return response;
 }
 
-bool Dispatcher::IsHeavy(const Request& request) const {
-    // Only POST routes hash passwords; reads skip the second route lookup.
-    if (request.method != Method::kPost || !router_->HasHeavyRoutes()) return false;
+Dispatcher::Lane Dispatcher::LaneOf(const Request& request) const {
     std::string path;
     std::string query;
-    if (!DecodeTarget(request.target, path, query)) return false;
+    if (!DecodeTarget(request.target, path, query)) return Lane::kLoop;
     Match match = router_->Find(request.method, path);
-    return match.route != nullptr && match.route->heavy;
+    if (match.route == nullptr) return Lane::kLoop;
+    return match.route->heavy ? Lane::kHeavy : Lane::kHandler;
 }
 
 Response Dispatcher::RouteRequest(Request& request, std::string_view locale, std::size_t& slot) const {

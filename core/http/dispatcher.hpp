@@ -49,9 +49,11 @@ class Dispatcher {
     // before serving; without it X-Forwarded-For is ignored.
     void SetTrustedProxies(TrustedProxies proxies) { trusted_proxies_ = std::move(proxies); }
 
-    // True when the request goes to a heavy route (Route::heavy), which the server runs on its
-    // bounded pool.
-    bool IsHeavy(const Request& request) const;
+    // Where the server runs a request: on the connection's event loop when no route handler
+    // answers it (static files, 404, 405, an undecodable target), on the handler pool for a route
+    // (its handler may wait on the database), on the heavy pool for a heavy route (Route::heavy).
+    enum class Lane { kLoop, kHandler, kHeavy };
+    Lane LaneOf(const Request& request) const;
 
   private:
     Response RouteRequest(Request& request, std::string_view locale, std::size_t& slot) const;

@@ -1,5 +1,7 @@
 #include "core/http/server.hpp"
 
+#include <algorithm>
+#include <array>
 #include <boost/asio.hpp>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/beast/core.hpp>
@@ -60,18 +62,54 @@ Request ToRequest(bhttp::request<bhttp::string_body>&& message, const std::strin
     return request;
 }
 
-bhttp::response<bhttp::string_body> ToBeast(Response&& response, bool keep_alive, bool head) {
-    bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status), 11};
-    for (const auto& [name, value] : response.headers.fields()) message.insert(name, value);
-    message.keep_alive(keep_alive);
-    const bool no_body = response.status == 204 || response.status == 304 || response.status < 200;
-    if (head) {
-        message.content_length(response.body.size());  // a HEAD response announces the GET body's size
-    } else if (!no_body) {
-        message.body() = std::move(response.body);
-        message.prepare_payload();
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+// A response on the wire: the status line and header fields in one buffer, the body in another,
+// sent together. Cheaper than Beast's serializer, which allocates per field and gathers a buffer
+// per piece. Connection and Content-Length are the server's: set here from `keep_alive` and the
+// body. A CR or LF in a field (a handler's mistake) becomes a space, so it cannot split the
+// response.
+struct WireResponse {
+    std::string head;
+    std::string body;
+    bool keep_alive = false;
+
+    std::array<asio::const_buffer, 2> buffers() const { return {asio::buffer(head), asio::buffer(body)}; }
+};
+
+WireResponse ToWire(Response&& response, bool keep_alive, bool head_only) {
+    WireResponse wire;
+    wire.keep_alive = keep_alive;
+    std::string& out = wire.head;
+    out.reserve(512);
+    out += "HTTP/1.1 ";
+    out += std::to_string(response.status);
+    out += ' ';
+    const auto reason = bhttp::obsolete_reason(static_cast<bhttp::status>(response.status));
+    out.append(reason.data(), reason.size());
+    out += "\r\n";
+    for (const auto& [name, value] : response.headers.fields()) {
+        if (EqualsIgnoringCase(name, "Connection") || EqualsIgnoringCase(name, "Content-Length")) continue;
+        out += name;
+        out += ": ";
+        const std::size_t at = out.size();
+        out += value;
+        std::replace_if(
+            out.begin() + static_cast<std::ptrdiff_t>(at), out.end(), [](char c) { return c == '\r' || c == '\n'; },
+            ' ');
+        out += "\r\n";
     }
-    return message;
+    if (!keep_alive) out += "Connection: close\r\n";
+    const bool no_body = response.status == 204 || response.status == 304 || response.status < 200;
+    // A HEAD response announces the GET body's size.
+    if (!no_body) out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
+    out += "\r\n";
+    if (!head_only && !no_body) wire.body = std::move(response.body);
+    return wire;
 }
 
 }  // namespace
@@ -84,13 +122,25 @@ struct Loop {
     tcp::acceptor acceptor{io};
 };
 
+// A bounded pool of threads for route handlers, with the count of requests given to it and not
+// yet answered (queued or running).
+struct Pool {
+    asio::thread_pool threads;
+    int limit;
+    std::atomic<int> pending{0};
+
+    Pool(int thread_count, int max_pending)
+        : threads(static_cast<std::size_t>(std::max(1, thread_count))), limit(std::max(1, max_pending)) {}
+};
+
 struct Server::State {
     ServerOptions options;
     const Dispatcher& dispatcher;
     std::vector<std::unique_ptr<Loop>> loops;
     asio::signal_set signals;  // on the first loop
-    asio::thread_pool heavy;   // after the loops: destroyed (stopped and joined) before them
-    std::atomic<int> heavy_pending{0};
+    // The pools come after the loops: destroyed (stopped and joined) before them.
+    Pool handlers;
+    Pool heavy;
     std::atomic<bool> stopping{false};
     std::mutex mutex;
     std::set<std::shared_ptr<Connection>> connections;
@@ -100,7 +150,8 @@ struct Server::State {
           dispatcher(d),
           loops(MakeLoops(o)),
           signals(loops.front()->io, SIGINT, SIGTERM),
-          heavy(static_cast<std::size_t>(std::max(1, o.heavy_threads))) {}
+          handlers(o.handler_threads, o.max_pending),
+          heavy(o.heavy_threads, o.max_heavy_pending) {}
 
     static std::vector<std::unique_ptr<Loop>> MakeLoops(const ServerOptions& o) {
         std::vector<std::unique_ptr<Loop>> loops;
@@ -110,7 +161,7 @@ struct Server::State {
 
     asio::awaitable<void> Accept(Loop& loop);
     asio::awaitable<void> Serve(beast::tcp_stream stream);
-    asio::awaitable<Response> HandleHeavy(Request& request);
+    asio::awaitable<Response> HandleOn(Pool& pool, Request& request);
     asio::awaitable<void> LingeringClose(beast::tcp_stream& stream, beast::flat_buffer& buffer) const;
     asio::awaitable<void> Drain();
     void BeginShutdown();
@@ -299,12 +350,12 @@ asio::awaitable<void> Server::State::Serve(beast::tcp_stream stream) {
             Request partial = ToRequest(parser.release(), remote);
             partial.body.clear();
             if (partial.method_name.empty()) partial.method_name = "-";
-            auto response = ToBeast(dispatcher.Reject(partial, *kind), false, false);
+            auto response = ToWire(dispatcher.Reject(partial, *kind), false, false);
             // Beast closes the socket when a deadline passes: a client too slow to send its
             // request is counted and logged as a 408 but gets no answer (as nginx does).
             if (*kind == ProblemKind::kRequestTimeout) co_return;
             stream.expires_after(options.write_timeout);
-            co_await bhttp::async_write(stream, response, kTuple);
+            co_await asio::async_write(stream, response.buffers(), kTuple);
             co_await LingeringClose(stream, buffer);
             co_return;
         }
@@ -315,33 +366,51 @@ asio::awaitable<void> Server::State::Serve(beast::tcp_stream stream) {
         Request request = ToRequest(parser.release(), remote);
         Response handled;
         // (An if, not a conditional expression: g++ 12 miscompiles co_await inside `?:`.)
-        if (dispatcher.IsHeavy(request)) {
-            handled = co_await HandleHeavy(request);
-        } else {
-            handled = dispatcher.Handle(request);
+        switch (dispatcher.LaneOf(request)) {
+            case Dispatcher::Lane::kLoop:
+                handled = dispatcher.Handle(request);
+                break;
+            case Dispatcher::Lane::kHandler:
+                handled = co_await HandleOn(handlers, request);
+                break;
+            case Dispatcher::Lane::kHeavy:
+                handled = co_await HandleOn(heavy, request);
+                break;
         }
-        auto response = ToBeast(std::move(handled), keep_alive && !stopping, head);
+        auto response = ToWire(std::move(handled), keep_alive && !stopping, head);
 
         // 6. Write the response, then keep the connection only if both sides want it.
         stream.expires_after(options.write_timeout);
-        auto [write_error, written] = co_await bhttp::async_write(stream, response, kTuple);
-        if (write_error || !response.keep_alive()) break;
+        auto [write_error, written] = co_await asio::async_write(stream, response.buffers(), kTuple);
+        if (write_error || !response.keep_alive) break;
     }
     stream.socket().shutdown(tcp::socket::shutdown_send, error);
 }
 
-// Runs a heavy route on the bounded pool and resumes on the connection's loop with the response.
-// When too many are waiting already, answers 503 at once instead of queueing without end.
-asio::awaitable<Response> Server::State::HandleHeavy(Request& request) {
-    if (heavy_pending.fetch_add(1) >= options.max_heavy_pending) {
-        heavy_pending.fetch_sub(1);
+// Runs the request on `pool` and resumes on the connection's loop with the response; the loop
+// serves its other connections meanwhile. When the pool has too many requests already, answers
+// 503 at once instead of queueing without end.
+asio::awaitable<Response> Server::State::HandleOn(Pool& pool, Request& request) {
+    if (pool.pending.fetch_add(1) >= pool.limit) {
+        pool.pending.fetch_sub(1);
         Response refused = dispatcher.Reject(request, ProblemKind::kUnavailable);
         refused.headers.Set("Retry-After", "1");
         co_return refused;
     }
-    Response response = co_await asio::co_spawn(
-        heavy, [&]() -> asio::awaitable<Response> { co_return dispatcher.Handle(request); }, use_awaitable);
-    heavy_pending.fetch_sub(1);
+    // A plain post each way rather than a coroutine on the pool: no frame to allocate, and the
+    // response comes back through the connection coroutine's own executor.
+    Response response = co_await asio::async_initiate<decltype(use_awaitable), void(Response)>(
+        [this, &pool, &request](auto handler) {
+            asio::post(pool.threads, [this, &request, handler = std::move(handler)]() mutable {
+                Response done = dispatcher.Handle(request);
+                auto executor = asio::get_associated_executor(handler);
+                asio::post(executor, [handler = std::move(handler), done = std::move(done)]() mutable {
+                    std::move(handler)(std::move(done));
+                });
+            });
+        },
+        use_awaitable);
+    pool.pending.fetch_sub(1);
     co_return response;
 }
 

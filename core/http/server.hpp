@@ -1,5 +1,12 @@
-// The HTTP/1.1 server: Boost.Beast on Asio with C++20 coroutines, one connection coroutine each,
-// one thread per core. Beast and Asio stay inside this file's implementation.
+// The HTTP/1.1 server: Boost.Beast on Asio with C++20 coroutines, one connection coroutine each.
+// Beast and Asio stay inside this file's implementation.
+//
+// Threads: one event loop per core does the I/O (reading, parsing, writing) and answers what needs
+// no route handler (static files, 404, 405) on the spot. Route handlers, which may wait on the
+// database, run on a bounded handler pool, so that a slow query holds up one pool thread and never
+// the other connections of its loop; CPU-heavy routes (password hashing) run on a smaller pool of
+// their own. When a pool's requests (running and queued) reach its limit, further ones get a 503
+// with Retry-After at once instead of queueing without end.
 #pragma once
 
 #include <chrono>
@@ -13,8 +20,10 @@ namespace ponte::http {
 
 struct ServerOptions {
     std::string address = "127.0.0.1";
-    std::uint16_t port = 8080;  // 0 picks a free port; see Server::port()
-    int threads = 1;
+    std::uint16_t port = 8080;   // 0 picks a free port; see Server::port()
+    int threads = 1;             // event loops
+    int handler_threads = 4;     // the pool for route handlers (sized like the database pool)
+    int max_pending = 64;        // route requests queued or running there; more get 503 at once
     int heavy_threads = 1;       // the pool for heavy routes (password hashing)
     int max_heavy_pending = 64;  // heavy requests queued or running; more get 503 at once
     std::size_t max_body_bytes = 1024 * 1024;

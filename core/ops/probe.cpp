@@ -1,6 +1,9 @@
 #include "core/ops/probe.hpp"
 
 #include <boost/json.hpp>
+#include <boost/url/parse_query.hpp>
+#include <charconv>
+#include <optional>
 #include <thread>
 
 #include "core/http/json_body.hpp"
@@ -51,6 +54,39 @@ Reply Read(core::Registry& registry, const Request& request) {
                  {"key", request.Param("key")}, {"items", rows.Int(0, 0)}, {"stored_items", rows.Int(0, 1)}}));
 }
 
+// POST /api/v1/probe/sleep: answers after 500 ms; with `?database_ms=N` (0..10000), after
+// holding a database connection for N ms instead, as a slow query does: in the server on
+// PostgreSQL (pg_sleep), by waiting with the connection held on SQLite, which has no sleep in SQL.
+Reply Sleep(core::Registry& registry, const Request& request) {
+    std::optional<int> database_ms;
+    if (auto query = boost::urls::parse_query(request.query)) {
+        for (const auto& param : *query) {
+            if (param.key != "database_ms") continue;
+            int ms = -1;
+            std::string_view text = param.value;
+            auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), ms);
+            if (error != std::errc{} || end != text.data() + text.size() || ms < 0 || ms > 10'000) {
+                return core::Failure::Invalid("database_ms", "format");
+            }
+            database_ms = ms;
+        }
+    }
+    if (database_ms) {
+        db::Lease connection = registry.database().Acquire();
+        if (registry.database().engine() == db::Engine::kPostgres) {
+            connection->Execute("SELECT pg_sleep($1)", {static_cast<double>(*database_ms) / 1000});
+        } else {
+            std::this_thread::sleep_for(std::chrono::milliseconds(*database_ms));
+        }
+    } else {
+        log::Info("probe sleep started");
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    }
+    Response response;
+    response.status = 204;
+    return response;
+}
+
 }  // namespace
 
 void RegisterProbe(core::Registry& registry) {
@@ -84,16 +120,11 @@ void RegisterProbe(core::Registry& registry) {
                        .path = "/api/v1/probe/sleep",
                        .policy_action = "public",
                        .id = "probeSleep",
-                       .summary = "Test only: answer after 500 ms, to test graceful shutdown",
+                       .summary = "Test only: answer after 500 ms, to test graceful shutdown; with ?database_ms=N, "
+                                  "after holding a database connection N ms, as a slow query does",
                        .tag = "probe",
                        .status = 204,
-                       .handler = [](const Request&) -> Reply {
-                           log::Info("probe sleep started");
-                           std::this_thread::sleep_for(std::chrono::milliseconds(500));
-                           Response response;
-                           response.status = 204;
-                           return response;
-                       }});
+                       .handler = [r](const Request& request) { return Sleep(*r, request); }});
 }
 
 }  // namespace ponte::ops

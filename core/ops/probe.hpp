@@ -1,5 +1,6 @@
 // Routes that exist only for the test suite (`serve --test-routes`): a transactional write, its
-// read-back and a slow request. They let the durability and shutdown tests drive the real server.
+// read-back and a slow request (optionally slow in the database). They let the durability,
+// shutdown and handler-pool tests and the benchmark drive the real server.
 #pragma once
 
 #include "core/registry.hpp"
