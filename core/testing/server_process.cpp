@@ -99,6 +99,10 @@ ServerProcess::ServerProcess(std::string db_url, std::vector<std::string> extra_
             for (const auto& line : lines_) log += line + "\n";
             lock.unlock();
             Kill();
+            // The child is gone, so its output ends and the reader finishes: a thread left joinable
+            // would abort the test program instead of letting it report this.
+            reader_.join();
+            close(output_);
             throw std::runtime_error("ponte did not start listening:\n" + log);
         }
     }
