@@ -5,9 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# prometheus brings promtool, with which the tests check /metrics (its service is not needed).
+# prometheus brings promtool, with which the tests check /metrics (its service is not needed);
+# python3 runs the boundary check and scripts/lint.py.
 packages=(
-  build-essential cmake ninja-build ccache pkg-config clang libclang-rt-14-dev clang-format clang-tidy
+  build-essential cmake ninja-build ccache pkg-config clang libclang-rt-14-dev clang-format clang-tidy python3
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libpq-dev postgresql-15 postgresql-client-15
   libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev libsodium-dev liboath-dev libqrencode-dev libcurl4-openssl-dev

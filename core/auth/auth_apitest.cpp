@@ -31,7 +31,7 @@ class LoginTest : public ::testing::TestWithParam<BadInput> {
   protected:
     static void SetUpTestSuite() {
         directory_ = testing::MakeTempDirectory();
-        server_ = new testing::ServerProcess("sqlite:" + (directory_ / "t.db").string());
+        server_ = new testing::ServerProcess(testing::ApiDatabaseUrl(directory_));
     }
     static void TearDownTestSuite() {
         delete server_;
@@ -115,7 +115,7 @@ class SignInTest : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
         directory_ = testing::MakeTempDirectory();
-        const std::string url = "sqlite:" + (directory_ / "t.db").string();
+        const std::string url = testing::ApiDatabaseUrl(directory_);
         server_ = new testing::ServerProcess(url);
         database_ = db::Database::Open(url).release();
         crypto::PasswordHasher hasher({.passes = 1, .memory_bytes = 1 << 20});
@@ -278,7 +278,7 @@ TEST_F(SignInTest, StateChangingRequest_FromForeignOrigin_Is403) {
 TEST(PublicUrl, OriginMatchingOnlyAForgedHost_Is403) {
     const auto directory = testing::MakeTempDirectory();
     {
-        testing::ServerProcess server("sqlite:" + (directory / "t.db").string(),
+        testing::ServerProcess server(testing::ApiDatabaseUrl(directory),
                                       {"--public-url", "https://Ponte.example:443/"});
         const std::string body = R"({"email":"nobody@example.org","password":"a long enough passphrase"})";
         auto login = [&](std::map<std::string, std::string> headers) {

@@ -23,7 +23,7 @@ class MembershipsTest : public ::testing::Test {
   protected:
     void SetUp() override {
         directory_ = testing::MakeTempDirectory();
-        const std::string url = "sqlite:" + (directory_ / "t.db").string();
+        const std::string url = testing::ApiDatabaseUrl(directory_);
         server_ = std::make_unique<testing::ServerProcess>(url);
         database_ = db::Database::Open(url);
         world_ = std::make_unique<testing::Identities>(*database_);

@@ -33,7 +33,7 @@ class OwnAccountTest : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
         directory_ = testing::MakeTempDirectory();
-        url_ = "sqlite:" + (directory_ / "t.db").string();
+        url_ = testing::ApiDatabaseUrl(directory_);
         server_ = new testing::ServerProcess(url_);
         database_ = db::Database::Open(url_).release();
         crypto::PasswordHasher hasher({.passes = 1, .memory_bytes = 1 << 20});

@@ -24,11 +24,11 @@ class PasswordResetTest : public ::testing::Test {
   protected:
     void SetUp() override {
         directory_ = testing::MakeTempDirectory();
-        const std::string url = "sqlite:" + (directory_ / "t.db").string();
+        url_ = testing::ApiDatabaseUrl(directory_);
         server_ = std::make_unique<testing::ServerProcess>(
-            url, std::vector<std::string>{"--smtp-url", sink_.url(), "--mail-from", "ponte@example.org",
-                                          "--jobs-poll-ms", "20", "--public-url", "https://ponte.example.org/"});
-        database_ = db::Database::Open(url);
+            url_, std::vector<std::string>{"--smtp-url", sink_.url(), "--mail-from", "ponte@example.org",
+                                           "--jobs-poll-ms", "20", "--public-url", "https://ponte.example.org/"});
+        database_ = db::Database::Open(url_);
         crypto::PasswordHasher hasher({.passes = 1, .memory_bytes = 1 << 20});
         database_->Transact([&](db::Connection& connection) {
             const std::int64_t now = core::NowMs();
@@ -72,6 +72,7 @@ class PasswordResetTest : public ::testing::Test {
 
     testing::SmtpSink sink_;
     std::filesystem::path directory_;
+    std::string url_;
     std::unique_ptr<testing::ServerProcess> server_;
     std::unique_ptr<db::Database> database_;
 };
@@ -147,8 +148,7 @@ TEST_F(PasswordResetTest, ALinkVoidsEveryOtherCodeOrLinkOfTheAccount) {
 
 TEST_F(PasswordResetTest, WithoutAPublicAddress_NoLinkIsMailed) {
     // A link built from the request's Host could be sent to any site a forger names.
-    testing::ServerProcess bare("sqlite:" + (directory_ / "t.db").string(),
-                                {"--smtp-url", sink_.url(), "--jobs-poll-ms", "20"});
+    testing::ServerProcess bare(url_, {"--smtp-url", sink_.url(), "--jobs-poll-ms", "20"});
     auto asked = testing::HttpClient(bare.port())
                      .Post("/api/v1/auth/password-reset", R"({"email":"ana@example.org"})", "application/json",
                            {{"Host", "attacker.example"}});

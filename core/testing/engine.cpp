@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <mutex>
 #include <random>
+#include <stdexcept>
+#include <vector>
 
 #include "core/audit/audit.hpp"
 #include "core/testing/server_process.hpp"
@@ -23,6 +26,41 @@ const char* PostgresBaseUrl() {
     return url && *url ? url : nullptr;
 }
 
+bool PostgresRequired() {
+    const char* required = std::getenv("PONTE_REQUIRE_POSTGRES");
+    return required && std::string_view(required) == "1";
+}
+
+// The schemas ApiDatabaseUrl() created in this process.
+std::mutex api_schemas_mutex;
+std::vector<std::string> api_schemas;
+
+// Around all the tests of a program: skips (or fails, when required) a PostgreSQL run of API
+// tests where no PostgreSQL server is given, and drops the schemas of the run at its end.
+class ApiEngineEnvironment : public ::testing::Environment {
+  public:
+    void SetUp() override {
+        db::Engine engine{};
+        try {
+            engine = ApiTestEngine();
+        } catch (const std::exception& error) {
+            FAIL() << error.what();
+        }
+        // When PostgreSQL is required, ApiDatabaseUrl() fails each test that asks for it.
+        if (engine != db::Engine::kPostgres || PostgresBaseUrl() || PostgresRequired()) return;
+        // gtest then runs no test; main() turns this into the exit status CTest counts as a skip.
+        GTEST_SKIP() << "PostgreSQL not available: set PONTE_TEST_POSTGRES_URL (make test does)";
+    }
+    void TearDown() override {
+        std::lock_guard lock(api_schemas_mutex);
+        for (const auto& schema : api_schemas) DropDatabase(db::Engine::kPostgres, schema);
+        api_schemas.clear();
+    }
+};
+
+[[maybe_unused]] const ::testing::Environment* const api_engine_environment =
+    ::testing::AddGlobalTestEnvironment(new ApiEngineEnvironment);
+
 }  // namespace
 
 std::filesystem::path MakeTempDirectory() {
@@ -38,8 +76,7 @@ std::string NewDatabaseUrl(db::Engine engine, std::string& cleanup) {
     }
     const char* base = PostgresBaseUrl();
     if (!base) {
-        const char* required = std::getenv("PONTE_REQUIRE_POSTGRES");
-        if (required && std::string(required) == "1") {
+        if (PostgresRequired()) {
             throw std::runtime_error("PONTE_REQUIRE_POSTGRES=1 but PONTE_TEST_POSTGRES_URL is not set");
         }
         return "";
@@ -84,6 +121,23 @@ std::unique_ptr<db::Database> EngineTest::OpenAnother(std::size_t pool_size) con
 
 std::string EngineTestName(const ::testing::TestParamInfo<db::Engine>& info) {
     return info.param == db::Engine::kSqlite ? "Sqlite" : "Postgres";
+}
+
+db::Engine ApiTestEngine() {
+    const char* name = std::getenv("PONTE_TEST_ENGINE");
+    if (!name || !*name || std::string_view(name) == "sqlite") return db::Engine::kSqlite;
+    if (std::string_view(name) == "postgres") return db::Engine::kPostgres;
+    throw std::runtime_error(fmt::format("PONTE_TEST_ENGINE is \"{}\": it must be sqlite or postgres", name));
+}
+
+std::string ApiDatabaseUrl(const std::filesystem::path& directory) {
+    if (ApiTestEngine() == db::Engine::kSqlite) return "sqlite:" + (directory / "t.db").string();
+    std::string schema;
+    std::string url = NewDatabaseUrl(db::Engine::kPostgres, schema);
+    if (url.empty()) throw std::runtime_error("PONTE_TEST_ENGINE=postgres but PONTE_TEST_POSTGRES_URL is not set");
+    std::lock_guard lock(api_schemas_mutex);
+    api_schemas.push_back(schema);
+    return url;
 }
 
 }  // namespace ponte::testing

@@ -8,6 +8,10 @@
 // PONTE_TEST_POSTGRES_URL (make test starts one), in a new schema per test, dropped afterwards.
 // Without that variable the PostgreSQL cases are skipped, unless PONTE_REQUIRE_POSTGRES=1
 // (set by make test), which makes them fail instead.
+//
+// API tests (*_apitest.cpp) choose their engine at run time instead: CTest registers each of them
+// twice, once with PONTE_TEST_ENGINE=sqlite and once with PONTE_TEST_ENGINE=postgres, and their
+// fixtures take the database of the server they start from ApiDatabaseUrl().
 #pragma once
 
 #include <gtest/gtest.h>
@@ -49,6 +53,17 @@ std::string NewDatabaseUrl(db::Engine engine, std::string& cleanup);
 void DropDatabase(db::Engine engine, const std::string& cleanup);
 
 std::string EngineTestName(const ::testing::TestParamInfo<db::Engine>& info);
+
+// The engine the API tests of this process run on: PONTE_TEST_ENGINE, "sqlite" (also when unset)
+// or "postgres". Throws std::runtime_error for any other value.
+db::Engine ApiTestEngine();
+
+// The URL of a new, empty database on ApiTestEngine() for an API test: the file t.db in
+// `directory` on SQLite, a new schema on PostgreSQL (dropped when the test program ends). Throws
+// std::runtime_error when the schema cannot be created. When PostgreSQL is chosen but
+// PONTE_TEST_POSTGRES_URL is not set, the test program skips every test before any fixture runs
+// (or fails them, under PONTE_REQUIRE_POSTGRES=1).
+std::string ApiDatabaseUrl(const std::filesystem::path& directory);
 
 }  // namespace ponte::testing
 

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "core/crypto/keyring.hpp"
+#include "core/testing/engine.hpp"
 
 namespace ponte::testing {
 
@@ -26,6 +27,12 @@ std::shared_ptr<const crypto::Keyring> TestKeyring() {
 ServerProcess::ServerProcess(std::string db_url, std::vector<std::string> extra_args) {
     const char* binary = std::getenv("PONTE_BINARY");
     if (!binary) throw std::runtime_error("PONTE_BINARY is not set (CTest sets it to build/ponte)");
+    // A PostgreSQL run of a test that starts ponte on SQLite would pass without testing anything new.
+    if (ApiTestEngine() == db::Engine::kPostgres && db_url.starts_with("sqlite:")) {
+        throw std::runtime_error(
+            "PONTE_TEST_ENGINE=postgres, but this test starts ponte on SQLite: take its database from "
+            "testing::ApiDatabaseUrl(), or list the suite among the SQLite-only API suites in CMakeLists.txt");
+    }
 
     std::vector<std::string> args{binary,          "serve",     "--listen", "127.0.0.1:0", "--db", db_url,
                                   "--test-routes", "--threads", "2"};
@@ -92,6 +99,10 @@ ServerProcess::ServerProcess(std::string db_url, std::vector<std::string> extra_
             for (const auto& line : lines_) log += line + "\n";
             lock.unlock();
             Kill();
+            // The child is gone, so its output ends and the reader finishes: a thread left joinable
+            // would abort the test program instead of letting it report this.
+            reader_.join();
+            close(output_);
             throw std::runtime_error("ponte did not start listening:\n" + log);
         }
     }

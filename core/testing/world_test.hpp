@@ -1,5 +1,5 @@
-// A test fixture for API tests of routes under the policy: a real `ponte serve` on a temporary
-// SQLite database, the seeded world of testing::Identities, and As(role, ...) to send a request
+// A test fixture for API tests of routes under the policy: a real `ponte serve` on a new database
+// of the run's engine (ApiDatabaseUrl()), the seeded world of testing::Identities, and As(role, ...) to send a request
 // signed in as that role's account (second factor passed).
 #pragma once
 
@@ -19,7 +19,7 @@ class WorldTest : public ::testing::Test {
   protected:
     void SetUp() override {
         directory_ = MakeTempDirectory();
-        const std::string url = "sqlite:" + (directory_ / "t.db").string();
+        const std::string url = ApiDatabaseUrl(directory_);
         server_ = std::make_unique<ServerProcess>(url);
         database_ = db::Database::Open(url);
         world_ = std::make_unique<Identities>(*database_);
