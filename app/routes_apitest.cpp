@@ -33,13 +33,15 @@ class RoutesTest : public ::testing::Test {
   protected:
     void SetUp() override {
         directory_ = testing::MakeTempDirectory();
-        server_ = std::make_unique<testing::ServerProcess>("sqlite:" + (directory_ / "t.db").string());
+        url_ = testing::ApiDatabaseUrl(directory_);
+        server_ = std::make_unique<testing::ServerProcess>(url_);
     }
     void TearDown() override {
         server_.reset();
         std::filesystem::remove_all(directory_);
     }
     std::filesystem::path directory_;
+    std::string url_;
     std::unique_ptr<testing::ServerProcess> server_;
 };
 
@@ -189,7 +191,7 @@ const MatrixRow* RowOf(std::string_view id) {
 }
 
 TEST_F(RoutesTest, AuthorizationMatrix_CoversEveryRouteAndHolds) {
-    auto database = db::Database::Open("sqlite:" + (directory_ / "t.db").string());
+    auto database = db::Database::Open(url_);
     testing::Identities world(*database);
     ASSERT_EQ(world.actors().size(), kEveryone.size());
     testing::HttpClient client(server_->port());
@@ -262,7 +264,7 @@ std::string Comparable(const testing::HttpResult& response) {
 // who may take the route on her own organization's record but not on a foreign one, a body that
 // names the foreign record is answered exactly like one that names a record that does not exist.
 TEST_F(RoutesTest, IdsInTheBody_ForeignAnsweredExactlyAsMissing) {
-    auto database = db::Database::Open("sqlite:" + (directory_ / "t.db").string());
+    auto database = db::Database::Open(url_);
     testing::Identities world(*database);
     testing::HttpClient client(server_->port());
     std::size_t compared = 0;
@@ -313,7 +315,7 @@ TEST_F(RoutesTest, SecondFactorDue_ReachesOnlyTheSigningInRoutes) {
     }
     EXPECT_EQ(signing_in, finishing);
 
-    auto database = db::Database::Open("sqlite:" + (directory_ / "t.db").string());
+    auto database = db::Database::Open(url_);
     testing::Identities world(*database);
     testing::HttpClient client(server_->port());
     std::size_t refused = 0;

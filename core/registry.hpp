@@ -16,7 +16,7 @@
 #include "core/http/router.hpp"
 #include "core/metrics/metrics.hpp"
 #include "core/policy/policy.hpp"
-#include "core/privacy/personal_data.hpp"
+#include "core/personal_data.hpp"
 #include "core/seed.hpp"
 
 namespace ponte::core {
@@ -69,7 +69,7 @@ class Registry {
     }
     const std::map<std::string, JobHandler, std::less<>>& job_handlers() const { return job_handlers_; }
 
-    // The personal-data registry (core/privacy/personal_data.hpp).
+    // The personal-data registry (core/personal_data.hpp).
     void AddPersonalData(privacy::PersonalData source) { personal_data_.push_back(std::move(source)); }
     void DeclareNoPersonalData(std::string table, std::string reason) {
         no_personal_data_.push_back({std::move(table), std::move(reason)});

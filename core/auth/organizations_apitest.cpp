@@ -1,5 +1,7 @@
 // Organizations and networks over HTTP with the seeded world: who sees which, who changes them,
 // and that joining or leaving a network widens or narrows what its coordinator reaches.
+#include "core/auth/organizations.hpp"
+
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>

@@ -1,5 +1,7 @@
 // Password reset by email over HTTP, with the server's job worker mailing through a loopback
 // SMTP sink: the link works once, within its hour, and ends every session; asking reveals nothing.
+#include "core/auth/password_reset.hpp"
+
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>

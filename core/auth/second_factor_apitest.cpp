@@ -1,6 +1,8 @@
 // Two-step sign-in over HTTP against a real server: staff cannot reach anything before the second
 // step; enrolment with a QR code and a first code; sign-in with a TOTP code or a recovery code;
 // replayed, wrong and malformed codes; throttling; demo mode; the secret sealed at rest.
+#include "core/auth/second_factor.hpp"
+
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>

@@ -1,6 +1,8 @@
 // Accounts made by staff, invitations, disabling and membership removal over HTTP against a real
 // server, with the seeded world of every role: who may do what to whom, what a spent, expired or
 // guessed code gets, and what the audit log keeps.
+#include "core/auth/users.hpp"
+
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>

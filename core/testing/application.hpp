@@ -1,6 +1,6 @@
 // The whole application's registry for tests: every module registered as `serve` registers them
 // (app::RegisterAll), so that a test can migrate a database or read the route table without
-// naming the modules. The one way tests reach the composition root.
+// naming the modules. The one way tests reach the composition root; defined in app/testing.cpp.
 #pragma once
 
 #include <memory>

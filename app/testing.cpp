@@ -1,3 +1,5 @@
+// The definitions of core/testing/application.hpp, on this side of the boundary: app knows the
+// modules, core does not.
 #include "core/testing/application.hpp"
 
 #include "app/app.hpp"
