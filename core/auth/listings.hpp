@@ -1,4 +1,4 @@
-// The lists of tenancy records (organizations, the memberships of an organization), each read in
+// The lists of tenancy records (organizations, networks, the memberships of an organization), each read in
 // one statement that carries the caller's access (policy::Filter) and the page (core::PageRequest):
 // a list never returns a row the caller may not read, and costs one query whatever its length.
 // Internal to core/auth; runs on the caller's connection.
@@ -24,6 +24,16 @@ struct OrganizationRow {
 // The organizations `filter` reaches (as those of auth.organization.read), by name then id.
 core::Page<OrganizationRow> SelectOrganizations(db::Connection& connection, const policy::Filter& filter,
                                                 const core::PageRequest& page);
+
+struct NetworkRow {
+    std::int64_t id = 0;
+    std::string name;
+    std::vector<std::int64_t> organization_ids;  // ascending
+};
+
+// The territorial networks `filter` reaches (as those of auth.network.read), by name then id.
+core::Page<NetworkRow> SelectNetworks(db::Connection& connection, const policy::Filter& filter,
+                                      const core::PageRequest& page);
 
 struct MemberRow {
     std::int64_t id = 0;  // the membership's

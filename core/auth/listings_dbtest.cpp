@@ -151,6 +151,41 @@ TEST_P(ListingsTest, Organizations_EveryRole_ReadsExactlyThoseItMayReadInNameOrd
     }
 }
 
+TEST_P(ListingsTest, Networks_EveryRole_ReadsExactlyThoseItMayRead_OneStatementAPage) {
+    database().Transact([](db::Connection& connection) {
+        for (const char* name : {"Coast", "Hills", "Valley"}) CreateNetwork(connection, name, 1);
+    });
+    auto rows = database().Acquire()->Execute("SELECT id FROM auth_networks ORDER BY name, id");
+    for (const auto& actor : world_->actors()) {
+        policy::Principal storage;
+        const policy::Principal* caller = Caller(actor, storage);
+        std::vector<std::int64_t> permitted;
+        for (std::size_t row = 0; row < rows.size(); ++row) {
+            if (policy().Permits(caller, "auth.network.read", {.network_ids = {rows.Int(row, 0)}})) {
+                permitted.push_back(rows.Int(row, 0));
+            }
+        }
+        const policy::Filter filter = policy().FilterFor(caller, "auth.network.read");
+        for (std::int64_t limit : {1, 200}) {
+            std::vector<std::int64_t> ids;
+            core::PageRequest page{.limit = limit};
+            for (int pages = 0; pages < 20; ++pages) {
+                db::Lease lease = database().Acquire();
+                CountingConnection connection(*lease);
+                auto result = SelectNetworks(connection, filter, page);
+                EXPECT_EQ(connection.statements, 1);
+                for (const auto& item : result.items) ids.push_back(item.id);
+                if (!result.next) break;
+                page.after = result.next;
+            }
+            EXPECT_EQ(ids, permitted) << actor.name << " limit " << limit;
+        }
+        if (actor.role == Role::kPlatformAdmin) EXPECT_EQ(permitted.size(), rows.size());
+        if (actor.role == Role::kNetworkCoordinator)
+            EXPECT_EQ(permitted, std::vector<std::int64_t>{world_->own_network});
+    }
+}
+
 TEST_P(ListingsTest, Members_EveryRole_ReadsExactlyThoseItMayRead) {
     for (std::int64_t organization : {world_->own_organization, world_->foreign_organization}) {
         auto rows = database().Acquire()->Execute(

@@ -97,6 +97,8 @@ TEST_F(OrganizationsTest, BadPageParameters_Are400NamingTheParameter) {
         {Role::kOrgAdmin, "/api/v1/organizations?cursor=" + cursor, "cursor:invalid_cursor"},
         {Role::kPlatformAdmin, members + "?cursor=" + cursor, "cursor:invalid_cursor"},
         {Role::kPlatformAdmin, members + "?limit=1000", "limit:too_large"},
+        {Role::kPlatformAdmin, "/api/v1/networks?limit=0", "limit:too_small"},
+        {Role::kPlatformAdmin, "/api/v1/networks?cursor=" + cursor, "cursor:invalid_cursor"},
     };
     for (const auto& c : cases) {
         auto response = As(c.role, "GET", c.path);

@@ -93,7 +93,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The territorial networks the caller coordinates (all, for platform admins) */
+        /** The territorial networks the caller coordinates (all, for platform admins), a page at a time (?limit=, at most 200, default 50; ?cursor=) */
         get: operations["listNetworks"];
         put?: never;
         /** Add a territorial network (platform admins) */
@@ -935,7 +935,12 @@ export interface operations {
     };
     listNetworks: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items, at most 200 */
+                limit?: number;
+                /** @description The next_cursor of the page before, as it came */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -954,7 +959,17 @@ export interface operations {
                             name: string;
                             organization_ids: number[];
                         }[];
+                        next_cursor: string | null;
                     };
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem */
