@@ -180,14 +180,14 @@ std::string After(const PageRequest& page, std::string_view key_column, std::str
     // Spelled out rather than as a row value, so that each engine can use the (key, id) index.
     params.push_back(page.after->key);
     const std::string key = "$" + std::to_string(params.size());
-    params.push_back(page.after->id);
+    params.emplace_back(page.after->id);
     const std::string id = "$" + std::to_string(params.size());
     return "(" + std::string(key_column) + " > " + key + " OR (" + std::string(key_column) + " = " + key + " AND " +
            std::string(id_column) + " > " + id + "))";
 }
 
 std::string FetchLimit(const PageRequest& page, std::vector<db::Value>& params) {
-    params.push_back(page.limit + 1);
+    params.emplace_back(page.limit + 1);
     return "$" + std::to_string(params.size());
 }
 

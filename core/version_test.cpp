@@ -24,8 +24,8 @@ TEST(VersionTest, IfMatchOfAnETag_IsItsVersion) {
 }
 
 TEST(VersionTest, NoIfMatch_IsVersionRequired) {
-    for (auto header : {std::optional<std::string>(), std::optional<std::string>(""), std::optional<std::string>("*"),
-                        std::optional<std::string>("  ")}) {
+    for (const auto& header : {std::optional<std::string>(), std::optional<std::string>(""),
+                               std::optional<std::string>("*"), std::optional<std::string>("  ")}) {
         auto expected = Expected(header);
         ASSERT_FALSE(expected) << header.value_or("(none)");
         EXPECT_EQ(expected.failure().fault, Fault::kVersionRequired);
@@ -33,7 +33,7 @@ TEST(VersionTest, NoIfMatch_IsVersionRequired) {
 }
 
 TEST(VersionTest, IfMatchThatNamesNoVersion_IsStale) {
-    for (const char* header : {"7", "W/\"7\"", "\"seven\"", "\"\"", "\"0\"", "\"-1\"", "\"3\", \"4\"", "\""}) {
+    for (const char* header : {"7", R"(W/"7")", R"("seven")", R"("")", R"("0")", R"("-1")", R"("3", "4")", R"(")"}) {
         auto expected = Expected(header);
         ASSERT_FALSE(expected) << header;
         EXPECT_EQ(expected.failure().fault, Fault::kStale) << header;

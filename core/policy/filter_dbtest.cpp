@@ -83,14 +83,14 @@ class FilterDbTest : public testing::EngineTest {
             std::vector<Grant> grants;
             for (Role role : kAllRoles) grants.push_back({role, scope});
             policy_.Declare(action, grants);
-            actions_.push_back(action);
+            actions_.emplace_back(action);
         }
         policy_.Declare("test.record.read", {{Role::kParticipant, Scope::kOwn},
                                              {Role::kCaseWorker, Scope::kAssigned},
                                              {Role::kCoordinator, Scope::kOrganization},
                                              {Role::kNetworkCoordinator, Scope::kNetwork},
                                              {Role::kPlatformAdmin, Scope::kPlatform}});
-        actions_.push_back("test.record.read");
+        actions_.emplace_back("test.record.read");
     }
 
     // Each role held by each of users 1 to 3, in the first and in the fourth organization (or the
