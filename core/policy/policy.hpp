@@ -1,6 +1,7 @@
 // The one place that decides access. Every route names a policy action; modules declare, in
 // their Register(), which roles may take each action and over which scope of records. Handlers
-// ask Permits() with the facts of the record at hand; nothing else decides.
+// ask Permits() with the facts of the record at hand; stores of lists add FilterFor()'s predicate
+// to their SQL (filter.hpp), which reaches exactly the records Permits() allows; nothing else decides.
 //
 // Scopes, from narrow to wide:
 //   own           the record is the caller's own (owner_user_id)
