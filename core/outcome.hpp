@@ -16,6 +16,7 @@ namespace ponte::core {
 enum class Fault {
     kUnreadable,       // the input could not be read at all (malformed JSON, a file that is no CSV)
     kInvalidFields,    // readable, but fields are missing, unknown or invalid: see Failure::errors
+    kBadParameter,     // a query parameter is malformed or was not issued for this request: see errors
     kNotSignedIn,      // no caller, or her credentials are wrong
     kForbidden,        // the caller is known and may not do this (to a record she may see)
     kNotFound,         // no such record, or one the caller may not know exists

@@ -17,7 +17,8 @@ constexpr std::string_view kInsertUser =
     "VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id";
 constexpr std::string_view kUpdatePassword = "UPDATE auth_users SET password_hash = $2, updated_at = $3 WHERE id = $1";
 constexpr std::string_view kUpdateLocale = "UPDATE auth_users SET locale = $2, updated_at = $3 WHERE id = $1";
-constexpr std::string_view kUpdateDisabled = "UPDATE auth_users SET disabled = $2, updated_at = $3 WHERE id = $1";
+constexpr std::string_view kUpdateDisabled =
+    "UPDATE auth_users SET disabled = $2, updated_at = $3, version = version + 1 WHERE id = $1";
 constexpr std::string_view kDeleteSessionsOfUser = "DELETE FROM auth_sessions WHERE user_id = $1";
 constexpr std::string_view kInsertNetwork = "INSERT INTO auth_networks (name, created_at) VALUES ($1, $2) RETURNING id";
 constexpr std::string_view kInsertOrganization =

@@ -43,7 +43,8 @@ std::optional<User> FindUser(db::Connection& connection, std::int64_t user_id);
 std::int64_t CreateUser(db::Connection& connection, const User& user, std::int64_t now_ms);
 void SetPasswordHash(db::Connection& connection, std::int64_t user_id, std::string_view hash, std::int64_t now_ms);
 void SetLocale(db::Connection& connection, std::int64_t user_id, std::string_view locale, std::int64_t now_ms);
-// Disables or enables an account; disabling also ends all its sessions at once.
+// Disables or enables an account, a new version of it (If-Match); disabling also ends all its
+// sessions at once.
 void SetDisabled(db::Connection& connection, std::int64_t user_id, bool disabled, std::int64_t now_ms);
 
 std::int64_t CreateNetwork(db::Connection& connection, std::string_view name, std::int64_t now_ms);

@@ -5,9 +5,13 @@
 #include "core/audit/audit.hpp"
 #include "core/auth/accounts.hpp"
 #include "core/auth/auth.hpp"
+#include "core/auth/listings.hpp"
 #include "core/auth/resources.hpp"
 #include "core/auth/service.hpp"
 #include "core/http/json_body.hpp"
+#include "core/page.hpp"
+#include "core/policy/filter.hpp"
+#include "core/version.hpp"
 
 namespace ponte::auth {
 namespace {
@@ -27,9 +31,6 @@ constexpr std::string_view kListAction = "auth.membership.list";
 constexpr std::string_view kCreateAction = "auth.membership.create";
 constexpr std::string_view kDeleteAction = "auth.membership.delete";
 
-constexpr std::string_view kSelectMembers =
-    "SELECT m.id, m.user_id, u.display_name, m.role, u.disabled FROM auth_memberships m "
-    "JOIN auth_users u ON u.id = m.user_id WHERE m.organization_id = $1 AND u.erased_at IS NULL ORDER BY m.id";
 constexpr std::string_view kSelectMembership =
     "SELECT user_id, role FROM auth_memberships WHERE id = $1 AND organization_id = $2";
 constexpr std::string_view kCountAdmins =
@@ -70,21 +71,31 @@ core::Outcome<policy::Resource> PermittedOrganization(db::Database& database, co
     return *resource;
 }
 
-Reply List(db::Database& database, const policy::Policy& policy, const Request& request) {
+// Who holds which role, a page at a time: the organization of the path is checked first (404 for
+// a foreign one, as for a missing one), then one statement reads the page with the caller's access
+// in its WHERE.
+Reply List(db::Database& database, const crypto::Keyring& keyring, const policy::Policy& policy,
+           const Request& request) {
     auto permitted = PermittedOrganization(database, policy, request, kListAction);
     if (!permitted) return std::move(permitted.failure());
-    const auto* resource = &permitted.value();
-    auto rows = database.Acquire()->Execute(kSelectMembers, {resource->organization_id});
+    const std::int64_t organization_id = permitted.value().organization_id;
+    auto page = core::ReadPage(request, keyring);
+    if (!page) return std::move(page.failure());
+    const policy::Filter filter = policy.FilterFor(request.principal.get(), kListAction);
+    auto members = SelectMembers(*database.Acquire(), organization_id, filter, *page);
     boost::json::array items;
-    for (std::size_t row = 0; row < rows.size(); ++row) {
-        items.push_back({{"id", rows.Int(row, 0)},
-                         {"user_id", rows.Int(row, 1)},
-                         {"display_name", rows.Text(row, 2)},
-                         {"role", rows.Text(row, 3)},
-                         {"disabled", rows.Int(row, 4) != 0}});
+    for (const auto& member : members.items) {
+        items.push_back({{"id", member.id},
+                         {"user_id", member.user_id},
+                         {"display_name", member.display_name},
+                         {"role", member.role},
+                         {"disabled", member.disabled},
+                         {"user_etag", core::ETag(member.user_version)}});
     }
-    audit::Record(database, Entry(request, kListAction, "ok", resource->organization_id), NowMs());
-    return Response::Json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
+    audit::Record(database, Entry(request, kListAction, "ok", organization_id), NowMs());
+    return Response::Json(
+        200, boost::json::serialize(boost::json::object{
+                 {"items", std::move(items)}, {"next_cursor", core::NextCursor(request, keyring, members.next)}}));
 }
 
 Reply Create(db::Database& database, const policy::Policy& policy, const Request& request) {
@@ -196,22 +207,28 @@ void RegisterMemberships(core::Registry& registry) {
     registry.policy().Declare(std::string(kDeleteAction),
                               {{Role::kOrgAdmin, Scope::kOrganization}, {Role::kPlatformAdmin, Scope::kPlatform}});
     db::Database* database = registry.database_or_null();
+    const crypto::Keyring* keyring = registry.keyring_or_null();
     const policy::Policy* policy = &registry.policy();
     registry.AddRoute(
         {.method = Method::kGet,
          .path = "/api/v1/organizations/{organization_id}/memberships",
          .policy_action = std::string(kListAction),
          .id = "listMemberships",
-         .summary = "Who holds which role in the organization",
+         .summary = "Who holds which role in the organization, a page at a time (?limit=, at most 200, default 50; "
+                    "?cursor=, the next_cursor of the page before); user_etag is the account's ETag, for If-Match",
          .tag = "auth",
-         .response = boost::json::parse(R"({"type":"object","required":["items"],"properties":{"items":
+         .parameters = core::PageParameters(),
+         .response = boost::json::parse(R"({"type":"object","required":["items","next_cursor"],"properties":{"items":
                             {"type":"array","items":{"type":"object",
-                            "required":["id","user_id","display_name","role","disabled"],
+                            "required":["id","user_id","display_name","role","disabled","user_etag"],
                             "properties":{"id":{"type":"integer"},"user_id":{"type":"integer"},
                               "display_name":{"type":"string"},"role":{"type":"string"},
-                              "disabled":{"type":"boolean"}}}}}})"),
-         .errors = {401, 403, 404},
-         .handler = [database, policy](const Request& request) { return List(*database, *policy, request); }});
+                              "disabled":{"type":"boolean"},"user_etag":{"type":"string"}}}},
+                            "next_cursor":{"type":["string","null"]}}})"),
+         .errors = {400, 401, 403, 404},
+         .handler = [database, keyring, policy](const Request& request) {
+             return List(*database, *keyring, *policy, request);
+         }});
     registry.AddRoute(
         {.method = Method::kPost,
          .path = "/api/v1/organizations/{organization_id}/memberships",

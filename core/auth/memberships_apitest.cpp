@@ -48,6 +48,9 @@ class MembershipsTest : public ::testing::Test {
         return testing::HttpClient(server_->port())
             .Send("POST", "/api/v1/organizations/" + std::to_string(organization) + "/memberships", body, headers);
     }
+    testing::HttpResult As(Role as, std::string_view path) {
+        return testing::HttpClient(server_->port()).Get(std::string(path), world_->SignIn(world_->actor(as)));
+    }
     std::string Grant(std::string_view role, std::int64_t user_id = 0) {
         return boost::json::serialize(
             boost::json::object{{"user_id", user_id == 0 ? newcomer_ : user_id}, {"role", role}});
@@ -98,6 +101,40 @@ TEST_F(MembershipsTest, OrgAdmin_GrantsAnOrganizationRole_ThenItIsListedAndAudit
 }
 
 // Network and platform roles are no roles in an organization: the route's schema refuses them.
+TEST_F(MembershipsTest, List_ReadInPages_GivesEachMembershipOnceWithTheAccountsETag) {
+    const std::string path = "/api/v1/organizations/" + std::to_string(world_->own_organization) + "/memberships";
+    auto all = As(Role::kCoordinator, path);
+    ASSERT_EQ(all.status, 200) << all.body;
+    const auto everything = all.Json().at("items").as_array();
+    ASSERT_GE(everything.size(), 7u);  // the seven organization roles of the world
+    EXPECT_TRUE(all.Json().at("next_cursor").is_null());
+    boost::json::array paged;
+    std::string next = path + "?limit=3";
+    for (int pages = 0; pages < 10; ++pages) {
+        auto page = As(Role::kCoordinator, next);
+        ASSERT_EQ(page.status, 200) << page.body;
+        auto body = page.Json();
+        for (const auto& item : body.at("items").as_array()) {
+            EXPECT_EQ(item.at("user_etag"), "\"1\"");
+            paged.push_back(item);
+        }
+        if (body.at("next_cursor").is_null()) break;
+        next = path + "?limit=3&cursor=" + std::string(body.at("next_cursor").as_string());
+    }
+    EXPECT_EQ(paged, everything);
+    // A coordinator's cursor is hers: the org admin, on the same list, is refused it.
+    auto first = As(Role::kCoordinator, path + "?limit=1");
+    const std::string cursor(first.Json().at("next_cursor").as_string());
+    auto foreign = As(Role::kOrgAdmin, path + "?cursor=" + cursor);
+    EXPECT_EQ(foreign.status, 400);
+    EXPECT_EQ(Fields(foreign), std::vector<std::string>{"cursor:invalid_cursor"});
+    // A bad cursor tells a caller without access nothing: she gets the answer she gets without one.
+    EXPECT_EQ(As(Role::kMentor, path + "?cursor=ten").status, 403);
+    const std::string foreign_path =
+        "/api/v1/organizations/" + std::to_string(world_->foreign_organization) + "/memberships";
+    EXPECT_EQ(As(Role::kCoordinator, foreign_path + "?cursor=ten").status, 404);
+}
+
 TEST_F(MembershipsTest, OrgAdmin_CannotGrantNetworkOrPlatformRoles) {
     for (const char* role : {"platform_admin", "network_coordinator"}) {
         auto response = Create(Role::kOrgAdmin, world_->own_organization, Grant(role));

@@ -4,15 +4,19 @@
 
 #include "core/auth/accounts.hpp"
 #include "core/auth/auth.hpp"
+#include "core/auth/listings.hpp"
 #include "core/auth/resources.hpp"
 #include "core/db/errors.hpp"
 #include "core/feature.hpp"
 #include "core/http/json_body.hpp"
 #include "core/http/openapi.hpp"
+#include "core/page.hpp"
+#include "core/policy/filter.hpp"
 
 namespace ponte::auth {
 namespace {
 
+using core::NextCursor;
 using http::Schema;
 
 using core::Failure;
@@ -32,9 +36,7 @@ constexpr std::string_view kReadNetwork = "auth.network.read";
 constexpr std::string_view kCreateNetwork = "auth.network.create";
 constexpr std::string_view kLinkNetwork = "auth.network.link";
 
-constexpr std::string_view kSelectOrganizations = "SELECT id, name, kind FROM auth_organizations ORDER BY name, id";
 constexpr std::string_view kSelectOrganization = "SELECT id, name, kind FROM auth_organizations WHERE id = $1";
-constexpr std::string_view kSelectNetworks = "SELECT id, name FROM auth_networks ORDER BY name, id";
 constexpr std::string_view kSelectNetwork = "SELECT id, name FROM auth_networks WHERE id = $1";
 constexpr std::string_view kSelectNetworkOrganizations =
     "SELECT organization_id FROM auth_network_organizations WHERE network_id = $1 ORDER BY organization_id";
@@ -61,21 +63,23 @@ Response Json(int status, const boost::json::value& body) {
     return Response::Json(status, boost::json::serialize(body));
 }
 
-// Organizations the caller may see: her own, those of the networks she coordinates, all for
-// platform admins.
+// Organizations the caller may see (her own, those of the networks she coordinates, all for
+// platform admins), a page at a time: one statement, with her access in its WHERE.
 Reply ListOrganizations(Service& service, const Request& request) {
-    db::Lease connection = service.database->Acquire();
-    auto rows = connection->Execute(kSelectOrganizations);
+    auto page = core::ReadPage(request, *service.keyring);
+    if (!page) return std::move(page.failure());
+    const policy::Filter filter = service.policy.FilterFor(request.principal.get(), kReadOrganization);
+    auto organizations = SelectOrganizations(*service.database->Acquire(), filter, *page);
     boost::json::array items;
-    for (std::size_t row = 0; row < rows.size(); ++row) {
-        const std::int64_t id = rows.Int(row, 0);
-        auto networks = NetworksOf(*connection, id);
-        const policy::Resource resource{.organization_id = id, .network_ids = networks};
-        if (service.policy.Permits(request.principal.get(), kReadOrganization, resource)) {
-            items.push_back(OrganizationJson(rows, row, networks));
-        }
+    for (const auto& organization : organizations.items) {
+        items.push_back(
+            {{"id", organization.id},
+             {"name", organization.name},
+             {"kind", organization.kind},
+             {"network_ids", boost::json::array(organization.network_ids.begin(), organization.network_ids.end())}});
     }
-    return Json(200, boost::json::object{{"items", std::move(items)}});
+    return Json(200, boost::json::object{{"items", std::move(items)},
+                                         {"next_cursor", NextCursor(request, *service.keyring, organizations.next)}});
 }
 
 // A foreign organization answers as a missing one; both are audited, so that they cost the same.
@@ -136,17 +140,21 @@ boost::json::object NetworkJson(db::Connection& connection, std::int64_t id, con
     return {{"id", id}, {"name", name}, {"organization_ids", std::move(organizations)}};
 }
 
+// The networks the caller coordinates (all, for platform admins), a page at a time, in one statement.
 Reply ListNetworks(Service& service, const Request& request) {
-    db::Lease connection = service.database->Acquire();
-    auto rows = connection->Execute(kSelectNetworks);
+    auto page = core::ReadPage(request, *service.keyring);
+    if (!page) return std::move(page.failure());
+    const policy::Filter filter = service.policy.FilterFor(request.principal.get(), kReadNetwork);
+    auto networks = SelectNetworks(*service.database->Acquire(), filter, *page);
     boost::json::array items;
-    for (std::size_t row = 0; row < rows.size(); ++row) {
-        const policy::Resource resource{.network_ids = {rows.Int(row, 0)}};
-        if (service.policy.Permits(request.principal.get(), kReadNetwork, resource)) {
-            items.push_back(NetworkJson(*connection, rows.Int(row, 0), rows.Text(row, 1)));
-        }
+    for (const auto& network : networks.items) {
+        items.push_back({{"id", network.id},
+                         {"name", network.name},
+                         {"organization_ids",
+                          boost::json::array(network.organization_ids.begin(), network.organization_ids.end())}});
     }
-    return Json(200, boost::json::object{{"items", std::move(items)}});
+    return Json(200, boost::json::object{{"items", std::move(items)},
+                                         {"next_cursor", NextCursor(request, *service.keyring, networks.next)}});
 }
 
 Reply CreateNetworkRoute(Service& service, const Request& request) {
@@ -244,9 +252,11 @@ constexpr std::string_view kNetworkSchema = R"({"type":"object","required":["id"
     "properties":{"id":{"type":"integer"},"name":{"type":"string"},
       "organization_ids":{"type":"array","items":{"type":"integer"}}}})";
 
-boost::json::value ListSchema(std::string_view item) {
-    return Schema(R"({"type":"object","required":["items"],"properties":{"items":{"type":"array","items":)" +
-                  std::string(item) + "}}}");
+// A page of a list: its items and the cursor of the next page (null at the end).
+boost::json::value PageSchema(std::string_view item) {
+    const std::string items = R"({"type":"array","items":)" + std::string(item) + "}";
+    return Schema(R"({"type":"object","required":["items","next_cursor"],"properties":{"items":)" + items +
+                  R"(,"next_cursor":{"type":["string","null"]}}})");
 }
 
 }  // namespace
@@ -270,10 +280,12 @@ void RegisterOrganizations(core::Registry& registry, std::shared_ptr<Service> se
                        .path = "/api/v1/organizations",
                        .policy_action = std::string(kReadOrganization),
                        .id = "listOrganizations",
-                       .summary = "The organizations the caller may see",
+                       .summary = "The organizations the caller may see, a page at a time (?limit=, at most 200, "
+                                  "default 50; ?cursor=, the next_cursor of the page before)",
                        .tag = "auth",
-                       .response = ListSchema(kOrganizationSchema),
-                       .errors = {401, 403},
+                       .parameters = core::PageParameters(),
+                       .response = PageSchema(kOrganizationSchema),
+                       .errors = {400, 401, 403},
                        .handler = Bind(service, &ListOrganizations)});
     registry.AddRoute({.method = Method::kGet,
                        .path = "/api/v1/organizations/{organization_id}",
@@ -302,10 +314,12 @@ void RegisterOrganizations(core::Registry& registry, std::shared_ptr<Service> se
                        .path = "/api/v1/networks",
                        .policy_action = std::string(kReadNetwork),
                        .id = "listNetworks",
-                       .summary = "The territorial networks the caller coordinates (all, for platform admins)",
+                       .summary = "The territorial networks the caller coordinates (all, for platform admins), a page "
+                                  "at a time (?limit=, at most 200, default 50; ?cursor=)",
                        .tag = "auth",
-                       .response = ListSchema(kNetworkSchema),
-                       .errors = {401, 403},
+                       .parameters = core::PageParameters(),
+                       .response = PageSchema(kNetworkSchema),
+                       .errors = {400, 401, 403},
                        .handler = Bind(service, &ListNetworks)});
     registry.AddRoute({.method = Method::kPost,
                        .path = "/api/v1/networks",

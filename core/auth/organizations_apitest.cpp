@@ -48,6 +48,69 @@ TEST_F(OrganizationsTest, EachRoleSeesOnlyItsOrganizationsAndNetworks) {
     EXPECT_EQ(As(Role::kOrgAdmin, "GET", "/api/v1/networks").status, 403);
 }
 
+TEST_F(OrganizationsTest, List_ReadInPages_GivesEachOrganizationOnceThenANullCursor) {
+    for (const char* name : {"Biblioteca", "Centro", "Donne"}) {
+        ASSERT_EQ(As(Role::kPlatformAdmin, "POST", "/api/v1/organizations",
+                     std::string(R"({"kind":"ngo","name":")") + name + "\"}")
+                      .status,
+                  201);
+    }
+    const auto all = As(Role::kPlatformAdmin, "GET", "/api/v1/organizations");
+    ASSERT_EQ(all.status, 200);
+    EXPECT_TRUE(all.Json().at("next_cursor").is_null());
+    std::vector<std::int64_t> paged;
+    std::string path = "/api/v1/organizations?limit=2";
+    int pages = 0;
+    for (; pages < 10; ++pages) {
+        auto page = As(Role::kPlatformAdmin, "GET", path);
+        ASSERT_EQ(page.status, 200) << page.body;
+        auto body = page.Json();
+        EXPECT_LE(body.at("items").as_array().size(), 2u);
+        for (auto id : Ids(page)) paged.push_back(id);
+        if (body.at("next_cursor").is_null()) break;
+        path = "/api/v1/organizations?limit=2&cursor=" + std::string(body.at("next_cursor").as_string());
+    }
+    EXPECT_EQ(pages, 2);  // 5 organizations: 2 + 2 + 1
+    EXPECT_EQ(paged, Ids(all));
+    EXPECT_EQ(paged.size(), 5u);
+}
+
+// Bad page parameters are 400 naming the parameter, after the checks of who may ask (a cursor
+// never tells a caller more than the first page would).
+TEST_F(OrganizationsTest, BadPageParameters_Are400NamingTheParameter) {
+    auto first = As(Role::kPlatformAdmin, "GET", "/api/v1/organizations?limit=1");
+    ASSERT_EQ(first.status, 200);
+    const std::string cursor(first.Json().at("next_cursor").as_string());
+    std::string tampered = cursor;
+    tampered[cursor.find('.') + 2] = tampered[cursor.find('.') + 2] == 'A' ? 'B' : 'A';
+    const std::string members = "/api/v1/organizations/" + std::to_string(world_->own_organization) + "/memberships";
+    struct Case {
+        Role role;
+        std::string path;
+        std::string error;
+    };
+    const Case cases[] = {
+        {Role::kPlatformAdmin, "/api/v1/organizations?limit=0", "limit:too_small"},
+        {Role::kPlatformAdmin, "/api/v1/organizations?limit=201", "limit:too_large"},
+        {Role::kPlatformAdmin, "/api/v1/organizations?limit=ten", "limit:format"},
+        {Role::kPlatformAdmin, "/api/v1/organizations?cursor=ten", "cursor:invalid_cursor"},
+        {Role::kPlatformAdmin, "/api/v1/organizations?cursor=" + tampered, "cursor:invalid_cursor"},
+        // Another caller's cursor, and one of another list.
+        {Role::kOrgAdmin, "/api/v1/organizations?cursor=" + cursor, "cursor:invalid_cursor"},
+        {Role::kPlatformAdmin, members + "?cursor=" + cursor, "cursor:invalid_cursor"},
+        {Role::kPlatformAdmin, members + "?limit=1000", "limit:too_large"},
+        {Role::kPlatformAdmin, "/api/v1/networks?limit=0", "limit:too_small"},
+        {Role::kPlatformAdmin, "/api/v1/networks?cursor=" + cursor, "cursor:invalid_cursor"},
+    };
+    for (const auto& c : cases) {
+        auto response = As(c.role, "GET", c.path);
+        EXPECT_EQ(response.status, 400) << c.path << " " << response.body;
+        EXPECT_EQ(response.Header("Content-Type"), "application/problem+json") << c.path;
+        EXPECT_EQ(FieldError(response), c.error) << c.path;
+    }
+    EXPECT_EQ(As(Role::kPlatformAdmin, "GET", "/api/v1/organizations?cursor=" + cursor).status, 200);
+}
+
 TEST_F(OrganizationsTest, PlatformAdminsCreateAndLinkAndTheCoordinatorsReachFollows) {
     auto created = As(Role::kPlatformAdmin, "POST", "/api/v1/organizations",
                       R"({"name":"Employment office","kind":"public_body"})");

@@ -18,6 +18,7 @@
 #include "core/http/openapi.hpp"
 #include "core/i18n/catalogue.hpp"
 #include "core/qr/qr.hpp"
+#include "core/version.hpp"
 
 namespace ponte::auth {
 namespace {
@@ -50,6 +51,9 @@ constexpr std::string_view kUseInvitation =
 constexpr std::string_view kLockPasswordState =
     "UPDATE auth_users SET updated_at = updated_at WHERE id = $1 RETURNING CASE WHEN password_hash IS NULL "
     "THEN 0 ELSE 1 END";
+
+constexpr std::string_view kLockVersion =
+    "UPDATE auth_users SET version = version WHERE id = $1 AND erased_at IS NULL RETURNING version";
 
 // The code, the link that carries it (in the fragment, which browsers never send to a server or
 // in a Referer) and the same link as a QR code.
@@ -212,18 +216,33 @@ Reply Reinvite(Service& service, const Request& request) {
                                    boost::json::object{{"invitation", InvitationJson(service, request, *invitation)}}));
 }
 
+// Disabling or enabling names the version of the account it changes (If-Match): an admin acting
+// on what she read a while ago gets 412 when someone changed the account meanwhile, not a silent
+// reversal of that change.
 Reply SetAccountDisabled(Service& service, const Request& request, bool disabled) {
     auto managed = ManagedUser(service, request, kDisableAction);
     if (!managed) return std::move(managed.failure());
     const auto& user = managed.value();
     if (user.id == request.principal->user_id) return Failure{Fault::kConflict, "detail.not_yourself"};
-    service.database->Transact([&](db::Connection& connection) {
-        const std::int64_t now = core::NowMs();
-        SetDisabled(connection, user.id, disabled, now);
-        audit::Append(connection,
-                      UserEntry(request, disabled ? "auth.user.disable" : "auth.user.enable", "ok", user.id), now);
-    });
-    return Response::Json(200, boost::json::serialize(boost::json::object{{"id", user.id}, {"disabled", disabled}}));
+    auto expected = core::ExpectedVersion(request);
+    if (!expected) return std::move(expected.failure());
+    const std::optional<std::int64_t> version =
+        service.database->Transact([&](db::Connection& connection) -> std::optional<std::int64_t> {
+            // Read under the row's write lock (PostgreSQL; SQLite serializes write transactions), so
+            // that two admins holding the same version cannot both change it.
+            auto current = connection.Execute(kLockVersion, {user.id});
+            if (current.empty() || current.Int(0, 0) != *expected) return std::nullopt;
+            const std::int64_t now = core::NowMs();
+            SetDisabled(connection, user.id, disabled, now);
+            audit::Append(connection,
+                          UserEntry(request, disabled ? "auth.user.disable" : "auth.user.enable", "ok", user.id), now);
+            return current.Int(0, 0) + 1;
+        });
+    if (!version) return core::StaleVersion();
+    auto response =
+        Response::Json(200, boost::json::serialize(boost::json::object{{"id", user.id}, {"disabled", disabled}}));
+    core::SetETag(response, *version);
+    return response;
 }
 
 struct Acceptance {
@@ -318,20 +337,23 @@ void RegisterUsers(core::Registry& registry, std::shared_ptr<Service> service) {
          .path = "/api/v1/users/{user_id}/disable",
          .policy_action = std::string(kDisableAction),
          .id = "disableUser",
-         .summary = "Disable an account: its sessions end at once and it cannot sign in",
+         .summary = "Disable an account: its sessions end at once and it cannot sign in; If-Match: the account's "
+                    "user_etag from the memberships list",
          .tag = "auth",
+         .parameters = core::IfMatchParameter(),
          .response = Schema(R"({"type":"object","required":["id","disabled"]})"),
-         .errors = {401, 403, 404, 409},
+         .errors = {401, 403, 404, 409, 412, 428},
          .handler = [service](const Request& request) { return SetAccountDisabled(*service, request, true); }});
     registry.AddRoute(
         {.method = Method::kPost,
          .path = "/api/v1/users/{user_id}/enable",
          .policy_action = std::string(kDisableAction),
          .id = "enableUser",
-         .summary = "Enable a disabled account again",
+         .summary = "Enable a disabled account again; If-Match: the account's user_etag from the memberships list",
          .tag = "auth",
+         .parameters = core::IfMatchParameter(),
          .response = Schema(R"({"type":"object","required":["id","disabled"]})"),
-         .errors = {401, 403, 404, 409},
+         .errors = {401, 403, 404, 409, 412, 428},
          .handler = [service](const Request& request) { return SetAccountDisabled(*service, request, false); }});
     http::Route accept{
         .method = Method::kPost,

@@ -30,6 +30,12 @@ class UsersTest : public testing::WorldTest {
     std::string UsersPath(std::int64_t organization) const {
         return "/api/v1/organizations/" + std::to_string(organization) + "/users";
     }
+    // A POST by `role` that names the version it changes.
+    testing::HttpResult AsMatching(Role role, std::string_view path, std::string_view if_match) {
+        auto headers = world_->SignIn(world_->actor(role));
+        headers["If-Match"] = std::string(if_match);
+        return Send("POST", path, "", headers);
+    }
     static std::string UserPath(std::int64_t user_id, std::string_view what) {
         return "/api/v1/users/" + std::to_string(user_id) + "/" + std::string(what);
     }
@@ -287,14 +293,15 @@ TEST_F(UsersTest, DisablingAnAccount_EndsItsSessionsAtOnceUntilEnabled) {
     const std::string cookie = accepted.Header("Set-Cookie").substr(0, accepted.Header("Set-Cookie").find(';'));
 
     EXPECT_EQ(As(Role::kCaseWorker, "POST", UserPath(dina, "disable")).status, 403);  // not an admin
-    auto disabled = As(Role::kOrgAdmin, "POST", UserPath(dina, "disable"));
+    auto disabled = AsMatching(Role::kOrgAdmin, UserPath(dina, "disable"), "\"1\"");
     ASSERT_EQ(disabled.status, 200) << disabled.body;
     EXPECT_EQ(disabled.Json().at("disabled"), true);
+    EXPECT_EQ(disabled.Header("ETag"), "\"2\"");
     EXPECT_EQ(testing::HttpClient(server_->port()).Get("/api/v1/auth/session", {{"Cookie", cookie}}).status, 401);
     EXPECT_EQ(Login("dina@example.org", kPassphrase).status, 401);
     EXPECT_EQ(As(Role::kCaseWorker, "POST", UserPath(dina, "invitation"), "{}").status, 409);  // disabled
 
-    EXPECT_EQ(As(Role::kOrgAdmin, "POST", UserPath(dina, "enable")).status, 200);
+    EXPECT_EQ(AsMatching(Role::kOrgAdmin, UserPath(dina, "enable"), "\"2\"").status, 200);
     EXPECT_EQ(Login("dina@example.org", kPassphrase).status, 200);
     EXPECT_EQ(AuditCount("auth.user.disable", "ok"), 1);
     EXPECT_EQ(AuditCount("auth.user.enable", "ok"), 1);
@@ -304,7 +311,46 @@ TEST_F(UsersTest, DisablingAnAccount_EndsItsSessionsAtOnceUntilEnabled) {
     EXPECT_EQ(As(Role::kOrgAdmin, "POST", UserPath(admin, "disable")).status, 409);
     const std::int64_t network_coordinator = world_->actor(Role::kNetworkCoordinator).user_id;
     EXPECT_EQ(As(Role::kOrgAdmin, "POST", UserPath(network_coordinator, "disable")).status, 404);
-    EXPECT_EQ(As(Role::kPlatformAdmin, "POST", UserPath(network_coordinator, "disable")).status, 200);
+    EXPECT_EQ(AsMatching(Role::kPlatformAdmin, UserPath(network_coordinator, "disable"), "\"1\"").status, 200);
+}
+
+// The version comes from the list the admin read (user_etag); an update without it is 428, one
+// made on an older version 412, and neither changes the account.
+TEST_F(UsersTest, DisableOrEnable_WithoutOrWithAStaleIfMatch_Is428Or412) {
+    auto created = As(Role::kCaseWorker, "POST", UsersPath(world_->own_organization),
+                      R"({"display_name":"Farah","role":"participant"})");
+    const std::int64_t farah = created.Json().at("id").as_int64();
+    auto etag_of_farah = [&] {
+        auto list = As(Role::kOrgAdmin, "GET",
+                       "/api/v1/organizations/" + std::to_string(world_->own_organization) + "/memberships?limit=200");
+        auto body = list.Json();
+        for (const auto& item : body.at("items").as_array()) {
+            if (item.at("user_id").as_int64() == farah) return std::string(item.at("user_etag").as_string());
+        }
+        return std::string();
+    };
+    const std::string read = etag_of_farah();
+    ASSERT_EQ(read, "\"1\"");
+
+    auto missing = As(Role::kOrgAdmin, "POST", UserPath(farah, "disable"));
+    EXPECT_EQ(missing.status, 428) << missing.body;
+    EXPECT_EQ(missing.Header("Content-Type"), "application/problem+json");
+    EXPECT_EQ(missing.Json().at("type"), "/problems/precondition-required");
+    for (const char* header : {"*", "\"7\"", "W/\"1\"", "1"}) {
+        const int expected = std::string_view(header) == "*" ? 428 : 412;
+        EXPECT_EQ(AsMatching(Role::kOrgAdmin, UserPath(farah, "disable"), header).status, expected) << header;
+    }
+    EXPECT_EQ(AuditCount("auth.user.disable", "ok"), 0);
+
+    auto disabled = AsMatching(Role::kOrgAdmin, UserPath(farah, "disable"), read);
+    ASSERT_EQ(disabled.status, 200) << disabled.body;
+    EXPECT_EQ(disabled.Header("ETag"), etag_of_farah());
+    // A second admin acting on the list she read before: 412, and the account stays disabled.
+    auto stale = AsMatching(Role::kPlatformAdmin, UserPath(farah, "enable"), read);
+    EXPECT_EQ(stale.status, 412);
+    EXPECT_EQ(stale.Json().at("type"), "/problems/precondition-failed");
+    EXPECT_EQ(AuditCount("auth.user.enable", "ok"), 0);
+    EXPECT_EQ(AsMatching(Role::kPlatformAdmin, UserPath(farah, "enable"), disabled.Header("ETag")).status, 200);
 }
 
 TEST_F(UsersTest, AnErasedAccount_CannotBeBroughtBack) {

@@ -59,6 +59,7 @@ boost::json::object BuildOpenApi(const Router& router, std::string_view version)
                                   {"required", true},
                                   {"schema", {{"type", "string"}}}});
         }
+        for (const auto& parameter : route.parameters) parameters.push_back(parameter);
         if (!parameters.empty()) operation["parameters"] = std::move(parameters);
 
         if (route.TakesJson()) {

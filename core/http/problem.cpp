@@ -55,6 +55,8 @@ ProblemKind KindFor(core::Fault fault) {
             return ProblemKind::kMalformedJson;
         case Fault::kInvalidFields:
             return ProblemKind::kInvalidFields;
+        case Fault::kBadParameter:
+            return ProblemKind::kBadRequest;
         case Fault::kNotSignedIn:
             return ProblemKind::kUnauthorized;
         case Fault::kForbidden:

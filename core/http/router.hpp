@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include <boost/json/array.hpp>
 #include <boost/json/value.hpp>
 
 #include "core/http/body_schema.hpp"
@@ -37,6 +38,9 @@ struct Route {
     std::string id;             // operationId, unique, camelCase
     std::string summary;        // one line
     std::string tag;            // the module word, e.g. "ops", "auth"
+    // OpenAPI parameter objects besides the path's own: query parameters (core::PageParameters)
+    // and headers (core::IfMatchParameter).
+    boost::json::array parameters;
     // JSON Schema of the request body: a route with one takes a JSON body, which the server checks
     // against it before the handler runs (BodySchema); null: the route takes no body.
     boost::json::value request;

@@ -1,6 +1,7 @@
 // The one place that decides access. Every route names a policy action; modules declare, in
 // their Register(), which roles may take each action and over which scope of records. Handlers
-// ask Permits() with the facts of the record at hand; nothing else decides.
+// ask Permits() with the facts of the record at hand; stores of lists add FilterFor()'s predicate
+// to their SQL (filter.hpp), which reaches exactly the records Permits() allows; nothing else decides.
 //
 // Scopes, from narrow to wide:
 //   own           the record is the caller's own (owner_user_id)
@@ -21,6 +22,8 @@
 #include "core/policy/principal.hpp"
 
 namespace ponte::policy {
+
+struct Filter;  // core/policy/filter.hpp
 
 enum class Scope { kOwn, kAssigned, kOrganization, kNetwork, kPlatform };
 
@@ -60,6 +63,12 @@ class Policy {
     // True when one of the principal's memberships grants `action` over `resource` (never while
     // the principal's second factor is due).
     bool Permits(const Principal* principal, std::string_view action, const Resource& resource) const;
+
+    // The records `action` reaches for the principal, as a predicate a store adds to its SQL
+    // (policy::Render in filter.hpp): a record matches it exactly when Permits() holds over it.
+    // Nothing matches for an anonymous caller, one whose second factor is due or an undeclared
+    // action; everything for kPublic.
+    Filter FilterFor(const Principal* principal, std::string_view action) const;
 
     // The declared actions with their grants, for the documentation and the matrix tests.
     const std::map<std::string, std::vector<Grant>, std::less<>>& actions() const { return actions_; }

@@ -75,7 +75,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organizations the caller may see */
+        /** The organizations the caller may see, a page at a time (?limit=, at most 200, default 50; ?cursor=, the next_cursor of the page before) */
         get: operations["listOrganizations"];
         put?: never;
         /** Add an organization (platform admins) */
@@ -93,7 +93,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The territorial networks the caller coordinates (all, for platform admins) */
+        /** The territorial networks the caller coordinates (all, for platform admins), a page at a time (?limit=, at most 200, default 50; ?cursor=) */
         get: operations["listNetworks"];
         put?: never;
         /** Add a territorial network (platform admins) */
@@ -453,7 +453,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Disable an account: its sessions end at once and it cannot sign in */
+        /** Disable an account: its sessions end at once and it cannot sign in; If-Match: the account's user_etag from the memberships list */
         post: operations["disableUser"];
         delete?: never;
         options?: never;
@@ -470,7 +470,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enable a disabled account again */
+        /** Enable a disabled account again; If-Match: the account's user_etag from the memberships list */
         post: operations["enableUser"];
         delete?: never;
         options?: never;
@@ -502,7 +502,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who holds which role in the organization */
+        /** Who holds which role in the organization, a page at a time (?limit=, at most 200, default 50; ?cursor=, the next_cursor of the page before); user_etag is the account's ETag, for If-Match */
         get: operations["listMemberships"];
         put?: never;
         /** Give a member of the organization another role in it (anyone else joins with a code she accepts) */
@@ -761,7 +761,12 @@ export interface operations {
     };
     listOrganizations: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items, at most 200 */
+                limit?: number;
+                /** @description The next_cursor of the page before, as it came */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -781,7 +786,17 @@ export interface operations {
                             kind: string;
                             network_ids: number[];
                         }[];
+                        next_cursor: string | null;
                     };
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem */
@@ -920,7 +935,12 @@ export interface operations {
     };
     listNetworks: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items, at most 200 */
+                limit?: number;
+                /** @description The next_cursor of the page before, as it came */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -939,7 +959,17 @@ export interface operations {
                             name: string;
                             organization_ids: number[];
                         }[];
+                        next_cursor: string | null;
                     };
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem */
@@ -2781,7 +2811,10 @@ export interface operations {
     disableUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the record as it was read */
+                "If-Match": string;
+            };
             path: {
                 user_id: string;
             };
@@ -2827,6 +2860,24 @@ export interface operations {
             };
             /** @description Problem */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2848,7 +2899,10 @@ export interface operations {
     enableUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the record as it was read */
+                "If-Match": string;
+            };
             path: {
                 user_id: string;
             };
@@ -2894,6 +2948,24 @@ export interface operations {
             };
             /** @description Problem */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3027,7 +3099,12 @@ export interface operations {
     };
     listMemberships: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items, at most 200 */
+                limit?: number;
+                /** @description The next_cursor of the page before, as it came */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 organization_id: string;
@@ -3049,8 +3126,19 @@ export interface operations {
                             display_name: string;
                             role: string;
                             disabled: boolean;
+                            user_etag: string;
                         }[];
+                        next_cursor: string | null;
                     };
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem */

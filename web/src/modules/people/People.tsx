@@ -69,11 +69,26 @@ export function People() {
     code,
   });
 
+  // The list comes a page at a time: the first on every reload, the next ones on asking for more.
+  const [more, setMore] = useState<string | null>(null);
+  const membersPage = (cursor?: string) => ok(api.GET('/api/v1/organizations/{organization_id}/memberships',
+    { params: { ...inOrganization, query: cursor ? { cursor } : {} } }));
   const reload = () => {
-    if (seesList) ok(api.GET('/api/v1/organizations/{organization_id}/memberships', { params: inOrganization }))
-      .then((list) => setMembers(list.items)).catch(() => setMembers([]));
+    if (seesList) membersPage().then((list) => {
+      setMembers(list.items);
+      setMore(list.next_cursor);
+    }).catch(() => {
+      setMembers([]);
+      setMore(null);
+    });
   };
   useEffect(reload, [organization]);
+  const showMore = () => {
+    if (more) membersPage(more).then((list) => {
+      setMembers((shown) => [...shown, ...list.items]);
+      setMore(list.next_cursor);
+    }).catch(reload);
+  };
 
   const act = async (action: () => Promise<void>) => {
     try {
@@ -210,8 +225,10 @@ export function People() {
                         }}>{t('people.new_code')}</button>
                         {admin && (
                           <button type="button" class="button small" onClick={() => act(async () => {
+                            // The version she read: if someone changed the account since, the answer is 412
+                            // and the list shows it as it is now.
                             await ok(api.POST(m.disabled ? '/api/v1/users/{user_id}/enable' : '/api/v1/users/{user_id}/disable',
-                              { params: { path: { user_id: String(m.user_id) } } }));
+                              { params: { path: { user_id: String(m.user_id) }, header: { 'If-Match': m.user_etag } } }));
                           })}>{t(m.disabled ? 'people.enable' : 'people.disable')}</button>
                         )}
                         {admin && (
@@ -227,6 +244,7 @@ export function People() {
               ))}
             </tbody>
           </table>
+          {more && <button type="button" class="button" onClick={showMore}>{t('people.more')}</button>}
         </>
       )}
     </section>
