@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/http/framing.hpp"
+#include "core/http/wire.hpp"
 #include "core/log/log.hpp"
 
 namespace ponte::http {
@@ -62,54 +63,8 @@ Request ToRequest(bhttp::request<bhttp::string_body>&& message, const std::strin
     return request;
 }
 
-bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
-// A response on the wire: the status line and header fields in one buffer, the body in another,
-// sent together. Cheaper than Beast's serializer, which allocates per field and gathers a buffer
-// per piece. Connection and Content-Length are the server's: set here from `keep_alive` and the
-// body. A CR or LF in a field (a handler's mistake) becomes a space, so it cannot split the
-// response.
-struct WireResponse {
-    std::string head;
-    std::string body;
-    bool keep_alive = false;
-
-    std::array<asio::const_buffer, 2> buffers() const { return {asio::buffer(head), asio::buffer(body)}; }
-};
-
-WireResponse ToWire(Response&& response, bool keep_alive, bool head_only) {
-    WireResponse wire;
-    wire.keep_alive = keep_alive;
-    std::string& out = wire.head;
-    out.reserve(512);
-    out += "HTTP/1.1 ";
-    out += std::to_string(response.status);
-    out += ' ';
-    const auto reason = bhttp::obsolete_reason(static_cast<bhttp::status>(response.status));
-    out.append(reason.data(), reason.size());
-    out += "\r\n";
-    for (const auto& [name, value] : response.headers.fields()) {
-        if (EqualsIgnoringCase(name, "Connection") || EqualsIgnoringCase(name, "Content-Length")) continue;
-        out += name;
-        out += ": ";
-        const std::size_t at = out.size();
-        out += value;
-        std::replace_if(
-            out.begin() + static_cast<std::ptrdiff_t>(at), out.end(), [](char c) { return c == '\r' || c == '\n'; },
-            ' ');
-        out += "\r\n";
-    }
-    if (!keep_alive) out += "Connection: close\r\n";
-    const bool no_body = response.status == 204 || response.status == 304 || response.status < 200;
-    // A HEAD response announces the GET body's size.
-    if (!no_body) out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
-    out += "\r\n";
-    if (!head_only && !no_body) wire.body = std::move(response.body);
-    return wire;
+std::array<asio::const_buffer, 2> Buffers(const WireResponse& response) {
+    return {asio::buffer(response.head), asio::buffer(response.body)};
 }
 
 }  // namespace
@@ -355,7 +310,7 @@ asio::awaitable<void> Server::State::Serve(beast::tcp_stream stream) {
             // request is counted and logged as a 408 but gets no answer (as nginx does).
             if (*kind == ProblemKind::kRequestTimeout) co_return;
             stream.expires_after(options.write_timeout);
-            co_await asio::async_write(stream, response.buffers(), kTuple);
+            co_await asio::async_write(stream, Buffers(response), kTuple);
             co_await LingeringClose(stream, buffer);
             co_return;
         }
@@ -381,7 +336,7 @@ asio::awaitable<void> Server::State::Serve(beast::tcp_stream stream) {
 
         // 6. Write the response, then keep the connection only if both sides want it.
         stream.expires_after(options.write_timeout);
-        auto [write_error, written] = co_await asio::async_write(stream, response.buffers(), kTuple);
+        auto [write_error, written] = co_await asio::async_write(stream, Buffers(response), kTuple);
         if (write_error || !response.keep_alive) break;
     }
     stream.socket().shutdown(tcp::socket::shutdown_send, error);
