@@ -102,7 +102,8 @@ std::string NormalizeNfc(std::string_view text) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFC: ") + u_errorName(status));
-    const icu::UnicodeString source = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
+    const icu::UnicodeString source =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())));
     if (nfc->isNormalized(source, status) && U_SUCCESS(status)) return std::string(text);
     status = U_ZERO_ERROR;
     const icu::UnicodeString normalized = nfc->normalize(source, status);

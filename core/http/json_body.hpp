@@ -51,9 +51,9 @@ class JsonFields {
     // Precondition: the request went to a route that takes JSON (Route::TakesJson).
     explicit JsonFields(const Request& request);
 
-    // The string field `name`, checked and normalized as `text` says; nullopt when it is absent or
+    // The string field `name`, checked and normalized as `kind` says; nullopt when it is absent or
     // null, or refused (with its error recorded).
-    std::optional<std::string> String(std::string_view name, Text text = Text::kPlain);
+    std::optional<std::string> String(std::string_view name, Text kind = Text::kPlain);
 
     // The integer field `name`; nullopt when absent. A number beyond the 64-bit range is too_large.
     std::optional<std::int64_t> Int(std::string_view name);

@@ -122,8 +122,11 @@ TEST_F(ServerTest, TransferEncodingNotChunked_Is400AndSmuggledRequestIsNeverAnsw
           std::string("Transfer-Encoding: identity\r\n"), std::string("Transfer-Encoding: \"chunked\"\r\n"),
           std::string("Transfer-Encoding: chunked, identity\r\n"),
           std::string("Transfer-Encoding: chunked\r\nContent-Length: 0\r\n")}) {
-        auto raw = RawExchange(server->port(),
-                               "POST /api/v1/auth/logout HTTP/1.1\r\nHost: x\r\n" + framing + "\r\n" + smuggled, 5s);
+        std::string request = "POST /api/v1/auth/logout HTTP/1.1\r\nHost: x\r\n";
+        request += framing;
+        request += "\r\n";
+        request += smuggled;
+        auto raw = RawExchange(server->port(), request, 5s);
         EXPECT_EQ(StatusOf(raw), 400) << framing;
         EXPECT_NE(raw.find("Connection: close"), std::string::npos) << framing;
         EXPECT_EQ(raw.find("HTTP/1.1", 1), std::string::npos) << framing << raw;

@@ -93,7 +93,7 @@ TEST_P(RetentionTest, Purge_DeletesExactlyTheRecordsPastTheirPeriod) {
     Run("INSERT INTO auth_throttle (key, failures, window_start, locked_until) VALUES "
         "('account:old@example.org', 5, $1, $1), ('account:locked@example.org', 5, $1, $2), "
         "('address:192.0.2.9', 1, $3, 0)",
-        {kNow - 2 * kDay, kNow - 12 * 60 * kMinute, kNow - 23 * 60 * kMinute});
+        {kNow - 2 * kDay, kNow - 12 * (60 * kMinute), kNow - 23 * (60 * kMinute)});
     // Jobs: 7 days after they finished or failed; queued and running ones stay.
     const auto done_old = Job("done", kNow - 8 * kDay);
     const auto failed_old = Job("failed", kNow - 8 * kDay);
