@@ -18,22 +18,6 @@ constexpr std::string_view LockMigrations(Engine engine) {
     return engine == Engine::kSqlite ? "SELECT 1" : "SELECT pg_advisory_xact_lock(7365812)";
 }
 
-// Claims the next due job for worker $1 until epoch-millisecond $3, where $2 is now; returns
-// (id, kind, payload, attempts). On PostgreSQL, SKIP LOCKED lets several instances claim
-// concurrently without ever taking the same row; on SQLite, the single writer serializes claims.
-constexpr std::string_view ClaimJob(Engine engine) {
-    return engine == Engine::kSqlite
-               ? "UPDATE jobs SET status = 'running', locked_by = $1, locked_until = $3, attempts = attempts + 1 "
-                 "WHERE id = (SELECT id FROM jobs WHERE (status = 'queued' AND run_at <= $2) "
-                 "OR (status = 'running' AND locked_until < $2) ORDER BY run_at, id LIMIT 1) "
-                 "RETURNING id, kind, payload, attempts"
-               : "UPDATE jobs SET status = 'running', locked_by = $1, locked_until = $3, attempts = attempts + 1 "
-                 "WHERE id = (SELECT id FROM jobs WHERE (status = 'queued' AND run_at <= $2) "
-                 "OR (status = 'running' AND locked_until < $2) ORDER BY run_at, id LIMIT 1 "
-                 "FOR UPDATE SKIP LOCKED) "
-                 "RETURNING id, kind, payload, attempts";
-}
-
 // The column type of a generated 64-bit primary key: SQLite's rowid alias (AUTOINCREMENT, so
 // that ids are never reused) or PostgreSQL's identity column.
 constexpr std::string_view IdentityPrimaryKey(Engine engine) {

@@ -1,6 +1,5 @@
 #include "core/jobs/jobs.hpp"
 
-#include "core/db/dialect.hpp"
 #include "core/log/log.hpp"
 
 namespace ponte::jobs {
@@ -65,7 +64,7 @@ bool Worker::RunOnce() {
     {
         // A claim is one statement, so it needs no explicit transaction; autocommit applies it.
         db::Lease connection = database_.Acquire();
-        auto claimed = connection->Execute(db::dialect::ClaimJob(database_.engine()),
+        auto claimed = connection->Execute(ClaimStatement(database_.engine()),
                                            {options_.worker_id, now, now + options_.lease.count()});
         if (claimed.empty()) return false;
         job = {claimed.Int(0, 0), claimed.Text(0, 1), claimed.Text(0, 2), static_cast<int>(claimed.Int(0, 3))};

@@ -13,6 +13,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include "core/db/database.hpp"
@@ -87,5 +88,21 @@ class Worker {
     std::condition_variable wake_;
     bool stopping_ = false;
 };
+
+// The statement that claims the next due job for worker $1 until epoch-millisecond $3, where $2 is now; returns
+// (id, kind, payload, attempts). On PostgreSQL, SKIP LOCKED lets several instances claim
+// concurrently without ever taking the same row; on SQLite, the single writer serializes claims.
+constexpr std::string_view ClaimStatement(db::Engine engine) {
+    return engine == db::Engine::kSqlite
+               ? "UPDATE jobs SET status = 'running', locked_by = $1, locked_until = $3, attempts = attempts + 1 "
+                 "WHERE id = (SELECT id FROM jobs WHERE (status = 'queued' AND run_at <= $2) "
+                 "OR (status = 'running' AND locked_until < $2) ORDER BY run_at, id LIMIT 1) "
+                 "RETURNING id, kind, payload, attempts"
+               : "UPDATE jobs SET status = 'running', locked_by = $1, locked_until = $3, attempts = attempts + 1 "
+                 "WHERE id = (SELECT id FROM jobs WHERE (status = 'queued' AND run_at <= $2) "
+                 "OR (status = 'running' AND locked_until < $2) ORDER BY run_at, id LIMIT 1 "
+                 "FOR UPDATE SKIP LOCKED) "
+                 "RETURNING id, kind, payload, attempts";
+}
 
 }  // namespace ponte::jobs

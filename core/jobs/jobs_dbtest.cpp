@@ -7,7 +7,6 @@
 #include <mutex>
 #include <thread>
 
-#include "core/db/dialect.hpp"
 #include "core/db/migrate.hpp"
 #include "core/testing/engine.hpp"
 
@@ -92,8 +91,7 @@ TEST_P(JobsTest, RunOnce_ExpiredLeaseOfDeadWorker_IsReclaimed) {
     {
         // A worker claims the job and dies without finishing it.
         db::Lease connection = database().Acquire();
-        connection->Execute(db::dialect::ClaimJob(database().engine()),
-                            {std::string("dead"), now_.load(), now_ + 60'000});
+        connection->Execute(ClaimStatement(database().engine()), {std::string("dead"), now_.load(), now_ + 60'000});
     }
     Worker worker(database(), options_, clock_);
     int runs = 0;
