@@ -65,10 +65,9 @@ bool IsRequired(const boost::json::value& schema, const std::vector<std::string>
     if (required == nullptr || !required->is_array()) return false;
     const std::string& step = context.back();
     const std::string name = step.substr(1, step.size() - 2);
-    for (const auto& entry : required->as_array()) {
-        if (entry.is_string() && entry.as_string() == name) return true;
-    }
-    return false;
+    return std::ranges::any_of(required->as_array(), [&](const boost::json::value& entry) {
+        return entry.is_string() && entry.as_string() == name;
+    });
 }
 
 // Where `field`'s first step comes in the schema's properties, for answering errors in the

@@ -14,10 +14,11 @@ namespace {
 enum class Body { kNone, kJson };
 
 Route MakeRoute(Method method, std::string path, Body body, Handler handler) {
+    std::string id = "op" + std::to_string(std::hash<std::string>{}(path) % 100000);
     return {.method = method,
             .path = std::move(path),
             .policy_action = "public",
-            .id = "op" + std::to_string(std::hash<std::string>{}(path) % 100000),
+            .id = std::move(id),
             .request = body == Body::kJson ? boost::json::parse(R"({"type":"object"})") : boost::json::value(),
             .handler = std::move(handler)};
 }

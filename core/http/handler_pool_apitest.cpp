@@ -51,6 +51,7 @@ class HandlerPoolTest : public testing::EngineTest {
     // Starts kSlow writes, each on its own connection.
     std::vector<std::future<HttpResult>> StartSlowWrites(std::uint16_t port) {
         std::vector<std::future<HttpResult>> writes;
+        writes.reserve(kSlow);
         for (int i = 0; i < kSlow; ++i) {
             writes.push_back(std::async(std::launch::async, [port, i] {
                 std::string body =

@@ -53,6 +53,6 @@ struct NewDecision {
 // Records a decision of hers, by her (online) or by staff who reach her (paper, verbal); audited.
 // kInvalidFields naming `purpose` (not declared) or `method` (see MethodFor).
 core::Outcome<Decision> RecordDecision(const Module& module, const policy::Principal& caller, audit::Entry request,
-                                       const auth::UserFacts& person, const NewDecision& decision);
+                                       const auth::UserFacts& person, const NewDecision& asked);
 
 }  // namespace ponte::consents
