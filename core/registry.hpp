@@ -15,8 +15,8 @@
 #include "core/http/dispatcher.hpp"
 #include "core/http/router.hpp"
 #include "core/metrics/metrics.hpp"
-#include "core/policy/policy.hpp"
 #include "core/personal_data.hpp"
+#include "core/policy/policy.hpp"
 #include "core/seed.hpp"
 
 namespace ponte::core {
