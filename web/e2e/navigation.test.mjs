@@ -67,10 +67,16 @@ test('after a navigation the focus is on the heading of the new screen, not on t
   await page.waitForSelector('#field-email');
   await page.click('a[href="/reset-password"]');
   await page.waitForURL('**/reset-password');
-  const focused = () => page.evaluate(() => {
-    const element = document.activeElement;
-    return { tag: element?.tagName, text: element?.textContent?.trim(), tabIndex: element?.getAttribute('tabindex') };
-  });
+  // The focus moves once the new screen has drawn, a moment after the address changed: wait for
+  // it to reach a heading (at most 5 s), then say where it is.
+  const focused = async () => {
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 5_000 })
+      .catch(() => {});
+    return page.evaluate(() => {
+      const element = document.activeElement;
+      return { tag: element?.tagName, text: element?.textContent?.trim(), tabIndex: element?.getAttribute('tabindex') };
+    });
+  };
   assert.deepEqual(await focused(), { tag: 'H1', text: 'New password', tabIndex: '-1' });
 
   await signIn(page, server.url, 'participant');
