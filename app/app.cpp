@@ -1,7 +1,7 @@
 #include "app/app.hpp"
 
-#include "core/auth/module.hpp"
 #include "core/db/migrate.hpp"
+#include "core/identity/module.hpp"
 #include "core/mail/module.hpp"
 #include "core/ops/module.hpp"
 #include "core/privacy/privacy.hpp"
@@ -12,7 +12,7 @@ namespace ponte::app {
 core::Modules AllModules() {
     core::Modules modules;
     modules.push_back(ops::MakeModule());
-    modules.push_back(auth::MakeModule());
+    modules.push_back(identity::MakeModule());
     modules.push_back(mail::MakeModule());
     modules.push_back(privacy::MakeModule());
     // Domain modules, in dependency order: one line each.

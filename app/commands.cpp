@@ -8,9 +8,8 @@
 #include <optional>
 
 #include "app/app.hpp"
+#include "core/accounts/store.hpp"
 #include "core/audit/audit.hpp"
-#include "core/auth/accounts.hpp"
-#include "core/auth/auth.hpp"
 #include "core/crypto/reseal.hpp"
 #include "core/db/backup.hpp"
 #include "core/db/migrate.hpp"
@@ -18,6 +17,7 @@
 #include "core/http/openapi.hpp"
 #include "core/ops/ops.hpp"
 #include "core/privacy/privacy.hpp"
+#include "core/tenancy/store.hpp"
 
 namespace ponte::app {
 namespace {
@@ -57,7 +57,7 @@ std::string UtcTime(std::int64_t epoch_ms) {
 std::int64_t FindPerson(db::Database& database, std::int64_t user_id, const std::string& email) {
     if (user_id > 0) return user_id;
     auto rows =
-        database.Acquire()->Execute("SELECT id FROM auth_users WHERE email = $1", {auth::NormalizeEmail(email)});
+        database.Acquire()->Execute("SELECT id FROM auth_users WHERE email = $1", {accounts::NormalizeEmail(email)});
     if (rows.empty()) throw std::invalid_argument("no account with the email " + email);
     return rows.Int(0, 0);
 }
@@ -77,7 +77,7 @@ std::shared_ptr<const crypto::Keyring> LoadKeys(const config::KeysConfig& keys) 
 int AdminCreate(const config::DatabaseConfig& database_config, const config::KeysConfig& keys,
                 const AdminOptions& options) {
     auto [keyring, database, registry] = Assemble(database_config, keys);
-    auto outcome = ops::CreatePlatformAdmin(*database, options.admin, auth::Options{}, core::NowMs());
+    auto outcome = ops::CreatePlatformAdmin(*database, options.admin, core::NowMs());
     if (const auto* refusal = std::get_if<ops::AdminRefusal>(&outcome)) {
         switch (*refusal) {
             case ops::AdminRefusal::kInvalidEmail:
@@ -99,7 +99,7 @@ int AdminCreate(const config::DatabaseConfig& database_config, const config::Key
     const auto& created = std::get<ops::CreatedAdmin>(outcome);
     const bool configured = !options.public_url.empty();
     const std::string base = configured ? options.public_url : "http://127.0.0.1:8080";
-    std::cout << "platform administrator " << auth::NormalizeEmail(options.admin.email) << " created (account "
+    std::cout << "platform administrator " << accounts::NormalizeEmail(options.admin.email) << " created (account "
               << created.user_id << "), without a password.\n"
               << "Her one-time invitation, valid until " << UtcTime(created.invitation.expires_at) << ":\n"
               << "  link: " << ops::InvitationLink(base, created.invitation.code) << "\n"

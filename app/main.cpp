@@ -10,10 +10,8 @@
 
 #include "app/app.hpp"
 #include "app/commands.hpp"
+#include "core/accounts/store.hpp"
 #include "core/audit/audit.hpp"
-#include "core/auth/accounts.hpp"
-#include "core/auth/auth.hpp"
-#include "core/auth/seed.hpp"
 #include "core/config/config.hpp"
 #include "core/db/backup.hpp"
 #include "core/db/files.hpp"
@@ -23,12 +21,14 @@
 #include "core/http/dispatcher.hpp"
 #include "core/http/openapi.hpp"
 #include "core/http/server.hpp"
+#include "core/identity/seed.hpp"
 #include "core/jobs/jobs.hpp"
 #include "core/log/log.hpp"
 #include "core/ops/admin.hpp"
 #include "core/ops/ops.hpp"
 #include "core/privacy/privacy.hpp"
 #include "core/privacy/retention.hpp"
+#include "core/tenancy/store.hpp"
 
 namespace {
 
@@ -73,7 +73,7 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
     // which seed their own accounts) they must not be reachable.
     if (!serve.demo && !serve.test_routes) {
         crypto::PasswordHasher hasher;
-        if (const auto count = auth::CountDemoPasswordAccounts(*database->Acquire(), hasher); count > 0) {
+        if (const auto count = identity::CountDemoPasswordAccounts(*database->Acquire(), hasher); count > 0) {
             std::cerr << "ponte: " << count
                       << " account(s) still have the published demo password (from `ponte seed-demo`). Serve this "
                          "database only with --demo, or start from a database without demo data and make the first "
@@ -145,7 +145,7 @@ int SeedDemo(const config::DatabaseConfig& database_config, const config::KeysCo
     audit::UseKeys(keyring);
     auto database = OpenDatabase(database_config, 2);
     MigrateQuietly(*database);
-    if (auth::HasAccounts(*database->Acquire())) {
+    if (identity::HasAccounts(*database->Acquire())) {
         std::cout << "demo data: the database has accounts already; nothing added\n";
         return 0;
     }
@@ -155,7 +155,7 @@ int SeedDemo(const config::DatabaseConfig& database_config, const config::KeysCo
     database->Transact([&](db::Connection& connection) {
         for (const auto& [module, seed] : registry.seeds()) seed(connection, world);
     });
-    std::cout << "demo accounts (password for all: \"" << auth::kDemoPassword << "\"):\n";
+    std::cout << "demo accounts (password for all: \"" << identity::kDemoPassword << "\"):\n";
     for (const auto& account : world.accounts) {
         std::cout << "  " << account.email << "  (" << account.role
                   << (account.organization.empty() ? "" : ", " + account.organization) << ")\n";

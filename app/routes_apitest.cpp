@@ -155,7 +155,7 @@ const std::map<std::string, MatrixRow, std::less<>> kCoreMatrix = {
     {"listOwnSessions", {std::string(kSignedIn), ""}},
     // The placeholder id names no session of the caller's, so everyone is answered as for a missing
     // one; ending her own sessions, and a foreign id answered like a missing one, are in
-    // core/auth/own_account_apitest.cpp.
+    // core/authentication/own_account_apitest.cpp.
     {"endOwnSession", {"DDDDDDDDDD", "DDDDDDDDDD"}},
     {"endOtherOwnSessions", {std::string(kSignedIn), ""}},
     {"listMemberships", {"DDDDDDAAAA", "DDDDDDDDDA"}},

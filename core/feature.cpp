@@ -35,4 +35,10 @@ Failure NotFoundAudited(db::Database& database, const audit::Entry& entry) {
     return Failure{Fault::kNotFound};
 }
 
+std::string PublicBaseUrl(std::string_view public_url, bool secure, const http::Request& request) {
+    if (!public_url.empty()) return std::string(public_url);
+    return std::string(secure ? "https://" : "http://") +
+           std::string(request.headers.Get("Host").value_or("localhost"));
+}
+
 }  // namespace ponte::core

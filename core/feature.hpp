@@ -39,4 +39,8 @@ audit::Entry AuditEntry(const http::Request& request, std::string action, std::s
 // the same time and a stopwatch cannot tell them apart.
 Failure NotFoundAudited(db::Database& database, const audit::Entry& entry);
 
+// The address people open Ponte at, for links in QR codes and mails: `public_url` when configured,
+// else this request's Host (https when cookies are Secure).
+std::string PublicBaseUrl(std::string_view public_url, bool secure, const http::Request& request);
+
 }  // namespace ponte::core

@@ -81,8 +81,8 @@ class CheckBoundariesTest(unittest.TestCase):
 
     def test_ConfigIncludingARoomsOptions_Fails(self):
         status, output = self.run_on({
-            "core/auth/options.hpp": "#pragma once\n",
-            "core/config/config.hpp": '#include "core/auth/options.hpp"\n',
+            "core/authentication/options.hpp": "#pragma once\n",
+            "core/config/config.hpp": '#include "core/authentication/options.hpp"\n',
         })
         self.assertEqual(status, 1)
         self.assertIn("core/config/config.hpp:1: config-knows-no-room", output)

@@ -2,8 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include "core/auth/accounts.hpp"
+#include "core/accounts/store.hpp"
 #include "core/db/migrate.hpp"
+#include "core/tenancy/store.hpp"
 #include "core/testing/engine.hpp"
 
 namespace ponte::crypto {
@@ -16,13 +17,13 @@ class ResealTest : public testing::EngineTest {
     void SetUp() override {
         EngineTest::SetUp();
         if (IsSkipped()) return;
-        db::Migrate(database(), db::LoadEmbeddedMigrations("auth", "core/auth/migrations/"));
+        db::Migrate(database(), db::LoadEmbeddedMigrations("auth", "core/identity/migrations/"));
     }
     std::int64_t AddUserWithSecret(const Keyring& keyring, std::string_view name, std::string_view secret) {
         return database().Transact([&](db::Connection& connection) {
-            std::int64_t id = auth::CreateUser(
-                connection, auth::User{.email = std::string(name) + "@example.org", .display_name = std::string(name)},
-                1);
+            std::int64_t id = accounts::CreateUser(
+                connection,
+                accounts::User{.email = std::string(name) + "@example.org", .display_name = std::string(name)}, 1);
             connection.Execute("INSERT INTO auth_totp (user_id, secret, created_at) VALUES ($1, $2, 1)",
                                {id, keyring.Seal(secret, FieldContext("auth_totp", "secret", id))});
             return id;

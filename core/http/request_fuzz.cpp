@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "core/auth/auth.hpp"
+#include "core/authentication/authentication.hpp"
 #include "core/db/migrate.hpp"
 #include "core/http/dispatcher.hpp"
 #include "core/registry.hpp"
@@ -27,8 +27,8 @@ std::unique_ptr<db::Database> OpenFuzzDatabase() {
     return db::Database::Open("sqlite:" + (directory / "fuzz.db").string());
 }
 
-auth::Options FuzzAuthOptions() {
-    auth::Options options;
+authentication::Options FuzzAuthOptions() {
+    authentication::Options options;
     options.password_cost = {.passes = 1, .memory_bytes = 8 * 1024};
     return options;
 }
@@ -39,7 +39,7 @@ struct Fixture {
     std::unique_ptr<http::Dispatcher> dispatcher;
 
     Fixture() {
-        auth::Register(registry, FuzzAuthOptions());
+        authentication::Register(registry, FuzzAuthOptions());
         registry.AddRoute({.method = http::Method::kGet,
                            .path = "/api/v1/things/{id}/parts/{part}",
                            .policy_action = "public",

@@ -1,8 +1,9 @@
 #include "core/ops/admin.hpp"
 
+#include "core/accounts/store.hpp"
 #include "core/audit/audit.hpp"
-#include "core/auth/accounts.hpp"
 #include "core/db/errors.hpp"
+#include "core/tenancy/store.hpp"
 
 namespace ponte::ops {
 namespace {
@@ -16,20 +17,20 @@ constexpr std::string_view kCountEnabledAdmins =
 }  // namespace
 
 std::variant<CreatedAdmin, AdminRefusal> CreatePlatformAdmin(db::Database& database, const NewAdmin& admin,
-                                                             const auth::Options& options, std::int64_t now_ms) {
-    const std::string email = auth::NormalizeEmail(admin.email);
-    if (!auth::LooksLikeEmail(email) || email.size() > 254) return AdminRefusal::kInvalidEmail;
+                                                             std::int64_t now_ms) {
+    const std::string email = accounts::NormalizeEmail(admin.email);
+    if (!accounts::LooksLikeEmail(email) || email.size() > 254) return AdminRefusal::kInvalidEmail;
     if (admin.display_name.empty() || admin.display_name.size() > 100) return AdminRefusal::kInvalidName;
     try {
         return database.Transact([&](db::Connection& connection) -> std::variant<CreatedAdmin, AdminRefusal> {
             if (!admin.force && connection.Execute(kCountEnabledAdmins).Int(0, 0) > 0) {
                 return AdminRefusal::kAdminExists;
             }
-            if (auth::FindUserByEmail(connection, email)) return AdminRefusal::kEmailTaken;
+            if (accounts::FindUserByEmail(connection, email)) return AdminRefusal::kEmailTaken;
             const std::int64_t id =
-                auth::CreateUser(connection, {.email = email, .display_name = admin.display_name}, now_ms);
-            auth::AddMembership(connection, id, {.role = policy::Role::kPlatformAdmin}, 0, now_ms);
-            auth::Invitation invitation = auth::IssueInvitation(connection, id, 0, now_ms, options);
+                accounts::CreateUser(connection, {.email = email, .display_name = admin.display_name}, now_ms);
+            tenancy::AddMembership(connection, id, {.role = policy::Role::kPlatformAdmin}, 0, now_ms);
+            accounts::Invitation invitation = accounts::IssueInvitation(connection, id, 0, now_ms);
             audit::Append(connection,
                           {.action = "auth.admin.create",
                            .outcome = "ok",

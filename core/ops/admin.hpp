@@ -7,8 +7,7 @@
 #include <string>
 #include <variant>
 
-#include "core/auth/invitations.hpp"
-#include "core/auth/options.hpp"
+#include "core/accounts/invitations.hpp"
 #include "core/db/database.hpp"
 
 namespace ponte::ops {
@@ -22,7 +21,7 @@ struct NewAdmin {
 
 struct CreatedAdmin {
     std::int64_t user_id = 0;
-    auth::Invitation invitation;
+    accounts::Invitation invitation;
 };
 
 enum class AdminRefusal {
@@ -34,9 +33,9 @@ enum class AdminRefusal {
 
 // Creates the account, its platform_admin membership and its invitation, and audits it
 // ("auth.admin.create", detail {"forced":bool}), all in one transaction; or changes nothing and
-// says why. `options` gives the invitation's lifetime.
+// says why.
 std::variant<CreatedAdmin, AdminRefusal> CreatePlatformAdmin(db::Database& database, const NewAdmin& admin,
-                                                             const auth::Options& options, std::int64_t now_ms);
+                                                             std::int64_t now_ms);
 
 // The invitation link of a code: "<public_url>/invite#CODE" (the code in the fragment, which
 // browsers never send to a server). A trailing slash of `public_url` is dropped.

@@ -4,10 +4,11 @@
 
 #include <gtest/gtest.h>
 
-#include "core/auth/accounts.hpp"
-#include "core/auth/seed.hpp"
+#include "core/accounts/store.hpp"
 #include "core/crypto/random.hpp"
 #include "core/db/migrate.hpp"
+#include "core/identity/seed.hpp"
+#include "core/tenancy/store.hpp"
 #include "core/testing/application.hpp"
 #include "core/testing/engine.hpp"
 
@@ -25,7 +26,7 @@ class AdminTest : public testing::EngineTest {
     }
     std::variant<CreatedAdmin, AdminRefusal> Create(std::string email, bool force = false) {
         return CreatePlatformAdmin(database(), {.email = std::move(email), .display_name = "Amina", .force = force},
-                                   auth::Options{}, kNow);
+                                   kNow);
     }
     std::int64_t Count(std::string_view sql) { return database().Acquire()->Execute(sql).Int(0, 0); }
 };
@@ -35,11 +36,11 @@ TEST_P(AdminTest, FirstAdmin_HasNoPasswordAMembershipAnInvitationAndAnAuditEntry
     ASSERT_TRUE(std::holds_alternative<CreatedAdmin>(outcome));
     const auto& created = std::get<CreatedAdmin>(outcome);
     auto connection = database().Acquire();
-    auto user = auth::FindUser(*connection, created.user_id);
+    auto user = accounts::FindUser(*connection, created.user_id);
     ASSERT_TRUE(user);
     EXPECT_EQ(user->email, "amina@example.org");
     EXPECT_TRUE(user->password_hash.empty());
-    auto memberships = auth::ListMemberships(*connection, created.user_id);
+    auto memberships = tenancy::ListMemberships(*connection, created.user_id);
     ASSERT_EQ(memberships.size(), 1u);
     EXPECT_EQ(memberships[0].role, policy::Role::kPlatformAdmin);
     auto invitation =
@@ -47,7 +48,7 @@ TEST_P(AdminTest, FirstAdmin_HasNoPasswordAMembershipAnInvitationAndAnAuditEntry
                             {crypto::Sha256Hex(created.invitation.code)});
     ASSERT_EQ(invitation.size(), 1u);
     EXPECT_EQ(invitation.Int(0, 0), created.user_id);
-    EXPECT_EQ(invitation.Int(0, 1), kNow + auth::Options{}.invitation_lifetime.count());
+    EXPECT_EQ(invitation.Int(0, 1), kNow + accounts::kInvitationLifetime.count());
     EXPECT_TRUE(invitation.IsNull(0, 2));
     auto audit = connection->Execute("SELECT resource_id, detail FROM audit_log WHERE action = 'auth.admin.create'");
     ASSERT_EQ(audit.size(), 1u);
@@ -72,19 +73,19 @@ TEST_P(AdminTest, SecondAdmin_IsRefusedUnlessForced) {
 TEST_P(AdminTest, OnlyAdminDisabled_AnotherIsMadeWithoutForce) {
     auto first = Create("first@example.org");
     ASSERT_TRUE(std::holds_alternative<CreatedAdmin>(first));
-    auth::SetDisabled(*database().Acquire(), std::get<CreatedAdmin>(first).user_id, true, kNow);
+    accounts::SetDisabled(*database().Acquire(), std::get<CreatedAdmin>(first).user_id, true, kNow);
     EXPECT_TRUE(std::holds_alternative<CreatedAdmin>(Create("second@example.org")));
 }
 
 TEST_P(AdminTest, TakenOrBadEmailOrName_IsRefusedAndChangesNothing) {
-    auth::CreateUser(*database().Acquire(), {.email = "taken@example.org", .display_name = "Someone"}, kNow);
+    accounts::CreateUser(*database().Acquire(), {.email = "taken@example.org", .display_name = "Someone"}, kNow);
     auto taken = Create("TAKEN@example.org", true);
     ASSERT_TRUE(std::holds_alternative<AdminRefusal>(taken));
     EXPECT_EQ(std::get<AdminRefusal>(taken), AdminRefusal::kEmailTaken);
     auto bad = Create("not an address");
     ASSERT_TRUE(std::holds_alternative<AdminRefusal>(bad));
     EXPECT_EQ(std::get<AdminRefusal>(bad), AdminRefusal::kInvalidEmail);
-    auto unnamed = CreatePlatformAdmin(database(), {.email = "a@example.org", .display_name = ""}, {}, kNow);
+    auto unnamed = CreatePlatformAdmin(database(), {.email = "a@example.org", .display_name = ""}, kNow);
     ASSERT_TRUE(std::holds_alternative<AdminRefusal>(unnamed));
     EXPECT_EQ(std::get<AdminRefusal>(unnamed), AdminRefusal::kInvalidName);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM auth_users"), 1);
@@ -95,22 +96,22 @@ TEST_P(AdminTest, DemoAccounts_CountedWhileTheyKeepTheDemoPassword) {
     // The cheapest Argon2id cost: the count verifies with each hash's own cost.
     crypto::PasswordHasher hasher({.passes = 1, .memory_bytes = 8 << 10});
     auto connection = database().Acquire();
-    EXPECT_EQ(auth::CountDemoPasswordAccounts(*connection, hasher), 0);
+    EXPECT_EQ(identity::CountDemoPasswordAccounts(*connection, hasher), 0);
     core::DemoWorld world{.now_ms = kNow};
-    database().Transact([&](db::Connection& seeding) { auth::SeedDemo(seeding, world); });
+    database().Transact([&](db::Connection& seeding) { identity::SeedDemo(seeding, world); });
     ASSERT_EQ(world.accounts.size(), 9u);
-    EXPECT_EQ(auth::CountDemoPasswordAccounts(*connection, hasher), 9);
+    EXPECT_EQ(identity::CountDemoPasswordAccounts(*connection, hasher), 9);
 
-    auto participant = auth::FindUserByEmail(*connection, "participant@demo.ponte.example");
+    auto participant = accounts::FindUserByEmail(*connection, "participant@demo.ponte.example");
     ASSERT_TRUE(participant);
-    auth::SetPasswordHash(*connection, participant->id, hasher.Hash("her own long passphrase"), kNow);
-    auto mentor = auth::FindUserByEmail(*connection, "mentor@demo.ponte.example");
+    accounts::SetPasswordHash(*connection, participant->id, hasher.Hash("her own long passphrase"), kNow);
+    auto mentor = accounts::FindUserByEmail(*connection, "mentor@demo.ponte.example");
     ASSERT_TRUE(mentor);
-    auth::SetDisabled(*connection, mentor->id, true, kNow);
+    accounts::SetDisabled(*connection, mentor->id, true, kNow);
     // An account outside the demo domain is not looked at, whatever its password.
-    auth::CreateUser(*connection,
-                     {.email = "real@example.org", .display_name = "Real", .password_hash = hasher.Hash("x")}, kNow);
-    EXPECT_EQ(auth::CountDemoPasswordAccounts(*connection, hasher), 7);
+    accounts::CreateUser(
+        *connection, {.email = "real@example.org", .display_name = "Real", .password_hash = hasher.Hash("x")}, kNow);
+    EXPECT_EQ(identity::CountDemoPasswordAccounts(*connection, hasher), 7);
 }
 
 TEST(AdminLink, InvitationLink_PutsTheCodeInTheFragment) {

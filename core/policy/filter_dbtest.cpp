@@ -9,9 +9,10 @@
 #include <map>
 #include <set>
 
-#include "core/auth/accounts.hpp"
+#include "core/accounts/store.hpp"
 #include "core/db/migrate.hpp"
 #include "core/policy/policy.hpp"
+#include "core/tenancy/store.hpp"
 #include "core/testing/engine.hpp"
 
 namespace ponte::policy {
@@ -32,20 +33,20 @@ class FilterDbTest : public testing::EngineTest {
     void SetUp() override {
         EngineTest::SetUp();
         if (IsSkipped()) return;
-        db::Migrate(database(), db::LoadEmbeddedMigrations("auth", "core/auth/migrations/"));
+        db::Migrate(database(), db::LoadEmbeddedMigrations("auth", "core/identity/migrations/"));
         database().Transact([&](db::Connection& connection) {
             connection.ExecuteScript(kTables);
             // Organizations: the first two in the first network, the third in the second, the
             // fourth in both, the fifth in none.
-            const std::int64_t first = auth::CreateNetwork(connection, "North", 1);
-            const std::int64_t second = auth::CreateNetwork(connection, "South", 1);
+            const std::int64_t first = tenancy::CreateNetwork(connection, "North", 1);
+            const std::int64_t second = tenancy::CreateNetwork(connection, "South", 1);
             networks_ = {first, second};
             for (int i = 0; i < 5; ++i) {
-                organizations_.push_back(auth::CreateOrganization(connection, "Org " + std::to_string(i), "ngo", 1));
+                organizations_.push_back(tenancy::CreateOrganization(connection, "Org " + std::to_string(i), "ngo", 1));
             }
             const std::pair<int, std::int64_t> links[] = {{0, first}, {1, first}, {2, second}, {3, first}, {3, second}};
             for (auto [index, network] : links) {
-                auth::AddOrganizationToNetwork(connection, network, organizations_[index]);
+                tenancy::AddOrganizationToNetwork(connection, network, organizations_[index]);
                 networks_of_[organizations_[index]].push_back(network);
             }
             // Every combination of organization (or none), owner (or none) and assignees.

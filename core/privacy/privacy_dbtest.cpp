@@ -7,19 +7,19 @@
 
 #include <set>
 
+#include "core/accounts/access_resets.hpp"
+#include "core/accounts/store.hpp"
 #include "core/audit/audit.hpp"
-#include "core/auth/access_resets.hpp"
-#include "core/auth/accounts.hpp"
-#include "core/auth/auth.hpp"
-#include "core/auth/sessions.hpp"
-#include "core/auth/throttle.hpp"
+#include "core/authentication/sessions.hpp"
 #include "core/crypto/random.hpp"
 #include "core/db/migrate.hpp"
 #include "core/feature.hpp"
 #include "core/mail/mail.hpp"
+#include "core/tenancy/store.hpp"
 #include "core/testing/application.hpp"
 #include "core/testing/engine.hpp"
 #include "core/testing/server_process.hpp"
+#include "core/throttle/throttle.hpp"
 
 namespace ponte::privacy {
 namespace {
@@ -65,12 +65,13 @@ class PrivacyTest : public testing::EngineTest {
     std::int64_t SeedPerson() {
         return database().Transact([&](db::Connection& connection) {
             const std::int64_t now = core::NowMs();
-            const std::int64_t org = auth::CreateOrganization(connection, "Women's centre", "ngo", now);
-            const std::int64_t id = auth::CreateUser(
+            const std::int64_t org = tenancy::CreateOrganization(connection, "Women's centre", "ngo", now);
+            const std::int64_t id = accounts::CreateUser(
                 connection, {.email = std::string(kEmail), .display_name = std::string(kName), .password_hash = "x"},
                 now);
-            auth::AddMembership(connection, id, {.role = policy::Role::kParticipant, .organization_id = org}, 0, now);
-            auth::CreateSession(connection, id, now, {}, "192.0.2.7", "Firefox on Android");
+            tenancy::AddMembership(connection, id, {.role = policy::Role::kParticipant, .organization_id = org}, 0,
+                                   now);
+            authentication::CreateSession(connection, id, now, {}, "192.0.2.7", "Firefox on Android");
             connection.Execute(
                 "INSERT INTO auth_totp (user_id, secret, created_at, confirmed_at) VALUES ($1, $2, $3, $3)",
                 {id, keyring_->Seal("SECRET", crypto::FieldContext("auth_totp", "secret", id)), now});
@@ -83,8 +84,8 @@ class PrivacyTest : public testing::EngineTest {
                 {id, now});
             connection.Execute("INSERT INTO auth_throttle (key, failures, window_start) VALUES ($1, 1, $2)",
                                {"account:" + std::string(kEmail), now});
-            auth::RecordLoginFailure(connection, auth::LoginKeysFor(std::string(kEmail), "192.0.2.7"), now);
-            auth::RecordAccessReset(connection, *keyring_, id, 0, "Zahra Haddad lost her phone", now);
+            throttle::RecordLoginFailure(connection, throttle::LoginKeysFor(std::string(kEmail), "192.0.2.7"), now);
+            accounts::RecordAccessReset(connection, *keyring_, id, 0, "Zahra Haddad lost her phone", now);
             connection.Execute(
                 "INSERT INTO auth_membership_invitations (digest, organization_id, role, created_at, expires_at, "
                 "used_at, used_by) VALUES ('j1', $1, 'mentor', $2, $2, $2, $3)",
@@ -155,7 +156,7 @@ TEST_P(PrivacyTest, ExportHoldsWhatEachModuleKeeps) {
 TEST_P(PrivacyTest, AfterErasureNothingIdentifiesHerButCountsRemain) {
     const std::int64_t person = SeedPerson();
     const std::int64_t other = database().Transact([](db::Connection& connection) {
-        return auth::CreateUser(connection, {.email = "other@example.org", .display_name = "Other"}, 1);
+        return accounts::CreateUser(connection, {.email = "other@example.org", .display_name = "Other"}, 1);
     });
     bool found = false;
     for (const auto& text : AllText()) found = found || text.find(kEmail) != std::string::npos;
@@ -173,7 +174,7 @@ TEST_P(PrivacyTest, AfterErasureNothingIdentifiesHerButCountsRemain) {
     EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM auth_memberships WHERE user_id = $1", {person}).Int(0, 0), 1);
     EXPECT_FALSE(connection->Execute("SELECT erased_at FROM auth_users WHERE id = $1", {person}).IsNull(0, 0));
     EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM consents_decisions WHERE user_id = $1", {person}).Int(0, 0), 1);
-    EXPECT_EQ(auth::FindUser(*connection, other)->email, "other@example.org") << "nobody else is touched";
+    EXPECT_EQ(accounts::FindUser(*connection, other)->email, "other@example.org") << "nobody else is touched";
     EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM audit_log WHERE action = 'privacy.erase'").Int(0, 0), 1);
     EXPECT_TRUE(audit::Verify(database(), testing::TestKeyring().get()).ok);
 }

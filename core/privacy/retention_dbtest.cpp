@@ -7,10 +7,11 @@
 #include <set>
 #include <tuple>
 
-#include "core/auth/accounts.hpp"
+#include "core/accounts/store.hpp"
 #include "core/db/migrate.hpp"
 #include "core/jobs/jobs.hpp"
 #include "core/privacy/privacy.hpp"
+#include "core/tenancy/store.hpp"
 #include "core/testing/application.hpp"
 #include "core/testing/engine.hpp"
 
@@ -28,7 +29,8 @@ class RetentionTest : public testing::EngineTest {
         if (IsSkipped()) return;
         registry_ = testing::Application(&database());
         db::Migrate(database(), registry_->migrations());
-        user_ = auth::CreateUser(*database().Acquire(), {.email = "rania@example.org", .display_name = "Rania"}, kNow);
+        user_ =
+            accounts::CreateUser(*database().Acquire(), {.email = "rania@example.org", .display_name = "Rania"}, kNow);
     }
     void Run(std::string_view sql, std::vector<db::Value> params) {
         database().Acquire()->Execute(sql, std::span<const db::Value>(params.data(), params.size()));
@@ -76,7 +78,7 @@ TEST_P(RetentionTest, Purge_DeletesExactlyTheRecordsPastTheirPeriod) {
         Code(table, "unused", kNow + kDay, nullptr);
     }
     // Join codes: 30 days after spent or expired. New codes given by staff: 90 days after.
-    const std::int64_t organization = auth::CreateOrganization(*database().Acquire(), "Centre", "ngo", kNow);
+    const std::int64_t organization = tenancy::CreateOrganization(*database().Acquire(), "Centre", "ngo", kNow);
     for (auto [digest, expires, used] : {std::tuple{"expired-31", kNow - 31 * kDay, db::Value{nullptr}},
                                          {"spent-31", kNow + kDay, db::Value{kNow - 31 * kDay}},
                                          {"spent-29", kNow + kDay, db::Value{kNow - 29 * kDay}},

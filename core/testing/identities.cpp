@@ -3,36 +3,36 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "core/auth/accounts.hpp"
-#include "core/auth/auth.hpp"
+#include "core/accounts/store.hpp"
 #include "core/crypto/random.hpp"
 #include "core/feature.hpp"
+#include "core/tenancy/store.hpp"
 
 namespace ponte::testing {
 
 Identities::Identities(db::Database& database) : database_(database) {
     database.Transact([this](db::Connection& connection) {
         const std::int64_t now = core::NowMs();
-        own_network = auth::CreateNetwork(connection, "Own network", now);
-        foreign_network = auth::CreateNetwork(connection, "Foreign network", now);
-        own_organization = auth::CreateOrganization(connection, "Own organization", "social_service", now);
-        foreign_organization = auth::CreateOrganization(connection, "Foreign organization", "ngo", now);
-        auth::AddOrganizationToNetwork(connection, own_network, own_organization);
-        auth::AddOrganizationToNetwork(connection, foreign_network, foreign_organization);
+        own_network = tenancy::CreateNetwork(connection, "Own network", now);
+        foreign_network = tenancy::CreateNetwork(connection, "Foreign network", now);
+        own_organization = tenancy::CreateOrganization(connection, "Own organization", "social_service", now);
+        foreign_organization = tenancy::CreateOrganization(connection, "Foreign organization", "ngo", now);
+        tenancy::AddOrganizationToNetwork(connection, own_network, own_organization);
+        tenancy::AddOrganizationToNetwork(connection, foreign_network, foreign_organization);
 
         actors_.clear();
         actors_.push_back({"anonymous", std::nullopt, 0});
         for (policy::Role role : policy::kAllRoles) {
             const std::string name(policy::RoleName(role));
-            auth::User user;
+            accounts::User user;
             user.email = name + "@own.example.org";
             user.display_name = "Test " + name;
-            const std::int64_t id = auth::CreateUser(connection, user, now);
+            const std::int64_t id = accounts::CreateUser(connection, user, now);
             policy::Membership membership;
             membership.role = role;
             if (policy::IsOrganizationRole(role)) membership.organization_id = own_organization;
             if (role == policy::Role::kNetworkCoordinator) membership.network_id = own_network;
-            auth::AddMembership(connection, id, membership, 0, now);
+            tenancy::AddMembership(connection, id, membership, 0, now);
             actors_.push_back({name, role, id});
         }
     });
@@ -43,8 +43,8 @@ Identities::Record Identities::NewRecord(bool foreign) {
         const std::int64_t now = core::NowMs();
         const std::string name = "record" + std::to_string(++records_);
         Record record;
-        record.user_id = auth::CreateUser(connection, {.email = name + "@example.org", .display_name = name}, now);
-        record.membership_id = auth::AddMembership(
+        record.user_id = accounts::CreateUser(connection, {.email = name + "@example.org", .display_name = name}, now);
+        record.membership_id = tenancy::AddMembership(
             connection, record.user_id,
             {.role = policy::Role::kParticipant, .organization_id = foreign ? foreign_organization : own_organization},
             0, now);
@@ -56,9 +56,9 @@ void Identities::RestoreNetworks() {
     database_.Transact([&](db::Connection& connection) {
         for (auto [network, organization] :
              {std::pair{own_network, own_organization}, {foreign_network, foreign_organization}}) {
-            auto networks = auth::NetworksOf(connection, organization);
+            auto networks = tenancy::NetworksOf(connection, organization);
             if (std::find(networks.begin(), networks.end(), network) == networks.end()) {
-                auth::AddOrganizationToNetwork(connection, network, organization);
+                tenancy::AddOrganizationToNetwork(connection, network, organization);
             }
         }
     });
@@ -71,25 +71,27 @@ const Actor& Identities::actor(policy::Role role) const {
     throw std::logic_error("no actor for role");
 }
 
-std::map<std::string, std::string> Identities::SignIn(const Actor& actor, const auth::SessionOptions& options) {
+std::map<std::string, std::string> Identities::SignIn(const Actor& actor,
+                                                      const authentication::SessionOptions& options) {
     return SignIn(actor, options, true);
 }
 
 std::map<std::string, std::string> Identities::SignInWithPasswordOnly(const Actor& actor,
-                                                                      const auth::SessionOptions& options) {
+                                                                      const authentication::SessionOptions& options) {
     return SignIn(actor, options, false);
 }
 
-std::map<std::string, std::string> Identities::SignIn(const Actor& actor, const auth::SessionOptions& options,
+std::map<std::string, std::string> Identities::SignIn(const Actor& actor, const authentication::SessionOptions& options,
                                                       bool second_factor_passed) {
     if (!actor.role) return {};
-    auth::NewSession session = database_.Transact([&](db::Connection& connection) {
+    authentication::NewSession session = database_.Transact([&](db::Connection& connection) {
         const std::int64_t now = core::NowMs();
-        auto created = auth::CreateSession(connection, actor.user_id, now, options, "127.0.0.1", "test");
-        if (second_factor_passed) auth::MarkSecondFactorPassed(connection, crypto::Sha256Hex(created.id), now);
+        auto created = authentication::CreateSession(connection, actor.user_id, now, options, "127.0.0.1", "test");
+        if (second_factor_passed)
+            authentication::MarkSecondFactorPassed(connection, crypto::Sha256Hex(created.id), now);
         return created;
     });
-    return {{"Cookie", std::string(auth::CookieName(options)) + "=" + session.id},
+    return {{"Cookie", std::string(authentication::CookieName(options)) + "=" + session.id},
             {"X-CSRF-Token", session.csrf_token}};
 }
 

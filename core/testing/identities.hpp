@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "core/auth/sessions.hpp"
+#include "core/authentication/sessions.hpp"
 #include "core/db/database.hpp"
 #include "core/policy/principal.hpp"
 
@@ -36,10 +36,10 @@ class Identities {
 
     // The headers of a signed-in request by `actor` (Cookie and X-CSRF-Token), in a new session
     // that has passed its second factor; none for anonymous.
-    std::map<std::string, std::string> SignIn(const Actor& actor, const auth::SessionOptions& options = {});
+    std::map<std::string, std::string> SignIn(const Actor& actor, const authentication::SessionOptions& options = {});
     // The same, for a session signed in with the password only.
     std::map<std::string, std::string> SignInWithPasswordOnly(const Actor& actor,
-                                                              const auth::SessionOptions& options = {});
+                                                              const authentication::SessionOptions& options = {});
 
     // A new participant of the own or the foreign organization, as the record a request acts on:
     // one per request, so that requests that change or delete it do not affect the next.
@@ -57,7 +57,7 @@ class Identities {
     std::int64_t foreign_network = 0;
 
   private:
-    std::map<std::string, std::string> SignIn(const Actor& actor, const auth::SessionOptions& options,
+    std::map<std::string, std::string> SignIn(const Actor& actor, const authentication::SessionOptions& options,
                                               bool second_factor_passed);
     db::Database& database_;
     std::vector<Actor> actors_;

@@ -2,21 +2,21 @@
 
 #include <boost/json.hpp>
 
-#include "core/auth/resources.hpp"
 #include "core/feature.hpp"
+#include "core/tenancy/resources.hpp"
 #include "modules/consents/api.hpp"
 #include "modules/consents/policy.hpp"
 #include "modules/consents/store.hpp"
 
 namespace ponte::consents {
 
-core::Outcome<auth::UserFacts> ReachPerson(const Module& module, const policy::Principal& caller, audit::Entry& request,
-                                           std::string_view action, std::int64_t user_id) {
+core::Outcome<tenancy::UserFacts> ReachPerson(const Module& module, const policy::Principal& caller,
+                                              audit::Entry& request, std::string_view action, std::int64_t user_id) {
     request.action = std::string(action);
     request.resource_type = "auth.user";
     request.resource_id = std::to_string(user_id);
-    std::optional<auth::UserFacts> person;
-    if (user_id > 0) person = auth::LoadUserFacts(*module.database().Acquire(), user_id);
+    std::optional<tenancy::UserFacts> person;
+    if (user_id > 0) person = tenancy::LoadUserFacts(*module.database().Acquire(), user_id);
     if (!person) {
         request.outcome = "not_found";
         return core::NotFoundAudited(module.database(), request);
@@ -42,7 +42,7 @@ void RecordConsent(db::Connection& connection, std::int64_t user_id, std::string
                     .recorded_by = recorded_by});
 }
 
-Consents ReadConsents(const Module& module, audit::Entry request, const auth::UserFacts& person) {
+Consents ReadConsents(const Module& module, audit::Entry request, const tenancy::UserFacts& person) {
     Consents consents;
     consents.history = DecisionsOf(*module.database().Acquire(), person.id);
     consents.purposes = CurrentState(module.purposes, consents.history);
@@ -52,7 +52,7 @@ Consents ReadConsents(const Module& module, audit::Entry request, const auth::Us
 }
 
 core::Outcome<Decision> RecordDecision(const Module& module, const policy::Principal& caller, audit::Entry request,
-                                       const auth::UserFacts& person, const NewDecision& asked) {
+                                       const tenancy::UserFacts& person, const NewDecision& asked) {
     core::Failure invalid{core::Fault::kInvalidFields};
     if (!module.purposes.contains(asked.purpose)) invalid.errors.push_back({"purpose", "format"});
     const bool own = person.id == caller.user_id;

@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "core/audit/audit.hpp"
-#include "core/auth/resources.hpp"
 #include "core/outcome.hpp"
 #include "core/policy/policy.hpp"
+#include "core/tenancy/resources.hpp"
 #include "modules/consents/model.hpp"
 
 namespace ponte::consents {
@@ -38,11 +38,11 @@ struct Consents {
 // a record); else kNotFound, the same for a person out of reach as for one who does not exist,
 // both audited. Handlers call it before they read a body: who may reach a record comes first.
 // `request` is the audit entry of the request; it gets the action and the person.
-core::Outcome<auth::UserFacts> ReachPerson(const Module& module, const policy::Principal& caller, audit::Entry& request,
-                                           std::string_view action, std::int64_t user_id);
+core::Outcome<tenancy::UserFacts> ReachPerson(const Module& module, const policy::Principal& caller,
+                                              audit::Entry& request, std::string_view action, std::int64_t user_id);
 
 // Her decisions for every declared purpose, and their history; audited.
-Consents ReadConsents(const Module& module, audit::Entry request, const auth::UserFacts& person);
+Consents ReadConsents(const Module& module, audit::Entry request, const tenancy::UserFacts& person);
 
 struct NewDecision {
     std::string purpose;
@@ -53,6 +53,6 @@ struct NewDecision {
 // Records a decision of hers, by her (online) or by staff who reach her (paper, verbal); audited.
 // kInvalidFields naming `purpose` (not declared) or `method` (see MethodFor).
 core::Outcome<Decision> RecordDecision(const Module& module, const policy::Principal& caller, audit::Entry request,
-                                       const auth::UserFacts& person, const NewDecision& asked);
+                                       const tenancy::UserFacts& person, const NewDecision& asked);
 
 }  // namespace ponte::consents

@@ -4,9 +4,9 @@
 
 #include <boost/json.hpp>
 
-#include "core/auth/accounts.hpp"
-#include "core/auth/auth.hpp"
+#include "core/accounts/store.hpp"
 #include "core/feature.hpp"
+#include "core/tenancy/store.hpp"
 #include "core/testing/engine.hpp"
 #include "core/testing/http_client.hpp"
 #include "core/testing/identities.hpp"
@@ -86,9 +86,9 @@ TEST_F(ConsentsTest, StaffColleagues_AreOutOfReach_AsIfMissing) {
     // A woman served here who volunteers as a trainer elsewhere is still reached here.
     const auto served = world_->NewRecord(false);
     database_->Transact([&](db::Connection& connection) {
-        auth::AddMembership(connection, served.user_id,
-                            {.role = Role::kTrainer, .organization_id = world_->foreign_organization}, 0,
-                            core::NowMs());
+        tenancy::AddMembership(connection, served.user_id,
+                               {.role = Role::kTrainer, .organization_id = world_->foreign_organization}, 0,
+                               core::NowMs());
     });
     EXPECT_EQ(As(Role::kCaseWorker, "GET", "/api/v1/users/" + std::to_string(served.user_id) + "/consents").status,
               200);

@@ -13,7 +13,7 @@ using policy::Role;
 using policy::Scope;
 
 // True when she holds a staff role in `organization_id` (0: in any organization).
-bool IsStaffIn(const auth::UserFacts& user, std::int64_t organization_id) {
+bool IsStaffIn(const tenancy::UserFacts& user, std::int64_t organization_id) {
     return std::any_of(user.memberships.begin(), user.memberships.end(), [&](const policy::Membership& m) {
         return policy::IsStaff(m.role) && (organization_id == 0 || m.organization_id == organization_id);
     });
@@ -33,9 +33,9 @@ void DeclarePolicy(policy::Policy& policy) {
 }
 
 bool Reaches(const policy::Policy& policy, const policy::Principal& caller, std::string_view action,
-             const auth::UserFacts& person) {
+             const tenancy::UserFacts& person) {
     if (person.id == caller.user_id || !IsStaffIn(person, 0))
-        return auth::PermitsOnUser(policy, caller, action, person);
+        return tenancy::PermitsOnUser(policy, caller, action, person);
     return std::any_of(person.organizations.begin(), person.organizations.end(), [&](const policy::Resource& org) {
         return !IsStaffIn(person, org.organization_id) && policy.Permits(&caller, action, org);
     });

@@ -3,8 +3,8 @@
 
 #include <string_view>
 
-#include "core/auth/resources.hpp"
 #include "core/policy/policy.hpp"
+#include "core/tenancy/resources.hpp"
 
 namespace ponte::consents {
 
@@ -16,6 +16,6 @@ void DeclarePolicy(policy::Policy& policy);
 // organization that serves her, one where she holds no staff role: a colleague's consents are her
 // own business.
 bool Reaches(const policy::Policy& policy, const policy::Principal& caller, std::string_view action,
-             const auth::UserFacts& person);
+             const tenancy::UserFacts& person);
 
 }  // namespace ponte::consents

@@ -2,7 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "core/auth/accounts.hpp"
+#include "core/accounts/store.hpp"
+#include "core/tenancy/store.hpp"
 #include "core/testing/application.hpp"
 #include "core/testing/engine.hpp"
 #include "modules/consents/api.hpp"
@@ -21,7 +22,8 @@ class ConsentStoreTest : public testing::EngineTest {
 
 TEST_P(ConsentStoreTest, LatestDecisionWins_HistoryKeepsEveryOneInOrder) {
     auto connection = database().Acquire();
-    const std::int64_t person = auth::CreateUser(*connection, {.email = "nour@example.org", .display_name = "Nour"}, 1);
+    const std::int64_t person =
+        accounts::CreateUser(*connection, {.email = "nour@example.org", .display_name = "Nour"}, 1);
     EXPECT_FALSE(HasConsent(*connection, person, "mail.news"));
     EXPECT_EQ(LatestDecision(*connection, person, "mail.news"), std::nullopt);
     RecordConsent(*connection, person, "mail.news", true, "paper", 0, 1);

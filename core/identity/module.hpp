@@ -1,0 +1,16 @@
+// The identity module: accounts (core/accounts), tenancy (core/tenancy) and authentication
+// (core/authentication) registered together, with what spans them: staff making a person's
+// account in an organization and handing her an invitation code (users.hpp), the demo people
+// (seed.hpp), and what the three hold about a person (personal_data.hpp). Its settings are the
+// sessions' and the password hashing's.
+#pragma once
+
+#include <memory>
+
+#include "core/module.hpp"
+
+namespace ponte::identity {
+
+std::unique_ptr<core::Module> MakeModule();
+
+}  // namespace ponte::identity
