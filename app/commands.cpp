@@ -56,8 +56,8 @@ std::string UtcTime(std::int64_t epoch_ms) {
 // The person named by --user-id or --email; throws std::invalid_argument when there is none.
 std::int64_t FindPerson(db::Database& database, std::int64_t user_id, const std::string& email) {
     if (user_id > 0) return user_id;
-    auto rows =
-        database.Acquire()->Execute("SELECT id FROM auth_users WHERE email = $1", {accounts::NormalizeEmail(email)});
+    auto rows = database.Acquire()->Execute("SELECT id FROM accounts_users WHERE email = $1",
+                                            {accounts::NormalizeEmail(email)});
     if (rows.empty()) throw std::invalid_argument("no account with the email " + email);
     return rows.Int(0, 0);
 }

@@ -73,7 +73,8 @@ TEST(Cli, SeedDemoAtScale_EveryModuleBuildsOnTheIdentities) {
     {
         auto database = ponte::db::Database::Open("sqlite:" + dir + "/a.db");
         auto connection = database->Acquire();
-        EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM auth_memberships WHERE role = 'participant'").Int(0, 0), 7);
+        EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM tenancy_memberships WHERE role = 'participant'").Int(0, 0),
+                  7);
         EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM consents_decisions WHERE given = 1").Int(0, 0), 7);
     }
     EXPECT_NE(Ponte("seed-demo --scale 0 " + db).status, 0);

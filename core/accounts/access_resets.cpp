@@ -6,13 +6,13 @@ namespace ponte::accounts {
 namespace {
 
 constexpr std::string_view kInsert =
-    "INSERT INTO auth_access_resets (user_id, by_user_id, reason, created_at) VALUES ($1, $2, $3, $4)";
+    "INSERT INTO accounts_access_resets (user_id, by_user_id, reason, created_at) VALUES ($1, $2, $3, $4)";
 constexpr std::string_view kSelectRecent =
-    "SELECT r.created_at, COALESCE(u.display_name, ''), r.reason FROM auth_access_resets r "
-    "LEFT JOIN auth_users u ON u.id = r.by_user_id WHERE r.user_id = $1 AND r.created_at > $2 "
+    "SELECT r.created_at, COALESCE(u.display_name, ''), r.reason FROM accounts_access_resets r "
+    "LEFT JOIN accounts_users u ON u.id = r.by_user_id WHERE r.user_id = $1 AND r.created_at > $2 "
     "ORDER BY r.created_at DESC, r.id DESC";
 
-std::string Context(std::int64_t user_id) { return crypto::FieldContext("auth_access_resets", "reason", user_id); }
+std::string Context(std::int64_t user_id) { return crypto::FieldContext(kAccessResetContextTable, "reason", user_id); }
 
 }  // namespace
 

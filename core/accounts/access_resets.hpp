@@ -16,6 +16,10 @@ namespace ponte::accounts {
 
 // How long she is shown a new code given by staff: as long as it is kept (the retention rule
 // auth.access_resets), so that she sees it even if she signs in only months later.
+// The table the reasons are sealed for (crypto::FieldContext): the one they were first kept in,
+// before the table took the room's name; a value bound to it opens under no other.
+inline constexpr std::string_view kAccessResetContextTable = "auth_access_resets";
+
 inline constexpr std::chrono::milliseconds kAccessResetNoticePeriod = std::chrono::hours(24 * 90);
 
 // Records that `by_user_id` gave a new code for `user_id`, with the reason, sealed.

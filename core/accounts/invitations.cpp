@@ -6,9 +6,10 @@ namespace ponte::accounts {
 namespace {
 
 constexpr std::string_view kDeleteUnusedInvitations =
-    "DELETE FROM auth_invitations WHERE user_id = $1 AND used_at IS NULL";
+    "DELETE FROM accounts_invitations WHERE user_id = $1 AND used_at IS NULL";
 constexpr std::string_view kInsertInvitation =
-    "INSERT INTO auth_invitations (digest, user_id, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)";
+    "INSERT INTO accounts_invitations (digest, user_id, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, "
+    "$5)";
 
 }  // namespace
 

@@ -8,17 +8,18 @@ namespace {
 
 constexpr std::string_view kSelectUserByEmail =
     "SELECT id, COALESCE(email, ''), display_name, COALESCE(password_hash, ''), locale, disabled "
-    "FROM auth_users WHERE email = $1";
+    "FROM accounts_users WHERE email = $1";
 constexpr std::string_view kSelectUser =
     "SELECT id, COALESCE(email, ''), display_name, COALESCE(password_hash, ''), locale, disabled "
-    "FROM auth_users WHERE id = $1";
+    "FROM accounts_users WHERE id = $1";
 constexpr std::string_view kInsertUser =
-    "INSERT INTO auth_users (email, display_name, password_hash, locale, disabled, created_at, updated_at) "
+    "INSERT INTO accounts_users (email, display_name, password_hash, locale, disabled, created_at, updated_at) "
     "VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id";
-constexpr std::string_view kUpdatePassword = "UPDATE auth_users SET password_hash = $2, updated_at = $3 WHERE id = $1";
-constexpr std::string_view kUpdateLocale = "UPDATE auth_users SET locale = $2, updated_at = $3 WHERE id = $1";
+constexpr std::string_view kUpdatePassword =
+    "UPDATE accounts_users SET password_hash = $2, updated_at = $3 WHERE id = $1";
+constexpr std::string_view kUpdateLocale = "UPDATE accounts_users SET locale = $2, updated_at = $3 WHERE id = $1";
 constexpr std::string_view kUpdateDisabled =
-    "UPDATE auth_users SET disabled = $2, updated_at = $3, version = version + 1 WHERE id = $1";
+    "UPDATE accounts_users SET disabled = $2, updated_at = $3, version = version + 1 WHERE id = $1";
 
 db::Value NullIfEmpty(std::string_view text) {
     return text.empty() ? db::Value{nullptr} : db::Value{std::string(text)};

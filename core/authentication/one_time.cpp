@@ -10,9 +10,9 @@ namespace ponte::authentication {
 namespace {
 
 constexpr std::string_view kDeleteUnusedInvitations =
-    "DELETE FROM auth_invitations WHERE user_id = $1 AND used_at IS NULL";
+    "DELETE FROM accounts_invitations WHERE user_id = $1 AND used_at IS NULL";
 constexpr std::string_view kDeleteUnusedResets =
-    "DELETE FROM auth_password_resets WHERE user_id = $1 AND used_at IS NULL";
+    "DELETE FROM authentication_password_resets WHERE user_id = $1 AND used_at IS NULL";
 
 core::Failure Invalid(std::string_view field, std::string_view code) {
     core::Failure problem{core::Fault::kInvalidFields};

@@ -124,8 +124,8 @@ TEST_F(OwnAccountTest, ChangePassword_WithTheCurrentOne_EndsOtherSessionsAndRene
     // A code someone kept from earlier stops working with the change.
     database_->Transact([](db::Connection& connection) {
         connection.Execute(
-            "INSERT INTO auth_invitations (digest, user_id, created_at, expires_at) "
-            "SELECT 'kept-code', id, 0, $1 FROM auth_users WHERE email = 'amal@example.org'",
+            "INSERT INTO accounts_invitations (digest, user_id, created_at, expires_at) "
+            "SELECT 'kept-code', id, 0, $1 FROM accounts_users WHERE email = 'amal@example.org'",
             {core::NowMs() + 3'600'000});
     });
     auto changed = ChangePassword(computer, kPassword, kNewPassword);
@@ -139,7 +139,7 @@ TEST_F(OwnAccountTest, ChangePassword_WithTheCurrentOne_EndsOtherSessionsAndRene
     EXPECT_EQ(SessionStatus(phone), 401) << "other sessions end";
     EXPECT_EQ(Sessions(renewed).size(), 1u);
     EXPECT_EQ(AuditCount("auth.password.change", "ok"), audited + 1);
-    EXPECT_TRUE(database_->Acquire()->Execute("SELECT 1 FROM auth_invitations WHERE digest = 'kept-code'").empty());
+    EXPECT_TRUE(database_->Acquire()->Execute("SELECT 1 FROM accounts_invitations WHERE digest = 'kept-code'").empty());
 
     boost::json::object old_login{{"email", "amal@example.org"}, {"password", kPassword}};
     EXPECT_EQ(testing::HttpClient(server_->port())

@@ -28,15 +28,16 @@ using http::Reply;
 using http::Request;
 using http::Response;
 
-constexpr std::string_view kDeleteUnused = "DELETE FROM auth_password_resets WHERE user_id = $1 AND used_at IS NULL";
+constexpr std::string_view kDeleteUnused =
+    "DELETE FROM authentication_password_resets WHERE user_id = $1 AND used_at IS NULL";
 constexpr std::string_view kInsertReset =
-    "INSERT INTO auth_password_resets (digest, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)";
+    "INSERT INTO authentication_password_resets (digest, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)";
 constexpr std::string_view kSelectReset =
-    "SELECT r.user_id, COALESCE(u.email, ''), u.display_name FROM auth_password_resets r "
-    "JOIN auth_users u ON u.id = r.user_id WHERE r.digest = $1 AND r.used_at IS NULL AND r.expires_at > $2 "
+    "SELECT r.user_id, COALESCE(u.email, ''), u.display_name FROM authentication_password_resets r "
+    "JOIN accounts_users u ON u.id = r.user_id WHERE r.digest = $1 AND r.used_at IS NULL AND r.expires_at > $2 "
     "AND u.disabled = 0";
 constexpr std::string_view kUseReset =
-    "UPDATE auth_password_resets SET used_at = $2 WHERE digest = $1 AND used_at IS NULL AND expires_at > $2";
+    "UPDATE authentication_password_resets SET used_at = $2 WHERE digest = $1 AND used_at IS NULL AND expires_at > $2";
 
 // Asking for reset links: a few per account (no mail bombing), more per client address.
 constexpr std::int64_t kQuarterHourMs = std::int64_t{15} * 60'000;

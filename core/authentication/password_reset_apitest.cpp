@@ -138,8 +138,8 @@ TEST_F(PasswordResetTest, ALinkVoidsEveryOtherCodeOrLinkOfTheAccount) {
     // An invitation code issued earlier for the same account.
     const std::string code = "2345-6789-ABCD-EFGH-JKMN";
     database_->Acquire()->Execute(
-        "INSERT INTO auth_invitations (digest, user_id, created_at, expires_at) "
-        "SELECT $1, id, $2, $3 FROM auth_users WHERE email = 'ana@example.org'",
+        "INSERT INTO accounts_invitations (digest, user_id, created_at, expires_at) "
+        "SELECT $1, id, $2, $3 FROM accounts_users WHERE email = 'ana@example.org'",
         {crypto::Sha256Hex(code), core::NowMs(), core::NowMs() + 3'600'000});
     EXPECT_EQ(Post("/api/v1/auth/password-reset", {{"email", "ana@example.org"}}).status, 202);
     const std::string token = TokenOfMail(0);
@@ -168,7 +168,7 @@ TEST_F(PasswordResetTest, WithoutAPublicAddress_NoLinkIsMailed) {
 TEST_F(PasswordResetTest, ExpiredLinksAndBadInputAreRefused) {
     EXPECT_EQ(Post("/api/v1/auth/password-reset", {{"email", "ana@example.org"}}).status, 202);
     const std::string token = TokenOfMail(0);
-    database_->Acquire()->Execute("UPDATE auth_password_resets SET expires_at = $1", {core::NowMs() - 1});
+    database_->Acquire()->Execute("UPDATE authentication_password_resets SET expires_at = $1", {core::NowMs() - 1});
     EXPECT_EQ(Post("/api/v1/auth/password-reset/complete", {{"token", token}, {"password", kNewPassword}}).status, 422);
 
     struct Case {

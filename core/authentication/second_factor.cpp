@@ -16,6 +16,10 @@
 namespace ponte::authentication {
 namespace {
 
+// The table the TOTP secrets are sealed for (crypto::FieldContext): the one they were first kept
+// in, before the table took the room's name; a secret bound to it opens under no other.
+constexpr std::string_view kTotpContextTable = "auth_totp";
+
 using http::Schema;
 
 using core::Failure;
@@ -29,15 +33,21 @@ using http::Response;
 
 constexpr std::string_view kIssuer = "Ponte";
 
-constexpr std::string_view kSelectTotp = "SELECT secret, confirmed_at, last_step FROM auth_totp WHERE user_id = $1";
-constexpr std::string_view kDeletePendingTotp = "DELETE FROM auth_totp WHERE user_id = $1 AND confirmed_at IS NULL";
-constexpr std::string_view kInsertTotp = "INSERT INTO auth_totp (user_id, secret, created_at) VALUES ($1, $2, $3)";
-constexpr std::string_view kConfirmTotp = "UPDATE auth_totp SET confirmed_at = $2, last_step = $3 WHERE user_id = $1";
-constexpr std::string_view kAdvanceTotp = "UPDATE auth_totp SET last_step = $2 WHERE user_id = $1 AND last_step < $2";
-constexpr std::string_view kDeleteRecoveryCodes = "DELETE FROM auth_recovery_codes WHERE user_id = $1";
-constexpr std::string_view kInsertRecoveryCode = "INSERT INTO auth_recovery_codes (user_id, digest) VALUES ($1, $2)";
+constexpr std::string_view kSelectTotp =
+    "SELECT secret, confirmed_at, last_step FROM authentication_totp WHERE user_id = $1";
+constexpr std::string_view kDeletePendingTotp =
+    "DELETE FROM authentication_totp WHERE user_id = $1 AND confirmed_at IS NULL";
+constexpr std::string_view kInsertTotp =
+    "INSERT INTO authentication_totp (user_id, secret, created_at) VALUES ($1, $2, $3)";
+constexpr std::string_view kConfirmTotp =
+    "UPDATE authentication_totp SET confirmed_at = $2, last_step = $3 WHERE user_id = $1";
+constexpr std::string_view kAdvanceTotp =
+    "UPDATE authentication_totp SET last_step = $2 WHERE user_id = $1 AND last_step < $2";
+constexpr std::string_view kDeleteRecoveryCodes = "DELETE FROM authentication_recovery_codes WHERE user_id = $1";
+constexpr std::string_view kInsertRecoveryCode =
+    "INSERT INTO authentication_recovery_codes (user_id, digest) VALUES ($1, $2)";
 constexpr std::string_view kUseRecoveryCode =
-    "UPDATE auth_recovery_codes SET used_at = $3 WHERE user_id = $1 AND digest = $2 AND used_at IS NULL";
+    "UPDATE authentication_recovery_codes SET used_at = $3 WHERE user_id = $1 AND digest = $2 AND used_at IS NULL";
 
 struct Totp {
     std::string secret;  // base32, opened
@@ -48,8 +58,8 @@ struct Totp {
 std::optional<Totp> ReadTotp(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t user_id) {
     auto rows = connection.Execute(kSelectTotp, {user_id});
     if (rows.empty()) return std::nullopt;
-    return Totp{keyring.Open(rows.Text(0, 0), crypto::FieldContext("auth_totp", "secret", user_id)), !rows.IsNull(0, 1),
-                rows.Int(0, 2)};
+    return Totp{keyring.Open(rows.Text(0, 0), crypto::FieldContext(kTotpContextTable, "secret", user_id)),
+                !rows.IsNull(0, 1), rows.Int(0, 2)};
 }
 
 // Passing the second factor raises what the session may do, so it gets a new id (and CSRF
@@ -109,7 +119,8 @@ Reply StartEnrolment(Service& service, const Request& request) {
             std::string secret = NewTotpSecret();
             connection.Execute(
                 kInsertTotp,
-                {user_id, service.keyring->Seal(secret, crypto::FieldContext("auth_totp", "secret", user_id)), now});
+                {user_id, service.keyring->Seal(secret, crypto::FieldContext(kTotpContextTable, "secret", user_id)),
+                 now});
             auto user = accounts::FindUser(connection, user_id);
             audit::Entry entry = AuditEntry(request, "auth.totp.enrol", "started");
             entry.resource_type = "auth.user";
@@ -293,7 +304,7 @@ constexpr std::string_view kCodesSchema = R"({"type":"object","required":["recov
 }  // namespace
 
 void RegisterSecondFactor(core::Registry& registry, std::shared_ptr<Service> service) {
-    registry.AddSealedColumn({"auth_totp", "user_id", "secret"});
+    registry.AddSealedColumn({"authentication_totp", "user_id", "secret", std::string(kTotpContextTable)});
     // Each handler needs the keys; a registry built only for its route table has none and serves nothing.
     auto with_keys = [service](Reply (*handler)(Service&, const Request&)) {
         return [service, handler](const Request& request) -> Reply {

@@ -147,7 +147,8 @@ TEST_F(SecondFactorTest, StaffWithoutTotp_MustEnrolBeforeReachingAnything) {
 
     // At rest the secret is sealed, bound to its user, and opens with the server's keys.
     auto stored = database_->Acquire()->Execute(
-        "SELECT t.secret, t.user_id FROM auth_totp t JOIN auth_users u ON u.id = t.user_id WHERE u.email = $1",
+        "SELECT t.secret, t.user_id FROM authentication_totp t JOIN accounts_users u ON u.id = t.user_id WHERE u.email "
+        "= $1",
         {std::string("ana@example.org")});
     ASSERT_EQ(stored.size(), 1u);
     EXPECT_EQ(stored.Text(0, 0).find(secret), std::string::npos);
@@ -243,7 +244,7 @@ TEST_F(SecondFactorTest, WrongCodes_AreThrottledPerAccount) {
     EXPECT_EQ(again.status, 429) << again.body;
     EXPECT_EQ(again.Json().at("detail"), "Too many wrong codes. Please wait a few minutes and try again.");
     EXPECT_TRUE(again.Header("Set-Cookie").empty());
-    database_->Acquire()->Execute("DELETE FROM auth_throttle");
+    database_->Acquire()->Execute("DELETE FROM throttle_keys");
 }
 
 TEST_F(SecondFactorTest, BadInput_IsAProblemNamingTheField) {

@@ -8,22 +8,25 @@ namespace ponte::authentication {
 namespace {
 
 constexpr std::string_view kInsertSession =
-    "INSERT INTO auth_sessions (digest, user_id, csrf_token, created_at, last_seen_at, expires_at, remote, user_agent, "
+    "INSERT INTO authentication_sessions (digest, user_id, csrf_token, created_at, last_seen_at, expires_at, remote, "
+    "user_agent, "
     "public_id) VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8)";
 constexpr std::string_view kSelectSession =
     "SELECT s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, u.display_name, u.disabled, s.second_factor_at, "
-    "t.confirmed_at, u.locale FROM auth_sessions s JOIN auth_users u ON u.id = s.user_id "
-    "LEFT JOIN auth_totp t ON t.user_id = s.user_id WHERE s.digest = $1";
-constexpr std::string_view kMarkSecondFactor = "UPDATE auth_sessions SET second_factor_at = $2 WHERE digest = $1";
-constexpr std::string_view kTouchSession = "UPDATE auth_sessions SET last_seen_at = $2 WHERE digest = $1";
-constexpr std::string_view kDeleteSession = "DELETE FROM auth_sessions WHERE digest = $1";
-constexpr std::string_view kDeleteUserSessions = "DELETE FROM auth_sessions WHERE user_id = $1";
+    "t.confirmed_at, u.locale FROM authentication_sessions s JOIN accounts_users u ON u.id = s.user_id "
+    "LEFT JOIN authentication_totp t ON t.user_id = s.user_id WHERE s.digest = $1";
+constexpr std::string_view kMarkSecondFactor =
+    "UPDATE authentication_sessions SET second_factor_at = $2 WHERE digest = $1";
+constexpr std::string_view kTouchSession = "UPDATE authentication_sessions SET last_seen_at = $2 WHERE digest = $1";
+constexpr std::string_view kDeleteSession = "DELETE FROM authentication_sessions WHERE digest = $1";
+constexpr std::string_view kDeleteUserSessions = "DELETE FROM authentication_sessions WHERE user_id = $1";
 constexpr std::string_view kSelectUserSessions =
-    "SELECT public_id, created_at, last_seen_at, user_agent, digest FROM auth_sessions "
+    "SELECT public_id, created_at, last_seen_at, user_agent, digest FROM authentication_sessions "
     "WHERE user_id = $1 AND expires_at > $2 AND last_seen_at > $3 ORDER BY last_seen_at DESC, created_at DESC";
 constexpr std::string_view kDeleteSessionByPublicId =
-    "DELETE FROM auth_sessions WHERE user_id = $1 AND public_id = $2 RETURNING digest";
-constexpr std::string_view kDeleteOtherSessions = "DELETE FROM auth_sessions WHERE user_id = $1 AND digest <> $2";
+    "DELETE FROM authentication_sessions WHERE user_id = $1 AND public_id = $2 RETURNING digest";
+constexpr std::string_view kDeleteOtherSessions =
+    "DELETE FROM authentication_sessions WHERE user_id = $1 AND digest <> $2";
 
 constexpr std::int64_t kTouchEveryMs = 60'000;
 // 96 bits: never the same twice in practice (the unique index would refuse it), and short in a URL.

@@ -4,8 +4,8 @@
 
 #include "core/accounts/store.hpp"
 #include "core/crypto/random.hpp"
-#include "core/db/migrate.hpp"
 #include "core/tenancy/store.hpp"
+#include "core/testing/application.hpp"
 #include "core/testing/engine.hpp"
 #include "core/throttle/throttle.hpp"
 
@@ -19,7 +19,7 @@ class SessionsTest : public testing::EngineTest {
     void SetUp() override {
         EngineTest::SetUp();
         if (IsSkipped()) return;
-        db::Migrate(database(), db::LoadEmbeddedMigrations("auth", "core/identity/migrations/"));
+        testing::MigrateAll(database());
         user_id_ = database().Transact([](db::Connection& connection) {
             std::int64_t org = tenancy::CreateOrganization(connection, "Org", "ngo", kStart);
             std::int64_t id = accounts::CreateUser(
@@ -52,7 +52,7 @@ TEST_P(SessionsTest, Resolve_LiveSession_GivesPrincipalWithRoles) {
 
 TEST_P(SessionsTest, Storage_KeepsOnlyTheDigestOfTheId) {
     auto session = Start();
-    auto rows = database().Acquire()->Execute("SELECT digest FROM auth_sessions");
+    auto rows = database().Acquire()->Execute("SELECT digest FROM authentication_sessions");
     ASSERT_EQ(rows.size(), 1u);
     EXPECT_NE(rows.Text(0, 0), session.id);
     EXPECT_EQ(rows.Text(0, 0), crypto::Sha256Hex(session.id));

@@ -9,7 +9,7 @@
 // time (the chain cannot be rewritten), and `ponte audit verify` needs it.
 //
 // Every sealed value is bound to a context (which field of which record, e.g.
-// "auth_totp.secret:42"), passed as associated data: a sealed value copied into another record
+// "authentication_totp.secret:42"), passed as associated data: a sealed value copied into another record
 // or field does not open.
 #pragma once
 

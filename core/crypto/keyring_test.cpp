@@ -12,12 +12,12 @@ namespace {
 
 TEST(KeyringTest, SealedValuesOpenOnlyUnderTheirContext) {
     Keyring keyring = Keyring::Parse(Keyring::NewKeyLine("k1"));
-    const std::string sealed = keyring.Seal("JBSWY3DPEHPK3PXP", "auth_totp.secret:7");
+    const std::string sealed = keyring.Seal("JBSWY3DPEHPK3PXP", "authentication_totp.secret:7");
     EXPECT_TRUE(sealed.starts_with("v1:k1:"));
     EXPECT_EQ(sealed.find("JBSWY3DPEHPK3PXP"), std::string::npos);
-    EXPECT_EQ(keyring.Open(sealed, "auth_totp.secret:7"), "JBSWY3DPEHPK3PXP");
+    EXPECT_EQ(keyring.Open(sealed, "authentication_totp.secret:7"), "JBSWY3DPEHPK3PXP");
     // Copied into another record or field, it does not open.
-    EXPECT_THROW(keyring.Open(sealed, "auth_totp.secret:8"), SealError);
+    EXPECT_THROW(keyring.Open(sealed, "authentication_totp.secret:8"), SealError);
     EXPECT_THROW(keyring.Open(sealed, "cases_note.body:7"), SealError);
     // Each seal uses a fresh nonce.
     EXPECT_NE(keyring.Seal("same", "c"), keyring.Seal("same", "c"));

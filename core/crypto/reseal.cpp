@@ -21,7 +21,7 @@ ResealReport Reseal(db::Database& database, const Keyring& keyring, const std::v
                 ++report.current;
                 continue;
             }
-            const std::string context = FieldContext(column.table, column.column, id);
+            const std::string context = FieldContext(column.ContextTable(), column.column, id);
             const std::string resealed = keyring.Seal(keyring.Open(sealed, context), context);
             database.Transact([&](db::Connection& connection) { connection.Execute(update, {id, resealed, sealed}); });
             ++report.resealed;

@@ -12,11 +12,17 @@
 
 namespace ponte::crypto {
 
-// A column of sealed values; each value's context is FieldContext(table, column, <id column>).
+// A column of sealed values; each value's context is FieldContext(context_table, column,
+// <id column>).
 struct SealedColumn {
     std::string table;
     std::string id_column;  // an integer key of the row
     std::string column;
+    // The table the values are bound to, when not `table`: a value stays bound to the table it was
+    // first sealed in, so a table that was renamed keeps its former name here.
+    std::string context_table;
+
+    const std::string& ContextTable() const { return context_table.empty() ? table : context_table; }
 };
 
 struct ResealReport {

@@ -5,6 +5,7 @@
 #include "core/accounts/store.hpp"
 #include "core/db/migrate.hpp"
 #include "core/tenancy/store.hpp"
+#include "core/testing/application.hpp"
 #include "core/testing/engine.hpp"
 
 namespace ponte::crypto {
@@ -17,22 +18,25 @@ class ResealTest : public testing::EngineTest {
     void SetUp() override {
         EngineTest::SetUp();
         if (IsSkipped()) return;
-        db::Migrate(database(), db::LoadEmbeddedMigrations("auth", "core/identity/migrations/"));
+        testing::MigrateAll(database());
     }
     std::int64_t AddUserWithSecret(const Keyring& keyring, std::string_view name, std::string_view secret) {
         return database().Transact([&](db::Connection& connection) {
             std::int64_t id = accounts::CreateUser(
                 connection,
                 accounts::User{.email = std::string(name) + "@example.org", .display_name = std::string(name)}, 1);
-            connection.Execute("INSERT INTO auth_totp (user_id, secret, created_at) VALUES ($1, $2, 1)",
+            connection.Execute("INSERT INTO authentication_totp (user_id, secret, created_at) VALUES ($1, $2, 1)",
                                {id, keyring.Seal(secret, FieldContext("auth_totp", "secret", id))});
             return id;
         });
     }
     std::string Stored(std::int64_t id) {
-        return database().Acquire()->Execute("SELECT secret FROM auth_totp WHERE user_id = $1", {id}).Text(0, 0);
+        return database()
+            .Acquire()
+            ->Execute("SELECT secret FROM authentication_totp WHERE user_id = $1", {id})
+            .Text(0, 0);
     }
-    const std::vector<SealedColumn> columns_{{"auth_totp", "user_id", "secret"}};
+    const std::vector<SealedColumn> columns_{{"authentication_totp", "user_id", "secret", "auth_totp"}};
 };
 
 TEST_P(ResealTest, Rotation_MovesEveryValueToTheCurrentKey) {
@@ -67,6 +71,39 @@ TEST_P(ResealTest, AValueThatDoesNotOpen_StopsTheRunAndChangesNothingElse) {
 }
 
 PONTE_INSTANTIATE_ENGINES(ResealTest);
+
+// A database from before the identity module's tables took their rooms' names: a secret sealed
+// then, for auth_totp, opens and is resealed once the table is authentication_totp.
+class ResealAcrossRenameTest : public testing::EngineTest {};
+
+TEST_P(ResealAcrossRenameTest, SecretSealedBeforeItsTableWasRenamed_StillOpensAndReseals) {
+    db::Migrate(database(), db::LoadEmbeddedMigrations("audit", "core/audit/migrations/"));
+    db::Migrate(database(), db::LoadEmbeddedMigrations("auth", "core/identity/migrations/"));
+    const std::string first_key = Keyring::NewKeyLine("k1");
+    const Keyring before = Keyring::Parse(first_key);
+    const std::int64_t ana = database().Transact([&](db::Connection& connection) {
+        const std::int64_t id = connection
+                                    .Execute(
+                                        "INSERT INTO auth_users (email, display_name, created_at, updated_at) "
+                                        "VALUES ('ana@example.org', 'Ana', 1, 1) RETURNING id")
+                                    .Int(0, 0);
+        connection.Execute("INSERT INTO auth_totp (user_id, secret, created_at) VALUES ($1, $2, 1)",
+                           {id, before.Seal("SECRETANA", FieldContext("auth_totp", "secret", id))});
+        return id;
+    });
+
+    testing::MigrateAll(database());
+    const Keyring after = Keyring::Parse(first_key + "\n" + Keyring::NewKeyLine("k2"));
+    const auto report = Reseal(database(), after, {{"authentication_totp", "user_id", "secret", "auth_totp"}});
+    EXPECT_EQ(report.resealed, 1);
+    const std::string stored =
+        database().Acquire()->Execute("SELECT secret FROM authentication_totp WHERE user_id = $1", {ana}).Text(0, 0);
+    EXPECT_EQ(Keyring::KeyIdOf(stored), "k2");
+    EXPECT_EQ(after.Open(stored, FieldContext("auth_totp", "secret", ana)), "SECRETANA");
+    EXPECT_EQ(accounts::FindUser(*database().Acquire(), ana)->display_name, "Ana");
+}
+
+PONTE_INSTANTIATE_ENGINES(ResealAcrossRenameTest);
 
 }  // namespace
 }  // namespace ponte::crypto

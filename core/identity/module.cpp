@@ -70,6 +70,11 @@ class AuthModule : public core::Module {
         // as module "auth".
         registry.AddMigrations(db::LoadEmbeddedMigrations("audit", "core/audit/migrations/"));
         registry.AddMigrations(db::LoadEmbeddedMigrations("auth", "core/identity/migrations/"));
+        // Then each room's own, from the renaming of its tables under the room's name on.
+        registry.AddMigrations(db::LoadEmbeddedMigrations("accounts", "core/accounts/migrations/"));
+        registry.AddMigrations(db::LoadEmbeddedMigrations("tenancy", "core/tenancy/migrations/"));
+        registry.AddMigrations(db::LoadEmbeddedMigrations("authentication", "core/authentication/migrations/"));
+        registry.AddMigrations(db::LoadEmbeddedMigrations("throttle", "core/throttle/migrations/"));
         registry.AddSeed("identity", &SeedDemo);
         tenancy::Register(registry);
         auto service = authentication::Register(registry, options);

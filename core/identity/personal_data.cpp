@@ -9,44 +9,44 @@ namespace {
 
 constexpr std::string_view kSelectAccount =
     "SELECT id, COALESCE(email, ''), display_name, locale, disabled, created_at, updated_at, erased_at "
-    "FROM auth_users WHERE id = $1";
+    "FROM accounts_users WHERE id = $1";
 constexpr std::string_view kSelectMemberships =
     "SELECT m.role, m.organization_id, COALESCE(o.name, ''), m.network_id, COALESCE(n.name, ''), m.created_at "
-    "FROM auth_memberships m LEFT JOIN auth_organizations o ON o.id = m.organization_id "
-    "LEFT JOIN auth_networks n ON n.id = m.network_id WHERE m.user_id = $1 ORDER BY m.id";
+    "FROM tenancy_memberships m LEFT JOIN tenancy_organizations o ON o.id = m.organization_id "
+    "LEFT JOIN tenancy_networks n ON n.id = m.network_id WHERE m.user_id = $1 ORDER BY m.id";
 constexpr std::string_view kSelectSessions =
-    "SELECT created_at, last_seen_at, expires_at, remote, user_agent, second_factor_at FROM auth_sessions "
+    "SELECT created_at, last_seen_at, expires_at, remote, user_agent, second_factor_at FROM authentication_sessions "
     "WHERE user_id = $1 ORDER BY created_at";
-constexpr std::string_view kSelectTotp = "SELECT created_at, confirmed_at FROM auth_totp WHERE user_id = $1";
+constexpr std::string_view kSelectTotp = "SELECT created_at, confirmed_at FROM authentication_totp WHERE user_id = $1";
 constexpr std::string_view kCountRecoveryCodes =
-    "SELECT COUNT(*) FROM auth_recovery_codes WHERE user_id = $1 AND used_at IS NULL";
+    "SELECT COUNT(*) FROM authentication_recovery_codes WHERE user_id = $1 AND used_at IS NULL";
 constexpr std::string_view kSelectInvitations =
-    "SELECT created_at, expires_at, used_at FROM auth_invitations WHERE user_id = $1 ORDER BY created_at";
+    "SELECT created_at, expires_at, used_at FROM accounts_invitations WHERE user_id = $1 ORDER BY created_at";
 constexpr std::string_view kSelectAccessResets =
-    "SELECT created_at FROM auth_access_resets WHERE user_id = $1 ORDER BY created_at";
+    "SELECT created_at FROM accounts_access_resets WHERE user_id = $1 ORDER BY created_at";
 constexpr std::string_view kSelectJoined =
-    "SELECT organization_id, role, used_at FROM auth_membership_invitations WHERE used_by = $1 ORDER BY used_at";
+    "SELECT organization_id, role, used_at FROM tenancy_membership_invitations WHERE used_by = $1 ORDER BY used_at";
 constexpr std::string_view kSelectResets =
-    "SELECT created_at, expires_at, used_at FROM auth_password_resets WHERE user_id = $1 ORDER BY created_at";
+    "SELECT created_at, expires_at, used_at FROM authentication_password_resets WHERE user_id = $1 ORDER BY created_at";
 
 constexpr std::string_view kEraseStatements[] = {
-    "DELETE FROM auth_sessions WHERE user_id = $1",
-    "DELETE FROM auth_totp WHERE user_id = $1",
-    "DELETE FROM auth_recovery_codes WHERE user_id = $1",
-    "DELETE FROM auth_invitations WHERE user_id = $1",
-    "DELETE FROM auth_password_resets WHERE user_id = $1",
-    "DELETE FROM auth_access_resets WHERE user_id = $1",
+    "DELETE FROM authentication_sessions WHERE user_id = $1",
+    "DELETE FROM authentication_totp WHERE user_id = $1",
+    "DELETE FROM authentication_recovery_codes WHERE user_id = $1",
+    "DELETE FROM accounts_invitations WHERE user_id = $1",
+    "DELETE FROM authentication_password_resets WHERE user_id = $1",
+    "DELETE FROM accounts_access_resets WHERE user_id = $1",
     // Codes she spent or made stay as the organization's record, without her.
-    "UPDATE auth_membership_invitations SET used_by = NULL WHERE used_by = $1",
-    "UPDATE auth_membership_invitations SET created_by = NULL WHERE created_by = $1",
-    "UPDATE auth_access_resets SET by_user_id = NULL WHERE by_user_id = $1",
+    "UPDATE tenancy_membership_invitations SET used_by = NULL WHERE used_by = $1",
+    "UPDATE tenancy_membership_invitations SET created_by = NULL WHERE created_by = $1",
+    "UPDATE accounts_access_resets SET by_user_id = NULL WHERE by_user_id = $1",
 };
-constexpr std::string_view kDeleteThrottleKeys = "DELETE FROM auth_throttle WHERE key IN ($1, $2, $3)";
+constexpr std::string_view kDeleteThrottleKeys = "DELETE FROM throttle_keys WHERE key IN ($1, $2, $3)";
 // The (account, address) pairs: every key that starts with the account's pair prefix.
 constexpr std::string_view kDeletePairKeys =
-    "DELETE FROM auth_throttle WHERE substr(key, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT)";
+    "DELETE FROM throttle_keys WHERE substr(key, 1, length(CAST($1 AS TEXT))) = CAST($1 AS TEXT)";
 constexpr std::string_view kAnonymize =
-    "UPDATE auth_users SET email = NULL, display_name = '', password_hash = NULL, locale = '', disabled = 1, "
+    "UPDATE accounts_users SET email = NULL, display_name = '', password_hash = NULL, locale = '', disabled = 1, "
     "erased_at = $2, updated_at = $2 WHERE id = $1";
 
 boost::json::value Optional(const db::Result& rows, std::size_t row, std::size_t column) {
@@ -139,16 +139,16 @@ void DeclarePersonalData(core::Registry& registry) {
                         "their address and browser, two-step sign-in state, invitations, password reset links and "
                         "sign-in throttling keys, new invitation codes staff gave for her account (with their "
                         "reason) and the join codes she accepted.",
-         .tables = {"auth_users", "auth_memberships", "auth_sessions", "auth_totp", "auth_recovery_codes",
-                    "auth_invitations", "auth_password_resets", "auth_throttle", "auth_access_resets",
-                    "auth_membership_invitations"},
+         .tables = {"accounts_users", "tenancy_memberships", "authentication_sessions", "authentication_totp",
+                    "authentication_recovery_codes", "accounts_invitations", "authentication_password_resets",
+                    "throttle_keys", "accounts_access_resets", "tenancy_membership_invitations"},
          .exporter = [](db::Connection& connection, std::int64_t person,
                         const privacy::Context&) { return Export(connection, person); },
          .eraser = [](db::Connection& connection, std::int64_t person,
                       const privacy::Context& context) { Erase(connection, person, context.now_ms); },
          .retention = "The anonymized account row and its memberships (role, organization, date) are kept for "
                       "aggregate statistics; they no longer identify anyone."});
-    for (const char* table : {"auth_organizations", "auth_networks", "auth_network_organizations"}) {
+    for (const char* table : {"tenancy_organizations", "tenancy_networks", "tenancy_network_organizations"}) {
         registry.DeclareNoPersonalData(table, "organizations and networks, not people");
     }
 }

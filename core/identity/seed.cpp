@@ -16,12 +16,12 @@ namespace {
 // weak password like any other, which the password rules refuse. A schema column marking seeded
 // accounts would say the same as the domain, with a migration.
 constexpr std::string_view kSelectDemoAccounts =
-    "SELECT password_hash FROM auth_users WHERE email LIKE $1 AND password_hash IS NOT NULL AND disabled = 0";
+    "SELECT password_hash FROM accounts_users WHERE email LIKE $1 AND password_hash IS NOT NULL AND disabled = 0";
 
 }  // namespace
 
 bool HasAccounts(db::Connection& connection) {
-    return connection.Execute("SELECT COUNT(*) FROM auth_users").Int(0, 0) > 0;
+    return connection.Execute("SELECT COUNT(*) FROM accounts_users").Int(0, 0) > 0;
 }
 
 void SeedDemo(db::Connection& connection, core::DemoWorld& world) {

@@ -41,19 +41,19 @@ constexpr std::string_view kInviteAction = "auth.user.invite";
 constexpr std::string_view kDisableAction = "auth.user.disable";
 
 constexpr std::string_view kSelectInvitation =
-    "SELECT i.user_id, COALESCE(u.email, ''), u.display_name FROM auth_invitations i "
-    "JOIN auth_users u ON u.id = i.user_id WHERE i.digest = $1 AND i.used_at IS NULL AND i.expires_at > $2 "
+    "SELECT i.user_id, COALESCE(u.email, ''), u.display_name FROM accounts_invitations i "
+    "JOIN accounts_users u ON u.id = i.user_id WHERE i.digest = $1 AND i.used_at IS NULL AND i.expires_at > $2 "
     "AND u.disabled = 0";
 constexpr std::string_view kUseInvitation =
-    "UPDATE auth_invitations SET used_at = $2 WHERE digest = $1 AND used_at IS NULL AND expires_at > $2";
+    "UPDATE accounts_invitations SET used_at = $2 WHERE digest = $1 AND used_at IS NULL AND expires_at > $2";
 // A write that changes nothing, for the row lock it takes (PostgreSQL) inside a write transaction
 // (SQLite's are serialized), and the state it reads after any concurrent change.
 constexpr std::string_view kLockPasswordState =
-    "UPDATE auth_users SET updated_at = updated_at WHERE id = $1 RETURNING CASE WHEN password_hash IS NULL "
+    "UPDATE accounts_users SET updated_at = updated_at WHERE id = $1 RETURNING CASE WHEN password_hash IS NULL "
     "THEN 0 ELSE 1 END";
 
 constexpr std::string_view kLockVersion =
-    "UPDATE auth_users SET version = version WHERE id = $1 AND erased_at IS NULL RETURNING version";
+    "UPDATE accounts_users SET version = version WHERE id = $1 AND erased_at IS NULL RETURNING version";
 
 // The code, the link that carries it (in the fragment, which browsers never send to a server or
 // in a Referer) and the same link as a QR code.
@@ -304,7 +304,8 @@ void RegisterUsers(core::Registry& registry, std::shared_ptr<authentication::Ser
     policy.Declare(std::string(kCreateAction), inviters);
     policy.Declare(std::string(kInviteAction), inviters);
     policy.Declare(std::string(kDisableAction), admins);
-    registry.AddSealedColumn({"auth_access_resets", "user_id", "reason"});
+    registry.AddSealedColumn(
+        {"accounts_access_resets", "user_id", "reason", std::string(accounts::kAccessResetContextTable)});
 
     const std::string invitation_schema(kInvitationSchema);
     registry.AddRoute(

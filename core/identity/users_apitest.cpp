@@ -69,7 +69,7 @@ TEST_F(UsersTest, CaseWorker_CreatesAParticipantWhoSetsHerOwnPassphraseWithTheCo
     EXPECT_TRUE(invitation.at("qr_svg").as_string().starts_with("<svg"));
     EXPECT_GT(invitation.at("expires_at").as_int64(), core::NowMs() + 13LL * 24 * 3600 * 1000);
     // Only the digest is stored.
-    EXPECT_TRUE(database_->Acquire()->Execute("SELECT 1 FROM auth_invitations WHERE digest = $1", {code}).empty());
+    EXPECT_TRUE(database_->Acquire()->Execute("SELECT 1 FROM accounts_invitations WHERE digest = $1", {code}).empty());
 
     // A weak passphrase is refused and the code stays usable; typed in lower case, it still works.
     auto weak = Accept(code, "amina");
@@ -170,7 +170,7 @@ TEST_F(UsersTest, NewCodeAfterHerOwnPassphrase_NeedsAReason_EndsHerSessions_AndS
     EXPECT_EQ(testing::HttpClient(server_->port()).Get("/api/v1/auth/session", {{"Cookie", cookie}}).status, 401);
     EXPECT_EQ(AuditCount("auth.user.invite", "ok"), 1);
     // The reason is sealed at rest.
-    auto stored = database_->Acquire()->Execute("SELECT reason FROM auth_access_resets WHERE user_id = $1", {hana});
+    auto stored = database_->Acquire()->Execute("SELECT reason FROM accounts_access_resets WHERE user_id = $1", {hana});
     ASSERT_EQ(stored.size(), 1u);
     EXPECT_EQ(stored.Text(0, 0).find("forgot"), std::string::npos);
 
@@ -209,7 +209,7 @@ TEST_F(UsersTest, ExpiredOrGuessedCodes_AreRefusedAndGuessingIsThrottled) {
     auto created = As(Role::kCaseWorker, "POST", UsersPath(world_->own_organization),
                       R"({"display_name":"Carla","role":"participant"})");
     const std::string code = Code(created);
-    database_->Acquire()->Execute("UPDATE auth_invitations SET expires_at = $1", {core::NowMs() - 1});
+    database_->Acquire()->Execute("UPDATE accounts_invitations SET expires_at = $1", {core::NowMs() - 1});
     EXPECT_EQ(FieldError(Accept(code, kPassphrase)), "code:invalid_invitation");
 
     for (int i = 0; i < 49; ++i) EXPECT_EQ(Accept("2222-2222-2222-2222-2222", kPassphrase).status, 422);
@@ -276,8 +276,8 @@ TEST_F(UsersTest, CreateUser_BadInputNamesTheFieldAndDuplicatesConflict) {
     EXPECT_EQ(duplicate.status, 409);
     // Nothing half-written: one account with that email, and no orphan without a membership.
     EXPECT_EQ(database_->Acquire()
-                  ->Execute("SELECT COUNT(*) FROM auth_users u WHERE NOT EXISTS "
-                            "(SELECT 1 FROM auth_memberships m WHERE m.user_id = u.id)")
+                  ->Execute("SELECT COUNT(*) FROM accounts_users u WHERE NOT EXISTS "
+                            "(SELECT 1 FROM tenancy_memberships m WHERE m.user_id = u.id)")
                   .Int(0, 0),
               0);
     EXPECT_EQ(As(Role::kOrgAdmin, "POST", "/api/v1/organizations/987654321/users", cases[0].body).status, 404);

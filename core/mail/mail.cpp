@@ -151,7 +151,7 @@ namespace {
 
 constexpr std::string_view kSelectMailJobs =
     "SELECT id, payload, status, created_at FROM jobs WHERE kind = 'mail.send' ORDER BY id";
-constexpr std::string_view kSelectEmail = "SELECT COALESCE(email, '') FROM auth_users WHERE id = $1";
+constexpr std::string_view kSelectEmail = "SELECT COALESCE(email, '') FROM accounts_users WHERE id = $1";
 constexpr std::string_view kDeleteJob = "DELETE FROM jobs WHERE id = $1";
 
 // Calls `visit(job id, opened message, status, created_at)` for each mail job to the person.

@@ -11,7 +11,7 @@ namespace {
 // A disabled administrator cannot sign in, so she does not count: an installation whose only
 // administrator was disabled needs no --force to get one again.
 constexpr std::string_view kCountEnabledAdmins =
-    "SELECT COUNT(*) FROM auth_memberships m JOIN auth_users u ON u.id = m.user_id "
+    "SELECT COUNT(*) FROM tenancy_memberships m JOIN accounts_users u ON u.id = m.user_id "
     "WHERE m.role = 'platform_admin' AND u.disabled = 0";
 
 }  // namespace

@@ -44,7 +44,7 @@ TEST_P(AdminTest, FirstAdmin_HasNoPasswordAMembershipAnInvitationAndAnAuditEntry
     ASSERT_EQ(memberships.size(), 1u);
     EXPECT_EQ(memberships[0].role, policy::Role::kPlatformAdmin);
     auto invitation =
-        connection->Execute("SELECT user_id, expires_at, created_by FROM auth_invitations WHERE digest = $1",
+        connection->Execute("SELECT user_id, expires_at, created_by FROM accounts_invitations WHERE digest = $1",
                             {crypto::Sha256Hex(created.invitation.code)});
     ASSERT_EQ(invitation.size(), 1u);
     EXPECT_EQ(invitation.Int(0, 0), created.user_id);
@@ -61,11 +61,11 @@ TEST_P(AdminTest, SecondAdmin_IsRefusedUnlessForced) {
     auto refused = Create("second@example.org");
     ASSERT_TRUE(std::holds_alternative<AdminRefusal>(refused));
     EXPECT_EQ(std::get<AdminRefusal>(refused), AdminRefusal::kAdminExists);
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM auth_users"), 1);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM accounts_users"), 1);
 
     auto forced = Create("second@example.org", true);
     ASSERT_TRUE(std::holds_alternative<CreatedAdmin>(forced));
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM auth_memberships WHERE role = 'platform_admin'"), 2);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM tenancy_memberships WHERE role = 'platform_admin'"), 2);
     EXPECT_EQ(
         Count("SELECT COUNT(*) FROM audit_log WHERE action = 'auth.admin.create' AND detail = '{\"forced\":true}'"), 1);
 }
@@ -88,8 +88,8 @@ TEST_P(AdminTest, TakenOrBadEmailOrName_IsRefusedAndChangesNothing) {
     auto unnamed = CreatePlatformAdmin(database(), {.email = "a@example.org", .display_name = ""}, kNow);
     ASSERT_TRUE(std::holds_alternative<AdminRefusal>(unnamed));
     EXPECT_EQ(std::get<AdminRefusal>(unnamed), AdminRefusal::kInvalidName);
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM auth_users"), 1);
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM auth_invitations"), 0);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM accounts_users"), 1);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM accounts_invitations"), 0);
 }
 
 TEST_P(AdminTest, DemoAccounts_CountedWhileTheyKeepTheDemoPassword) {

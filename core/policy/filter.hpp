@@ -50,7 +50,7 @@ struct Columns {
     // network, read from `network_organizations`.
     std::string_view network;
     // The table that puts organizations in networks (organization_id, network_id).
-    std::string_view network_organizations = "auth_network_organizations";
+    std::string_view network_organizations = "tenancy_network_organizations";
     std::string_view owner;  // the user who owns the record ("c.owner_user_id")
     // A condition that holds when the user `{user}` is assigned to the record, e.g.
     // "EXISTS (SELECT 1 FROM cases_assignments a WHERE a.case_id = c.id AND a.user_id = {user})";

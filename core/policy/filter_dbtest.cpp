@@ -10,9 +10,9 @@
 #include <set>
 
 #include "core/accounts/store.hpp"
-#include "core/db/migrate.hpp"
 #include "core/policy/policy.hpp"
 #include "core/tenancy/store.hpp"
+#include "core/testing/application.hpp"
 #include "core/testing/engine.hpp"
 
 namespace ponte::policy {
@@ -33,7 +33,7 @@ class FilterDbTest : public testing::EngineTest {
     void SetUp() override {
         EngineTest::SetUp();
         if (IsSkipped()) return;
-        db::Migrate(database(), db::LoadEmbeddedMigrations("auth", "core/identity/migrations/"));
+        testing::MigrateAll(database());
         database().Transact([&](db::Connection& connection) {
             connection.ExecuteScript(kTables);
             // Organizations: the first two in the first network, the third in the second, the

@@ -74,7 +74,7 @@ TEST_F(FilterTest, Render_NumbersItsParametersAfterTheStores) {
     const std::string sql = Render(policy_.FilterFor(&someone, "cases.case.read"), columns_, params);
     EXPECT_EQ(sql,
               "(c.organization_id IN ($2) OR c.organization_id IN (SELECT organization_id FROM "
-              "auth_network_organizations WHERE network_id IN ($3)) OR (c.organization_id IN ($5) AND "
+              "tenancy_network_organizations WHERE network_id IN ($3)) OR (c.organization_id IN ($5) AND "
               "EXISTS (SELECT 1 FROM a WHERE a.case_id = c.id AND a.user_id = $4)))");
     EXPECT_EQ(params, (std::vector<db::Value>{std::string("open"), std::int64_t{10}, std::int64_t{100}, std::int64_t{7},
                                               std::int64_t{11}}));

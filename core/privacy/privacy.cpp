@@ -9,7 +9,7 @@
 namespace ponte::privacy {
 namespace {
 
-constexpr std::string_view kPersonExists = "SELECT 1 FROM auth_users WHERE id = $1";
+constexpr std::string_view kPersonExists = "SELECT 1 FROM accounts_users WHERE id = $1";
 constexpr std::string_view kAuditAbout =
     "SELECT seq, at, actor_user_id, action, outcome, resource_type, resource_id, remote FROM audit_log "
     "WHERE actor_user_id = $1 OR (resource_type = 'auth.user' AND resource_id = $2) ORDER BY seq";

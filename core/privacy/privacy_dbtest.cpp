@@ -73,21 +73,22 @@ class PrivacyTest : public testing::EngineTest {
                                    now);
             authentication::CreateSession(connection, id, now, {}, "192.0.2.7", "Firefox on Android");
             connection.Execute(
-                "INSERT INTO auth_totp (user_id, secret, created_at, confirmed_at) VALUES ($1, $2, $3, $3)",
+                "INSERT INTO authentication_totp (user_id, secret, created_at, confirmed_at) VALUES ($1, $2, $3, $3)",
                 {id, keyring_->Seal("SECRET", crypto::FieldContext("auth_totp", "secret", id)), now});
-            connection.Execute("INSERT INTO auth_recovery_codes (user_id, digest) VALUES ($1, 'd1')", {id});
+            connection.Execute("INSERT INTO authentication_recovery_codes (user_id, digest) VALUES ($1, 'd1')", {id});
             connection.Execute(
-                "INSERT INTO auth_invitations (digest, user_id, created_at, expires_at) VALUES ('i1', $1, $2, $2)",
+                "INSERT INTO accounts_invitations (digest, user_id, created_at, expires_at) VALUES ('i1', $1, $2, $2)",
                 {id, now});
             connection.Execute(
-                "INSERT INTO auth_password_resets (digest, user_id, created_at, expires_at) VALUES ('r1', $1, $2, $2)",
+                "INSERT INTO authentication_password_resets (digest, user_id, created_at, expires_at) VALUES ('r1', "
+                "$1, $2, $2)",
                 {id, now});
-            connection.Execute("INSERT INTO auth_throttle (key, failures, window_start) VALUES ($1, 1, $2)",
+            connection.Execute("INSERT INTO throttle_keys (key, failures, window_start) VALUES ($1, 1, $2)",
                                {"account:" + std::string(kEmail), now});
             throttle::RecordLoginFailure(connection, throttle::LoginKeysFor(std::string(kEmail), "192.0.2.7"), now);
             accounts::RecordAccessReset(connection, *keyring_, id, 0, "Zahra Haddad lost her phone", now);
             connection.Execute(
-                "INSERT INTO auth_membership_invitations (digest, organization_id, role, created_at, expires_at, "
+                "INSERT INTO tenancy_membership_invitations (digest, organization_id, role, created_at, expires_at, "
                 "used_at, used_by) VALUES ('j1', $1, 'mentor', $2, $2, $2, $3)",
                 {org, now, id});
             connection.Execute(
@@ -171,8 +172,9 @@ TEST_P(PrivacyTest, AfterErasureNothingIdentifiesHerButCountsRemain) {
         EXPECT_EQ(text.find("Firefox on Android"), std::string::npos) << text;
     }
     auto connection = database().Acquire();
-    EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM auth_memberships WHERE user_id = $1", {person}).Int(0, 0), 1);
-    EXPECT_FALSE(connection->Execute("SELECT erased_at FROM auth_users WHERE id = $1", {person}).IsNull(0, 0));
+    EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM tenancy_memberships WHERE user_id = $1", {person}).Int(0, 0),
+              1);
+    EXPECT_FALSE(connection->Execute("SELECT erased_at FROM accounts_users WHERE id = $1", {person}).IsNull(0, 0));
     EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM consents_decisions WHERE user_id = $1", {person}).Int(0, 0), 1);
     EXPECT_EQ(accounts::FindUser(*connection, other)->email, "other@example.org") << "nobody else is touched";
     EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM audit_log WHERE action = 'privacy.erase'").Int(0, 0), 1);

@@ -43,7 +43,8 @@ class RetentionTest : public testing::EngineTest {
         return out;
     }
     void Session(std::string digest, std::int64_t last_seen, std::int64_t expires) {
-        Run("INSERT INTO auth_sessions (digest, user_id, csrf_token, created_at, last_seen_at, expires_at, remote, "
+        Run("INSERT INTO authentication_sessions (digest, user_id, csrf_token, created_at, last_seen_at, expires_at, "
+            "remote, "
             "user_agent) VALUES ($1, $2, 't', $3, $4, $5, '192.0.2.1', 'Firefox')",
             {std::move(digest), user_, last_seen - kMinute, last_seen, expires});
     }
@@ -70,7 +71,7 @@ TEST_P(RetentionTest, Purge_DeletesExactlyTheRecordsPastTheirPeriod) {
     Session("expired-29-days-ago", kNow - 29 * kDay - kMinute, kNow - 29 * kDay);
     Session("live", kNow - kMinute, kNow + kDay);
     // Invitation codes and reset links: 30 days after spent or expired.
-    for (std::string_view table : {"auth_invitations", "auth_password_resets"}) {
+    for (std::string_view table : {"accounts_invitations", "authentication_password_resets"}) {
         Code(table, "expired-31", kNow - 31 * kDay, nullptr);
         Code(table, "spent-31", kNow + kDay, kNow - 31 * kDay);
         Code(table, "expired-29", kNow - 29 * kDay, nullptr);
@@ -83,16 +84,16 @@ TEST_P(RetentionTest, Purge_DeletesExactlyTheRecordsPastTheirPeriod) {
                                          {"spent-31", kNow + kDay, db::Value{kNow - 31 * kDay}},
                                          {"spent-29", kNow + kDay, db::Value{kNow - 29 * kDay}},
                                          {"unused", kNow + kDay, db::Value{nullptr}}}) {
-        Run("INSERT INTO auth_membership_invitations (digest, organization_id, role, created_at, expires_at, "
+        Run("INSERT INTO tenancy_membership_invitations (digest, organization_id, role, created_at, expires_at, "
             "used_at, used_by) VALUES ($1, $2, 'mentor', $3, $4, $5, NULL)",
             {std::string(digest), organization, expires - kDay, expires, used});
     }
     for (std::int64_t age : {91 * kDay, 89 * kDay}) {
-        Run("INSERT INTO auth_access_resets (user_id, reason, created_at) VALUES ($1, 'sealed', $2)",
+        Run("INSERT INTO accounts_access_resets (user_id, reason, created_at) VALUES ($1, 'sealed', $2)",
             {user_, kNow - age});
     }
     // Throttle rows: a day after their window started and their lockout ended.
-    Run("INSERT INTO auth_throttle (key, failures, window_start, locked_until) VALUES "
+    Run("INSERT INTO throttle_keys (key, failures, window_start, locked_until) VALUES "
         "('account:old@example.org', 5, $1, $1), ('account:locked@example.org', 5, $1, $2), "
         "('address:192.0.2.9', 1, $3, 0)",
         {kNow - 2 * kDay, kNow - 12 * (60 * kMinute), kNow - 23 * (60 * kMinute)});
@@ -105,16 +106,18 @@ TEST_P(RetentionTest, Purge_DeletesExactlyTheRecordsPastTheirPeriod) {
 
     auto deleted = Purge(*database().Acquire(), kNow);
 
-    EXPECT_EQ(Column("SELECT digest FROM auth_sessions"), (std::set<std::string>{"expired-29-days-ago", "live"}));
-    for (std::string_view table : {"auth_invitations", "auth_password_resets"}) {
+    EXPECT_EQ(Column("SELECT digest FROM authentication_sessions"),
+              (std::set<std::string>{"expired-29-days-ago", "live"}));
+    for (std::string_view table : {"accounts_invitations", "authentication_password_resets"}) {
         EXPECT_EQ(Column("SELECT digest FROM " + std::string(table)),
                   (std::set<std::string>{"expired-29", "spent-29", "unused"}))
             << table;
     }
-    EXPECT_EQ(Column("SELECT digest FROM auth_membership_invitations"), (std::set<std::string>{"spent-29", "unused"}));
-    EXPECT_EQ(Column("SELECT CAST(created_at AS TEXT) FROM auth_access_resets"),
+    EXPECT_EQ(Column("SELECT digest FROM tenancy_membership_invitations"),
+              (std::set<std::string>{"spent-29", "unused"}));
+    EXPECT_EQ(Column("SELECT CAST(created_at AS TEXT) FROM accounts_access_resets"),
               (std::set<std::string>{std::to_string(kNow - 89 * kDay)}));
-    EXPECT_EQ(Column("SELECT key FROM auth_throttle"),
+    EXPECT_EQ(Column("SELECT key FROM throttle_keys"),
               (std::set<std::string>{"account:locked@example.org", "address:192.0.2.9"}));
     EXPECT_EQ(Column("SELECT CAST(id AS TEXT) FROM jobs"),
               (std::set<std::string>{std::to_string(done_recent), std::to_string(queued), std::to_string(running)}));
@@ -139,7 +142,7 @@ TEST_P(RetentionTest, Job_IsRegisteredPurgesAndQueuesItsNextRunOnce) {
     jobs::Worker worker(database(), {.worker_id = "w"}, [] { return kNow; });
     worker.Handle(std::string(kRetentionJobKind), [&](const jobs::Job&) { RunRetention(database(), kNow); });
     ASSERT_TRUE(worker.RunOnce());
-    EXPECT_TRUE(Column("SELECT digest FROM auth_sessions").empty());
+    EXPECT_TRUE(Column("SELECT digest FROM authentication_sessions").empty());
     auto queued = connection->Execute("SELECT run_at FROM jobs WHERE kind = $1 AND status = 'queued'",
                                       {std::string(kRetentionJobKind)});
     ASSERT_EQ(queued.size(), 1u);

@@ -31,14 +31,14 @@ using policy::Scope;
 constexpr std::string_view kInviteAction = "auth.membership.invite";
 
 constexpr std::string_view kInsertCode =
-    "INSERT INTO auth_membership_invitations (digest, organization_id, role, created_by, created_at, expires_at) "
+    "INSERT INTO tenancy_membership_invitations (digest, organization_id, role, created_by, created_at, expires_at) "
     "VALUES ($1, $2, $3, $4, $5, $6)";
 constexpr std::string_view kSelectCode =
-    "SELECT i.organization_id, i.role, o.name FROM auth_membership_invitations i "
-    "JOIN auth_organizations o ON o.id = i.organization_id "
+    "SELECT i.organization_id, i.role, o.name FROM tenancy_membership_invitations i "
+    "JOIN tenancy_organizations o ON o.id = i.organization_id "
     "WHERE i.digest = $1 AND i.used_at IS NULL AND i.expires_at > $2";
 constexpr std::string_view kSpendCode =
-    "UPDATE auth_membership_invitations SET used_at = $2, used_by = $3 "
+    "UPDATE tenancy_membership_invitations SET used_at = $2, used_by = $3 "
     "WHERE digest = $1 AND used_at IS NULL AND expires_at > $2";
 
 audit::Entry OrganizationEntry(const Request& request, std::string_view action, std::string outcome,

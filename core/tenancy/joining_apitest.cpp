@@ -48,7 +48,7 @@ class JoiningTest : public testing::WorldTest {
     }
     std::int64_t Memberships(std::int64_t user_id, std::int64_t organization) {
         return database_->Acquire()
-            ->Execute("SELECT COUNT(*) FROM auth_memberships WHERE user_id = $1 AND organization_id = $2",
+            ->Execute("SELECT COUNT(*) FROM tenancy_memberships WHERE user_id = $1 AND organization_id = $2",
                       {user_id, organization})
             .Int(0, 0);
     }
@@ -117,7 +117,7 @@ TEST_F(JoiningTest, BadInput_NamesTheField) {
 TEST_F(JoiningTest, FormerMemberOfAnotherOrganization_CannotBeAttachedByAnAdmin) {
     const auto former = world_->NewRecord(true);
     database_->Transact([&](db::Connection& connection) {
-        connection.Execute("DELETE FROM auth_memberships WHERE user_id = $1", {former.user_id});
+        connection.Execute("DELETE FROM tenancy_memberships WHERE user_id = $1", {former.user_id});
     });
     auto attached = As(Role::kOrgAdmin, "POST",
                        "/api/v1/organizations/" + std::to_string(world_->own_organization) + "/memberships",

@@ -6,16 +6,16 @@ namespace {
 // The page of organizations first, then their networks joined to it: one statement, and a page
 // of N organizations is N rows or more (one per network) of which none is cut by the LIMIT.
 constexpr std::string_view kSelectOrganizationsPage =
-    "SELECT o.id, o.name, o.kind, n.network_id FROM (SELECT p.id, p.name, p.kind FROM auth_organizations p "
+    "SELECT o.id, o.name, o.kind, n.network_id FROM (SELECT p.id, p.name, p.kind FROM tenancy_organizations p "
     "WHERE {access} AND {after} ORDER BY p.name, p.id LIMIT {limit}) o "
-    "LEFT JOIN auth_network_organizations n ON n.organization_id = o.id ORDER BY o.name, o.id, n.network_id";
+    "LEFT JOIN tenancy_network_organizations n ON n.organization_id = o.id ORDER BY o.name, o.id, n.network_id";
 constexpr std::string_view kSelectNetworksPage =
-    "SELECT w.id, w.name, n.organization_id FROM (SELECT p.id, p.name FROM auth_networks p "
+    "SELECT w.id, w.name, n.organization_id FROM (SELECT p.id, p.name FROM tenancy_networks p "
     "WHERE {access} AND {after} ORDER BY p.name, p.id LIMIT {limit}) w "
-    "LEFT JOIN auth_network_organizations n ON n.network_id = w.id ORDER BY w.name, w.id, n.organization_id";
+    "LEFT JOIN tenancy_network_organizations n ON n.network_id = w.id ORDER BY w.name, w.id, n.organization_id";
 constexpr std::string_view kSelectMembersPage =
-    "SELECT m.id, m.user_id, u.display_name, m.role, u.disabled, u.version FROM auth_memberships m "
-    "JOIN auth_users u ON u.id = m.user_id WHERE m.organization_id = $1 AND u.erased_at IS NULL "
+    "SELECT m.id, m.user_id, u.display_name, m.role, u.disabled, u.version FROM tenancy_memberships m "
+    "JOIN accounts_users u ON u.id = m.user_id WHERE m.organization_id = $1 AND u.erased_at IS NULL "
     "AND {access} AND {after} ORDER BY m.id LIMIT {limit}";
 
 // The statement with its access condition, page condition and LIMIT parameter in their places.

@@ -132,7 +132,7 @@ class ListingsTest : public testing::EngineTest {
 };
 
 TEST_P(ListingsTest, Organizations_EveryRole_ReadsExactlyThoseItMayReadInNameOrder) {
-    auto rows = database().Acquire()->Execute("SELECT id FROM auth_organizations ORDER BY name, id");
+    auto rows = database().Acquire()->Execute("SELECT id FROM tenancy_organizations ORDER BY name, id");
     for (const auto& actor : world_->actors()) {
         policy::Principal storage;
         const policy::Principal* caller = Caller(actor, storage);
@@ -156,7 +156,7 @@ TEST_P(ListingsTest, Networks_EveryRole_ReadsExactlyThoseItMayRead_OneStatementA
     database().Transact([](db::Connection& connection) {
         for (const char* name : {"Coast", "Hills", "Valley"}) CreateNetwork(connection, name, 1);
     });
-    auto rows = database().Acquire()->Execute("SELECT id FROM auth_networks ORDER BY name, id");
+    auto rows = database().Acquire()->Execute("SELECT id FROM tenancy_networks ORDER BY name, id");
     for (const auto& actor : world_->actors()) {
         policy::Principal storage;
         const policy::Principal* caller = Caller(actor, storage);
@@ -190,7 +190,7 @@ TEST_P(ListingsTest, Networks_EveryRole_ReadsExactlyThoseItMayRead_OneStatementA
 TEST_P(ListingsTest, Members_EveryRole_ReadsExactlyThoseItMayRead) {
     for (std::int64_t organization : {world_->own_organization, world_->foreign_organization}) {
         auto rows = database().Acquire()->Execute(
-            "SELECT m.id FROM auth_memberships m JOIN auth_users u ON u.id = m.user_id "
+            "SELECT m.id FROM tenancy_memberships m JOIN accounts_users u ON u.id = m.user_id "
             "WHERE m.organization_id = $1 AND u.erased_at IS NULL ORDER BY m.id",
             {organization});
         const policy::Resource resource{.organization_id = organization,

@@ -33,19 +33,19 @@ constexpr std::string_view kCreateAction = "auth.membership.create";
 constexpr std::string_view kDeleteAction = "auth.membership.delete";
 
 constexpr std::string_view kSelectMembership =
-    "SELECT user_id, role FROM auth_memberships WHERE id = $1 AND organization_id = $2";
+    "SELECT user_id, role FROM tenancy_memberships WHERE id = $1 AND organization_id = $2";
 constexpr std::string_view kCountAdmins =
-    "SELECT COUNT(*) FROM auth_memberships WHERE organization_id = $1 AND role = 'org_admin'";
-constexpr std::string_view kLockOrganization = "SELECT id FROM auth_organizations WHERE id = $1 FOR UPDATE";
-constexpr std::string_view kDeleteMembership = "DELETE FROM auth_memberships WHERE id = $1";
+    "SELECT COUNT(*) FROM tenancy_memberships WHERE organization_id = $1 AND role = 'org_admin'";
+constexpr std::string_view kLockOrganization = "SELECT id FROM tenancy_organizations WHERE id = $1 FOR UPDATE";
+constexpr std::string_view kDeleteMembership = "DELETE FROM tenancy_memberships WHERE id = $1";
 
 // The body's user, resolved within the organization of the path: only a live account that
 // already belongs to it may be given another role there. Anyone else (another organization's
 // member, an erased account, no account) is answered as missing, and joins only through a code
 // she accepts herself (joining.cpp).
 constexpr std::string_view kSelectMember =
-    "SELECT u.disabled FROM auth_users u WHERE u.id = $1 AND u.erased_at IS NULL AND EXISTS "
-    "(SELECT 1 FROM auth_memberships m WHERE m.user_id = u.id AND m.organization_id = $2)";
+    "SELECT u.disabled FROM accounts_users u WHERE u.id = $1 AND u.erased_at IS NULL AND EXISTS "
+    "(SELECT 1 FROM tenancy_memberships m WHERE m.user_id = u.id AND m.organization_id = $2)";
 
 audit::Entry Entry(const Request& request, std::string_view action, std::string outcome, std::int64_t organization) {
     return {.actor_user_id = request.principal->user_id,

@@ -147,7 +147,8 @@ TEST_F(MembershipsTest, OrgAdmin_CannotGrantNetworkOrPlatformRoles) {
                        boost::json::serialize(boost::json::object{{"user_id", world_->actor(Role::kOrgAdmin).user_id},
                                                                   {"role", "platform_admin"}}));
     EXPECT_EQ(self.status, 422);
-    auto count = database_->Acquire()->Execute("SELECT COUNT(*) FROM auth_memberships WHERE role = 'platform_admin'");
+    auto count =
+        database_->Acquire()->Execute("SELECT COUNT(*) FROM tenancy_memberships WHERE role = 'platform_admin'");
     EXPECT_EQ(count.Int(0, 0), 1);  // only the seeded one
 }
 
@@ -197,7 +198,7 @@ TEST_F(MembershipsTest, AccountOfAnotherOrganization_IsAnsweredAsMissingAndNotAt
         EXPECT_EQ(Comparable(attached), Comparable(missing));
     }
     auto count = database_->Acquire()->Execute(
-        "SELECT COUNT(*) FROM auth_memberships WHERE user_id = $1 AND organization_id = $2",
+        "SELECT COUNT(*) FROM tenancy_memberships WHERE user_id = $1 AND organization_id = $2",
         {foreign.user_id, world_->own_organization});
     EXPECT_EQ(count.Int(0, 0), 0);
     EXPECT_EQ(database_->Acquire()
@@ -225,7 +226,7 @@ TEST_F(MembershipsTest, AccountWithoutMemberships_ErasedOrDisabled_TakesNoNewRol
 
     const auto erased = world_->NewRecord(false);
     database_->Transact([&](db::Connection& connection) {
-        connection.Execute("UPDATE auth_users SET erased_at = 1 WHERE id = $1", {erased.user_id});
+        connection.Execute("UPDATE accounts_users SET erased_at = 1 WHERE id = $1", {erased.user_id});
     });
     EXPECT_EQ(Fields(Create(Role::kOrgAdmin, world_->own_organization, Grant("mentor", erased.user_id))),
               std::vector<std::string>{"user_id:not_found"});

@@ -36,12 +36,12 @@ constexpr std::string_view kReadNetwork = "auth.network.read";
 constexpr std::string_view kCreateNetwork = "auth.network.create";
 constexpr std::string_view kLinkNetwork = "auth.network.link";
 
-constexpr std::string_view kSelectOrganization = "SELECT id, name, kind FROM auth_organizations WHERE id = $1";
-constexpr std::string_view kSelectNetwork = "SELECT id, name FROM auth_networks WHERE id = $1";
+constexpr std::string_view kSelectOrganization = "SELECT id, name, kind FROM tenancy_organizations WHERE id = $1";
+constexpr std::string_view kSelectNetwork = "SELECT id, name FROM tenancy_networks WHERE id = $1";
 constexpr std::string_view kSelectNetworkOrganizations =
-    "SELECT organization_id FROM auth_network_organizations WHERE network_id = $1 ORDER BY organization_id";
+    "SELECT organization_id FROM tenancy_network_organizations WHERE network_id = $1 ORDER BY organization_id";
 constexpr std::string_view kUnlink =
-    "DELETE FROM auth_network_organizations WHERE network_id = $1 AND organization_id = $2";
+    "DELETE FROM tenancy_network_organizations WHERE network_id = $1 AND organization_id = $2";
 
 boost::json::object OrganizationJson(const db::Result& rows, std::size_t row,
                                      const std::vector<std::int64_t>& networks) {

@@ -9,10 +9,10 @@
 namespace ponte::tenancy {
 namespace {
 
-constexpr std::string_view kOrganizationExists = "SELECT 1 FROM auth_organizations WHERE id = $1";
+constexpr std::string_view kOrganizationExists = "SELECT 1 FROM tenancy_organizations WHERE id = $1";
 // An erased account is gone for every route: it cannot be enabled, re-invited or reached again.
 constexpr std::string_view kSelectUserState =
-    "SELECT disabled, password_hash IS NOT NULL FROM auth_users WHERE id = $1 AND erased_at IS NULL";
+    "SELECT disabled, password_hash IS NOT NULL FROM accounts_users WHERE id = $1 AND erased_at IS NULL";
 
 using policy::Role;
 

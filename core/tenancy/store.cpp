@@ -3,18 +3,19 @@
 namespace ponte::tenancy {
 namespace {
 
-constexpr std::string_view kInsertNetwork = "INSERT INTO auth_networks (name, created_at) VALUES ($1, $2) RETURNING id";
+constexpr std::string_view kInsertNetwork =
+    "INSERT INTO tenancy_networks (name, created_at) VALUES ($1, $2) RETURNING id";
 constexpr std::string_view kInsertOrganization =
-    "INSERT INTO auth_organizations (name, kind, created_at) VALUES ($1, $2, $3) RETURNING id";
+    "INSERT INTO tenancy_organizations (name, kind, created_at) VALUES ($1, $2, $3) RETURNING id";
 constexpr std::string_view kInsertNetworkOrganization =
-    "INSERT INTO auth_network_organizations (network_id, organization_id) VALUES ($1, $2)";
+    "INSERT INTO tenancy_network_organizations (network_id, organization_id) VALUES ($1, $2)";
 constexpr std::string_view kSelectNetworksOf =
-    "SELECT network_id FROM auth_network_organizations WHERE organization_id = $1 ORDER BY network_id";
+    "SELECT network_id FROM tenancy_network_organizations WHERE organization_id = $1 ORDER BY network_id";
 constexpr std::string_view kInsertMembership =
-    "INSERT INTO auth_memberships (user_id, role, organization_id, network_id, created_at, created_by) "
+    "INSERT INTO tenancy_memberships (user_id, role, organization_id, network_id, created_at, created_by) "
     "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
 constexpr std::string_view kSelectMemberships =
-    "SELECT id, role, COALESCE(organization_id, 0), COALESCE(network_id, 0) FROM auth_memberships "
+    "SELECT id, role, COALESCE(organization_id, 0), COALESCE(network_id, 0) FROM tenancy_memberships "
     "WHERE user_id = $1 ORDER BY id";
 
 }  // namespace

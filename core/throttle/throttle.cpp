@@ -8,20 +8,20 @@
 namespace ponte::throttle {
 namespace {
 
-constexpr std::string_view kSelectLock = "SELECT locked_until FROM auth_throttle WHERE key = $1";
+constexpr std::string_view kSelectLock = "SELECT locked_until FROM throttle_keys WHERE key = $1";
 // A failure outside the current window starts a new one.
 constexpr std::string_view kCountFailure =
-    "INSERT INTO auth_throttle (key, failures, window_start, locked_until) VALUES ($1, 1, $2, 0) "
+    "INSERT INTO throttle_keys (key, failures, window_start, locked_until) VALUES ($1, 1, $2, 0) "
     "ON CONFLICT (key) DO UPDATE SET "
-    "failures = CASE WHEN auth_throttle.window_start < $3 THEN 1 ELSE auth_throttle.failures + 1 END, "
-    "window_start = CASE WHEN auth_throttle.window_start < $3 THEN $2 ELSE auth_throttle.window_start END "
+    "failures = CASE WHEN throttle_keys.window_start < $3 THEN 1 ELSE throttle_keys.failures + 1 END, "
+    "window_start = CASE WHEN throttle_keys.window_start < $3 THEN $2 ELSE throttle_keys.window_start END "
     "RETURNING failures";
 // A fixed lockout starts a new count once it ends.
 constexpr std::string_view kLock =
-    "UPDATE auth_throttle SET locked_until = $2, failures = 0, window_start = $3 WHERE key = $1";
+    "UPDATE throttle_keys SET locked_until = $2, failures = 0, window_start = $3 WHERE key = $1";
 // A growing delay keeps the count, so that the next failure waits twice as long.
-constexpr std::string_view kDelay = "UPDATE auth_throttle SET locked_until = $2 WHERE key = $1";
-constexpr std::string_view kDelete = "DELETE FROM auth_throttle WHERE key = $1";
+constexpr std::string_view kDelay = "UPDATE throttle_keys SET locked_until = $2 WHERE key = $1";
+constexpr std::string_view kDelete = "DELETE FROM throttle_keys WHERE key = $1";
 
 std::int64_t GrowingWait(const ThrottleRule& rule, std::int64_t failures) {
     const std::int64_t doublings = std::min<std::int64_t>(failures - rule.max_failures, 30);

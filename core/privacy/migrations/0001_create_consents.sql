@@ -6,11 +6,11 @@
 -- changed, so the history of a consent is its proof.
 CREATE TABLE privacy_consents (
     id {{identity}},
-    user_id BIGINT NOT NULL REFERENCES auth_users (id) ON DELETE CASCADE,
+    user_id BIGINT NOT NULL REFERENCES accounts_users (id) ON DELETE CASCADE,
     purpose TEXT NOT NULL,
     given INTEGER NOT NULL CHECK (given IN (0, 1)),
     method TEXT NOT NULL CHECK (method IN ('online', 'paper', 'verbal')),
     recorded_at BIGINT NOT NULL,
-    recorded_by BIGINT REFERENCES auth_users (id) ON DELETE SET NULL
+    recorded_by BIGINT REFERENCES accounts_users (id) ON DELETE SET NULL
 );
 CREATE INDEX privacy_consents_user ON privacy_consents (user_id, purpose, id);
