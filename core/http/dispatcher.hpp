@@ -55,6 +55,9 @@ class Dispatcher {
     enum class Lane { kLoop, kHandler, kHeavy };
     Lane LaneOf(const Request& request) const;
 
+    // The registry the dispatcher records requests in, to which the server adds its pools' use.
+    metrics::Registry& metrics() const { return *metrics_; }
+
   private:
     Response RouteRequest(Request& request, std::string_view locale, std::size_t& slot) const;
     void ResolveRemote(Request& request) const;

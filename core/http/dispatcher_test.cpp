@@ -39,6 +39,11 @@ class DispatcherTest : public ::testing::Test {
                         [](const Request&) -> Reply { return Response::Json(201, "{}"); }),
               MakeRoute(Method::kGet, "/api/v1/boom", Body::kNone,
                         [](const Request&) -> Reply { throw std::runtime_error("secret SQL detail"); }),
+              MakeRoute(Method::kPost, "/api/v1/bodiless", Body::kNone,
+                        [](const Request& r) -> Reply {
+                            JsonFields fields(r);  // a route without a body schema: a bug
+                            return Response::Json(201, "{}");
+                        }),
               MakeRoute(Method::kGet, "/api/v1/db-down", Body::kNone,
                         [](const Request&) -> Reply { throw db::ConnectionError("server gone"); }),
           }) {
@@ -117,6 +122,20 @@ TEST_F(DispatcherTest, Handle_HandlerThrows_Is500WithoutInternalDetail) {
     EXPECT_EQ(response.status, 500);
     EXPECT_EQ(response.body.find("secret"), std::string::npos);
     EXPECT_EQ(Body(response).at("type"), "/problems/internal");
+}
+
+// The bug surfaces as any handler failure does: a logged error and a 500 problem that tells the
+// client nothing of the code.
+TEST_F(DispatcherTest, Handle_HandlerReadingABodyItsRouteDoesNotDeclare_Is500ProblemAndLogged) {
+    ::testing::internal::CaptureStdout();
+    auto response = Send(Method::kPost, "/api/v1/bodiless");
+    const std::string log = ::testing::internal::GetCapturedStdout();
+    EXPECT_EQ(response.status, 500);
+    EXPECT_EQ(response.headers.Get("Content-Type"), "application/problem+json");
+    EXPECT_EQ(Body(response).at("type"), "/problems/internal");
+    EXPECT_EQ(response.body.find("JsonFields"), std::string::npos);
+    EXPECT_NE(log.find("handler failed"), std::string::npos) << log;
+    EXPECT_NE(log.find("JsonFields on POST /api/v1/bodiless"), std::string::npos) << log;
 }
 
 TEST_F(DispatcherTest, Handle_DatabaseUnreachable_Is503) {

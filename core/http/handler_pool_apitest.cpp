@@ -65,7 +65,7 @@ class HandlerPoolTest : public testing::EngineTest {
     std::optional<db::Lease> lock_;
 };
 
-// The value of a gauge in /metrics, or -1.
+// The value of a gauge or counter without labels in /metrics, or -1.
 double Gauge(HttpClient& client, std::string_view name) {
     auto metrics = client.Get("/metrics");
     std::istringstream lines(metrics.body);
@@ -94,6 +94,9 @@ TEST_P(HandlerPoolTest, WritesWaitingInTheDatabase_LeaveHealthAndReadsAnswering_
         std::this_thread::yield();
     }
     ASSERT_EQ(Gauge(client, "ponte_db_pool_in_use"), kSlow) << "the slow writes did not all reach the database";
+    // Each of them holds a handler thread, and so does the scrape that reads this; none waits.
+    EXPECT_EQ(Gauge(client, "ponte_http_handler_pool_busy"), kSlow + 1);
+    EXPECT_EQ(Gauge(client, "ponte_http_handler_pool_waiting"), 0);
 
     // Meanwhile other connections get the health check and reads from the database, even of the
     // locked table, while every slow write is still waiting.
@@ -160,6 +163,10 @@ TEST_P(HandlerPoolTest, FullPool_RefusesAtOnceWith503_WhileTheLoopsServeAndTheAd
         EXPECT_EQ(write.get().status, 201);
     }
     EXPECT_EQ(client.Get("/healthz").status, 200);
+    // Every refusal is counted: the writes beyond the room and the health check.
+    EXPECT_EQ(Gauge(client, "ponte_http_handler_pool_refused_total"), kSlow - kAdmitted + 1);
+    EXPECT_EQ(Gauge(client, "ponte_http_handler_pool_waiting"), 0);
+    EXPECT_EQ(Gauge(client, "ponte_http_handler_pool_busy"), 1) << "only the scrape";
 }
 
 PONTE_INSTANTIATE_ENGINES(HandlerPoolTest);

@@ -1,7 +1,7 @@
 #include "core/http/json_body.hpp"
 
 #include <algorithm>
-#include <cassert>
+#include <stdexcept>
 
 #include "core/http/body_schema.hpp"
 
@@ -10,6 +10,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <fmt/format.h>
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/parse.hpp>
 #include <set>
@@ -171,7 +172,12 @@ core::Outcome<boost::json::object> ParseJsonObject(std::string_view body) {
 }
 
 JsonFields::JsonFields(const Request& request) : object_(request.json) {
-    assert(request.body_schema != nullptr);
+    // A route that declares no body schema has no body to read: a bug in its handler, which must
+    // not go unnoticed in a release build (an assert would be compiled out there).
+    if (request.body_schema == nullptr) {
+        throw std::logic_error(fmt::format("JsonFields on {} {}: the route declares no request body schema",
+                                           request.method_name, request.path));
+    }
     errors_ = request.body_schema->Check(request.json);
     request.body_checked = true;
 }

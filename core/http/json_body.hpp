@@ -48,7 +48,8 @@ bool HasDirectionOverride(std::string_view text);
 // so that a form can show them; a field the schema refused reads as absent.
 class JsonFields {
   public:
-    // Precondition: the request went to a route that takes JSON (Route::TakesJson).
+    // Precondition: the request went to a route that takes JSON (Route::TakesJson); else throws
+    // std::logic_error naming the request's method and path (the dispatcher answers 500).
     explicit JsonFields(const Request& request);
 
     // The string field `name`, checked and normalized as `kind` says; nullopt when it is absent or

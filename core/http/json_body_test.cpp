@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <stdexcept>
 
 #include <boost/json/parse.hpp>
 
@@ -45,6 +46,23 @@ TEST(ParseJsonObject, NotAnObject_IsUnreadableWithDetail) {
     auto outcome = ParseJsonObject("[1,2]");
     ASSERT_FALSE(outcome.ok());
     EXPECT_EQ(outcome.failure().detail_key, "detail.json_object");
+}
+
+// A handler that reads a body its route does not declare is a bug: it must stop the request in a
+// release build too (where an assert would be compiled out), saying which request it was.
+TEST(JsonFields, RequestWithoutBodySchema_ThrowsLogicErrorNamingTheRoute) {
+    Request request;
+    request.method = Method::kPost;
+    request.method_name = "POST";
+    request.path = "/api/v1/items/7";
+    std::string message;  // stays empty unless a logic_error comes
+    try {
+        JsonFields fields(request);
+    } catch (const std::logic_error& error) {
+        message = error.what();
+    }
+    EXPECT_NE(message.find("POST /api/v1/items/7"), std::string::npos) << message;
+    EXPECT_FALSE(request.body_checked);
 }
 
 TEST(JsonFields, Finish_ReportsEveryBadFieldAtOnce) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/http/framing.hpp"
+#include "core/http/pool_use.hpp"
 #include "core/http/wire.hpp"
 #include "core/log/log.hpp"
 
@@ -78,14 +79,13 @@ struct Loop {
 };
 
 // A bounded pool of threads for route handlers, with the count of requests given to it and not
-// yet answered (queued or running).
+// yet answered (queued or running), which /metrics reads too.
 struct Pool {
     asio::thread_pool threads;
-    int limit;
-    std::atomic<int> pending{0};
+    std::shared_ptr<PoolUse> use;
 
     Pool(int thread_count, int max_pending)
-        : threads(static_cast<std::size_t>(std::max(1, thread_count))), limit(std::max(1, max_pending)) {}
+        : threads(static_cast<std::size_t>(std::max(1, thread_count))), use(std::make_shared<PoolUse>(max_pending)) {}
 };
 
 struct Server::State {
@@ -106,7 +106,10 @@ struct Server::State {
           loops(MakeLoops(o)),
           signals(loops.front()->io, SIGINT, SIGTERM),
           handlers(o.handler_threads, o.max_pending),
-          heavy(o.heavy_threads, o.max_heavy_pending) {}
+          heavy(o.heavy_threads, o.max_heavy_pending) {
+        ExportPoolUse(handlers.use, d.metrics(), "ponte_http_handler_pool", "the route handler pool");
+        ExportPoolUse(heavy.use, d.metrics(), "ponte_http_heavy_pool", "the pool of heavy routes (password hashing)");
+    }
 
     static std::vector<std::unique_ptr<Loop>> MakeLoops(const ServerOptions& o) {
         std::vector<std::unique_ptr<Loop>> loops;
@@ -346,8 +349,7 @@ asio::awaitable<void> Server::State::Serve(beast::tcp_stream stream) {
 // serves its other connections meanwhile. When the pool has too many requests already, answers
 // 503 at once instead of queueing without end.
 asio::awaitable<Response> Server::State::HandleOn(Pool& pool, Request& request) {
-    if (pool.pending.fetch_add(1) >= pool.limit) {
-        pool.pending.fetch_sub(1);
+    if (!pool.use->TryAdmit()) {
         Response refused = dispatcher.Reject(request, ProblemKind::kUnavailable);
         refused.headers.Set("Retry-After", "1");
         co_return refused;
@@ -356,8 +358,10 @@ asio::awaitable<Response> Server::State::HandleOn(Pool& pool, Request& request) 
     // response comes back through the connection coroutine's own executor.
     Response response = co_await asio::async_initiate<decltype(use_awaitable), void(Response)>(
         [this, &pool, &request](auto handler) {
-            asio::post(pool.threads, [this, &request, handler = std::move(handler)]() mutable {
+            asio::post(pool.threads, [this, &pool, &request, handler = std::move(handler)]() mutable {
+                pool.use->Start();
                 Response done = dispatcher.Handle(request);
+                pool.use->Finish();
                 auto executor = asio::get_associated_executor(handler);
                 asio::post(executor, [handler = std::move(handler), done = std::move(done)]() mutable {
                     std::move(handler)(std::move(done));
@@ -365,7 +369,7 @@ asio::awaitable<Response> Server::State::HandleOn(Pool& pool, Request& request) 
             });
         },
         use_awaitable);
-    pool.pending.fetch_sub(1);
+    pool.use->Release();
     co_return response;
 }
 

@@ -59,3 +59,20 @@ it('Members_ComeAPageAtATime_AndDisablingSendsTheVersionRead', async () => {
   expect(disable?.method).toBe('POST');
   expect(disable?.headers.get('If-Match')).toBe('"5"');
 });
+
+it('OwnRow_SaysItIsHerWithoutActions_InACellShapedLikeTheOthers', async () => {
+  const herself = exampleSession(['org_admin'], 'Aylin');
+  herself.user.id = member(1, 'Aylin', '"1"').user_id;
+  drawn = await draw({ name: 'people-own-row', state: { session: herself }, draw: () => <People /> });
+  await vi.waitFor(() => expect(names(drawn!.root)).toEqual(['Aylin']));
+  button(drawn.root, 'Show more people')!.click();
+  await vi.waitFor(() => expect(names(drawn!.root)).toEqual(['Aylin', 'Bahar']));
+
+  const rows = [...drawn.root.querySelectorAll<HTMLTableRowElement>('table.members tbody tr')];
+  expect(rows.map((row) => row.cells.length)).toEqual([3, 3]);
+  const [own, other] = rows.map((row) => row.cells[2]);
+  expect(own.className).toBe(other.className);
+  expect(own.querySelectorAll('button')).toHaveLength(0);
+  expect(own.querySelector('.members__self')?.textContent).toBe('This is you');
+  expect(other.querySelectorAll('.members__buttons button')).toHaveLength(3);
+});

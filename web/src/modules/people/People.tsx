@@ -215,9 +215,11 @@ export function People() {
                 <tr key={m.id}>
                   <td>{m.display_name}{m.disabled && <span class="tag"> {t('people.disabled')}</span>}</td>
                   <td>{t(`role.${m.role}`)}</td>
-                  <td class="actions">
-                    {m.user_id !== session?.user.id && (
-                      <>
+                  <td class="members__actions">
+                    {m.user_id === session?.user.id ? (
+                      <span class="members__self">{t('people.self')}</span>
+                    ) : (
+                      <div class="members__buttons">
                         <button type="button" class="button small" onClick={() => {
                           setRenewing(m);
                           setReason('');
@@ -237,7 +239,7 @@ export function People() {
                               { params: { path: { organization_id: String(organization), membership_id: String(m.id) } } }));
                           })}>{t('people.remove')}</button>
                         )}
-                      </>
+                      </div>
                     )}
                   </td>
                 </tr>
