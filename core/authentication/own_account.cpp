@@ -4,6 +4,7 @@
 
 #include "core/accounts/passwords.hpp"
 #include "core/accounts/store.hpp"
+#include "core/authentication/current_password.hpp"
 #include "core/authentication/one_time.hpp"
 #include "core/authentication/sessions.hpp"
 #include "core/crypto/random.hpp"
@@ -28,20 +29,6 @@ using http::Schema;
 
 bool Has(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 
-// Her failed attempts count where her failed sign-ins do (the same keys), so that a stolen session
-// gives no extra guesses. An account without email cannot sign in with a password form, so it
-// gets keys of its own.
-throttle::LoginKeys ThrottleKeys(const accounts::User& user, const Request& request) {
-    return throttle::LoginKeysFor(throttle::AccountName(user.email, user.id), audit::AddressOf(request.remote));
-}
-
-audit::Entry OwnEntry(const Request& request, std::string action, std::string outcome) {
-    audit::Entry entry = AuditEntry(request, std::move(action), std::move(outcome));
-    entry.resource_type = "auth.user";
-    entry.resource_id = std::to_string(request.principal->user_id);
-    return entry;
-}
-
 Reply ChangePassword(Service& service, const Request& request) {
     http::JsonFields fields(request);
     auto current = fields.String("current_password", http::Text::kSecret);
@@ -49,32 +36,12 @@ Reply ChangePassword(Service& service, const Request& request) {
     if (auto problem = fields.Finish()) return *problem;
     const auto& principal = *request.principal;
 
-    std::optional<accounts::User> user;
-    std::int64_t wait = 0;
-    {
-        db::Lease connection = service.database->Acquire();
-        user = accounts::FindUser(*connection, principal.user_id);
-        if (user) wait = throttle::LoginWait(*connection, ThrottleKeys(*user, request), core::NowMs());
-    }
+    const auto user = accounts::FindUser(*service.database->Acquire(), principal.user_id);
     if (!user) return Failure{Fault::kNotSignedIn, "detail.sign_in", "account gone"};
-    if (wait > 0) {
-        audit::Record(*service.database, OwnEntry(request, "auth.password.change", "throttled"), core::NowMs());
-        return throttle::TooManyAttempts(wait);
-    }
-    bool verified = false;
-    if (!user->password_hash.empty()) {
-        verified = service.hasher.Verify(user->password_hash, *current);
-    } else {
-        service.hasher.VerifyNothing(*current);
-    }
+    auto checked = VerifyCurrentPassword(service, request, *user, "auth.password.change", *current);
+    if (!checked) return std::move(checked.failure());
+    const bool verified = checked.value();
     const auto weak = accounts::CheckNewPassword(*chosen, user->email, user->display_name);
-    if (!verified) {
-        service.database->Transact([&](db::Connection& connection) {
-            const std::int64_t now = core::NowMs();
-            throttle::RecordLoginFailure(connection, ThrottleKeys(*user, request), now);
-            audit::Append(connection, OwnEntry(request, "auth.password.change", "failed"), now);
-        });
-    }
     if (!verified || weak) {
         // Both at once, so that the form shows every mistake in one go.
         Failure problem{Fault::kInvalidFields};
@@ -87,7 +54,7 @@ Reply ChangePassword(Service& service, const Request& request) {
     NewSession session = service.database->Transact([&](db::Connection& connection) {
         const std::int64_t now = core::NowMs();
         accounts::SetPasswordHash(connection, user->id, hash, now);
-        throttle::ClearLoginFailures(connection, ThrottleKeys(*user, request));
+        throttle::ClearLoginFailures(connection, OwnThrottleKeys(*user, request));
         VoidOneTimeSecrets(connection, user->id);  // a code or link someone kept opens nothing now
         // Whoever knew the old passphrase is signed out everywhere; she continues here under a new id.
         EndAllSessions(connection, user->id);

@@ -1,6 +1,7 @@
 #include "core/authentication/second_factor.hpp"
 
 #include "core/accounts/store.hpp"
+#include "core/authentication/current_password.hpp"
 #include "core/authentication/sessions.hpp"
 #include "core/authentication/totp.hpp"
 #include "core/crypto/random.hpp"
@@ -154,25 +155,14 @@ std::optional<Failure> CheckPasswordToAddFactor(Service& service, const Request&
     if (principal.second_factor_due) return std::nullopt;
     auto user = accounts::FindUser(*service.database->Acquire(), principal.user_id);
     if (!user || user->password_hash.empty()) return std::nullopt;
-    const throttle::LoginKeys keys =
-        throttle::LoginKeysFor(throttle::AccountName(user->email, user->id), audit::AddressOf(request.remote));
-    if (const std::int64_t wait = throttle::LoginWait(*service.database->Acquire(), keys, core::NowMs()); wait > 0) {
-        return throttle::TooManyAttempts(wait);
-    }
     Failure problem{Fault::kInvalidFields};
     if (!password) {
         problem.errors.push_back({"current_password", "required"});
         return problem;
     }
-    if (service.hasher.Verify(user->password_hash, *password)) return std::nullopt;
-    service.database->Transact([&](db::Connection& connection) {
-        const std::int64_t now = core::NowMs();
-        throttle::RecordLoginFailure(connection, keys, now);
-        audit::Entry entry = AuditEntry(request, "auth.totp.confirm", "wrong_password");
-        entry.resource_type = "auth.user";
-        entry.resource_id = std::to_string(principal.user_id);
-        audit::Append(connection, entry, now);
-    });
+    auto checked = VerifyCurrentPassword(service, request, *user, "auth.totp.confirm", *password);
+    if (!checked) return std::move(checked.failure());
+    if (checked.value()) return std::nullopt;
     problem.errors.push_back({"current_password", "wrong_password"});
     return problem;
 }
