@@ -38,7 +38,7 @@ Assembled Assemble(const config::DatabaseConfig& database_config, const config::
     assembled.keyring = LoadKeys(keys);
     audit::UseKeys(assembled.keyring);
     assembled.database = OpenDatabase(database_config, kCommandConnections);
-    assembled.registry = std::make_unique<core::Registry>(assembled.database.get(), assembled.keyring);
+    assembled.registry = std::make_unique<core::Registry>(*assembled.database, assembled.keyring);
     app::RegisterAll(*assembled.registry);
     db::Migrate(*assembled.database, assembled.registry->migrations());
     return assembled;
@@ -189,7 +189,7 @@ int RunModuleCommand(const core::Command& run, const core::Commands& commands) {
 }
 
 int PrintOpenApi() {
-    core::Registry registry(nullptr);
+    core::Registry registry;
     app::RegisterAll(registry);
     registry.Finalize();
     std::cout << boost::json::serialize(http::BuildOpenApi(registry.router(), ops::kVersion)) << "\n";

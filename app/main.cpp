@@ -51,7 +51,7 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
 
     std::string public_url = serve.public_url;
     while (public_url.ends_with('/')) public_url.pop_back();
-    core::Registry registry(database.get(), keyring,
+    core::Registry registry(*database, keyring,
                             {.demo = serve.demo,
                              .test_routes = serve.test_routes,
                              .secure = serve.cookie_secure,
@@ -87,7 +87,7 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
     privacy::ScheduleRetention(*database->Acquire(), core::NowMs());
 
     http::StaticFiles static_files(serve.web_root);
-    http::Dispatcher dispatcher(&registry.router(), &static_files, &registry.metrics(), serve.access_log);
+    http::Dispatcher dispatcher(&registry.served_router(), &static_files, &registry.metrics(), serve.access_log);
     dispatcher.SetGuard(registry.guard());
     // Secure cookies mean the server is reached over TLS (a proxy in front terminates it).
     dispatcher.SetStrictTransportSecurity(serve.cookie_secure);
@@ -122,7 +122,7 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
 
 int Migrate(const config::DatabaseConfig& database_config) {
     auto database = OpenDatabase(database_config, 2);
-    core::Registry registry(database.get());
+    core::Registry registry;
     app::RegisterAll(registry);
     auto applied = db::Migrate(*database, registry.migrations());
     for (const auto& migration : applied) {
@@ -135,7 +135,7 @@ int Migrate(const config::DatabaseConfig& database_config) {
 
 // Applies the migrations a sub-command needs before it touches data.
 void MigrateQuietly(db::Database& database) {
-    core::Registry registry(&database);
+    core::Registry registry;
     app::RegisterAll(registry);
     db::Migrate(database, registry.migrations());
 }
@@ -149,7 +149,7 @@ int SeedDemo(const config::DatabaseConfig& database_config, const config::KeysCo
         std::cout << "demo data: the database has accounts already; nothing added\n";
         return 0;
     }
-    core::Registry registry(database.get(), keyring);
+    core::Registry registry(*database, keyring);
     app::RegisterAll(registry);
     core::DemoWorld world{.now_ms = core::NowMs(), .scale = scale};
     database->Transact([&](db::Connection& connection) {

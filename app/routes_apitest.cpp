@@ -23,7 +23,7 @@ std::string Lower(std::string_view method) {
 
 // All routes the binary can serve, test routes included.
 std::vector<http::Route> AllRoutes() {
-    core::Registry registry(nullptr, nullptr, {.test_routes = true});
+    core::Registry registry({.test_routes = true});
     RegisterAll(registry);
     registry.Finalize();
     return registry.router().routes();

@@ -7,7 +7,13 @@
 
 namespace ponte::testing {
 
-std::unique_ptr<core::Registry> Application(db::Database* database, std::shared_ptr<const crypto::Keyring> keyring,
+std::unique_ptr<core::Registry> Application(ApplicationOptions options) {
+    auto registry = std::make_unique<core::Registry>(core::Deployment{.test_routes = options.test_routes});
+    app::RegisterAll(*registry);
+    return registry;
+}
+
+std::unique_ptr<core::Registry> Application(db::Database& database, std::shared_ptr<const crypto::Keyring> keyring,
                                             ApplicationOptions options) {
     auto registry = std::make_unique<core::Registry>(database, std::move(keyring),
                                                      core::Deployment{.test_routes = options.test_routes});
@@ -16,7 +22,7 @@ std::unique_ptr<core::Registry> Application(db::Database* database, std::shared_
 }
 
 void MigrateAll(db::Database& database) {
-    auto registry = Application(&database);
+    auto registry = Application();
     db::Migrate(database, registry->migrations());
 }
 

@@ -17,7 +17,7 @@ namespace ponte::privacy {
 
 // What an exporter or eraser may need besides the connection.
 struct Context {
-    const crypto::Keyring* keyring = nullptr;  // to open sealed fields; null when none is configured
+    const crypto::Keyring& keyring;  // to open sealed fields
     std::int64_t now_ms = 0;
 };
 

@@ -4,6 +4,16 @@
 
 namespace ponte::core {
 
+Registry::Registry(db::Database& database, std::shared_ptr<const crypto::Keyring> keyring, Deployment deployment)
+    : database_(&database), keyring_(std::move(keyring)), deployment_(std::move(deployment)) {
+    if (!keyring_) throw std::invalid_argument("a registry that runs needs the field-encryption keys");
+}
+
+const http::Router& Registry::served_router() const {
+    if (!running()) throw std::logic_error("a registry that describes the application is not served");
+    return router();
+}
+
 void Registry::AddRoute(http::Route route) {
     if (router_) throw std::logic_error("route added after Finalize: " + route.path);
     pending_.push_back(std::move(route));

@@ -33,21 +33,26 @@ struct Deployment {
     bool serving = false;  // `ponte serve` (not a command that only migrates, seeds or reads)
 };
 
+// A registry either describes the application or runs it. Both hold every module's routes,
+// migrations, policy and declarations; only a running registry has the database and the keys its
+// handlers, jobs and seeds use, and only its router is served. So a handler never meets a missing
+// database or keyring: where one would be missing, no handler runs.
 class Registry {
   public:
-    // `database` may be null for tools that only need the route table (the OpenAPI document);
-    // `keyring` (the field-encryption keys) for tools that never open sealed data.
-    explicit Registry(db::Database* database, std::shared_ptr<const crypto::Keyring> keyring = nullptr,
-                      Deployment deployment = {})
-        : database_(database), keyring_(std::move(keyring)), deployment_(std::move(deployment)) {}
+    // Describes: the route table (the OpenAPI document), the migrations, the policy.
+    explicit Registry(Deployment deployment = {}) : deployment_(std::move(deployment)) {}
+    // Runs, with `database` and the field-encryption keys. Throws std::invalid_argument without keys.
+    Registry(db::Database& database, std::shared_ptr<const crypto::Keyring> keyring, Deployment deployment = {});
 
     const Deployment& deployment() const { return deployment_; }
+    bool running() const { return database_ != nullptr; }
 
-    // Precondition: constructed with a database.
+    // Precondition: running().
     db::Database& database() const { return *database_; }
-    // The database, or null for a registry built only for its route table.
+    const crypto::Keyring& keyring() const { return *keyring_; }
+    // What a module's handlers keep, made in both kinds of registry: null in one that describes,
+    // whose handlers never run.
     db::Database* database_or_null() const { return database_; }
-    // The field-encryption keys, or null when this registry was built without them.
     const crypto::Keyring* keyring_or_null() const { return keyring_.get(); }
     metrics::Registry& metrics() { return metrics_; }
     policy::Policy& policy() { return policy_; }
@@ -97,10 +102,13 @@ class Registry {
 
     // Precondition: Finalize() was called.
     const http::Router& router() const { return *router_; }
+    // The router to serve. Throws std::logic_error for a registry that describes: its handlers
+    // have no database.
+    const http::Router& served_router() const;
     const std::vector<db::Migration>& migrations() const { return migrations_; }
 
   private:
-    db::Database* database_;
+    db::Database* database_ = nullptr;
     std::shared_ptr<const crypto::Keyring> keyring_;
     Deployment deployment_;
     metrics::Registry metrics_;

@@ -143,10 +143,7 @@ void RegisterPasswordReset(core::Registry& registry, std::shared_ptr<Service> se
          .response = Schema(R"({"type":"object"})"),
          .status = 202,
          .errors = {422, 429},
-         .handler = [service](const Request& request) -> Reply {
-             if (service->keyring == nullptr) return Failure{Fault::kUnavailable};
-             return RequestReset(*service, request);
-         }});
+         .handler = Bind(service, &RequestReset)});
     http::Route complete{
         .method = Method::kPost,
         .path = "/api/v1/auth/password-reset/complete",

@@ -295,13 +295,6 @@ constexpr std::string_view kCodesSchema = R"({"type":"object","required":["recov
 
 void RegisterSecondFactor(core::Registry& registry, std::shared_ptr<Service> service) {
     registry.AddSealedColumn({"authentication_totp", "user_id", "secret", std::string(kTotpContextTable)});
-    // Each handler needs the keys; a registry built only for its route table has none and serves nothing.
-    auto with_keys = [service](Reply (*handler)(Service&, const Request&)) {
-        return [service, handler](const Request& request) -> Reply {
-            if (service->keyring == nullptr) return Failure{Fault::kUnavailable, "", "no field-encryption keys"};
-            return handler(*service, request);
-        };
-    };
     registry.AddRoute({.method = Method::kPost,
                        .path = "/api/v1/auth/totp/enrolment",
                        .policy_action = std::string(policy::kSigningIn),
@@ -311,7 +304,7 @@ void RegisterSecondFactor(core::Registry& registry, std::shared_ptr<Service> ser
                        .response = Schema(R"({"type":"object","required":["secret","otpauth_uri","qr_svg"]})"),
                        .status = 201,
                        .errors = {401, 403, 409},
-                       .handler = with_keys(&StartEnrolment)});
+                       .handler = Bind(service, &StartEnrolment)});
     registry.AddRoute({.method = Method::kPost,
                        .path = "/api/v1/auth/totp/enrolment/confirm",
                        .policy_action = std::string(policy::kSigningIn),
@@ -326,7 +319,7 @@ void RegisterSecondFactor(core::Registry& registry, std::shared_ptr<Service> ser
                               "current_password":{"type":"string","minLength":1,"maxLength":1024}}})"),
                        .response = Schema(kCodesSchema),
                        .errors = {401, 403, 409, 422, 429},
-                       .handler = with_keys(&ConfirmEnrolment),
+                       .handler = Bind(service, &ConfirmEnrolment),
                        .heavy = true});
     registry.AddRoute({.method = Method::kPost,
                        .path = "/api/v1/auth/second-factor",
@@ -337,7 +330,7 @@ void RegisterSecondFactor(core::Registry& registry, std::shared_ptr<Service> ser
                        .request = Schema(kCodeSchema),
                        .response = SessionSchema(),
                        .errors = {401, 403, 409, 422, 429},
-                       .handler = with_keys(&PassSecondFactor)});
+                       .handler = Bind(service, &PassSecondFactor)});
     registry.AddRoute({.method = Method::kPost,
                        .path = "/api/v1/auth/recovery-codes",
                        .policy_action = std::string(policy::kSignedIn),
@@ -350,7 +343,7 @@ void RegisterSecondFactor(core::Registry& registry, std::shared_ptr<Service> ser
                        .response = Schema(kCodesSchema),
                        .status = 201,
                        .errors = {401, 403, 409, 422, 429},
-                       .handler = with_keys(&RenewRecoveryCodes)});
+                       .handler = Bind(service, &RenewRecoveryCodes)});
 }
 
 }  // namespace ponte::authentication

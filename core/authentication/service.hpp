@@ -24,7 +24,7 @@ using core::NowMs;
 using core::ParseId;
 
 struct Service {
-    db::Database* database;          // null in a registry built only for its route table
+    db::Database* database;          // null in a registry that describes (core::Registry)
     const crypto::Keyring* keyring;  // null there too
     const policy::Policy& policy;
     Options options;

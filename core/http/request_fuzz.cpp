@@ -12,6 +12,7 @@
 #include "core/authentication/authentication.hpp"
 #include "core/db/migrate.hpp"
 #include "core/http/dispatcher.hpp"
+#include "core/identity/module.hpp"
 #include "core/registry.hpp"
 
 namespace {
@@ -35,7 +36,8 @@ authentication::Options FuzzAuthOptions() {
 
 struct Fixture {
     std::unique_ptr<db::Database> database = OpenFuzzDatabase();
-    core::Registry registry{database.get()};
+    core::Registry registry{*database, std::make_shared<const crypto::Keyring>(
+                                           crypto::Keyring::Parse(crypto::Keyring::NewKeyLine("fuzz")))};
     std::unique_ptr<http::Dispatcher> dispatcher;
 
     Fixture() {
@@ -51,8 +53,8 @@ struct Fixture {
                                                                     {"id", r.Param("id")}, {"part", r.Param("part")}}));
                            }});
         registry.Finalize();
-        db::Migrate(*database, registry.migrations());
-        dispatcher = std::make_unique<http::Dispatcher>(&registry.router(), nullptr, &registry.metrics(), false);
+        db::Migrate(*database, identity::Migrations());
+        dispatcher = std::make_unique<http::Dispatcher>(&registry.served_router(), nullptr, &registry.metrics(), false);
         dispatcher->SetGuard(registry.guard());
     }
 };

@@ -66,15 +66,7 @@ class AuthModule : public core::Module {
         options.password_cost.passes = static_cast<std::uint64_t>(password_passes_);
         options.hashing_threads = std::max(1, deployment.threads / 2);
         options.public_url = deployment.public_url;
-        // The schema of the three rooms, from before they were rooms: schema_migrations records it
-        // as module "auth".
-        registry.AddMigrations(db::LoadEmbeddedMigrations("audit", "core/audit/migrations/"));
-        registry.AddMigrations(db::LoadEmbeddedMigrations("auth", "core/identity/migrations/"));
-        // Then each room's own, from the renaming of its tables under the room's name on.
-        registry.AddMigrations(db::LoadEmbeddedMigrations("accounts", "core/accounts/migrations/"));
-        registry.AddMigrations(db::LoadEmbeddedMigrations("tenancy", "core/tenancy/migrations/"));
-        registry.AddMigrations(db::LoadEmbeddedMigrations("authentication", "core/authentication/migrations/"));
-        registry.AddMigrations(db::LoadEmbeddedMigrations("throttle", "core/throttle/migrations/"));
+        registry.AddMigrations(Migrations());
         registry.AddSeed("identity", &SeedDemo);
         tenancy::Register(registry);
         auto service = authentication::Register(registry, options);
@@ -90,6 +82,22 @@ class AuthModule : public core::Module {
 };
 
 }  // namespace
+
+std::vector<db::Migration> Migrations() {
+    std::vector<db::Migration> all;
+    auto add = [&all](std::string_view module, std::string_view dir) {
+        for (auto& migration : db::LoadEmbeddedMigrations(module, dir)) all.push_back(std::move(migration));
+    };
+    add("audit", "core/audit/migrations/");
+    // The schema of the three rooms from before they were rooms: schema_migrations records it as
+    // module "auth". Then each room's own, from the renaming of its tables under its name on.
+    add("auth", "core/identity/migrations/");
+    add("accounts", "core/accounts/migrations/");
+    add("tenancy", "core/tenancy/migrations/");
+    add("authentication", "core/authentication/migrations/");
+    add("throttle", "core/throttle/migrations/");
+    return all;
+}
 
 std::unique_ptr<core::Module> MakeModule() { return std::make_unique<AuthModule>(); }
 

@@ -7,10 +7,16 @@
 
 #include <memory>
 
+#include <vector>
+
+#include "core/db/migrate.hpp"
 #include "core/module.hpp"
 
 namespace ponte::identity {
 
 std::unique_ptr<core::Module> MakeModule();
+
+// The module's migrations, in order: the audit log's, then the identity tables' and their rooms'.
+std::vector<db::Migration> Migrations();
 
 }  // namespace ponte::identity

@@ -356,8 +356,7 @@ TEST_F(UsersTest, AnErasedAccount_CannotBeBroughtBack) {
     auto created = As(Role::kCaseWorker, "POST", UsersPath(world_->own_organization),
                       R"({"display_name":"Gul","role":"participant","email":"gul@example.org"})");
     const std::int64_t gul = created.Json().at("id").as_int64();
-    privacy::ErasePerson(*database_, *testing::Application(database_.get(), testing::TestKeyring()), gul,
-                         core::NowMs());
+    privacy::ErasePerson(*database_, *testing::Application(*database_, testing::TestKeyring()), gul, core::NowMs());
     for (const char* what : {"enable", "disable", "invitation"}) {
         const std::string body = std::string_view(what) == "invitation" ? "{}" : "";
         EXPECT_EQ(As(Role::kOrgAdmin, "POST", UserPath(gul, what), body).status, 404) << what;

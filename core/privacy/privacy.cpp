@@ -37,11 +37,17 @@ void RequirePerson(db::Connection& connection, std::int64_t person) {
     }
 }
 
+// The keys of a registry that runs; the export and the erasure open sealed fields.
+const crypto::Keyring& KeysOf(const core::Registry& registry) {
+    if (!registry.running()) throw std::logic_error("a person's data is read through a registry that runs");
+    return registry.keyring();
+}
+
 }  // namespace
 
 boost::json::object ExportPerson(db::Database& database, const core::Registry& registry, std::int64_t person_id,
                                  std::int64_t now_ms) {
-    const Context context{registry.keyring_or_null(), now_ms};
+    const Context context{KeysOf(registry), now_ms};
     return database.Transact([&](db::Connection& connection) {
         RequirePerson(connection, person_id);
         boost::json::array sources;
@@ -66,7 +72,7 @@ boost::json::object ExportPerson(db::Database& database, const core::Registry& r
 
 ErasureReport ErasePerson(db::Database& database, const core::Registry& registry, std::int64_t person_id,
                           std::int64_t now_ms) {
-    const Context context{registry.keyring_or_null(), now_ms};
+    const Context context{KeysOf(registry), now_ms};
     return database.Transact([&](db::Connection& connection) {
         RequirePerson(connection, person_id);
         ErasureReport report;

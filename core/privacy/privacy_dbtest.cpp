@@ -33,7 +33,7 @@ class PrivacyTest : public testing::EngineTest {
         EngineTest::SetUp();
         if (IsSkipped()) return;
         keyring_ = std::make_shared<const crypto::Keyring>(crypto::Keyring::Parse(crypto::Keyring::NewKeyLine("k1")));
-        registry_ = testing::Application(&database(), keyring_, {.test_routes = true});
+        registry_ = testing::Application(database(), keyring_, {.test_routes = true});
         db::Migrate(database(), registry_->migrations());
     }
 

@@ -14,6 +14,7 @@
 #include "core/tenancy/store.hpp"
 #include "core/testing/application.hpp"
 #include "core/testing/engine.hpp"
+#include "core/testing/server_process.hpp"
 
 namespace ponte::privacy {
 namespace {
@@ -27,7 +28,7 @@ class RetentionTest : public testing::EngineTest {
     void SetUp() override {
         EngineTest::SetUp();
         if (IsSkipped()) return;
-        registry_ = testing::Application(&database());
+        registry_ = testing::Application(database(), testing::TestKeyring());
         db::Migrate(database(), registry_->migrations());
         user_ =
             accounts::CreateUser(*database().Acquire(), {.email = "rania@example.org", .display_name = "Rania"}, kNow);

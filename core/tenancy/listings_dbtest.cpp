@@ -46,7 +46,7 @@ class ListingsTest : public testing::EngineTest {
         EngineTest::SetUp();
         if (IsSkipped()) return;
         testing::MigrateAll(database());
-        application_ = testing::Application(nullptr);
+        application_ = testing::Application();
         world_ = std::make_unique<testing::Identities>(database());
         // More organizations, in the own network, the foreign one, both or none, with members.
         database().Transact([&](db::Connection& connection) {

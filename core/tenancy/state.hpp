@@ -11,7 +11,7 @@
 namespace ponte::tenancy {
 
 struct State {
-    db::Database* database;          // null in a registry built only for its route table
+    db::Database* database;          // null in a registry that describes (core::Registry)
     const crypto::Keyring* keyring;  // null there too
     const policy::Policy& policy;
     std::string public_url;  // core::Deployment::public_url

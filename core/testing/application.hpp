@@ -13,9 +13,10 @@ struct ApplicationOptions {
     bool test_routes = false;  // the probe routes of the test suite
 };
 
-// Registered but not finalized. `database` and `keyring` may be null, as for core::Registry.
-std::unique_ptr<core::Registry> Application(db::Database* database,
-                                            std::shared_ptr<const crypto::Keyring> keyring = nullptr,
+// Registered but not finalized: a registry that describes the application (core::Registry).
+std::unique_ptr<core::Registry> Application(ApplicationOptions options = {});
+// Registered but not finalized: a registry that runs, on `database` with `keyring`.
+std::unique_ptr<core::Registry> Application(db::Database& database, std::shared_ptr<const crypto::Keyring> keyring,
                                             ApplicationOptions options = {});
 
 // Applies every module's migrations to `database`.

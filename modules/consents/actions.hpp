@@ -21,7 +21,7 @@ inline constexpr std::string_view kRecordAction = "consents.decision.record";
 
 // What the module's use cases share.
 struct Module {
-    // Null only in a registry built for its route table, whose handlers never run.
+    // Null only in a registry that describes (core::Registry), whose handlers never run.
     db::Database* database_or_null;
     db::Database& database() const { return *database_or_null; }
     const policy::Policy& policy;
