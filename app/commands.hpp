@@ -11,34 +11,15 @@
 #include "core/crypto/keyring.hpp"
 #include "core/db/database.hpp"
 #include "core/module.hpp"
-#include "core/ops/admin.hpp"
 
 namespace ponte::app {
-
-// The person a command is about: by account id, or by email.
-struct PersonOptions {
-    std::int64_t user_id = 0;
-    std::string email;
-};
-
-// What `admin create` makes, and the public address of its link.
-struct AdminOptions {
-    ops::NewAdmin admin{.display_name = "Platform administrator"};
-    std::string public_url;
-};
 
 // The database with a pool of --db-pool-size connections, else of `connections`.
 std::unique_ptr<db::Database> OpenDatabase(const config::DatabaseConfig& database, int connections);
 // The field-encryption keys from PONTE_KEYS or the key file; throws crypto::KeyringError.
 std::shared_ptr<const crypto::Keyring> LoadKeys(const config::KeysConfig& keys);
 
-int AdminCreate(const config::DatabaseConfig& database_config, const config::KeysConfig& keys,
-                const AdminOptions& options);
 int KeysReseal(const config::DatabaseConfig& database_config, const config::KeysConfig& keys);
-int ExportPerson(const config::DatabaseConfig& database_config, const config::KeysConfig& keys,
-                 const PersonOptions& person, const std::string& out);
-int ErasePerson(const config::DatabaseConfig& database_config, const config::KeysConfig& keys,
-                const PersonOptions& person, bool confirmed);
 int PrintOpenApi();
 
 // Runs a module's command (core::Commands) on the database and keys its command line names.

@@ -24,7 +24,6 @@
 #include "core/identity/seed.hpp"
 #include "core/jobs/jobs.hpp"
 #include "core/log/log.hpp"
-#include "core/ops/admin.hpp"
 #include "core/ops/ops.hpp"
 #include "core/privacy/privacy.hpp"
 #include "core/privacy/retention.hpp"
@@ -247,41 +246,8 @@ int main(int argc, char** argv) {
     config::AddKeysOptions(*keys_reseal, keys);
     config::AddDatabaseOptions(*keys_reseal, database);
 
-    AdminOptions admin;
-    auto* admin_command = cli.add_subcommand("admin", "Platform administrators");
-    admin_command->require_subcommand(1);
-    auto* admin_create = admin_command->add_subcommand(
-        "create", "Make a platform administrator without a password and print her one-time invitation");
-    admin_create->add_option("--email", admin.admin.email, "Her email")->required();
-    admin_create->add_option("--display-name", admin.admin.display_name, "Her name as shown in the app")
-        ->capture_default_str();
-    admin_create->add_flag("--force", admin.admin.force, "Make one even though a platform administrator exists");
-    admin_create->add_option("--public-url", admin.public_url, "Address people open Ponte at, for the invitation link")
-        ->envname("PONTE_PUBLIC_URL");
-    config::AddDatabaseOptions(*admin_create, database);
-    config::AddKeysOptions(*admin_create, keys);
-
     auto* openapi_command =
         cli.add_subcommand("openapi", "Print the OpenAPI 3.1 document of the API (as served at /api/v1/openapi.json)");
-
-    PersonOptions person;
-    std::string export_out;
-    bool erase_confirmed = false;
-    auto add_person = [&](CLI::App& command) {
-        auto* id = command.add_option("--user-id", person.user_id, "The person's account id");
-        auto* email = command.add_option("--email", person.email, "The person's email");
-        id->excludes(email);
-        config::AddDatabaseOptions(command, database);
-        config::AddKeysOptions(command, keys);
-    };
-    auto* export_command =
-        cli.add_subcommand("export-person", "Write everything Ponte holds about a person as one JSON document");
-    add_person(*export_command);
-    export_command->add_option("--out", export_out, "File to write (must not exist); standard output by default");
-    auto* erase_command = cli.add_subcommand(
-        "erase-person", "Erase or anonymize everything about a person, keeping only anonymous statistics");
-    add_person(*erase_command);
-    erase_command->add_flag("--confirm", erase_confirmed, "Really erase");
 
     core::Commands module_commands;
     for (const auto& module : modules) module->AddCommands(cli, module_commands);
@@ -292,15 +258,6 @@ int main(int argc, char** argv) {
         return cli.exit(error);
     }
 
-    if ((export_command->parsed() || erase_command->parsed()) && person.user_id <= 0 && person.email.empty()) {
-        std::cerr << "ponte: name the person with --user-id or --email\n";
-        return 2;
-    }
-    if (admin_create->parsed() && !admin.public_url.empty() && !admin.public_url.starts_with("https://") &&
-        !admin.public_url.starts_with("http://")) {
-        std::cerr << "ponte: invalid setting --public-url (PONTE_PUBLIC_URL): must start with https:// or http://\n";
-        return 2;
-    }
     auto invalid = config::Validate(database);
     if (!invalid && serve_command->parsed()) {
         invalid = config::Validate(serve);
@@ -322,13 +279,10 @@ int main(int argc, char** argv) {
         if (backup_command->parsed()) return Backup(database, backup_out);
         if (seed_command->parsed()) return SeedDemo(database, keys, seed_scale);
         if (verify_command->parsed()) return AuditVerify(database, keys);
-        if (admin_create->parsed()) return AdminCreate(database, keys, admin);
         if (keys_generate->parsed()) return KeysGenerate(keys);
         if (keys_rotate->parsed()) return KeysRotate(keys);
         if (keys_reseal->parsed()) return KeysReseal(database, keys);
         if (openapi_command->parsed()) return PrintOpenApi();
-        if (export_command->parsed()) return ExportPerson(database, keys, person, export_out);
-        if (erase_command->parsed()) return ErasePerson(database, keys, person, erase_confirmed);
     } catch (const std::exception& error) {
         std::cerr << "ponte: " << error.what() << "\n";
         return 1;

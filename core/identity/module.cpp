@@ -5,6 +5,7 @@
 
 #include "core/authentication/authentication.hpp"
 #include "core/db/migrate.hpp"
+#include "core/identity/admin.hpp"
 #include "core/identity/personal_data.hpp"
 #include "core/identity/seed.hpp"
 #include "core/identity/users.hpp"
@@ -35,6 +36,8 @@ class AuthModule : public core::Module {
             ->envname("PONTE_PASSWORD_PASSES")
             ->capture_default_str();
     }
+
+    void AddCommands(CLI::App& cli, core::Commands& commands) override { AddAdminCommands(cli, commands); }
 
     std::optional<std::string> CheckOptions() const override {
         if (!(session_idle_s_ >= 60 && session_idle_s_ <= 86400)) {

@@ -4,6 +4,7 @@
 
 #include "core/audit/audit.hpp"
 #include "core/jobs/jobs.hpp"
+#include "core/privacy/commands.hpp"
 #include "core/privacy/retention.hpp"
 
 namespace ponte::privacy {
@@ -122,6 +123,7 @@ namespace {
 class PrivacyModule : public core::Module {
   public:
     std::string_view word() const override { return "privacy"; }
+    void AddCommands(CLI::App& cli, core::Commands& commands) override { AddPersonCommands(cli, commands); }
     void Register(core::Registry& registry) const override { privacy::Register(registry); }
 };
 

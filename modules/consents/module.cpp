@@ -52,6 +52,7 @@ class ConsentsModule : public core::Module {
   public:
     std::string_view word() const override { return "consents"; }
     void AddCommands(CLI::App& cli, core::Commands& commands) override {
+        cli.add_subcommand("consents", "Consent records")->require_subcommand(1);
         commands.Add(cli, {"consents", "purposes"},
                      "List the consent purposes every module declared, and how many people gave each", &ListPurposes);
     }

@@ -1,6 +1,6 @@
 // The first platform administrator on real storage (both engines): made once, with an invitation
 // and an audit entry; refused while an enabled administrator exists unless forced.
-#include "core/ops/admin.hpp"
+#include "core/identity/admin.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,7 +12,7 @@
 #include "core/testing/application.hpp"
 #include "core/testing/engine.hpp"
 
-namespace ponte::ops {
+namespace ponte::identity {
 namespace {
 
 constexpr std::int64_t kNow = 1'800'000'000'000;
@@ -122,4 +122,4 @@ TEST(AdminLink, InvitationLink_PutsTheCodeInTheFragment) {
 PONTE_INSTANTIATE_ENGINES(AdminTest);
 
 }  // namespace
-}  // namespace ponte::ops
+}  // namespace ponte::identity

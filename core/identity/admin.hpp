@@ -9,8 +9,9 @@
 
 #include "core/accounts/invitations.hpp"
 #include "core/db/database.hpp"
+#include "core/module.hpp"
 
-namespace ponte::ops {
+namespace ponte::identity {
 
 struct NewAdmin {
     std::string email;  // as typed; normalized here
@@ -41,4 +42,9 @@ std::variant<CreatedAdmin, AdminRefusal> CreatePlatformAdmin(db::Database& datab
 // browsers never send to a server). A trailing slash of `public_url` is dropped.
 std::string InvitationLink(std::string_view public_url, std::string_view code);
 
-}  // namespace ponte::ops
+// Adds `ponte admin create --email ... [--display-name ...] [--force] [--public-url ...]`, which
+// makes one and prints her invitation (link and code), or says on standard error why not (exit 1;
+// 2 for a bad setting).
+void AddAdminCommands(CLI::App& cli, core::Commands& commands);
+
+}  // namespace ponte::identity
