@@ -142,6 +142,7 @@ Dispatcher::Lane Dispatcher::LaneOf(const Request& request) const {
     if (!DecodeTarget(request.target, path, query)) return Lane::kLoop;
     Match match = router_->Find(request.method, path);
     if (match.route == nullptr) return Lane::kLoop;
+    if (match.route->on_loop) return Lane::kLoop;
     return match.route->heavy ? Lane::kHeavy : Lane::kHandler;
 }
 

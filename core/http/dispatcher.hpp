@@ -51,7 +51,8 @@ class Dispatcher {
 
     // Where the server runs a request: on the connection's event loop when no route handler
     // answers it (static files, 404, 405, an undecodable target), on the handler pool for a route
-    // (its handler may wait on the database), on the heavy pool for a heavy route (Route::heavy).
+    // (its handler may wait on the database), on the heavy pool for a heavy route (Route::heavy), and
+    // on the loop again for a route that asks for it (Route::on_loop).
     enum class Lane { kLoop, kHandler, kHeavy };
     Lane LaneOf(const Request& request) const;
 

@@ -39,6 +39,11 @@ Router::Router(std::vector<Route> routes) {
             throw std::invalid_argument("heavy routes must be POST: " + route.path);
         }
         has_heavy_ = has_heavy_ || route.heavy;
+        // On the loop, nothing may wait: no heavy work, and no guard that reads a session ("public"
+        // is policy::kPublic).
+        if (route.on_loop && (route.heavy || route.method != Method::kGet || route.policy_action != "public")) {
+            throw std::invalid_argument("a route on the event loop must be a light public GET: " + route.path);
+        }
         if (!route.path.starts_with('/')) throw std::invalid_argument("route path must start with '/': " + route.path);
         if (!route.handler) throw std::invalid_argument("route has no handler: " + route.path);
         if (route.id.empty()) throw std::invalid_argument("route has no operation id: " + route.path);

@@ -51,6 +51,10 @@ struct Route {
     // CPU-heavy (password hashing): the server runs it on its small bounded pool instead of the
     // connection's event loop, so that it cannot hold up other requests.
     bool heavy = false;
+    // Answered on the connection's event loop, like a 404: for a route that neither waits nor
+    // computes (the metrics scrape reads counters), so that it answers even while the pools are
+    // full, which is when it is most needed. Its guard must not wait either (a public route's).
+    bool on_loop = false;
     // Compiled from `request` by the Router.
     std::shared_ptr<const BodySchema> body_schema;
 

@@ -37,6 +37,18 @@ TEST(Router, HeavyRoutes_ArePostOnly) {
     EXPECT_FALSE(MakeRouter().HasHeavyRoutes());
 }
 
+TEST(Router, RoutesOnTheLoop_AreLightPublicGetsOnly) {
+    auto scrape = MakeRoute(Method::kGet, "/metrics", "metrics");
+    scrape.on_loop = true;
+    EXPECT_NO_THROW(Router({scrape}));
+    auto guarded = scrape;
+    guarded.policy_action = "ops.read";
+    EXPECT_THROW(Router({guarded}), std::invalid_argument);
+    auto posted = MakeRoute(Method::kPost, "/metrics", "metrics");
+    posted.on_loop = true;
+    EXPECT_THROW(Router({posted}), std::invalid_argument);
+}
+
 TEST(Router, Find_LiteralPath_MatchesRoute) {
     auto router = MakeRouter();
     EXPECT_EQ(IdOf(router.Find(Method::kGet, "/healthz")), "health");

@@ -83,7 +83,8 @@ void Register(core::Registry& registry, const Options& options) {
                            response.headers.Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
                            response.body = r->metrics().Render();
                            return response;
-                       }});
+                       },
+                       .on_loop = true});
     registry.AddRoute({.method = Method::kGet,
                        .path = "/api/v1/openapi.json",
                        .policy_action = "public",
