@@ -15,10 +15,14 @@ if [ "$(id -u)" -eq 0 ]; then
   run_as_server=(runuser -u postgres --)
 fi
 
+# A free port below the kernel's range for the local ports of outgoing connections, which a
+# client of a test running meanwhile may take at any moment.
 free_port() {
-  local port
+  local port low
+  low="$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)"
+  ((low > 12000)) || return 1
   for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
+    port=$((10000 + RANDOM % (low - 10000)))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
   done
   return 1

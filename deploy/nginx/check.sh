@@ -23,11 +23,15 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; [[ -f "$dir/error.log" ]] && cat "$dir/error.log"; exit 1; }
 
-# A free loopback port (nothing answers on it).
+# A free loopback port (nothing answers on it), below the range the kernel gives outgoing
+# connections their local ports from: a port of that range may be bound any moment by a client
+# of another test running beside this one, and nginx's bind would then fail.
 free_port() {
-  local port
+  local port low
+  low="$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)"
+  ((low > 12000)) || fail "the local port range starts too low ($low) to find a port below it"
   for _ in $(seq 50); do
-    port=$((20000 + RANDOM % 40000))
+    port=$((10000 + RANDOM % (low - 10000)))
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
   done
   fail "no free port"
