@@ -80,12 +80,11 @@ class Context : public core::CommandContext {
 }  // namespace
 
 int RunModuleCommand(const core::Command& run, const core::Commands& commands) {
-    config::DatabaseConfig database{.url = commands.database_url};
-    if (auto invalid = config::Validate(database)) {
+    if (auto invalid = config::Validate(commands.database)) {
         std::cerr << "ponte: invalid setting " << *invalid << "\n";
         return 2;
     }
-    Context context(database, {.key_file = commands.key_file});
+    Context context(commands.database, commands.keys);
     return run(context);
 }
 

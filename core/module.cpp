@@ -14,12 +14,8 @@ CLI::App* Commands::Add(CLI::App& cli, const std::vector<std::string>& path, std
         parent = existing;
     }
     CLI::App* command = parent->add_subcommand(path.back(), std::move(description));
-    command->add_option("--db", database_url, "Database: sqlite:PATH or postgresql://USER@HOST:PORT/NAME")
-        ->envname("PONTE_DB")
-        ->capture_default_str();
-    command->add_option("--key-file", key_file, "File of field-encryption keys (PONTE_KEYS takes precedence)")
-        ->envname("PONTE_KEY_FILE")
-        ->capture_default_str();
+    config::AddDatabaseOptions(*command, database);
+    config::AddKeysOptions(*command, keys);
     entries_.push_back({command, std::move(run)});
     return command;
 }

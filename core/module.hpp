@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/config/config.hpp"
 #include "core/registry.hpp"
 
 namespace ponte::core {
@@ -42,9 +43,10 @@ class Commands {
     };
     const std::vector<Entry>& entries() const { return entries_; }
 
-    // The settings every command takes; main reads them to build the CommandContext.
-    std::string database_url = "sqlite:data/ponte.db";
-    std::string key_file = "data/ponte.keys";
+    // The settings every command takes (--db, --db-pool-size, --key-file, as for the commands of
+    // core); main reads them to build the CommandContext.
+    config::DatabaseConfig database;
+    config::KeysConfig keys;
 
   private:
     std::vector<Entry> entries_;

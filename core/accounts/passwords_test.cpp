@@ -1,7 +1,6 @@
 #include "core/accounts/passwords.hpp"
 
 #include "core/accounts/store.hpp"
-#include "core/tenancy/store.hpp"
 
 #include <gtest/gtest.h>
 

@@ -323,7 +323,7 @@ TEST_F(SignInTest, RepeatedFailuresFromOneAddress_LockItOutOfTheAccount_EvenForT
     EXPECT_EQ(Login("ana@example.org", kPassword).status, 200);  // other accounts are not affected
 }
 
-TEST_F(SignInTest, DisabledAccount_CannotSignInAndLosesItsSessions) {
+TEST_F(SignInTest, DisabledAccount_CannotSignInAndItsSessionsResolveToNoOne) {
     auto signed_in = SignIn("carla@example.org");
     database_->Transact([](db::Connection& connection) {
         accounts::SetDisabled(connection, accounts::FindUserByEmail(connection, "carla@example.org")->id, true,

@@ -13,7 +13,8 @@ audit::Entry OwnEntry(const http::Request& request, std::string action, std::str
 }
 
 core::Outcome<bool> VerifyCurrentPassword(Service& service, const http::Request& request, const accounts::User& user,
-                                          std::string_view action, std::string_view password) {
+                                          std::string_view action, std::string_view password,
+                                          std::string_view wrong_outcome) {
     const throttle::LoginKeys keys = OwnThrottleKeys(user, request);
     if (const std::int64_t wait = throttle::LoginWait(*service.database->Acquire(), keys, core::NowMs()); wait > 0) {
         audit::Record(*service.database, OwnEntry(request, std::string(action), "throttled"), core::NowMs());
@@ -29,7 +30,7 @@ core::Outcome<bool> VerifyCurrentPassword(Service& service, const http::Request&
         service.database->Transact([&](db::Connection& connection) {
             const std::int64_t now = core::NowMs();
             throttle::RecordLoginFailure(connection, keys, now);
-            audit::Append(connection, OwnEntry(request, std::string(action), "failed"), now);
+            audit::Append(connection, OwnEntry(request, std::string(action), std::string(wrong_outcome)), now);
         });
     }
     return verified;

@@ -16,9 +16,11 @@ namespace ponte::authentication {
 
 // True when `password` is her current one. First, when her sign-in keys must wait: 429, audited
 // as `action` "throttled". A wrong password counts as a failed sign-in and is audited as `action`
-// "failed". An account without a password verifies nothing, as slowly as a wrong password.
+// with outcome `wrong_outcome`. An account without a password verifies nothing, as slowly as a
+// wrong password.
 core::Outcome<bool> VerifyCurrentPassword(Service& service, const http::Request& request, const accounts::User& user,
-                                          std::string_view action, std::string_view password);
+                                          std::string_view action, std::string_view password,
+                                          std::string_view wrong_outcome);
 
 // The sign-in keys of her account from the request's address (an account without email gets keys
 // of its own: throttle::AccountName).

@@ -3,7 +3,7 @@
 // audited; the new password must pass the rules; then, in one transaction, the secret is spent
 // (exactly once, even for two simultaneous submissions), the password is set, every other unused
 // invitation code and reset link of the account stops working, every session of the account ends
-// and the entry is audited. Internal to core/authentication.
+// and the entry is audited. For core/authentication and core/identity.
 #pragma once
 
 #include <functional>

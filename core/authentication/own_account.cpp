@@ -38,7 +38,7 @@ Reply ChangePassword(Service& service, const Request& request) {
 
     const auto user = accounts::FindUser(*service.database->Acquire(), principal.user_id);
     if (!user) return Failure{Fault::kNotSignedIn, "detail.sign_in", "account gone"};
-    auto checked = VerifyCurrentPassword(service, request, *user, "auth.password.change", *current);
+    auto checked = VerifyCurrentPassword(service, request, *user, "auth.password.change", *current, "failed");
     if (!checked) return std::move(checked.failure());
     const bool verified = checked.value();
     const auto weak = accounts::CheckNewPassword(*chosen, user->email, user->display_name);

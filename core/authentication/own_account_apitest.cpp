@@ -303,13 +303,13 @@ TEST_F(OwnAccountTest, Participant_SetsUpASecondFactor_ThenNeedsItToSignIn) {
                             boost::json::serialize(boost::json::object{{"code", code}}));
     EXPECT_EQ(no_password.status, 422);
     EXPECT_EQ(FieldErrors(no_password), std::set<std::string>{"current_password:required"});
-    const auto failed = AuditCount("auth.totp.confirm", "failed");
+    const auto failed = AuditCount("auth.totp.confirm", "wrong_password");
     auto wrong = Send("POST", "/api/v1/auth/totp/enrolment/confirm", session,
                       boost::json::serialize(boost::json::object{{"code", code}, {"current_password", "a guess"}}));
     EXPECT_EQ(wrong.status, 422);
     EXPECT_EQ(FieldErrors(wrong), std::set<std::string>{"current_password:wrong_password"});
     // A wrong password here is a failed sign-in like any other: audited, and counted by the throttle.
-    EXPECT_EQ(AuditCount("auth.totp.confirm", "failed"), failed + 1);
+    EXPECT_EQ(AuditCount("auth.totp.confirm", "wrong_password"), failed + 1);
     auto confirmed = Send("POST", "/api/v1/auth/totp/enrolment/confirm", session,
                           boost::json::serialize(boost::json::object{{"code", code}, {"current_password", kPassword}}));
     ASSERT_EQ(confirmed.status, 200) << confirmed.body;

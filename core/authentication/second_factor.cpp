@@ -160,7 +160,7 @@ std::optional<Failure> CheckPasswordToAddFactor(Service& service, const Request&
         problem.errors.push_back({"current_password", "required"});
         return problem;
     }
-    auto checked = VerifyCurrentPassword(service, request, *user, "auth.totp.confirm", *password);
+    auto checked = VerifyCurrentPassword(service, request, *user, "auth.totp.confirm", *password, "wrong_password");
     if (!checked) return std::move(checked.failure());
     if (checked.value()) return std::nullopt;
     problem.errors.push_back({"current_password", "wrong_password"});

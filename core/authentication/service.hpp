@@ -1,6 +1,6 @@
 // What authentication's handlers share: the database, the keys, the policy, the options
-// and the password hasher, with the helpers that shape their audit entries and answers. Internal
-// to core/authentication.
+// and the password hasher, with the helpers that shape their audit entries and answers. For core/authentication
+// and the identity module's flows built on it (core/identity).
 #pragma once
 
 #include <boost/json.hpp>

@@ -85,7 +85,7 @@ TEST_P(SessionsTest, Resolve_UseWithinIdleTimeout_KeepsItAliveUntilAbsoluteTimeo
     EXPECT_FALSE(ResolveSession(database(), session.id, now, options_));
 }
 
-TEST_P(SessionsTest, DisablingTheAccount_EndsItsSessionsAtOnce) {
+TEST_P(SessionsTest, DisabledAccount_ItsSessionsResolveToNoOne) {
     auto first = Start();
     auto second = Start();
     database().Transact(

@@ -9,8 +9,9 @@
 // time (the chain cannot be rewritten), and `ponte audit verify` needs it.
 //
 // Every sealed value is bound to a context (which field of which record, e.g.
-// "authentication_totp.secret:42"), passed as associated data: a sealed value copied into another record
-// or field does not open.
+// "cases_transitions.reason:42"), passed as associated data: a sealed value copied into another
+// record or field does not open. The context names the table a value was first sealed in, and
+// keeps that name when the table is renamed (crypto::SealedColumn::context_table).
 #pragma once
 
 #include <array>

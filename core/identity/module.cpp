@@ -14,7 +14,7 @@
 namespace ponte::identity {
 namespace {
 
-class AuthModule : public core::Module {
+class IdentityModule : public core::Module {
   public:
     std::string_view word() const override { return "identity"; }
 
@@ -92,7 +92,7 @@ std::vector<db::Migration> Migrations() {
         for (auto& migration : db::LoadEmbeddedMigrations(module, dir)) all.push_back(std::move(migration));
     };
     add("audit", "core/audit/migrations/");
-    // The schema of the three rooms from before they were rooms: schema_migrations records it as
+    // The schema of the rooms from before they were rooms: schema_migrations records it as
     // module "auth". Then each room's own, from the renaming of its tables under its name on.
     add("auth", "core/identity/migrations/");
     add("accounts", "core/accounts/migrations/");
@@ -102,6 +102,6 @@ std::vector<db::Migration> Migrations() {
     return all;
 }
 
-std::unique_ptr<core::Module> MakeModule() { return std::make_unique<AuthModule>(); }
+std::unique_ptr<core::Module> MakeModule() { return std::make_unique<IdentityModule>(); }
 
 }  // namespace ponte::identity

@@ -1,8 +1,7 @@
-// The identity module: accounts (core/accounts), tenancy (core/tenancy) and authentication
-// (core/authentication) registered together, with what spans them: staff making a person's
-// account in an organization and handing her an invitation code (users.hpp), the demo people
-// (seed.hpp), and what the three hold about a person (personal_data.hpp). Its settings are the
-// sessions' and the password hashing's.
+// The identity module: accounts (core/accounts), tenancy (core/tenancy), authentication
+// (core/authentication) and its throttle (core/throttle) registered together, with what spans them: staff making a
+// person's account in an organization and handing her an invitation code (users.hpp), the demo people (seed.hpp), and
+// what they hold about a person (personal_data.hpp). Its settings are the sessions' and the password hashing's.
 //
 // The rooms' tables carry their room's name (accounts_, tenancy_, authentication_, throttle_);
 // the policy actions, the audit log's words and the API's paths keep the `auth` of the module

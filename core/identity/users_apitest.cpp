@@ -301,6 +301,8 @@ TEST_F(UsersTest, DisablingAnAccount_EndsItsSessionsAtOnceUntilEnabled) {
     EXPECT_EQ(As(Role::kCaseWorker, "POST", UserPath(dina, "invitation"), "{}").status, 409);  // disabled
 
     EXPECT_EQ(AsMatching(Role::kOrgAdmin, UserPath(dina, "enable"), "\"2\"").status, 200);
+    // Her sessions ended with the disabling: enabling the account does not bring them back.
+    EXPECT_EQ(testing::HttpClient(server_->port()).Get("/api/v1/auth/session", {{"Cookie", cookie}}).status, 401);
     EXPECT_EQ(Login("dina@example.org", kPassphrase).status, 200);
     EXPECT_EQ(AuditCount("auth.user.disable", "ok"), 1);
     EXPECT_EQ(AuditCount("auth.user.enable", "ok"), 1);

@@ -1,6 +1,6 @@
 // The facts the policy needs about tenancy's records (organizations, and users by their
-// memberships), read from the database; and who may give or manage which role. Internal to
-// core/tenancy and the identity module.
+// memberships), read from the database; and who may give or manage which role. Modules read
+// it too (consents: whom a worker reaches).
 #pragma once
 
 #include <cstdint>
