@@ -11,6 +11,7 @@
 #include "core/policy/policy.hpp"
 #include "core/tenancy/store.hpp"
 #include "core/testing/application.hpp"
+#include "core/testing/counting_connection.hpp"
 #include "core/testing/engine.hpp"
 #include "core/testing/identities.hpp"
 
@@ -19,26 +20,7 @@ namespace {
 
 using policy::Role;
 
-// The statements run through it, counted; the work done by the connection it wraps.
-class CountingConnection : public db::Connection {
-  public:
-    explicit CountingConnection(db::Connection& inner) : inner_(inner) {}
-    using db::Connection::Execute;
-    db::Engine engine() const override { return inner_.engine(); }
-    db::Result Execute(std::string_view sql, std::span<const db::Value> params) override {
-        ++statements;
-        return inner_.Execute(sql, params);
-    }
-    void ExecuteScript(std::string_view sql) override {
-        ++statements;
-        inner_.ExecuteScript(sql);
-    }
-    bool healthy() const override { return inner_.healthy(); }
-    int statements = 0;
-
-  private:
-    db::Connection& inner_;
-};
+using testing::CountingConnection;
 
 class ListingsTest : public testing::EngineTest {
   protected:
@@ -76,20 +58,8 @@ class ListingsTest : public testing::EngineTest {
 
     const policy::Policy& policy() const { return application_->policy(); }
 
-    // The principal of an actor of the world, as the session guard would resolve her.
-    policy::Principal PrincipalOf(const testing::Actor& actor) const {
-        policy::Principal principal;
-        principal.user_id = actor.user_id;
-        if (!actor.role) return principal;
-        policy::Membership membership{.role = *actor.role};
-        if (policy::IsOrganizationRole(*actor.role)) membership.organization_id = world_->own_organization;
-        if (*actor.role == Role::kNetworkCoordinator) membership.network_id = world_->own_network;
-        principal.memberships.push_back(membership);
-        return principal;
-    }
     const policy::Principal* Caller(const testing::Actor& actor, policy::Principal& storage) const {
-        storage = PrincipalOf(actor);
-        return actor.role ? &storage : nullptr;
+        return world_->Caller(actor, storage);
     }
 
     // Every page of the organization list, `limit` at a time; each page must be one statement.
@@ -211,8 +181,9 @@ TEST_P(ListingsTest, Members_EveryRole_ReadsExactlyThoseItMayRead) {
 }
 
 TEST_P(ListingsTest, Members_CarryTheAccountsVersion) {
-    const auto admin = PrincipalOf(world_->actor(Role::kPlatformAdmin));
-    const auto filter = policy().FilterFor(&admin, "auth.membership.list");
+    policy::Principal storage;
+    const auto filter =
+        policy().FilterFor(Caller(world_->actor(Role::kPlatformAdmin), storage), "auth.membership.list");
     const auto& participant = world_->actor(Role::kParticipant);
     database().Transact(
         [&](db::Connection& connection) { accounts::SetDisabled(connection, participant.user_id, true, 2); });
@@ -226,8 +197,9 @@ TEST_P(ListingsTest, Members_CarryTheAccountsVersion) {
 }
 
 TEST_P(ListingsTest, NextPage_AfterInsertsBeforeAndAfterTheCursor_NeitherRepeatsNorSkips) {
-    const auto admin = PrincipalOf(world_->actor(Role::kPlatformAdmin));
-    const auto filter = policy().FilterFor(&admin, "auth.organization.read");
+    policy::Principal storage;
+    const auto filter =
+        policy().FilterFor(Caller(world_->actor(Role::kPlatformAdmin), storage), "auth.organization.read");
     const auto everything = AllOrganizations(filter, 200);
     auto first = SelectOrganizations(*database().Acquire(), filter, {.limit = 4});
     ASSERT_EQ(first.items.size(), 4u);

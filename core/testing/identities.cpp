@@ -71,6 +71,17 @@ const Actor& Identities::actor(policy::Role role) const {
     throw std::logic_error("no actor for role");
 }
 
+const policy::Principal* Identities::Caller(const Actor& actor, policy::Principal& storage) const {
+    if (!actor.role) return nullptr;
+    storage = policy::Principal{};
+    storage.user_id = actor.user_id;
+    policy::Membership membership{.role = *actor.role};
+    if (policy::IsOrganizationRole(*actor.role)) membership.organization_id = own_organization;
+    if (*actor.role == policy::Role::kNetworkCoordinator) membership.network_id = own_network;
+    storage.memberships.push_back(membership);
+    return &storage;
+}
+
 std::map<std::string, std::string> Identities::SignIn(const Actor& actor,
                                                       const authentication::SessionOptions& options) {
     return SignIn(actor, options, true);

@@ -41,6 +41,10 @@ class Identities {
     std::map<std::string, std::string> SignInWithPasswordOnly(const Actor& actor,
                                                               const authentication::SessionOptions& options = {});
 
+    // The principal of `actor` as the session guard would resolve her (second factor passed), in
+    // `storage`; null for anonymous.
+    const policy::Principal* Caller(const Actor& actor, policy::Principal& storage) const;
+
     // A new participant of the own or the foreign organization, as the record a request acts on:
     // one per request, so that requests that change or delete it do not affect the next.
     struct Record {
