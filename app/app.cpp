@@ -5,6 +5,7 @@
 #include "core/mail/module.hpp"
 #include "core/ops/module.hpp"
 #include "core/privacy/privacy.hpp"
+#include "modules/cases/module.hpp"
 #include "modules/consents/module.hpp"
 
 namespace ponte::app {
@@ -17,6 +18,7 @@ core::Modules AllModules() {
     modules.push_back(privacy::MakeModule());
     // Domain modules, in dependency order: one line each.
     modules.push_back(consents::MakeModule());
+    modules.push_back(cases::MakeModule());
     modules.push_back(ops::MakeProbeModule());  // last: the test suite's probe routes, when asked for
     return modules;
 }

@@ -1,0 +1,71 @@
+#include "modules/cases/module.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/db/migrate.hpp"
+#include "modules/cases/policy.hpp"
+#include "modules/cases/seed.hpp"
+#include "modules/cases/store.hpp"
+
+namespace ponte::cases {
+namespace {
+
+constexpr std::string_view kSelectCasesOf =
+    "SELECT c.id FROM cases_cases c JOIN cases_women w ON w.id = c.woman_id WHERE w.user_id = $1 ORDER BY c.id";
+constexpr std::string_view kDeleteWomenOf = "DELETE FROM cases_women WHERE user_id = $1";
+
+// Her cases, with their history, as her data export shows them.
+boost::json::value Export(db::Connection& connection, std::int64_t person, const privacy::Context& context) {
+    boost::json::array out;
+    auto rows = connection.Execute(kSelectCasesOf, {person});
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        const auto found = FindCase(connection, rows.Int(row, 0));
+        if (!found) continue;
+        boost::json::array history;
+        for (const auto& change : TransitionsOf(connection, context.keyring, found->id)) {
+            history.push_back({{"from", StateName(change.from)},
+                               {"to", StateName(change.to)},
+                               {"outcome", change.outcome},
+                               {"reason", change.reason},
+                               {"at", change.at}});
+        }
+        out.push_back({{"case_id", found->id},
+                       {"organization_id", found->organization_id},
+                       {"chosen_name", found->chosen_name},
+                       {"code", found->code},
+                       {"state", StateName(found->state)},
+                       {"outcome", found->outcome},
+                       {"opened_at", found->opened_at},
+                       {"history", std::move(history)}});
+    }
+    return out;
+}
+
+void RegisterCases(core::Registry& registry) {
+    registry.AddMigrations(db::LoadEmbeddedMigrations("cases", "modules/cases/migrations/"));
+    DeclarePolicy(registry.policy());
+    registry.AddSealedColumn({"cases_transitions", "case_id", "reason"});
+    registry.AddPersonalData(
+        {.name = "cases.cases",
+         .description = "The cases through which organizations follow her: the name she chose, her pseudonymous "
+                        "code, each case's state and outcome, its team and every change of state with its reason.",
+         .tables = {"cases_women", "cases_cases", "cases_team", "cases_transitions"},
+         .exporter = &Export,
+         // Her record goes, and with it her cases, their teams and their history.
+         .eraser = [](db::Connection& connection, std::int64_t person, const privacy::Context&) {
+             connection.Execute(kDeleteWomenOf, {person});
+         }});
+    registry.AddSeed("cases", &SeedDemo);
+}
+
+class CasesModule : public core::Module {
+  public:
+    std::string_view word() const override { return "cases"; }
+    void Register(core::Registry& registry) const override { RegisterCases(registry); }
+};
+
+}  // namespace
+
+std::unique_ptr<core::Module> MakeModule() { return std::make_unique<CasesModule>(); }
+
+}  // namespace ponte::cases

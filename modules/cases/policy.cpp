@@ -1,0 +1,21 @@
+#include "modules/cases/policy.hpp"
+
+#include <string>
+
+namespace ponte::cases {
+
+void DeclarePolicy(policy::Policy& policy) {
+    using policy::Role;
+    using policy::Scope;
+    // Her team reads and moves her case; the coordinators of the organization, every case of it.
+    policy.Declare(std::string(kReadAction), {{Role::kCaseWorker, Scope::kAssigned},
+                                              {Role::kMentor, Scope::kAssigned},
+                                              {Role::kCoordinator, Scope::kOrganization}});
+    policy.Declare(std::string(kMoveAction),
+                   {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
+    // Any case worker of the organization takes a woman on: she then leads the case.
+    policy.Declare(std::string(kOpenAction),
+                   {{Role::kCaseWorker, Scope::kOrganization}, {Role::kCoordinator, Scope::kOrganization}});
+}
+
+}  // namespace ponte::cases

@@ -1,0 +1,28 @@
+#include "modules/cases/seed.hpp"
+
+#include <string>
+
+#include "modules/cases/store.hpp"
+
+namespace ponte::cases {
+
+void SeedDemo(db::Connection& connection, core::DemoWorld& world) {
+    const auto worker = world.people.find("case_worker");
+    if (worker == world.people.end() || world.organization_ids.empty()) return;
+    const std::int64_t organization = world.organization_ids.front();
+    // Clearly fictional names from the countries the programmes' women come from.
+    constexpr const char* kNames[] = {"Amina (demo)", "Fatou (demo)",  "Leila (demo)", "Oksana (demo)",
+                                      "Rosa (demo)",  "Mariam (demo)", "Nadia (demo)", "Samira (demo)"};
+    constexpr State kStates[] = {State::kReferred,  State::kIntake, State::kActive, State::kActive,
+                                 State::kSuspended, State::kActive, State::kClosed, State::kActive};
+    auto& ids = world.records["cases.case"];
+    const int count = 8 * world.scale;
+    for (int i = 0; i < count; ++i) {
+        std::string name = kNames[i % 8];
+        if (i >= 8) name += " " + std::to_string(i / 8 + 1);
+        const std::int64_t woman = CreateWoman(connection, organization, name, 0, world.now_ms);
+        ids.push_back(OpenCase(connection, woman, kStates[i % 8], worker->second, world.now_ms));
+    }
+}
+
+}  // namespace ponte::cases

@@ -1,0 +1,11 @@
+// Demo cases: women followed by the first organization, led by its case worker, in every state.
+#pragma once
+
+#include "core/db/database.hpp"
+#include "core/seed.hpp"
+
+namespace ponte::cases {
+
+void SeedDemo(db::Connection& connection, core::DemoWorld& world);
+
+}  // namespace ponte::cases

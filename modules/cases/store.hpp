@@ -1,0 +1,86 @@
+// The tables of women, cases, their teams and their history. SQL is in store.cpp as named
+// constants with bound parameters; every function runs on the caller's connection, so that the
+// caller groups a change with its audit entry in one transaction.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/crypto/keyring.hpp"
+#include "core/db/database.hpp"
+#include "core/page.hpp"
+#include "core/policy/filter.hpp"
+#include "core/policy/policy.hpp"
+#include "modules/cases/model.hpp"
+
+namespace ponte::cases {
+
+// A new woman followed by `organization_id`, with a new pseudonymous code ("W-XXXX-XXXX");
+// `user_id` 0 when she has no account yet. Returns her record's id.
+std::int64_t CreateWoman(db::Connection& connection, std::int64_t organization_id, std::string_view chosen_name,
+                         std::int64_t user_id, std::int64_t now_ms);
+
+// Opens a case of the woman in her organization, in state `state`, with `lead_user_id` as its lead
+// worker. Returns its id.
+std::int64_t OpenCase(db::Connection& connection, std::int64_t woman_id, State state, std::int64_t lead_user_id,
+                      std::int64_t now_ms);
+
+// Adds a member to the case's team (a second lead is refused by the schema: db::UniqueViolation).
+void AddToTeam(db::Connection& connection, std::int64_t case_id, std::int64_t user_id, TeamRole role,
+               std::int64_t now_ms);
+
+struct TeamMember {
+    std::int64_t user_id = 0;
+    TeamRole role = TeamRole::kMember;
+};
+
+struct Case {
+    std::int64_t id = 0;
+    std::int64_t woman_id = 0;
+    std::int64_t organization_id = 0;
+    std::string chosen_name;
+    std::string code;
+    State state = State::kReferred;
+    std::string outcome;  // once closed
+    std::int64_t version = 1;
+    std::int64_t opened_at = 0;
+    std::int64_t updated_at = 0;
+    std::int64_t lead_user_id = 0;
+};
+
+// The case, or nullopt; `team` (when given) receives its members, the lead first.
+std::optional<Case> FindCase(db::Connection& connection, std::int64_t case_id, std::vector<TeamMember>* team = nullptr);
+
+// The case as the policy sees it: its organization and its team.
+policy::Resource ResourceOf(const Case& record, const std::vector<TeamMember>& team);
+
+// The caseload of `organization_id`: the cases `filter` reaches (as those of cases.case.read), in
+// `state` when given, newest first. One statement a page, whatever its length.
+core::Page<Case> SelectCaseload(db::Connection& connection, std::int64_t organization_id, const policy::Filter& filter,
+                                std::optional<State> state, const core::PageRequest& page);
+
+// Moves the case to `move.to` when it is still at `expected_version` and in `from`, and records
+// the change (the reason sealed). Returns false, changing nothing, when it was changed meanwhile.
+// Precondition: RefusedMove(from, move) is nullopt.
+bool MoveCase(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t case_id,
+              std::int64_t expected_version, State from, const Move& move, std::int64_t by_user_id,
+              std::int64_t now_ms);
+
+struct Transition {
+    State from = State::kReferred;
+    State to = State::kReferred;
+    std::string outcome;
+    std::string reason;  // opened
+    std::int64_t by_user_id = 0;
+    std::int64_t at = 0;
+};
+
+// The case's changes of state, oldest first.
+std::vector<Transition> TransitionsOf(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t case_id);
+
+// The context its reasons are sealed for (crypto::FieldContext), bound to the case.
+std::string ReasonContext(std::int64_t case_id);
+
+}  // namespace ponte::cases

@@ -1,0 +1,160 @@
+// The cases tables on both engines: for every role of the test world, the caseload's pages hold
+// exactly the cases Policy::Permits lets her read (her team's, or all of her organization's for a
+// coordinator), one statement a page; a state change is made once, at the version it was asked
+// at, and its reason is kept sealed.
+#include "modules/cases/store.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/accounts/store.hpp"
+#include "core/db/errors.hpp"
+#include "core/tenancy/store.hpp"
+#include "core/testing/application.hpp"
+#include "core/testing/counting_connection.hpp"
+#include "core/testing/engine.hpp"
+#include "core/testing/identities.hpp"
+#include "core/testing/server_process.hpp"
+#include "modules/cases/policy.hpp"
+
+namespace ponte::cases {
+namespace {
+
+using policy::Role;
+
+class CaseStoreTest : public testing::EngineTest {
+  protected:
+    void SetUp() override {
+        EngineTest::SetUp();
+        if (IsSkipped()) return;
+        testing::MigrateAll(database());
+        application_ = testing::Application();
+        world_ = std::make_unique<testing::Identities>(database());
+        database().Transact([&](db::Connection& connection) {
+            // A colleague of the world's case worker, in the same organization.
+            colleague_ = accounts::CreateUser(connection, {.email = "colleague@example.org", .display_name = "C"}, 1);
+            tenancy::AddMembership(connection, colleague_,
+                                   {.role = Role::kCaseWorker, .organization_id = world_->own_organization}, 0, 1);
+            const std::int64_t worker = world_->actor(Role::kCaseWorker).user_id;
+            const std::int64_t mentor = world_->actor(Role::kMentor).user_id;
+            for (int i = 0; i < 9; ++i) {
+                // Hers, her colleague's (some with the mentor in the team), and the foreign organization's.
+                const bool foreign = i % 3 == 2;
+                const std::int64_t organization = foreign ? world_->foreign_organization : world_->own_organization;
+                const std::int64_t woman = CreateWoman(connection, organization, "Woman " + std::to_string(i), 0, 1);
+                const std::int64_t lead = i % 3 == 0 ? worker : colleague_;
+                const std::int64_t id = OpenCase(connection, woman, State::kActive, lead, 1);
+                if (i % 3 == 1 && i > 3) AddToTeam(connection, id, mentor, TeamRole::kMember, 1);
+                ids_.push_back(id);
+            }
+        });
+    }
+
+    // Every page of the caseload of the own organization, `limit` at a time.
+    std::vector<std::int64_t> Caseload(const policy::Filter& filter, std::int64_t limit,
+                                       std::optional<State> state = std::nullopt) {
+        std::vector<std::int64_t> ids;
+        core::PageRequest page{.limit = limit};
+        for (int pages = 0; pages < 50; ++pages) {
+            db::Lease lease = database().Acquire();
+            testing::CountingConnection connection(*lease);
+            auto result = SelectCaseload(connection, world_->own_organization, filter, state, page);
+            EXPECT_EQ(connection.statements, 1);
+            for (const auto& item : result.items) ids.push_back(item.id);
+            if (!result.next) break;
+            page.after = result.next;
+        }
+        return ids;
+    }
+
+    std::unique_ptr<core::Registry> application_;
+    std::unique_ptr<testing::Identities> world_;
+    std::int64_t colleague_ = 0;
+    std::vector<std::int64_t> ids_;
+};
+
+TEST_P(CaseStoreTest, Caseload_EveryRole_ReadsExactlyTheCasesItMayRead_OneStatementAPage) {
+    const policy::Policy& policy = application_->policy();
+    for (const auto& actor : world_->actors()) {
+        policy::Principal storage;
+        const policy::Principal* caller = world_->Caller(actor, storage);
+        std::vector<std::int64_t> permitted;
+        for (std::int64_t id : ids_) {
+            std::vector<TeamMember> team;
+            const auto found = FindCase(*database().Acquire(), id, &team);
+            ASSERT_TRUE(found);
+            if (found->organization_id == world_->own_organization &&
+                policy.Permits(caller, kReadAction, ResourceOf(*found, team))) {
+                permitted.push_back(id);
+            }
+        }
+        const policy::Filter filter = policy.FilterFor(caller, kReadAction);
+        for (std::int64_t limit : {1, 2, 200}) EXPECT_EQ(Caseload(filter, limit), permitted) << actor.name;
+        // Her own cases only, for a case worker; every case of the organization for a coordinator;
+        // the mentor, the one she is on the team of; nothing for the others.
+        if (actor.role == Role::kCaseWorker)
+            EXPECT_EQ(permitted, (std::vector<std::int64_t>{ids_[0], ids_[3], ids_[6]}));
+        if (actor.role == Role::kCoordinator) EXPECT_EQ(permitted.size(), 6u);
+        if (actor.role == Role::kMentor) EXPECT_EQ(permitted, (std::vector<std::int64_t>{ids_[4], ids_[7]}));
+        if (actor.role == Role::kOrgAdmin || actor.role == Role::kPlatformAdmin ||
+            actor.role == Role::kNetworkCoordinator || !actor.role) {
+            EXPECT_TRUE(permitted.empty()) << actor.name;
+        }
+    }
+}
+
+TEST_P(CaseStoreTest, Caseload_FilteredByState_HoldsOnlyThatState) {
+    const auto keyring = testing::TestKeyring();
+    database().Transact([&](db::Connection& connection) {
+        ASSERT_TRUE(MoveCase(connection, *keyring, ids_[3], 1, State::kActive,
+                             {.to = State::kSuspended, .reason = "in hospital"}, 0, 2));
+    });
+    policy::Principal storage;
+    const auto filter =
+        application_->policy().FilterFor(world_->Caller(world_->actor(Role::kCoordinator), storage), kReadAction);
+    EXPECT_EQ(Caseload(filter, 200, State::kSuspended), std::vector<std::int64_t>{ids_[3]});
+    EXPECT_EQ(Caseload(filter, 200, State::kActive).size(), 5u);
+    EXPECT_TRUE(Caseload(filter, 200, State::kClosed).empty());
+}
+
+TEST_P(CaseStoreTest, Move_AtItsVersion_OnceOnly_ReasonKeptSealed) {
+    const auto keyring = testing::TestKeyring();
+    const std::int64_t id = ids_[0];
+    const std::int64_t worker = world_->actor(Role::kCaseWorker).user_id;
+    database().Transact([&](db::Connection& connection) {
+        EXPECT_TRUE(MoveCase(connection, *keyring, id, 1, State::kActive,
+                             {.to = State::kSuspended, .reason = "she is in hospital"}, worker, 5));
+        // A second worker who read version 1 changes nothing.
+        EXPECT_FALSE(MoveCase(connection, *keyring, id, 1, State::kActive,
+                              {.to = State::kClosed, .outcome = "withdrew", .reason = "x"}, colleague_, 6));
+    });
+    const auto found = FindCase(*database().Acquire(), id);
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->state, State::kSuspended);
+    EXPECT_EQ(found->version, 2);
+    EXPECT_EQ(found->lead_user_id, worker);
+
+    const auto history = TransitionsOf(*database().Acquire(), *keyring, id);
+    ASSERT_EQ(history.size(), 1u);
+    EXPECT_EQ(history[0].from, State::kActive);
+    EXPECT_EQ(history[0].to, State::kSuspended);
+    EXPECT_EQ(history[0].reason, "she is in hospital");
+    EXPECT_EQ(history[0].by_user_id, worker);
+    const auto stored = database().Acquire()->Execute("SELECT reason FROM cases_transitions WHERE case_id = $1", {id});
+    EXPECT_EQ(stored.Text(0, 0).find("hospital"), std::string::npos) << "sealed at rest";
+}
+
+TEST_P(CaseStoreTest, ASecondLead_IsRefusedByTheSchema) {
+    auto connection = database().Acquire();
+    EXPECT_THROW(AddToTeam(*connection, ids_[0], colleague_, TeamRole::kLead, 2), db::UniqueViolation);
+    AddToTeam(*connection, ids_[0], colleague_, TeamRole::kMember, 2);
+    std::vector<TeamMember> team;
+    ASSERT_TRUE(FindCase(*connection, ids_[0], &team));
+    ASSERT_EQ(team.size(), 2u);
+    EXPECT_EQ(team[0].role, TeamRole::kLead);
+    EXPECT_EQ(team[1].user_id, colleague_);
+}
+
+PONTE_INSTANTIATE_ENGINES(CaseStoreTest);
+
+}  // namespace
+}  // namespace ponte::cases
