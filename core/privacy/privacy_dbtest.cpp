@@ -97,6 +97,17 @@ class PrivacyTest : public testing::EngineTest {
                 "1, 'paper', $2)",
                 {id, now});
             mail::Enqueue(connection, *keyring_, {std::string(kEmail), "Your course", "Hello Zahra Haddad"}, now);
+            const std::int64_t woman =
+                connection
+                    .Execute(
+                        "INSERT INTO cases_women (organization_id, user_id, chosen_name, code, created_at, "
+                        "updated_at) VALUES ($1, $2, $3, 'W-TEST-0001', $4, $4) RETURNING id",
+                        {org, id, std::string(kName), now})
+                    .Int(0, 0);
+            connection.Execute(
+                "INSERT INTO cases_cases (woman_id, organization_id, state, opened_at, updated_at) VALUES ($1, $2, "
+                "'active', $3, $3)",
+                {woman, org, now});
             audit::Append(connection,
                           {.actor_user_id = id, .action = "auth.login", .outcome = "ok", .remote = "192.0.2.7"}, now);
             return id;
@@ -142,6 +153,8 @@ TEST_P(PrivacyTest, ExportHoldsWhatEachModuleKeeps) {
         sources[std::string(source.at("name").as_string())] = source.at("data");
     }
     ASSERT_EQ(sources.size(), registry_->personal_data().size());
+    EXPECT_EQ(sources.at("cases.cases").at(0).at("chosen_name").as_string(), kName);
+    EXPECT_EQ(sources.at("cases.cases").at(0).at("state"), "active");
     const auto& account = sources.at("auth.account");
     EXPECT_EQ(account.at("account").at("email").as_string(), kEmail);
     EXPECT_EQ(account.at("memberships").at(0).at("organization"), "Women's centre");
