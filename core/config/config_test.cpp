@@ -52,9 +52,13 @@ TEST(ConfigPools, HandlerThreadsAndDatabasePool_FollowEachOther) {
     ServeConfig serve;
     serve.threads = 2;
     DatabaseConfig database;
-    // Neither set: at least 8 handler threads, and a connection each plus the job worker's and a spare.
-    EXPECT_EQ(HandlerThreads(serve, database), 8);
-    EXPECT_EQ(DatabasePoolSize(database, serve), 10);
+    // Neither set: two handler threads per core (at least 4), and a connection each plus the job
+    // worker's and a spare.
+    EXPECT_EQ(HandlerThreads(serve, database), 4);
+    EXPECT_EQ(DatabasePoolSize(database, serve), 6);
+    serve.threads = 8;
+    EXPECT_EQ(HandlerThreads(serve, database), 16);
+    serve.threads = 2;
     // The database pool set: the handlers follow it.
     database.pool_size = 30;
     EXPECT_EQ(HandlerThreads(serve, database), 28);
