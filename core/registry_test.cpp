@@ -26,8 +26,8 @@ TEST(RegistryTest, ThatDescribes_HasNoDatabaseAndIsNotServed) {
 TEST(RegistryTest, ThatRuns_NeedsTheKeys) {
     auto database = db::Database::Open("sqlite::memory:");
     EXPECT_THROW(Registry(*database, nullptr), std::invalid_argument);
-    const Registry registry(*database, std::make_shared<const crypto::Keyring>(
-                                           crypto::Keyring::Parse(crypto::Keyring::NewKeyLine("k1"))));
+    const Registry registry(
+        *database, std::make_shared<const crypto::Keyring>(crypto::Keyring::Parse(crypto::Keyring::NewKeyLine("k1"))));
     EXPECT_TRUE(registry.running());
     EXPECT_EQ(&registry.database(), database.get());
 }

@@ -117,8 +117,12 @@ TEST_P(ListingsTest, Organizations_EveryRole_ReadsExactlyThoseItMayReadInNameOrd
         for (std::int64_t limit : {1, 3, 200}) {
             EXPECT_EQ(AllOrganizations(filter, limit), permitted) << actor.name << " limit " << limit;
         }
-        if (actor.role == Role::kNetworkCoordinator) EXPECT_EQ(permitted.size(), 5u);  // own + 4 of its network
-        if (actor.role == Role::kPlatformAdmin) EXPECT_EQ(permitted.size(), rows.size());
+        if (actor.role == Role::kNetworkCoordinator) {
+            EXPECT_EQ(permitted.size(), 5u);  // own + 4 of its network
+        }
+        if (actor.role == Role::kPlatformAdmin) {
+            EXPECT_EQ(permitted.size(), rows.size());
+        }
     }
 }
 
@@ -151,9 +155,12 @@ TEST_P(ListingsTest, Networks_EveryRole_ReadsExactlyThoseItMayRead_OneStatementA
             }
             EXPECT_EQ(ids, permitted) << actor.name << " limit " << limit;
         }
-        if (actor.role == Role::kPlatformAdmin) EXPECT_EQ(permitted.size(), rows.size());
-        if (actor.role == Role::kNetworkCoordinator)
+        if (actor.role == Role::kPlatformAdmin) {
+            EXPECT_EQ(permitted.size(), rows.size());
+        }
+        if (actor.role == Role::kNetworkCoordinator) {
             EXPECT_EQ(permitted, std::vector<std::int64_t>{world_->own_network});
+        }
     }
 }
 

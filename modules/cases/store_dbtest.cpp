@@ -91,12 +91,13 @@ TEST_P(CaseStoreTest, Caseload_EveryRole_ReadsExactlyTheCasesItMayRead_OneStatem
         for (std::int64_t limit : {1, 2, 200}) EXPECT_EQ(Caseload(filter, limit), permitted) << actor.name;
         // Her own cases only, for a case worker; every case of the organization for a coordinator;
         // the mentor, the one she is on the team of; nothing for the others.
-        if (actor.role == Role::kCaseWorker)
+        if (actor.role == Role::kCaseWorker) {
             EXPECT_EQ(permitted, (std::vector<std::int64_t>{ids_[0], ids_[3], ids_[6]}));
-        if (actor.role == Role::kCoordinator) EXPECT_EQ(permitted.size(), 6u);
-        if (actor.role == Role::kMentor) EXPECT_EQ(permitted, (std::vector<std::int64_t>{ids_[4], ids_[7]}));
-        if (actor.role == Role::kOrgAdmin || actor.role == Role::kPlatformAdmin ||
-            actor.role == Role::kNetworkCoordinator || !actor.role) {
+        } else if (actor.role == Role::kCoordinator) {
+            EXPECT_EQ(permitted.size(), 6u);
+        } else if (actor.role == Role::kMentor) {
+            EXPECT_EQ(permitted, (std::vector<std::int64_t>{ids_[4], ids_[7]}));
+        } else {
             EXPECT_TRUE(permitted.empty()) << actor.name;
         }
     }
