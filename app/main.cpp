@@ -150,7 +150,7 @@ int SeedDemo(const config::DatabaseConfig& database_config, const config::KeysCo
     }
     core::Registry registry(*database, keyring);
     app::RegisterAll(registry);
-    core::DemoWorld world{.now_ms = core::NowMs(), .scale = scale};
+    core::DemoWorld world{.now_ms = core::NowMs(), .scale = scale, .keyring = keyring.get()};
     database->Transact([&](db::Connection& connection) {
         for (const auto& [module, seed] : registry.seeds()) seed(connection, world);
     });

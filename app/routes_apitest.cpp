@@ -95,16 +95,19 @@ TEST(RouteSchemas, EveryRequestBody_IsBoundedByItsSchema) {
 }
 
 // The authorization matrix: for every route, the expected outcome for each actor, on a record of
-// the actor's own organization and on one of a foreign organization (testing::MatrixRow). Core's
+// the actor's own organization, on one of a foreign organization and, for records with a team, on
+// one of the own organization that the actor is not assigned to (testing::MatrixRow). Core's
 // rows are here; each module declares its own beside its API tests (core/testing/matrix.hpp). A
 // route without a row fails the test, so each new endpoint brings its row.
 using testing::kEveryone;
 using testing::kSignedIn;
 using testing::MatrixRow;
 
-// The route's path with its record ids filled in: those of the own or the foreign organization's
-// records (a new record for each request); other parameters get a placeholder.
-std::string RecordPath(std::string path, testing::Identities& world, db::Database& database, bool foreign) {
+// The route's path with its record ids filled in: those of records of the own or the foreign
+// organization (a new record for each request, made as `reach` says); other parameters get a
+// placeholder.
+std::string RecordPath(std::string path, testing::Identities& world, db::Database& database, testing::Reach reach) {
+    const bool foreign = reach == testing::Reach::kForeign;
     const auto record = world.NewRecord(foreign);
     const std::map<std::string, std::string> ids = {
         {"organization_id", std::to_string(foreign ? world.foreign_organization : world.own_organization)},
@@ -122,7 +125,7 @@ std::string RecordPath(std::string path, testing::Identities& world, db::Databas
         if (id != ids.end()) {
             value = id->second;
         } else if (factory != factories.end()) {
-            value = std::to_string(factory->second(world, database, foreign));
+            value = std::to_string(factory->second(world, database, reach));
         }
         path.replace(open, close - open + 1, value);
     }
@@ -202,14 +205,26 @@ TEST_F(RoutesTest, AuthorizationMatrix_CoversEveryRouteAndHolds) {
         ASSERT_EQ(row->own.size(), world.actors().size()) << route.id;
         const bool has_record = route.path.find('{') != std::string::npos && route.policy_action != "public";
         ASSERT_EQ(row->foreign.empty(), !has_record) << route.id << ": foreign column iff a record";
+        bool names_team_record = false;
+        for (const auto& parameter : testing::DeclaredMatrixRows().with_team) {
+            names_team_record |= route.path.find("{" + parameter + "}") != std::string::npos;
+        }
+        ASSERT_EQ(row->unassigned.empty(), !names_team_record)
+            << route.id << ": a column for records not assigned iff the route names a record with a team";
         const std::string body = route.TakesJson() ? "{}" : "";
-        for (bool foreign : {false, true}) {
-            const std::string& expected = foreign ? row->foreign : row->own;
+        using testing::Reach;
+        for (Reach reach : {Reach::kOwn, Reach::kUnassigned, Reach::kForeign}) {
+            const std::string& expected = reach == Reach::kOwn          ? row->own
+                                          : reach == Reach::kUnassigned ? row->unassigned
+                                                                        : row->foreign;
             if (expected.empty()) continue;
-            ASSERT_EQ(expected.size(), world.actors().size()) << route.id;
+            const std::string column = reach == Reach::kOwn          ? " (own)"
+                                       : reach == Reach::kUnassigned ? " (own, not assigned)"
+                                                                     : " (foreign)";
+            ASSERT_EQ(expected.size(), world.actors().size()) << route.id << column;
             for (std::size_t i = 0; i < world.actors().size(); ++i) {
                 const auto& actor = world.actors()[i];
-                const std::string path = RecordPath(route.path, world, *database, foreign);
+                const std::string path = RecordPath(route.path, world, *database, reach);
                 auto headers = world.SignIn(actor);
                 if (!body.empty()) headers["Content-Type"] = "application/json";
                 auto response = client.Send(http::MethodName(route.method), path, body, headers);
@@ -217,17 +232,17 @@ TEST_F(RoutesTest, AuthorizationMatrix_CoversEveryRouteAndHolds) {
                 const bool denied = response.status == 401 || response.status == 403 ||
                                     (response.status == 404 && route.policy_action != "public");
                 EXPECT_EQ(denied, expected[i] == 'D')
-                    << route.id << (foreign ? " (foreign)" : " (own)") << " as " << actor.name << " -> "
-                    << response.status << " " << response.body;
-                if (foreign && denied) {
-                    // No existence leak: a foreign record is refused exactly as a record that does
-                    // not exist (404 after the lookup, or 401/403 before any lookup).
+                    << route.id << column << " as " << actor.name << " -> " << response.status << " " << response.body;
+                if (reach != Reach::kOwn && denied) {
+                    // No existence leak: a foreign record, or one of the own organization out of
+                    // the actor's reach, is refused exactly as a record that does not exist (404
+                    // after the lookup, or 401/403 before any lookup).
                     auto again = world.SignIn(actor);
                     if (!body.empty()) again["Content-Type"] = "application/json";
                     auto missing =
                         client.Send(http::MethodName(route.method), MissingRecordPath(route.path), body, again);
-                    EXPECT_EQ(response.status, missing.status)
-                        << route.id << " as " << actor.name << ": a foreign record must not reveal itself";
+                    EXPECT_EQ(response.status, missing.status) << route.id << column << " as " << actor.name
+                                                               << ": a record out of reach must not reveal itself";
                 }
                 EXPECT_LT(response.status, 500) << route.id << " as " << actor.name;
                 world.RestoreNetworks();
@@ -286,8 +301,9 @@ TEST_F(RoutesTest, IdsInTheBody_ForeignAnsweredExactlyAsMissing) {
             auto send = [&](const std::string& body) {
                 auto headers = world.SignIn(actor);
                 headers["Content-Type"] = "application/json";
-                auto response = client.Send(http::MethodName(route.method),
-                                            RecordPath(route.path, world, *database, false), body, headers);
+                auto response =
+                    client.Send(http::MethodName(route.method),
+                                RecordPath(route.path, world, *database, testing::Reach::kOwn), body, headers);
                 world.RestoreNetworks();
                 return response;
             };
@@ -325,8 +341,8 @@ TEST_F(RoutesTest, SecondFactorDue_ReachesOnlyTheSigningInRoutes) {
             auto headers = world.SignInWithPasswordOnly(world.actor(role));
             const std::string body = route.TakesJson() ? "{}" : "";
             if (!body.empty()) headers["Content-Type"] = "application/json";
-            auto response = client.Send(http::MethodName(route.method), RecordPath(route.path, world, *database, false),
-                                        body, headers);
+            auto response = client.Send(http::MethodName(route.method),
+                                        RecordPath(route.path, world, *database, testing::Reach::kOwn), body, headers);
             EXPECT_EQ(response.status, 403) << route.id << " " << response.body;
             EXPECT_EQ(response.Json().at("detail"), "Finish signing in with the code from your authenticator app.")
                 << route.id;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/crypto/keyring.hpp"
 #include "core/db/database.hpp"
 
 namespace ponte::core {
@@ -24,6 +25,8 @@ struct DemoWorld {
     // How much to make: 1 for `make run`; more for benchmarks (`ponte seed-demo --scale N`), where
     // each module makes about N times its records, with N times the people to own them.
     int scale = 1;
+    // The keys of the field encryption, for what a seed seals (never null in `seed-demo`).
+    const crypto::Keyring* keyring = nullptr;
 
     std::int64_t network_id = 0;
     std::vector<std::int64_t> organization_ids;

@@ -27,6 +27,7 @@ bool DeclareMatrixRows(MatrixRows rows) {
             std::abort();
         }
     }
+    all.with_team.merge(rows.with_team);
     return true;
 }
 

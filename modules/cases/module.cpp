@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 
 #include "core/db/migrate.hpp"
+#include "modules/cases/actions.hpp"
+#include "modules/cases/handlers.hpp"
 #include "modules/cases/policy.hpp"
 #include "modules/cases/seed.hpp"
 #include "modules/cases/store.hpp"
@@ -45,17 +47,20 @@ void RegisterCases(core::Registry& registry) {
     registry.AddMigrations(db::LoadEmbeddedMigrations("cases", "modules/cases/migrations/"));
     DeclarePolicy(registry.policy());
     registry.AddSealedColumn({"cases_transitions", "case_id", "reason"});
+    registry.AddSealedColumn({"cases_events", "case_id", "detail"});
     registry.AddPersonalData(
         {.name = "cases.cases",
          .description = "The cases through which organizations follow her: the name she chose, her pseudonymous "
                         "code, each case's state and outcome, its team and every change of state with its reason.",
-         .tables = {"cases_women", "cases_cases", "cases_team", "cases_transitions"},
+         .tables = {"cases_women", "cases_cases", "cases_team", "cases_transitions", "cases_events"},
          .exporter = &Export,
          // Her record goes, and with it her cases, their teams and their history.
          .eraser = [](db::Connection& connection, std::int64_t person, const privacy::Context&) {
              connection.Execute(kDeleteWomenOf, {person});
          }});
     registry.AddSeed("cases", &SeedDemo);
+    AddRoutes(registry, std::make_shared<const Module>(
+                            Module{registry.database_or_null(), registry.keyring_or_null(), registry.policy()}));
 }
 
 class CasesModule : public core::Module {

@@ -13,6 +13,12 @@ void DeclarePolicy(policy::Policy& policy) {
                                               {Role::kCoordinator, Scope::kOrganization}});
     policy.Declare(std::string(kMoveAction),
                    {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
+    policy.Declare(std::string(kTeamAction),
+                   {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
+    // Those who follow women open their organization's caseload, which shows each the cases she reads.
+    policy.Declare(std::string(kListAction), {{Role::kCaseWorker, Scope::kOrganization},
+                                              {Role::kMentor, Scope::kOrganization},
+                                              {Role::kCoordinator, Scope::kOrganization}});
     // Any case worker of the organization takes a woman on: she then leads the case.
     policy.Declare(std::string(kOpenAction),
                    {{Role::kCaseWorker, Scope::kOrganization}, {Role::kCoordinator, Scope::kOrganization}});

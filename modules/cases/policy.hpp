@@ -12,6 +12,9 @@ namespace ponte::cases {
 inline constexpr std::string_view kReadAction = "cases.case.read";
 inline constexpr std::string_view kOpenAction = "cases.case.open";
 inline constexpr std::string_view kMoveAction = "cases.case.move";
+// Reading an organization's caseload: the list, whose rows are then those of kReadAction.
+inline constexpr std::string_view kListAction = "cases.case.list";
+inline constexpr std::string_view kTeamAction = "cases.team.manage";
 
 void DeclarePolicy(policy::Policy& policy);
 

@@ -1,28 +1,45 @@
 #include "modules/cases/store.hpp"
 
+#include <boost/json.hpp>
+
 #include "core/crypto/random.hpp"
+#include "core/i18n/search_text.hpp"
 
 namespace ponte::cases {
 namespace {
 
 constexpr std::string_view kInsertWoman =
-    "INSERT INTO cases_women (organization_id, user_id, chosen_name, code, created_at, updated_at) "
-    "VALUES ($1, $2, $3, $4, $5, $5) RETURNING id";
+    "INSERT INTO cases_women (organization_id, user_id, chosen_name, code, search_text, created_at, updated_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id";
 constexpr std::string_view kInsertCase =
     "INSERT INTO cases_cases (woman_id, organization_id, state, opened_at, updated_at) "
     "SELECT id, organization_id, $2, $3, $3 FROM cases_women WHERE id = $1 RETURNING id";
 constexpr std::string_view kInsertMember =
     "INSERT INTO cases_team (case_id, user_id, role, added_at) VALUES ($1, $2, $3, $4)";
-// The columns of a Case, in its order, over cases_cases c joined to cases_women w.
+constexpr std::string_view kDemoteLead = "UPDATE cases_team SET role = 'member' WHERE case_id = $1 AND role = 'lead'";
+constexpr std::string_view kUpdateMember = "UPDATE cases_team SET role = $3 WHERE case_id = $1 AND user_id = $2";
+constexpr std::string_view kDeleteMember = "DELETE FROM cases_team WHERE case_id = $1 AND user_id = $2";
+// The columns of a Case, in its order, over cases_cases c joined to cases_women w and its lead.
 constexpr std::string_view kCaseColumns =
     "c.id, c.woman_id, c.organization_id, w.chosen_name, w.code, c.state, COALESCE(c.outcome, ''), c.version, "
-    "c.opened_at, c.updated_at, "
-    "COALESCE((SELECT t.user_id FROM cases_team t WHERE t.case_id = c.id AND t.role = 'lead'), 0)";
-constexpr std::string_view kSelectCase = " FROM cases_cases c JOIN cases_women w ON w.id = c.woman_id WHERE c.id = $1";
+    "c.opened_at, c.updated_at, COALESCE(l.user_id, 0), COALESCE(lu.display_name, '')";
+constexpr std::string_view kCaseTables =
+    " FROM cases_cases c JOIN cases_women w ON w.id = c.woman_id "
+    "LEFT JOIN cases_team l ON l.case_id = c.id AND l.role = 'lead' LEFT JOIN accounts_users lu ON lu.id = l.user_id ";
 constexpr std::string_view kSelectTeam =
-    "SELECT user_id, role FROM cases_team WHERE case_id = $1 ORDER BY role = 'lead' DESC, added_at, user_id";
-constexpr std::string_view kSelectCaseload =
-    " FROM cases_cases c JOIN cases_women w ON w.id = c.woman_id WHERE c.organization_id = $1 AND ";
+    "SELECT t.user_id, t.role, u.display_name FROM cases_team t JOIN accounts_users u ON u.id = t.user_id "
+    "WHERE t.case_id = $1 ORDER BY t.role = 'lead' DESC, t.added_at, t.user_id";
+constexpr std::string_view kInsertEvent =
+    "INSERT INTO cases_events (case_id, kind, by_user_id, at, detail) VALUES ($1, $2, $3, $4, $5)";
+constexpr std::string_view kSelectEvents =
+    "SELECT e.id, e.kind, COALESCE(e.by_user_id, 0), COALESCE(u.display_name, ''), e.at, e.detail "
+    "FROM cases_events e LEFT JOIN accounts_users u ON u.id = e.by_user_id WHERE e.case_id = $1 AND ";
+// The roles that follow women, and may be on a case's team.
+constexpr std::string_view kSelectWorker =
+    "SELECT u.display_name, MAX(CASE WHEN m.role IN ('case_worker', 'coordinator') THEN 1 ELSE 0 END) "
+    "FROM accounts_users u JOIN tenancy_memberships m ON m.user_id = u.id "
+    "WHERE u.id = $1 AND m.organization_id = $2 AND m.role IN ('case_worker', 'coordinator', 'mentor') "
+    "AND u.erased_at IS NULL AND u.disabled = 0 GROUP BY u.id, u.display_name";
 constexpr std::string_view kUpdateState =
     "UPDATE cases_cases SET state = $4, outcome = $5, version = version + 1, updated_at = $6 "
     "WHERE id = $1 AND version = $2 AND state = $3";
@@ -48,18 +65,37 @@ Case ReadCase(const db::Result& rows, std::size_t row) {
                 .version = rows.Int(row, 7),
                 .opened_at = rows.Int(row, 8),
                 .updated_at = rows.Int(row, 9),
-                .lead_user_id = rows.Int(row, 10)};
+                .lead_user_id = rows.Int(row, 10),
+                .lead_name = rows.Text(row, 11)};
+}
+
+// Escapes LIKE's wildcards in `text`, for "LIKE ... ESCAPE '\'".
+std::string LikeLiteral(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+void InsertEvent(db::Connection& connection, std::int64_t case_id, std::string_view kind, std::int64_t by_user_id,
+                 std::int64_t at, db::Value detail) {
+    connection.Execute(kInsertEvent, {case_id, std::string(kind), db::NullIfZero(by_user_id), at, std::move(detail)});
 }
 
 }  // namespace
 
 std::string ReasonContext(std::int64_t case_id) { return crypto::FieldContext("cases_transitions", "reason", case_id); }
+std::string EventContext(std::int64_t case_id) { return crypto::FieldContext("cases_events", "detail", case_id); }
 
 std::int64_t CreateWoman(db::Connection& connection, std::int64_t organization_id, std::string_view chosen_name,
                          std::int64_t user_id, std::int64_t now_ms) {
     const std::string code = "W-" + crypto::ReadableCode(2);
+    const std::string search = i18n::FoldForSearch(std::string(chosen_name) + " " + code);
     return connection
-        .Execute(kInsertWoman, {organization_id, db::NullIfZero(user_id), std::string(chosen_name), code, now_ms})
+        .Execute(kInsertWoman,
+                 {organization_id, db::NullIfZero(user_id), std::string(chosen_name), code, search, now_ms})
         .Int(0, 0);
 }
 
@@ -68,6 +104,7 @@ std::int64_t OpenCase(db::Connection& connection, std::int64_t woman_id, State s
     const std::int64_t id =
         connection.Execute(kInsertCase, {woman_id, std::string(StateName(state)), now_ms}).Int(0, 0);
     AddToTeam(connection, id, lead_user_id, TeamRole::kLead, now_ms);
+    InsertEvent(connection, id, "opened", lead_user_id, now_ms, nullptr);
     return id;
 }
 
@@ -76,15 +113,28 @@ void AddToTeam(db::Connection& connection, std::int64_t case_id, std::int64_t us
     connection.Execute(kInsertMember, {case_id, user_id, std::string(TeamRoleName(role)), now_ms});
 }
 
+void SetTeamRole(db::Connection& connection, std::int64_t case_id, std::int64_t user_id, TeamRole role,
+                 std::int64_t now_ms) {
+    if (role == TeamRole::kLead) connection.Execute(kDemoteLead, {case_id});
+    auto changed = connection.Execute(kUpdateMember, {case_id, user_id, std::string(TeamRoleName(role))});
+    if (changed.affected_rows == 0) AddToTeam(connection, case_id, user_id, role, now_ms);
+}
+
+bool RemoveFromTeam(db::Connection& connection, std::int64_t case_id, std::int64_t user_id) {
+    return connection.Execute(kDeleteMember, {case_id, user_id}).affected_rows > 0;
+}
+
 std::optional<Case> FindCase(db::Connection& connection, std::int64_t case_id, std::vector<TeamMember>* team) {
-    auto rows = connection.Execute("SELECT " + std::string(kCaseColumns) + std::string(kSelectCase), {case_id});
+    auto rows = connection.Execute("SELECT " + std::string(kCaseColumns) + std::string(kCaseTables) + "WHERE c.id = $1",
+                                   {case_id});
     if (rows.empty()) return std::nullopt;
     if (team != nullptr) {
         team->clear();
         auto members = connection.Execute(kSelectTeam, {case_id});
         for (std::size_t row = 0; row < members.size(); ++row) {
-            team->push_back(
-                {members.Int(row, 0), members.Text(row, 1) == "lead" ? TeamRole::kLead : TeamRole::kMember});
+            team->push_back({.user_id = members.Int(row, 0),
+                             .role = members.Text(row, 1) == "lead" ? TeamRole::kLead : TeamRole::kMember,
+                             .display_name = members.Text(row, 2)});
         }
     }
     return ReadCase(rows, 0);
@@ -97,12 +147,22 @@ policy::Resource ResourceOf(const Case& record, const std::vector<TeamMember>& t
 }
 
 core::Page<Case> SelectCaseload(db::Connection& connection, std::int64_t organization_id, const policy::Filter& filter,
-                                std::optional<State> state, const core::PageRequest& page) {
+                                const CaseloadQuery& query, const core::PageRequest& page) {
     std::vector<db::Value> params = {organization_id};
-    std::string sql = "SELECT " + std::string(kCaseColumns) + std::string(kSelectCaseload);
-    if (state) {
-        params.emplace_back(std::string(StateName(*state)));
-        sql += "c.state = $" + std::to_string(params.size()) + " AND ";
+    std::string sql =
+        "SELECT " + std::string(kCaseColumns) + std::string(kCaseTables) + "WHERE c.organization_id = $1 AND ";
+    auto parameter = [&](db::Value value) {
+        params.push_back(std::move(value));
+        return "$" + std::to_string(params.size());
+    };
+    if (query.state) sql += "c.state = " + parameter(std::string(StateName(*query.state))) + " AND ";
+    if (query.worker_user_id != 0) {
+        sql += "EXISTS (SELECT 1 FROM cases_team f WHERE f.case_id = c.id AND f.user_id = " +
+               parameter(query.worker_user_id) + ") AND ";
+    }
+    if (!query.search.empty()) {
+        sql += "w.search_text LIKE " + parameter("%" + LikeLiteral(i18n::FoldForSearch(query.search)) + "%") +
+               " ESCAPE '\\' AND ";
     }
     sql += policy::Render(
         filter,
@@ -132,7 +192,49 @@ bool MoveCase(db::Connection& connection, const crypto::Keyring& keyring, std::i
         move.reason.empty() ? db::Value{nullptr} : db::Value{keyring.Seal(move.reason, ReasonContext(case_id))};
     connection.Execute(kInsertTransition, {case_id, std::string(StateName(from)), std::string(StateName(move.to)),
                                            NullIfEmpty(move.outcome), reason, db::NullIfZero(by_user_id), now_ms});
+    boost::json::object detail{{"from", StateName(from)}, {"to", StateName(move.to)}};
+    if (!outcome.empty()) detail["outcome"] = outcome;
+    if (!move.reason.empty()) detail["reason"] = move.reason;
+    AppendEvent(connection, keyring, case_id,
+                {.kind = "moved", .by_user_id = by_user_id, .at = now_ms, .detail = detail});
     return true;
+}
+
+void AppendEvent(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t case_id, const Event& event) {
+    db::Value detail = nullptr;
+    if (!event.detail.empty()) detail = keyring.Seal(boost::json::serialize(event.detail), EventContext(case_id));
+    InsertEvent(connection, case_id, event.kind, event.by_user_id, event.at, std::move(detail));
+}
+
+core::Page<Event> SelectTimeline(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t case_id,
+                                 const core::PageRequest& page) {
+    std::vector<db::Value> params = {case_id};
+    std::string sql = std::string(kSelectEvents) + core::After(page, "e.id", "e.id", params);
+    sql += " ORDER BY e.id LIMIT " + core::FetchLimit(page, params);
+    auto rows = connection.Execute(sql, params);
+    core::Page<Event> out;
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        Event event{.id = rows.Int(row, 0),
+                    .kind = rows.Text(row, 1),
+                    .by_user_id = rows.Int(row, 2),
+                    .by_name = rows.Text(row, 3),
+                    .at = rows.Int(row, 4)};
+        if (!rows.IsNull(row, 5)) {
+            event.detail = boost::json::parse(keyring.Open(rows.Text(row, 5), EventContext(case_id))).as_object();
+        }
+        out.items.push_back(std::move(event));
+    }
+    if (static_cast<std::int64_t>(out.items.size()) > page.limit) {
+        out.items.pop_back();
+        out.next = core::Position{.key = out.items.back().id, .id = out.items.back().id};
+    }
+    return out;
+}
+
+std::optional<Worker> FindWorker(db::Connection& connection, std::int64_t organization_id, std::int64_t user_id) {
+    auto rows = connection.Execute(kSelectWorker, {user_id, organization_id});
+    if (rows.empty()) return std::nullopt;
+    return Worker{.user_id = user_id, .display_name = rows.Text(0, 0), .may_lead = rows.Int(0, 1) != 0};
 }
 
 std::vector<Transition> TransitionsOf(db::Connection& connection, const crypto::Keyring& keyring,

@@ -1,8 +1,9 @@
-// The tables of women, cases, their teams and their history. SQL is in store.cpp as named
-// constants with bound parameters; every function runs on the caller's connection, so that the
-// caller groups a change with its audit entry in one transaction.
+// The tables of women, cases, their teams, their history and their timeline. SQL is in store.cpp
+// as named constants with bound parameters; every function runs on the caller's connection, so
+// that the caller groups a change with its audit entry in one transaction.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -23,7 +24,7 @@ std::int64_t CreateWoman(db::Connection& connection, std::int64_t organization_i
                          std::int64_t user_id, std::int64_t now_ms);
 
 // Opens a case of the woman in her organization, in state `state`, with `lead_user_id` as its lead
-// worker. Returns its id.
+// worker, and starts its timeline ("opened", by the lead). Returns its id.
 std::int64_t OpenCase(db::Connection& connection, std::int64_t woman_id, State state, std::int64_t lead_user_id,
                       std::int64_t now_ms);
 
@@ -31,9 +32,19 @@ std::int64_t OpenCase(db::Connection& connection, std::int64_t woman_id, State s
 void AddToTeam(db::Connection& connection, std::int64_t case_id, std::int64_t user_id, TeamRole role,
                std::int64_t now_ms);
 
+// Makes `user_id` the case's lead (the lead before her stays in the team as a member) or a member
+// (she joins the team, or leaves the lead to nobody: see the precondition). Precondition: a member
+// is not the lead now (TeamMember::role says so).
+void SetTeamRole(db::Connection& connection, std::int64_t case_id, std::int64_t user_id, TeamRole role,
+                 std::int64_t now_ms);
+
+// Takes `user_id` out of the case's team; false when she was not in it.
+bool RemoveFromTeam(db::Connection& connection, std::int64_t case_id, std::int64_t user_id);
+
 struct TeamMember {
     std::int64_t user_id = 0;
     TeamRole role = TeamRole::kMember;
+    std::string display_name;
 };
 
 struct Case {
@@ -48,6 +59,7 @@ struct Case {
     std::int64_t opened_at = 0;
     std::int64_t updated_at = 0;
     std::int64_t lead_user_id = 0;
+    std::string lead_name;
 };
 
 // The case, or nullopt; `team` (when given) receives its members, the lead first.
@@ -56,14 +68,21 @@ std::optional<Case> FindCase(db::Connection& connection, std::int64_t case_id, s
 // The case as the policy sees it: its organization and its team.
 policy::Resource ResourceOf(const Case& record, const std::vector<TeamMember>& team);
 
-// The caseload of `organization_id`: the cases `filter` reaches (as those of cases.case.read), in
-// `state` when given, newest first. One statement a page, whatever its length.
+// What a caseload holds beyond what the caller may read.
+struct CaseloadQuery {
+    std::optional<State> state;
+    std::int64_t worker_user_id = 0;  // 0: any; else only cases with her in the team
+    std::string search;               // "": all; else a part of her chosen name or code, any case or accents
+};
+
+// The caseload of `organization_id`: the cases `filter` reaches (as those of cases.case.read) that
+// match `query`, oldest first. One statement a page, whatever its length.
 core::Page<Case> SelectCaseload(db::Connection& connection, std::int64_t organization_id, const policy::Filter& filter,
-                                std::optional<State> state, const core::PageRequest& page);
+                                const CaseloadQuery& query, const core::PageRequest& page);
 
 // Moves the case to `move.to` when it is still at `expected_version` and in `from`, and records
-// the change (the reason sealed). Returns false, changing nothing, when it was changed meanwhile.
-// Precondition: RefusedMove(from, move) is nullopt.
+// the change (the reason sealed) in its history and its timeline ("moved"). Returns false,
+// changing nothing, when it was changed meanwhile. Precondition: RefusedMove(from, move) is nullopt.
 bool MoveCase(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t case_id,
               std::int64_t expected_version, State from, const Move& move, std::int64_t by_user_id,
               std::int64_t now_ms);
@@ -80,7 +99,36 @@ struct Transition {
 // The case's changes of state, oldest first.
 std::vector<Transition> TransitionsOf(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t case_id);
 
-// The context its reasons are sealed for (crypto::FieldContext), bound to the case.
+// One entry of a case's timeline: what happened ("opened", "moved", "team_changed", ...), by whom,
+// when, and its detail (sealed at rest).
+struct Event {
+    std::int64_t id = 0;
+    std::string kind;
+    std::int64_t by_user_id = 0;
+    std::string by_name;  // read only
+    std::int64_t at = 0;
+    boost::json::object detail;
+};
+
+// Appends `event` to the case's timeline, its detail sealed (none stored when empty).
+void AppendEvent(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t case_id, const Event& event);
+
+// A page of the case's timeline, oldest first. One statement a page.
+core::Page<Event> SelectTimeline(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t case_id,
+                                 const core::PageRequest& page);
+
+// A person who may be on the teams of the organization's cases: a live account that holds a role
+// there that follows women (case worker, mentor, coordinator). Nullopt for anyone else, of the
+// organization or not.
+struct Worker {
+    std::int64_t user_id = 0;
+    std::string display_name;
+    bool may_lead = false;  // a case worker or a coordinator; a mentor is a member only
+};
+std::optional<Worker> FindWorker(db::Connection& connection, std::int64_t organization_id, std::int64_t user_id);
+
+// The contexts its sealed values are bound to (crypto::FieldContext), bound to the case.
 std::string ReasonContext(std::int64_t case_id);
+std::string EventContext(std::int64_t case_id);
 
 }  // namespace ponte::cases

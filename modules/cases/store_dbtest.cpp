@@ -51,13 +51,13 @@ class CaseStoreTest : public testing::EngineTest {
 
     // Every page of the caseload of the own organization, `limit` at a time.
     std::vector<std::int64_t> Caseload(const policy::Filter& filter, std::int64_t limit,
-                                       std::optional<State> state = std::nullopt) {
+                                       const CaseloadQuery& query = {}) {
         std::vector<std::int64_t> ids;
         core::PageRequest page{.limit = limit};
         for (int pages = 0; pages < 50; ++pages) {
             db::Lease lease = database().Acquire();
             testing::CountingConnection connection(*lease);
-            auto result = SelectCaseload(connection, world_->own_organization, filter, state, page);
+            auto result = SelectCaseload(connection, world_->own_organization, filter, query, page);
             EXPECT_EQ(connection.statements, 1);
             for (const auto& item : result.items) ids.push_back(item.id);
             if (!result.next) break;
@@ -112,9 +112,103 @@ TEST_P(CaseStoreTest, Caseload_FilteredByState_HoldsOnlyThatState) {
     policy::Principal storage;
     const auto filter =
         application_->policy().FilterFor(world_->Caller(world_->actor(Role::kCoordinator), storage), kReadAction);
-    EXPECT_EQ(Caseload(filter, 200, State::kSuspended), std::vector<std::int64_t>{ids_[3]});
-    EXPECT_EQ(Caseload(filter, 200, State::kActive).size(), 5u);
-    EXPECT_TRUE(Caseload(filter, 200, State::kClosed).empty());
+    EXPECT_EQ(Caseload(filter, 200, {.state = State::kSuspended}), std::vector<std::int64_t>{ids_[3]});
+    EXPECT_EQ(Caseload(filter, 200, {.state = State::kActive}).size(), 5u);
+    EXPECT_TRUE(Caseload(filter, 200, {.state = State::kClosed}).empty());
+}
+
+TEST_P(CaseStoreTest, Caseload_ByWorkerAndSearch_FindsNamesHoweverTyped) {
+    const std::int64_t worker = world_->actor(Role::kCaseWorker).user_id;
+    std::int64_t zoe = 0;
+    std::string code;
+    database().Transact([&](db::Connection& connection) {
+        zoe = OpenCase(connection, CreateWoman(connection, world_->own_organization, "Zoë Şahin", 0, 1), State::kIntake,
+                       colleague_, 1);
+        code = FindCase(connection, zoe)->code;
+        // Wildcards in a search are letters like any other.
+        OpenCase(connection, CreateWoman(connection, world_->own_organization, "100% sure_x", 0, 1), State::kIntake,
+                 colleague_, 1);
+    });
+    policy::Principal storage;
+    const auto filter =
+        application_->policy().FilterFor(world_->Caller(world_->actor(Role::kCoordinator), storage), kReadAction);
+    for (const std::string& typed : std::vector<std::string>{"zoe", "ZOË", "sahin", "oë Ş", code, code.substr(2, 4)}) {
+        EXPECT_EQ(Caseload(filter, 200, {.search = typed}), std::vector<std::int64_t>{zoe}) << typed;
+    }
+    EXPECT_EQ(Caseload(filter, 200, {.search = "%"}).size(), 1u);
+    EXPECT_EQ(Caseload(filter, 200, {.search = "_"}).size(), 1u);
+    EXPECT_TRUE(Caseload(filter, 200, {.search = "nobody"}).empty());
+    EXPECT_EQ(Caseload(filter, 200, {.worker_user_id = worker}),
+              (std::vector<std::int64_t>{ids_[0], ids_[3], ids_[6]}));
+    EXPECT_EQ(Caseload(filter, 1, {.state = State::kIntake, .worker_user_id = colleague_, .search = "zo"}),
+              std::vector<std::int64_t>{zoe});
+}
+
+TEST_P(CaseStoreTest, Timeline_HoldsEveryChange_DetailSealed_OnePageAStatement) {
+    const auto keyring = testing::TestKeyring();
+    const std::int64_t id = ids_[0];
+    database().Transact([&](db::Connection& connection) {
+        ASSERT_TRUE(MoveCase(connection, *keyring, id, 1, State::kActive,
+                             {.to = State::kSuspended, .reason = "she is in hospital"}, colleague_, 5));
+        AppendEvent(connection, *keyring, id,
+                    {.kind = "team_changed", .by_user_id = colleague_, .at = 6, .detail = {{"user_id", 7}}});
+    });
+    std::vector<Event> events;
+    core::PageRequest page{.limit = 1};
+    for (int pages = 0; pages < 10; ++pages) {
+        db::Lease lease = database().Acquire();
+        testing::CountingConnection connection(*lease);
+        auto result = SelectTimeline(connection, *keyring, id, page);
+        EXPECT_EQ(connection.statements, 1);
+        for (auto& event : result.items) events.push_back(std::move(event));
+        if (!result.next) break;
+        page.after = result.next;
+    }
+    ASSERT_EQ(events.size(), 3u);
+    EXPECT_EQ(events[0].kind, "opened");
+    EXPECT_EQ(events[0].by_user_id, world_->actor(Role::kCaseWorker).user_id);
+    EXPECT_TRUE(events[0].detail.empty());
+    EXPECT_EQ(events[1].kind, "moved");
+    EXPECT_EQ(events[1].by_name, "C");
+    EXPECT_EQ(events[1].detail.at("to"), "suspended");
+    EXPECT_EQ(events[1].detail.at("reason"), "she is in hospital");
+    EXPECT_EQ(events[2].detail.at("user_id"), 7);
+    const auto stored =
+        database().Acquire()->Execute("SELECT detail FROM cases_events WHERE case_id = $1 AND kind = 'moved'", {id});
+    EXPECT_EQ(stored.Text(0, 0).find("hospital"), std::string::npos) << "sealed at rest";
+}
+
+TEST_P(CaseStoreTest, Team_LeadHandedOver_FormerLeadStaysAMember) {
+    auto connection = database().Acquire();
+    const std::int64_t worker = world_->actor(Role::kCaseWorker).user_id;
+    SetTeamRole(*connection, ids_[0], colleague_, TeamRole::kLead, 2);
+    std::vector<TeamMember> team;
+    auto found = FindCase(*connection, ids_[0], &team);
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->lead_user_id, colleague_);
+    EXPECT_EQ(found->lead_name, "C");
+    ASSERT_EQ(team.size(), 2u);
+    EXPECT_EQ(team[1].user_id, worker);
+    EXPECT_EQ(team[1].role, TeamRole::kMember);
+    EXPECT_TRUE(RemoveFromTeam(*connection, ids_[0], worker));
+    EXPECT_FALSE(RemoveFromTeam(*connection, ids_[0], worker));
+}
+
+TEST_P(CaseStoreTest, Workers_AreTheOrganizationsFollowingRoles_Only) {
+    auto connection = database().Acquire();
+    const auto worker = FindWorker(*connection, world_->own_organization, world_->actor(Role::kCaseWorker).user_id);
+    ASSERT_TRUE(worker);
+    EXPECT_TRUE(worker->may_lead);
+    const auto mentor = FindWorker(*connection, world_->own_organization, world_->actor(Role::kMentor).user_id);
+    ASSERT_TRUE(mentor);
+    EXPECT_FALSE(mentor->may_lead);
+    EXPECT_TRUE(FindWorker(*connection, world_->own_organization, world_->actor(Role::kCoordinator).user_id));
+    for (Role role : {Role::kParticipant, Role::kTrainer, Role::kOrgAdmin, Role::kPlatformAdmin}) {
+        EXPECT_FALSE(FindWorker(*connection, world_->own_organization, world_->actor(role).user_id))
+            << policy::RoleName(role);
+    }
+    EXPECT_FALSE(FindWorker(*connection, world_->foreign_organization, world_->actor(Role::kCaseWorker).user_id));
+    EXPECT_FALSE(FindWorker(*connection, world_->own_organization, 987654321));
 }
 
 TEST_P(CaseStoreTest, Move_AtItsVersion_OnceOnly_ReasonKeptSealed) {

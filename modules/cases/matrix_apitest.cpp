@@ -1,0 +1,71 @@
+// The cases routes' rows of the authorization matrix (app/routes_apitest.cpp). A case is read by
+// its team's case workers and mentors and by its organization's coordinators; it is moved and its
+// team changed by its case workers and the coordinators. On a case of their organization that
+// they are not assigned to, all but the coordinators are answered as for a missing case.
+#include <string>
+
+#include "core/accounts/store.hpp"
+#include "core/feature.hpp"
+#include "core/tenancy/store.hpp"
+#include "core/testing/matrix.hpp"
+#include "modules/cases/store.hpp"
+
+namespace ponte::cases {
+namespace {
+
+using testing::Reach;
+
+// A case of the own organization with every actor on its team (the case worker leads), one of it
+// led by a case worker who is none of the actors, or one of the foreign organization.
+std::int64_t MakeCase(testing::Identities& world, db::Database& database, Reach reach) {
+    static int made = 0;
+    return database.Transact([&](db::Connection& connection) {
+        const std::int64_t now = core::NowMs();
+        const std::int64_t organization =
+            reach == Reach::kForeign ? world.foreign_organization : world.own_organization;
+        const std::int64_t woman = CreateWoman(connection, organization, "Matrix woman", 0, now);
+        if (reach == Reach::kOwn) {
+            const std::int64_t lead = world.actor(policy::Role::kCaseWorker).user_id;
+            const std::int64_t id = OpenCase(connection, woman, State::kActive, lead, now);
+            for (const auto& actor : world.actors()) {
+                if (actor.user_id != 0 && actor.user_id != lead)
+                    AddToTeam(connection, id, actor.user_id, TeamRole::kMember, now);
+            }
+            return id;
+        }
+        const std::string name = "matrix-lead-" + std::to_string(++made);
+        const std::int64_t lead =
+            accounts::CreateUser(connection, {.email = name + "@example.org", .display_name = name}, now);
+        tenancy::AddMembership(connection, lead, {.role = policy::Role::kCaseWorker, .organization_id = organization},
+                               0, now);
+        return OpenCase(connection, woman, State::kActive, lead, now);
+    });
+}
+
+constexpr const char* kNobody = "DDDDDDDDDD";
+// The team reads (mentor, case worker) and the coordinator; on a case she is not assigned to, the
+// coordinator alone.
+constexpr const char* kReaders = "DDDAADADDD";
+constexpr const char* kWriters = "DDDDADADDD";
+constexpr const char* kCoordinatorOnly = "DDDDDDADDD";
+
+const bool kRows = testing::DeclareMatrixRows(
+    {.rows =
+         {
+             {"listCases", {kReaders, kNobody}},
+             {"openCase", {kWriters, kNobody, R"({"chosen_name":"Amina","lead_user_id":{user_id}})"}},
+             {"getCase", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"getCaseTimeline", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"moveCase", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"putOnCaseTeam",
+              {.own = kWriters,
+               .foreign = kNobody,
+               .body_ids = R"({"user_id":{user_id},"role":"member"})",
+               .unassigned = kCoordinatorOnly}},
+             {"takeOffCaseTeam", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+         },
+     .records = {{"case_id", &MakeCase}},
+     .with_team = {"case_id"}});
+
+}  // namespace
+}  // namespace ponte::cases
