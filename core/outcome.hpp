@@ -11,6 +11,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/i18n/arguments.hpp"
+
 namespace ponte::core {
 
 enum class Fault {
@@ -39,7 +41,8 @@ struct Failure {
     std::string detail_key;  // optional message key of a translated detail
     std::string internal;    // for the log only; never shown to the caller
     std::vector<FieldError> errors;
-    std::int64_t retry_after_ms = 0;  // for kThrottled and kUnavailable: when trying again may work
+    std::int64_t retry_after_ms = 0;   // for kThrottled and kUnavailable: when trying again may work
+    i18n::Arguments detail_arguments;  // the values the detail's message is formatted with
 
     // kInvalidFields naming one field.
     static Failure Invalid(std::string field, std::string code) {

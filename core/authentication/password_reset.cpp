@@ -44,14 +44,6 @@ constexpr std::int64_t kQuarterHourMs = std::int64_t{15} * 60'000;
 constexpr throttle::ThrottleRule kRequestsPerAccount{3, kQuarterHourMs, kQuarterHourMs};
 constexpr throttle::ThrottleRule kRequestsPerAddress{20, kQuarterHourMs, kQuarterHourMs};
 
-std::string Replace(std::string text, std::string_view name, std::string_view value) {
-    const std::string placeholder = "{" + std::string(name) + "}";
-    for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at + value.size())) {
-        text.replace(at, placeholder.size(), value);
-    }
-    return text;
-}
-
 Reply RequestReset(Service& service, const Request& request) {
     http::JsonFields fields(request);
     auto email = fields.String("email");
@@ -96,10 +88,10 @@ Reply RequestReset(Service& service, const Request& request) {
         const auto& catalogue = i18n::Catalogue::Instance();
         const std::string locale(catalogue.Resolve(user->locale.empty() ? request.locale : user->locale));
         const std::string link = service.options.public_url + "/reset-password#" + token;
-        const std::string minutes = std::to_string(
-            std::chrono::duration_cast<std::chrono::minutes>(service.options.password_reset_lifetime).count());
-        std::string body = catalogue.Translate(locale, "mail.password_reset.body");
-        body = Replace(Replace(Replace(body, "name", user->display_name), "link", link), "minutes", minutes);
+        const std::int64_t minutes =
+            std::chrono::duration_cast<std::chrono::minutes>(service.options.password_reset_lifetime).count();
+        const std::string body = catalogue.Format(locale, "mail.password_reset.body",
+                                                  {{"name", user->display_name}, {"link", link}, {"minutes", minutes}});
         mail::Enqueue(connection, *service.keyring,
                       {user->email, catalogue.Translate(locale, "mail.password_reset.subject"), body}, now);
         entry.outcome = "sent";

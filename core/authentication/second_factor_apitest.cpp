@@ -242,7 +242,7 @@ TEST_F(SecondFactorTest, WrongCodes_AreThrottledPerAccount) {
     auto again = testing::HttpClient(server_->port())
                      .Post("/api/v1/auth/login", boost::json::serialize(body), "application/json");
     EXPECT_EQ(again.status, 429) << again.body;
-    EXPECT_EQ(again.Json().at("detail"), "Too many wrong codes. Please wait a few minutes and try again.");
+    EXPECT_EQ(again.Json().at("detail"), "Too many wrong codes. Please wait 15 minutes and try again.");
     EXPECT_TRUE(again.Header("Set-Cookie").empty());
     database_->Acquire()->Execute("DELETE FROM throttle_keys");
 }

@@ -82,6 +82,7 @@ ProblemKind KindFor(core::Fault fault) {
 Problem ProblemFor(core::Failure failure) {
     Problem problem{KindFor(failure.fault), std::move(failure.detail_key), std::move(failure.internal),
                     std::move(failure.errors)};
+    problem.detail_arguments = std::move(failure.detail_arguments);
     if (failure.retry_after_ms > 0) {
         problem.headers.Add("Retry-After", std::to_string((failure.retry_after_ms + 999) / 1000));
     }
@@ -96,7 +97,9 @@ Response RenderProblem(const Problem& problem, std::string_view locale, std::str
     body["type"] = info.type;
     body["title"] = catalogue.Translate(locale, info.title_key);
     body["status"] = info.status;
-    if (!problem.detail_key.empty()) body["detail"] = catalogue.Translate(locale, problem.detail_key);
+    if (!problem.detail_key.empty()) {
+        body["detail"] = catalogue.Format(locale, problem.detail_key, problem.detail_arguments);
+    }
     if (!instance.empty()) body["instance"] = instance;
     body["request_id"] = request_id;
     if (!problem.errors.empty()) {

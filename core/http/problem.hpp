@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/http/message.hpp"
+#include "core/i18n/arguments.hpp"
 #include "core/outcome.hpp"
 
 namespace ponte::http {
@@ -49,8 +50,9 @@ struct Problem {
     std::string detail_key;  // optional message key of a translated detail
     std::string internal;    // for the log only; never sent to the client
     std::vector<FieldError> errors;
-    std::vector<std::string> allow;  // for kMethodNotAllowed: the Allow header's methods
-    Headers headers;                 // extra response headers (Retry-After, Set-Cookie)
+    std::vector<std::string> allow;    // for kMethodNotAllowed: the Allow header's methods
+    Headers headers;                   // extra response headers (Retry-After, Set-Cookie)
+    i18n::Arguments detail_arguments;  // the values the detail's message is formatted with
 };
 
 // The problem that answers a use case's failure: the one place where the domain's words meet HTTP's.

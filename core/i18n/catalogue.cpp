@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/embed/embedded.hpp"
+#include "core/i18n/message_format.hpp"
 
 namespace ponte::i18n {
 namespace {
@@ -55,14 +56,25 @@ Catalogue::Catalogue(std::map<std::string, std::map<std::string, std::string, st
     if (!messages_.contains(kDefaultLocale)) throw std::invalid_argument("message catalogue has no English table");
 }
 
-std::string Catalogue::Translate(std::string_view locale, std::string_view key) const {
+std::pair<const std::string*, std::string_view> Catalogue::Lookup(std::string_view locale, std::string_view key) const {
     for (std::string_view candidate : {locale, kDefaultLocale}) {
         auto table = messages_.find(candidate);
         if (table == messages_.end()) continue;
         auto text = table->second.find(key);
-        if (text != table->second.end()) return text->second;
+        if (text != table->second.end()) return {&text->second, table->first};
     }
-    return std::string(key);
+    return {nullptr, kDefaultLocale};
+}
+
+std::string Catalogue::Translate(std::string_view locale, std::string_view key) const {
+    return Format(locale, key, {});
+}
+
+std::string Catalogue::Format(std::string_view locale, std::string_view key, const Arguments& arguments,
+                              std::string_view time_zone) const {
+    const auto [text, language] = Lookup(locale, key);
+    if (text == nullptr) return std::string(key);
+    return FormatPattern(language, key, *text, arguments, time_zone);
 }
 
 std::string_view Catalogue::Resolve(std::string_view locale) const {
@@ -114,6 +126,32 @@ std::vector<std::string> Catalogue::MissingKeys(std::string_view locale) const {
         if (table == messages_.end() || !table->second.contains(key)) missing.push_back(key);
     }
     return missing;
+}
+
+std::vector<std::string> Catalogue::PatternProblems() const {
+    std::vector<std::string> problems;
+    const auto& english = messages_.at(std::string(kDefaultLocale));
+    for (const auto& [locale, table] : messages_) {
+        for (const auto& [key, text] : table) {
+            const PatternArguments found = ArgumentsOf(locale, text);
+            if (found.error) {
+                problems.push_back(locale + " " + key + ": " + *found.error);
+                continue;
+            }
+            auto original = english.find(key);
+            if (locale == kDefaultLocale || original == english.end()) continue;
+            const PatternArguments expected = ArgumentsOf(kDefaultLocale, original->second);
+            if (!expected.error && found.names != expected.names) {
+                std::string uses;
+                for (const auto& name : found.names) uses += " {" + name + "}";
+                std::string english_uses;
+                for (const auto& name : expected.names) english_uses += " {" + name + "}";
+                problems.push_back(locale + " " + key + ": uses" + (uses.empty() ? " nothing" : uses) +
+                                   " where English uses" + (english_uses.empty() ? " nothing" : english_uses));
+            }
+        }
+    }
+    return problems;
 }
 
 }  // namespace ponte::i18n

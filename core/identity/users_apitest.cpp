@@ -216,7 +216,7 @@ TEST_F(UsersTest, ExpiredOrGuessedCodes_AreRefusedAndGuessingIsThrottled) {
     auto locked = Accept("2222-2222-2222-2222-2223", kPassphrase);
     EXPECT_EQ(locked.status, 429);
     EXPECT_EQ(locked.Json().at("detail"),
-              "Too many wrong codes from this connection. Please wait a few minutes and try again.");
+              "Too many wrong codes from this connection. Please wait 15 minutes and try again.");
     EXPECT_FALSE(locked.Header("Retry-After").empty());
     EXPECT_EQ(AuditCount("auth.invitation.accept", "throttled"), 1);
 }

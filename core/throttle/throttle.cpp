@@ -84,8 +84,12 @@ void ClearLoginFailures(db::Connection& connection, const LoginKeys& keys) {
 }
 
 core::Failure TooManyAttempts(std::int64_t wait_ms, std::string detail_key) {
-    return core::Failure{
-        .fault = core::Fault::kThrottled, .detail_key = std::move(detail_key), .retry_after_ms = wait_ms};
+    // Whole minutes, rounded up: a wait of a few seconds reads "1 minute", never "0 minutes".
+    const std::int64_t minutes = std::max<std::int64_t>(1, (wait_ms + 59'999) / 60'000);
+    return core::Failure{.fault = core::Fault::kThrottled,
+                         .detail_key = std::move(detail_key),
+                         .retry_after_ms = wait_ms,
+                         .detail_arguments = {{"minutes", minutes}}};
 }
 
 }  // namespace ponte::throttle

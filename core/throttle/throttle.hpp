@@ -44,7 +44,8 @@ std::int64_t LockedFor(db::Connection& connection, std::string_view key, std::in
 // Counts a failure; makes the key wait when it reaches the rule's limit within the window.
 void RecordFailure(db::Connection& connection, std::string_view key, std::int64_t now_ms, const ThrottleRule& rule);
 
-// 429 with Retry-After for a key that must wait; the detail says what was tried too often.
+// 429 with Retry-After for a key that must wait; the detail says what was tried too often and how
+// long to wait: its message gets the wait as {minutes}, rounded up to whole minutes.
 core::Failure TooManyAttempts(std::int64_t wait_ms, std::string detail_key = "detail.locked_out");
 
 // Forgets the key's failures (after a successful sign-in).
