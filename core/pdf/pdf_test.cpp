@@ -326,14 +326,12 @@ TEST_F(PdfTest, BilingualDocument_EachSectionTakesItsLanguagesDirection) {
 
 TEST_F(PdfTest, LongDocument_BreaksOntoPagesWithNumberedFooters) {
     Document document{.language = "it", .title = "Progetto personalizzato", .footer = "Pagina {page} di {pages}"};
+    const Paragraph paragraph{
+        "Frequenta il corso di lingua italiana al centro del quartiere, due volte alla settimana, e prepara con "
+        "l'operatrice i documenti per il permesso di soggiorno e l'iscrizione dei figli."};
     for (int i = 1; i <= 12; ++i) {
-        Section section{.heading = "Sezione " + std::to_string(i)};
-        for (int p = 0; p < 3; ++p) {
-            section.blocks.emplace_back(Paragraph{
-                "Frequenta il corso di lingua italiana al centro del quartiere, due volte alla settimana, e "
-                "prepara con l'operatrice i documenti per il permesso di soggiorno e l'iscrizione dei figli."});
-        }
-        document.sections.push_back(std::move(section));
+        document.sections.push_back(
+            {.heading = "Sezione " + std::to_string(i), .blocks = {paragraph, paragraph, paragraph}});
     }
     const std::string path = Write(Render(document));
     const int pages = Pages(path);
