@@ -2,6 +2,7 @@
 // their text, where their ink lies, how many pages they have and which fonts they embed. Without
 // those tools the tests that need them are skipped, unless PONTE_REQUIRE_TOOLS=1 (as `make test`
 // sets) makes a missing tool a failure.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <barrier>
@@ -12,6 +13,7 @@
 #include <fstream>
 #include <iostream>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -343,6 +345,39 @@ TEST_F(PdfTest, LongDocument_BreaksOntoPagesWithNumberedFooters) {
     }
 }
 
+// A paragraph longer than a page goes on from line to line across pages, none of its words lost
+// at a break.
+TEST_F(PdfTest, LongParagraph_ContinuesOnTheNextPageWithNothingLost) {
+    std::string text;
+    for (int i = 1; i <= 1500; ++i) text += "w" + std::to_string(i) + " ";
+    const std::string path = Write(Render(Document{.language = "en", .sections = {{.blocks = {Paragraph{text}}}}}));
+    ASSERT_GE(Pages(path), 2);
+    std::set<std::string> found;
+    for (const auto& word : Words(path)) found.insert(word.text);
+    for (int i = 1; i <= 1500; ++i) EXPECT_TRUE(found.contains("w" + std::to_string(i))) << i;
+}
+
+// A row taller than a page cannot move to a page where it fits: it is cut at the bottom margin,
+// and what follows goes on.
+TEST_F(PdfTest, TableRowTallerThanAPage_IsCutAndTheDocumentGoesOn) {
+    std::string tall = "Top";
+    for (int i = 0; i < 120; ++i) tall += "\nline";
+    Document document{
+        .language = "en",
+        .sections = {{.heading = "Steps",
+                      .blocks = {Table{.columns = {{"Action", 1}}, .rows = {{tall}}}, Paragraph{"After the table."}}}}};
+    const std::string path = Write(Render(document));
+    EXPECT_EQ(Pages(path), 2);
+    const auto words = Words(path);
+    EXPECT_EQ(Find(words, "Top").page, 1);
+    EXPECT_EQ(Find(words, "After").page, 2);
+    // No ink between the bottom margin's edge (786 pt) and the footer (808 pt down to 819 pt).
+    const Image page = FirstPage(path);
+    for (int y = 786 * 50 / 72 + 1; y < 806 * 50 / 72; ++y) {
+        for (int x = 0; x < page.width; ++x) ASSERT_FALSE(page.Ink(x, y)) << x << "," << y;
+    }
+}
+
 // Every heading is on the page of the first line after it, however the sections fall.
 TEST_F(PdfTest, Headings_StayWithWhatFollows) {
     Document document{.language = "en"};
@@ -365,7 +400,7 @@ TEST_F(PdfTest, TableRows_NeverSplitAcrossPages) {
     Table table{.columns = {{"Action", 2}, {"Who", 1}}};
     for (int i = 1; i <= 40; ++i) {
         const std::string n = std::to_string(i);
-        table.rows.push_back({"First" + n + "\nsecond\nthird\nfourth\nLast" + n, "Worker" + n});
+        table.rows.push_back({fmt::format("First{0}\nsecond\nthird\nfourth\nLast{0}", n), "Worker" + n});
     }
     Document document{.language = "en",
                       .title = "Actions",

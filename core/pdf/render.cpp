@@ -381,24 +381,33 @@ class Renderer {
     }
 
     // The pieces of each page, with the top of each: a piece goes to the next page when it does
-    // not fit, with the pieces it is kept with.
+    // not fit, with the pieces it is kept with. What no page can hold is not moved in vain: a
+    // chain of kept pieces taller than a page is placed piece by piece, and a piece taller than a
+    // page stays where it is when the piece before it is kept with it (its heading or header),
+    // else starts a page, where it is cut the least.
     std::vector<std::vector<std::pair<std::size_t, double>>> Paginate() const {
+        constexpr double kBodyHeight = kBodyBottom - kMargin;
         std::vector<std::vector<std::pair<std::size_t, double>>> pages(1);
         double y = kMargin;
         for (std::size_t i = 0; i < pieces_.size(); ++i) {
             const Piece& piece = pieces_[i];
+            const double header = piece.header ? pieces_[*piece.header].height : 0;
             double needed = piece.height;
             for (std::size_t j = i; pieces_[j].keep_with_next && j + 1 < pieces_.size(); ++j) {
                 needed += pieces_[j + 1].space_before + pieces_[j + 1].height;
             }
+            if (header + needed > kBodyHeight) needed = piece.height;
             double space = pages.back().empty() ? 0 : piece.space_before;
-            if (!pages.back().empty() && y + space + needed > kBodyBottom) {
+            const bool fits_here = y + space + needed <= kBodyBottom;
+            const bool kept_with_previous = i > 0 && pieces_[i - 1].keep_with_next;
+            const bool fits_a_page = header + needed <= kBodyHeight;
+            if (!pages.back().empty() && !fits_here && (fits_a_page || !kept_with_previous)) {
                 pages.emplace_back();
                 y = kMargin;
                 space = 0;
                 if (piece.header) {
                     pages.back().emplace_back(*piece.header, y);
-                    y += pieces_[*piece.header].height;
+                    y += header;
                 }
             }
             y += space;

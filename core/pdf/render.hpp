@@ -26,8 +26,9 @@ namespace ponte::pdf {
 // a row has not one cell per column; std::runtime_error when Cairo fails (out of memory).
 //
 // Thread-safe: calls on several threads at once share nothing but fontconfig's and Cairo's
-// internally locked caches (each thread lays out with its own font map). A call costs some
-// milliseconds of CPU per page: run it where it holds up no connection (the heavy pool).
+// internally locked caches (each thread lays out with its own font map, which it keeps with the
+// fonts it loaded until it ends). A call costs a few milliseconds of CPU per page, more on a
+// thread's first call: run it where it holds up no connection (the heavy pool).
 std::string Render(const Document& document);
 
 }  // namespace ponte::pdf
