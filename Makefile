@@ -77,6 +77,7 @@ e2e:
 test-asan: setup $(ASAN_BUILD)/build.ninja
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan_suppressions.txt \
 		PONTE_REQUIRE_POSTGRES=1 ../scripts/with-postgres.sh ctest -j $(JOBS) --output-on-failure --timeout 600 \
 		-LE apitest_postgres
 
