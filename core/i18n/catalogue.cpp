@@ -135,7 +135,9 @@ std::vector<std::string> Catalogue::PatternProblems() const {
         for (const auto& [key, text] : table) {
             const PatternArguments found = ArgumentsOf(locale, text);
             if (found.error) {
-                problems.push_back(locale + " " + key + ": " + *found.error);
+                std::string problem = locale;
+                problem.append(" ").append(key).append(": ").append(*found.error);
+                problems.push_back(std::move(problem));
                 continue;
             }
             auto original = english.find(key);
@@ -146,8 +148,10 @@ std::vector<std::string> Catalogue::PatternProblems() const {
                 for (const auto& name : found.names) uses += " {" + name + "}";
                 std::string english_uses;
                 for (const auto& name : expected.names) english_uses += " {" + name + "}";
-                problems.push_back(locale + " " + key + ": uses" + (uses.empty() ? " nothing" : uses) +
-                                   " where English uses" + (english_uses.empty() ? " nothing" : english_uses));
+                std::string problem = locale;
+                problem.append(" ").append(key).append(": uses").append(uses.empty() ? " nothing" : uses);
+                problem.append(" where English uses").append(english_uses.empty() ? " nothing" : english_uses);
+                problems.push_back(std::move(problem));
             }
         }
     }

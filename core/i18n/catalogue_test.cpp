@@ -210,6 +210,7 @@ TEST(Catalogue, Format_FromManyThreadsAtOnce_GivesEveryThreadTheRightTexts) {
     const auto expected = texts();
     std::vector<std::vector<std::string>> results(4);
     std::vector<std::thread> threads;
+    threads.reserve(results.size());
     for (auto& result : results) threads.emplace_back([&texts, &result] { result = texts(); });
     for (auto& thread : threads) thread.join();
     for (const auto& result : results) EXPECT_EQ(result, expected);

@@ -109,13 +109,11 @@ Compiled Compile(std::string_view language, std::string_view pattern, std::strin
 
 icu::Formattable ToFormattable(const Argument& argument) {
     struct Visitor {
-        icu::Formattable operator()(const std::string& text) const { return icu::Formattable(Unicode(text)); }
-        icu::Formattable operator()(std::int64_t number) const {
-            return icu::Formattable(static_cast<int64_t>(number));
-        }
-        icu::Formattable operator()(double number) const { return icu::Formattable(number); }
+        icu::Formattable operator()(const std::string& text) const { return {Unicode(text)}; }
+        icu::Formattable operator()(std::int64_t number) const { return {static_cast<int64_t>(number)}; }
+        icu::Formattable operator()(double number) const { return {number}; }
         icu::Formattable operator()(Moment moment) const {
-            return icu::Formattable(static_cast<UDate>(moment.ms_since_epoch), icu::Formattable::kIsDate);
+            return {static_cast<UDate>(moment.ms_since_epoch), icu::Formattable::kIsDate};
         }
     };
     return std::visit(Visitor{}, argument);

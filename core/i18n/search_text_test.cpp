@@ -28,9 +28,10 @@ TEST(FoldForSearch, OtherScripts_KeepTheirLetters) {
 TEST(FoldForSearch, ManyThreadsAtOnce_FoldAlike) {
     std::vector<std::thread> threads;
     std::vector<std::string> results(4);
-    for (std::size_t i = 0; i < results.size(); ++i) {
-        threads.emplace_back([&results, i] {
-            for (int n = 0; n < 200; ++n) results[i] = FoldForSearch("Ámina Ñúñez");
+    threads.reserve(results.size());
+    for (auto& result : results) {
+        threads.emplace_back([&result] {
+            for (int n = 0; n < 200; ++n) result = FoldForSearch("Ámina Ñúñez");
         });
     }
     for (auto& thread : threads) thread.join();
