@@ -101,6 +101,12 @@ core::Outcome<Case> MoveTo(const Module& module, const policy::Principal& caller
                            const Reached& reached, std::int64_t expected_version, const Move& move) {
     const Case& record = reached.record;
     if (expected_version != record.version) return core::StaleVersion();
+    if (record.state == State::kReferred) {
+        // A referral is accepted or declined by its answer, which the referrer reads.
+        core::Failure failure = core::Failure::Invalid("to", "transition");
+        failure.detail_key = "cases.detail.answer_referral";
+        return failure;
+    }
     if (auto refused = RefusedMove(record.state, move)) {
         core::Failure failure = core::Failure::Invalid(refused->field, refused->code);
         if (refused->field == "to") failure.detail_key = "cases.detail.move_not_allowed";

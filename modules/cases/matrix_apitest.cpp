@@ -8,6 +8,8 @@
 #include "core/feature.hpp"
 #include "core/tenancy/store.hpp"
 #include "core/testing/matrix.hpp"
+#include "core/testing/server_process.hpp"
+#include "modules/cases/referrals/store.hpp"
 #include "modules/cases/store.hpp"
 
 namespace ponte::cases {
@@ -42,6 +44,26 @@ std::int64_t MakeCase(testing::Identities& world, db::Database& database, Reach 
     });
 }
 
+// A referral that the own (or the foreign) organization recorded for itself, from a service that
+// does not use Ponte: pending, with her case in state referred.
+std::int64_t MakeReferral(testing::Identities& world, db::Database& database, Reach reach) {
+    return database.Transact([&](db::Connection& connection) {
+        const std::int64_t now = core::NowMs();
+        const std::int64_t organization =
+            reach == Reach::kForeign ? world.foreign_organization : world.own_organization;
+        const std::int64_t woman = CreateWoman(connection, organization, "Matrix referral", 0, now);
+        const std::int64_t case_id = OpenCase(connection, woman, State::kReferred, 0, now);
+        return InsertReferral(connection, *testing::TestKeyring(), case_id, organization, 0,
+                              {.to_organization_id = organization,
+                               .chosen_name = "Matrix referral",
+                               .reason = "a home",
+                               .consent_method = "paper",
+                               .consent_at = now,
+                               .outside = OutsideReferrer{.name = "A social worker"}},
+                              now);
+    });
+}
+
 constexpr const char* kNobody = "DDDDDDDDDD";
 // The team reads (mentor, case worker) and the coordinator; on a case she is not assigned to, the
 // coordinator alone.
@@ -63,8 +85,16 @@ const bool kRows = testing::DeclareMatrixRows(
                .body_ids = R"({"user_id":{user_id},"role":"member"})",
                .unassigned = kCoordinatorOnly}},
              {"takeOffCaseTeam", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             // Referrals have no team: the organization's case workers and coordinators.
+             {"sendReferral",
+              {kWriters, kNobody,
+               R"({"to_organization_id":{organization_id},"chosen_name":"Hawa","reason":"a home","urgency":"soon",
+                   "consent_given":true,"consent_method":"paper","consent_at":0,"referrer_name":"A social worker"})"}},
+             {"listReferrals", {kWriters, kNobody}},
+             {"getReferral", {kWriters, kNobody}},
+             {"answerReferral", {kWriters, kNobody, R"({"decision":"accept","lead_user_id":{user_id}})"}},
          },
-     .records = {{"case_id", &MakeCase}},
+     .records = {{"case_id", &MakeCase}, {"referral_id", &MakeReferral}},
      .with_team = {"case_id"}});
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include "modules/cases/actions.hpp"
 #include "modules/cases/handlers.hpp"
 #include "modules/cases/policy.hpp"
+#include "modules/cases/referrals/handlers.hpp"
+#include "modules/cases/referrals/store.hpp"
 #include "modules/cases/seed.hpp"
 #include "modules/cases/store.hpp"
 
@@ -31,6 +33,17 @@ boost::json::value Export(db::Connection& connection, std::int64_t person, const
                                {"reason", change.reason},
                                {"at", change.at}});
         }
+        boost::json::value referral = nullptr;
+        if (const auto referred = FindReferralOfCase(connection, context.keyring, found->id)) {
+            referral = boost::json::object{{"from_organization", referred->from_organization_name},
+                                           {"reason", referred->reason},
+                                           {"urgency", UrgencyName(referred->urgency)},
+                                           {"consent_method", referred->consent_method},
+                                           {"consent_at", referred->consent_at},
+                                           {"state", ReferralStateName(referred->state)},
+                                           {"answer", referred->answer},
+                                           {"created_at", referred->created_at}};
+        }
         out.push_back({{"case_id", found->id},
                        {"organization_id", found->organization_id},
                        {"chosen_name", found->chosen_name},
@@ -38,7 +51,8 @@ boost::json::value Export(db::Connection& connection, std::int64_t person, const
                        {"state", StateName(found->state)},
                        {"outcome", found->outcome},
                        {"opened_at", found->opened_at},
-                       {"history", std::move(history)}});
+                       {"history", std::move(history)},
+                       {"referral", std::move(referral)}});
     }
     return out;
 }
@@ -48,19 +62,24 @@ void RegisterCases(core::Registry& registry) {
     DeclarePolicy(registry.policy());
     registry.AddSealedColumn({"cases_transitions", "case_id", "reason"});
     registry.AddSealedColumn({"cases_events", "case_id", "detail"});
+    registry.AddSealedColumn({"cases_referrals", "case_id", "reason"});
+    registry.AddSealedColumn({"cases_referrals", "case_id", "outside_referrer"});
+    registry.AddSealedColumn({"cases_referrals", "case_id", "answer"});
     registry.AddPersonalData(
         {.name = "cases.cases",
          .description = "The cases through which organizations follow her: the name she chose, her pseudonymous "
                         "code, each case's state and outcome, its team and every change of state with its reason.",
-         .tables = {"cases_women", "cases_cases", "cases_team", "cases_transitions", "cases_events"},
+         .tables = {"cases_women", "cases_cases", "cases_team", "cases_transitions", "cases_events", "cases_referrals"},
          .exporter = &Export,
          // Her record goes, and with it her cases, their teams and their history.
          .eraser = [](db::Connection& connection, std::int64_t person, const privacy::Context&) {
              connection.Execute(kDeleteWomenOf, {person});
          }});
     registry.AddSeed("cases", &SeedDemo);
-    AddRoutes(registry, std::make_shared<const Module>(
-                            Module{registry.database_or_null(), registry.keyring_or_null(), registry.policy()}));
+    const auto module = std::make_shared<const Module>(
+        Module{registry.database_or_null(), registry.keyring_or_null(), registry.policy()});
+    AddRoutes(registry, module);
+    AddReferralRoutes(registry, module);
 }
 
 class CasesModule : public core::Module {

@@ -22,6 +22,13 @@ void DeclarePolicy(policy::Policy& policy) {
     // Any case worker of the organization takes a woman on: she then leads the case.
     policy.Declare(std::string(kOpenAction),
                    {{Role::kCaseWorker, Scope::kOrganization}, {Role::kCoordinator, Scope::kOrganization}});
+    // The case workers and coordinators of an organization send its referrals and read those it
+    // sent; those of the receiving organization read the referrals it received, as an inbox that
+    // any of them may pick up, and answer them.
+    for (const auto action : {kReferralSendAction, kReferralListAction, kReferralReadAction, kReferralAnswerAction}) {
+        policy.Declare(std::string(action),
+                       {{Role::kCaseWorker, Scope::kOrganization}, {Role::kCoordinator, Scope::kOrganization}});
+    }
 }
 
 }  // namespace ponte::cases

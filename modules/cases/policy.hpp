@@ -15,6 +15,12 @@ inline constexpr std::string_view kMoveAction = "cases.case.move";
 // Reading an organization's caseload: the list, whose rows are then those of kReadAction.
 inline constexpr std::string_view kListAction = "cases.case.list";
 inline constexpr std::string_view kTeamAction = "cases.team.manage";
+// Referrals: sent from an organization, read and listed by the two organizations it joins,
+// answered by the one that receives it.
+inline constexpr std::string_view kReferralSendAction = "cases.referral.send";
+inline constexpr std::string_view kReferralListAction = "cases.referral.list";
+inline constexpr std::string_view kReferralReadAction = "cases.referral.read";
+inline constexpr std::string_view kReferralAnswerAction = "cases.referral.answer";
 
 void DeclarePolicy(policy::Policy& policy);
 

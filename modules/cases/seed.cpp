@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "modules/cases/referrals/store.hpp"
 #include "modules/cases/store.hpp"
 
 namespace ponte::cases {
@@ -21,7 +22,24 @@ void SeedDemo(db::Connection& connection, core::DemoWorld& world) {
         std::string name = kNames[i % 8];
         if (i >= 8) name += " " + std::to_string(i / 8 + 1);
         const std::int64_t woman = CreateWoman(connection, organization, name, 0, world.now_ms);
-        ids.push_back(OpenCase(connection, woman, kStates[i % 8], worker->second, world.now_ms));
+        if (kStates[i % 8] != State::kReferred || world.keyring == nullptr) {
+            ids.push_back(OpenCase(connection, woman, kStates[i % 8], worker->second, world.now_ms));
+            continue;
+        }
+        // A referral by phone from the family health centre, waiting for an answer.
+        const std::int64_t id = OpenCase(connection, woman, State::kReferred, 0, world.now_ms, worker->second);
+        InsertReferral(connection, *world.keyring, id, organization, worker->second,
+                       {.to_organization_id = organization,
+                        .chosen_name = name,
+                        .reason = "Looking for work and an Italian course; two children at primary school (demo)",
+                        .urgency = Urgency::kSoon,
+                        .consent_method = "verbal",
+                        .consent_at = world.now_ms - 86'400'000,
+                        .outside = OutsideReferrer{.name = "Giulia Bianchi (demo)",
+                                                   .organization = "Family health centre (demo)",
+                                                   .contact = "+39 0571 000000"}},
+                       world.now_ms);
+        ids.push_back(id);
     }
 }
 

@@ -100,11 +100,12 @@ std::int64_t CreateWoman(db::Connection& connection, std::int64_t organization_i
 }
 
 std::int64_t OpenCase(db::Connection& connection, std::int64_t woman_id, State state, std::int64_t lead_user_id,
-                      std::int64_t now_ms) {
+                      std::int64_t now_ms, std::int64_t by_user_id) {
     const std::int64_t id =
         connection.Execute(kInsertCase, {woman_id, std::string(StateName(state)), now_ms}).Int(0, 0);
-    AddToTeam(connection, id, lead_user_id, TeamRole::kLead, now_ms);
-    InsertEvent(connection, id, "opened", lead_user_id, now_ms, nullptr);
+    if (lead_user_id != 0) AddToTeam(connection, id, lead_user_id, TeamRole::kLead, now_ms);
+    InsertEvent(connection, id, state == State::kReferred ? "referred" : "opened",
+                by_user_id != 0 ? by_user_id : lead_user_id, now_ms, nullptr);
     return id;
 }
 

@@ -24,9 +24,10 @@ std::int64_t CreateWoman(db::Connection& connection, std::int64_t organization_i
                          std::int64_t user_id, std::int64_t now_ms);
 
 // Opens a case of the woman in her organization, in state `state`, with `lead_user_id` as its lead
-// worker, and starts its timeline ("opened", by the lead). Returns its id.
+// worker (0: none yet, as for a referral not yet accepted), and starts its timeline ("opened", or
+// "referred" for a case opened in state referred) by `by_user_id` (0: the lead). Returns its id.
 std::int64_t OpenCase(db::Connection& connection, std::int64_t woman_id, State state, std::int64_t lead_user_id,
-                      std::int64_t now_ms);
+                      std::int64_t now_ms, std::int64_t by_user_id = 0);
 
 // Adds a member to the case's team (a second lead is refused by the schema: db::UniqueViolation).
 void AddToTeam(db::Connection& connection, std::int64_t case_id, std::int64_t user_id, TeamRole role,

@@ -427,6 +427,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/referrals/{referral_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A referral, as the organization that sent it or the one that received it reads it */
+        get: operations["getReferral"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/networks/{network_id}/organizations": {
         parameters: {
             query?: never;
@@ -628,6 +645,41 @@ export interface paths {
         get: operations["getCaseTimeline"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The referrals the organization received (its inbox) or sent, oldest first, a page at a time */
+        get: operations["listReferrals"];
+        put?: never;
+        /** Refer a woman, with her consent, to an organization of the same network; or record, for the organization itself, a referral from a service that does not use Ponte (referrer_*) */
+        post: operations["sendReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{referral_id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a referral (her case moves to intake, with its lead worker) or decline it with a reason, which the referrer reads */
+        post: operations["answerReferral"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2753,6 +2805,86 @@ export interface operations {
             };
         };
     };
+    getReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referral_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @description Her case, for the receiving organization only */
+                        case_id: number | null;
+                        from_organization: Record<string, never> | null;
+                        to_organization: Record<string, never>;
+                        referred_by: Record<string, never> | null;
+                        /** @description Who referred her, when the referrer does not use Ponte */
+                        referrer: Record<string, never> | null;
+                        chosen_name: string;
+                        reason: string;
+                        /** @enum {unknown} */
+                        urgency: "routine" | "soon" | "urgent";
+                        /** @enum {unknown} */
+                        consent_method: "paper" | "verbal" | "online";
+                        consent_at: number;
+                        /** @enum {unknown} */
+                        state: "pending" | "accepted" | "declined";
+                        answered_by: Record<string, never> | null;
+                        answered_at: number | null;
+                        answer: string | null;
+                        created_at: number;
+                    };
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     addNetworkOrganization: {
         parameters: {
             query?: never;
@@ -4282,6 +4414,379 @@ export interface operations {
             };
             /** @description Problem */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReferrals: {
+        parameters: {
+            query?: {
+                /** @description How many items, at most 200 */
+                limit?: number;
+                /** @description The next_cursor of the page before, as it came */
+                cursor?: string;
+                /** @description The referrals the organization received (the default) or sent */
+                box?: "received" | "sent";
+                /** @description Only the referrals in this state */
+                state?: "pending" | "accepted" | "declined";
+            };
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** @description Her case, for the receiving organization only */
+                            case_id: number | null;
+                            from_organization: Record<string, never> | null;
+                            to_organization: Record<string, never>;
+                            referred_by: Record<string, never> | null;
+                            /** @description Who referred her, when the referrer does not use Ponte */
+                            referrer: Record<string, never> | null;
+                            chosen_name: string;
+                            reason: string;
+                            /** @enum {unknown} */
+                            urgency: "routine" | "soon" | "urgent";
+                            /** @enum {unknown} */
+                            consent_method: "paper" | "verbal" | "online";
+                            consent_at: number;
+                            /** @enum {unknown} */
+                            state: "pending" | "accepted" | "declined";
+                            answered_by: Record<string, never> | null;
+                            answered_at: number | null;
+                            answer: string | null;
+                            created_at: number;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    to_organization_id: number;
+                    chosen_name: string;
+                    reason: string;
+                    /** @enum {unknown} */
+                    urgency: "routine" | "soon" | "urgent";
+                    /**
+                     * @description She agreed to be referred: required, and true
+                     * @constant
+                     */
+                    consent_given: true;
+                    /** @enum {unknown} */
+                    consent_method: "paper" | "verbal" | "online";
+                    /** @description When she agreed, in milliseconds since the epoch */
+                    consent_at: number;
+                    referrer_name?: string;
+                    referrer_organization?: string;
+                    referrer_contact?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @description Her case, for the receiving organization only */
+                        case_id: number | null;
+                        from_organization: Record<string, never> | null;
+                        to_organization: Record<string, never>;
+                        referred_by: Record<string, never> | null;
+                        /** @description Who referred her, when the referrer does not use Ponte */
+                        referrer: Record<string, never> | null;
+                        chosen_name: string;
+                        reason: string;
+                        /** @enum {unknown} */
+                        urgency: "routine" | "soon" | "urgent";
+                        /** @enum {unknown} */
+                        consent_method: "paper" | "verbal" | "online";
+                        consent_at: number;
+                        /** @enum {unknown} */
+                        state: "pending" | "accepted" | "declined";
+                        answered_by: Record<string, never> | null;
+                        answered_at: number | null;
+                        answer: string | null;
+                        created_at: number;
+                    };
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referral_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    decision: "accept" | "decline";
+                    lead_user_id?: number;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @description Her case, for the receiving organization only */
+                        case_id: number | null;
+                        from_organization: Record<string, never> | null;
+                        to_organization: Record<string, never>;
+                        referred_by: Record<string, never> | null;
+                        /** @description Who referred her, when the referrer does not use Ponte */
+                        referrer: Record<string, never> | null;
+                        chosen_name: string;
+                        reason: string;
+                        /** @enum {unknown} */
+                        urgency: "routine" | "soon" | "urgent";
+                        /** @enum {unknown} */
+                        consent_method: "paper" | "verbal" | "online";
+                        consent_at: number;
+                        /** @enum {unknown} */
+                        state: "pending" | "accepted" | "declined";
+                        answered_by: Record<string, never> | null;
+                        answered_at: number | null;
+                        answer: string | null;
+                        created_at: number;
+                    };
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
