@@ -85,6 +85,13 @@ const bool kRows = testing::DeclareMatrixRows(
                .body_ids = R"({"user_id":{user_id},"role":"member"})",
                .unassigned = kCoordinatorOnly}},
              {"takeOffCaseTeam", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"getCaseProfile", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"putCaseProfile", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"getSafeContact", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"putSafeContact", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             // Only the workers of her team, a coordinator too only when she is on it.
+             {"getSensitiveAttributes", {.own = kWriters, .foreign = kNobody, .unassigned = kNobody}},
+             {"putSensitiveAttributes", {.own = kWriters, .foreign = kNobody, .unassigned = kNobody}},
              // Referrals have no team: the organization's case workers and coordinators.
              {"sendReferral",
               {kWriters, kNobody,

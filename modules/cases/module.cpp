@@ -6,6 +6,8 @@
 #include "modules/cases/actions.hpp"
 #include "modules/cases/handlers.hpp"
 #include "modules/cases/policy.hpp"
+#include "modules/cases/profile/handlers.hpp"
+#include "modules/cases/profile/store.hpp"
 #include "modules/cases/referrals/handlers.hpp"
 #include "modules/cases/referrals/store.hpp"
 #include "modules/cases/seed.hpp"
@@ -44,6 +46,12 @@ boost::json::value Export(db::Connection& connection, std::int64_t person, const
                                            {"answer", referred->answer},
                                            {"created_at", referred->created_at}};
         }
+        // What her workers recorded of her: every part, sensitive ones included, as it is hers.
+        boost::json::object about;
+        for (Part part : {Part::kProfile, Part::kSafeContact, Part::kSensitive}) {
+            auto stored = ReadPart(connection, context.keyring, found->woman_id, part);
+            about[PartName(part)] = stored.content ? boost::json::value(*stored.content) : nullptr;
+        }
         out.push_back({{"case_id", found->id},
                        {"organization_id", found->organization_id},
                        {"chosen_name", found->chosen_name},
@@ -52,7 +60,8 @@ boost::json::value Export(db::Connection& connection, std::int64_t person, const
                        {"outcome", found->outcome},
                        {"opened_at", found->opened_at},
                        {"history", std::move(history)},
-                       {"referral", std::move(referral)}});
+                       {"referral", std::move(referral)},
+                       {"about_her", std::move(about)}});
     }
     return out;
 }
@@ -65,11 +74,17 @@ void RegisterCases(core::Registry& registry) {
     registry.AddSealedColumn({"cases_referrals", "case_id", "reason"});
     registry.AddSealedColumn({"cases_referrals", "case_id", "outside_referrer"});
     registry.AddSealedColumn({"cases_referrals", "case_id", "answer"});
+    for (const char* part : {"profile", "safe_contact", "sensitive"})
+        registry.AddSealedColumn({"cases_profiles", "woman_id", part});
     registry.AddPersonalData(
         {.name = "cases.cases",
          .description = "The cases through which organizations follow her: the name she chose, her pseudonymous "
-                        "code, each case's state and outcome, its team and every change of state with its reason.",
-         .tables = {"cases_women", "cases_cases", "cases_team", "cases_transitions", "cases_events", "cases_referrals"},
+                        "code, the referral that brought her (who referred her, why, how she consented), her "
+                        "languages and children, her safe-contact rules, her sensitive attributes (violence, health, "
+                        "legal status), each case's state and outcome, its team, its timeline and every change of "
+                        "state with its reason.",
+         .tables = {"cases_women", "cases_cases", "cases_team", "cases_transitions", "cases_events", "cases_referrals",
+                    "cases_profiles"},
          .exporter = &Export,
          // Her record goes, and with it her cases, their teams and their history.
          .eraser = [](db::Connection& connection, std::int64_t person, const privacy::Context&) {
@@ -80,6 +95,7 @@ void RegisterCases(core::Registry& registry) {
         Module{registry.database_or_null(), registry.keyring_or_null(), registry.policy()});
     AddRoutes(registry, module);
     AddReferralRoutes(registry, module);
+    AddProfileRoutes(registry, module);
 }
 
 class CasesModule : public core::Module {

@@ -15,6 +15,12 @@ void DeclarePolicy(policy::Policy& policy) {
                    {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
     policy.Declare(std::string(kTeamAction),
                    {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
+    policy.Declare(std::string(kProfileWriteAction),
+                   {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
+    for (const auto action : {kSensitiveReadAction, kSensitiveWriteAction}) {
+        policy.Declare(std::string(action),
+                       {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kAssigned}});
+    }
     // Those who follow women open their organization's caseload, which shows each the cases she reads.
     policy.Declare(std::string(kListAction), {{Role::kCaseWorker, Scope::kOrganization},
                                               {Role::kMentor, Scope::kOrganization},

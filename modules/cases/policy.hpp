@@ -15,6 +15,12 @@ inline constexpr std::string_view kMoveAction = "cases.case.move";
 // Reading an organization's caseload: the list, whose rows are then those of kReadAction.
 inline constexpr std::string_view kListAction = "cases.case.list";
 inline constexpr std::string_view kTeamAction = "cases.team.manage";
+// Her profile and safe-contact rules are read with the case (kReadAction) and written by its
+// workers; her sensitive attributes are read and written by the workers of her team only, not by
+// a coordinator outside it.
+inline constexpr std::string_view kProfileWriteAction = "cases.profile.write";
+inline constexpr std::string_view kSensitiveReadAction = "cases.sensitive.read";
+inline constexpr std::string_view kSensitiveWriteAction = "cases.sensitive.write";
 // Referrals: sent from an organization, read and listed by the two organizations it joins,
 // answered by the one that receives it.
 inline constexpr std::string_view kReferralSendAction = "cases.referral.send";
