@@ -21,6 +21,15 @@ void DeclarePolicy(policy::Policy& policy) {
         policy.Declare(std::string(action),
                        {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kAssigned}});
     }
+    policy.Declare(std::string(kPlaceManageAction),
+                   {{Role::kCoordinator, Scope::kOrganization}, {Role::kOrgAdmin, Scope::kOrganization}});
+    policy.Declare(std::string(kPlaceReadAction), {{Role::kCaseWorker, Scope::kOrganization},
+                                                   {Role::kMentor, Scope::kOrganization},
+                                                   {Role::kCoordinator, Scope::kOrganization},
+                                                   {Role::kOrgAdmin, Scope::kOrganization}});
+    policy.Declare(std::string(kInterpreterManageAction), {{Role::kCoordinator, Scope::kOrganization}});
+    policy.Declare(std::string(kAppointmentBookAction),
+                   {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
     // Those who follow women open their organization's caseload, which shows each the cases she reads.
     policy.Declare(std::string(kListAction), {{Role::kCaseWorker, Scope::kOrganization},
                                               {Role::kMentor, Scope::kOrganization},

@@ -21,6 +21,13 @@ inline constexpr std::string_view kTeamAction = "cases.team.manage";
 inline constexpr std::string_view kProfileWriteAction = "cases.profile.write";
 inline constexpr std::string_view kSensitiveReadAction = "cases.sensitive.read";
 inline constexpr std::string_view kSensitiveWriteAction = "cases.sensitive.write";
+// The listening space: its places and interpreters are managed by coordinators (and the
+// organization's administrators for places) and read by those who follow women; appointments are
+// booked, and their outcome recorded, by the case's workers; they are read with the case.
+inline constexpr std::string_view kPlaceManageAction = "cases.place.manage";
+inline constexpr std::string_view kPlaceReadAction = "cases.place.read";
+inline constexpr std::string_view kInterpreterManageAction = "cases.interpreter.manage";
+inline constexpr std::string_view kAppointmentBookAction = "cases.appointment.book";
 // Referrals: sent from an organization, read and listed by the two organizations it joins,
 // answered by the one that receives it.
 inline constexpr std::string_view kReferralSendAction = "cases.referral.send";
