@@ -4,6 +4,7 @@
 
 #include "core/db/migrate.hpp"
 #include "modules/cases/actions.hpp"
+#include "modules/cases/assessments/handlers.hpp"
 #include "modules/cases/handlers.hpp"
 #include "modules/cases/policy.hpp"
 #include "modules/cases/seed.hpp"
@@ -59,8 +60,10 @@ void RegisterCases(core::Registry& registry) {
              connection.Execute(kDeleteWomenOf, {person});
          }});
     registry.AddSeed("cases", &SeedDemo);
-    AddRoutes(registry, std::make_shared<const Module>(
-                            Module{registry.database_or_null(), registry.keyring_or_null(), registry.policy()}));
+    auto module = std::make_shared<const Module>(
+        Module{registry.database_or_null(), registry.keyring_or_null(), registry.policy()});
+    AddRoutes(registry, module);
+    AddAssessments(registry, module);
 }
 
 class CasesModule : public core::Module {

@@ -13,6 +13,11 @@ void DeclarePolicy(policy::Policy& policy) {
                                               {Role::kCoordinator, Scope::kOrganization}});
     policy.Declare(std::string(kMoveAction),
                    {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
+    policy.Declare(std::string(kAssessmentReadAction), {{Role::kCaseWorker, Scope::kAssigned},
+                                                        {Role::kMentor, Scope::kAssigned},
+                                                        {Role::kCoordinator, Scope::kOrganization}});
+    policy.Declare(std::string(kAssessmentRecordAction),
+                   {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
     policy.Declare(std::string(kTeamAction),
                    {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
     // Those who follow women open their organization's caseload, which shows each the cases she reads.

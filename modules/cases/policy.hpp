@@ -15,6 +15,9 @@ inline constexpr std::string_view kMoveAction = "cases.case.move";
 // Reading an organization's caseload: the list, whose rows are then those of kReadAction.
 inline constexpr std::string_view kListAction = "cases.case.list";
 inline constexpr std::string_view kTeamAction = "cases.team.manage";
+// A case's autonomy assessments: read by its readers, recorded by those who move it.
+inline constexpr std::string_view kAssessmentReadAction = "cases.assessment.read";
+inline constexpr std::string_view kAssessmentRecordAction = "cases.assessment.record";
 
 void DeclarePolicy(policy::Policy& policy);
 
