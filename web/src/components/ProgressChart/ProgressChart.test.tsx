@@ -2,6 +2,7 @@
 // screen reader hears, every score in its table, and time running the other way in Arabic.
 import { afterEach, expect, it } from 'vitest';
 import { draw } from '../../core/draw';
+import { end, side, width } from './ProgressChart';
 import { examples, sample } from './ProgressChart.examples';
 
 const example = (name: string) => examples.find((e) => e.name === name)!;
@@ -61,14 +62,14 @@ it('InArabic_TimeRunsFromRightToLeft_AndTheLabelsAreArabic', async () => {
   const rtl = line(drawn.root, 'language').map(([x]) => x);
   expect(rtl[0]).toBeGreaterThan(rtl[2]);
   // The mirror image of the left-to-right chart.
-  rtl.forEach((x, i) => expect(x).toBeCloseTo(640 - ltr[i]));
+  rtl.forEach((x, i) => expect(x).toBeCloseTo(width - ltr[i]));
   expect(drawn.root.querySelector('title')!.textContent).toBe('التقدّم في كل مجال');
   expect(drawn.root.querySelector('table tbody th')!.textContent).toBe('اللغة');
 });
 
 it('OneAssessment_StandsInTheMiddle_NoAssessment_SaysSo', async () => {
   drawn = await draw(example('one-assessment'));
-  expect(line(drawn.root, 'money')[0][0]).toBeCloseTo((44 + 640 - 20) / 2);
+  expect(line(drawn.root, 'money')[0][0]).toBeCloseTo((side + width - end) / 2);
   expect(drawn.root.querySelector('desc')!.textContent).toContain('1 domain');
   drawn.remove();
   drawn = await draw(example('not-assessed'));

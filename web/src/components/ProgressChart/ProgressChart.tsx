@@ -7,13 +7,14 @@ import { useId } from 'preact/hooks';
 import type { DomainProgress } from '../../api/client';
 import { useI18n } from '../../i18n';
 
-const width = 640;
-const height = 280;
+// Small enough that its labels stay readable when it shrinks to a phone's width.
+export const width = 400;
+const height = 240;
 // Room for the score labels on the side time starts from, and for the dates below.
-const side = 44;
-const end = 20;
-const top = 16;
-const bottom = 36;
+export const side = 32;
+export const end = 16;
+const top = 12;
+const bottom = 32;
 const lowest = 1;
 const highest = 5;
 
@@ -68,15 +69,16 @@ export function ProgressChart({ progress }: { progress: DomainProgress[] }) {
         <g class="progress-chart-axis" aria-hidden="true">
           {scores.map((score) => (
             <g key={score}>
-              <line x1={side} x2={width - side} y1={y(score)} y2={y(score)} stroke="#d9d4e2" />
+              <line x1={rtl ? end : side} x2={rtl ? width - side : width - end} y1={y(score)} y2={y(score)}
+                stroke="#d9d4e2" />
               <text x={rtl ? axisX + 8 : axisX - 8} y={y(score) + 5} text-anchor="end" direction={dir}
-                font-size="14">{formatNumber(score)}</text>
+                font-size="13">{formatNumber(score)}</text>
             </g>
           ))}
           <text x={x(first)} y={height - 10} text-anchor={last === first ? 'middle' : 'start'} direction={dir}
-            font-size="14">{formatDate(first)}</text>
+            font-size="13">{formatDate(first)}</text>
           {last !== first && (
-            <text x={x(last)} y={height - 10} text-anchor="end" direction={dir} font-size="14">{formatDate(last)}</text>
+            <text x={x(last)} y={height - 10} text-anchor="end" direction={dir} font-size="13">{formatDate(last)}</text>
           )}
         </g>
         {series.map((domain) => {
