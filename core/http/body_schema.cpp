@@ -121,6 +121,8 @@ core::FieldError Translate(const valijson::ValidationResults::Error& error, cons
         const bool empty = value != nullptr && value->is_string() && value->get_string().empty();
         return {field, empty && IsRequired(schema, error.context) ? "required" : "too_short"};
     }
+    if (starts("Array should contain no fewer than")) return {field, "too_short"};
+    if (starts("Array should contain no more than")) return {field, "too_long"};
     if (starts("Expected number greater than")) return {field, "too_small"};
     if (starts("Expected number less than")) return {field, "too_large"};
     if (starts("Failed to match against any enum values") || starts("Failed to match regex") ||

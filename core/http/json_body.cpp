@@ -188,7 +188,16 @@ bool JsonFields::InError(std::string_view name) const {
 
 std::optional<std::string> JsonFields::String(std::string_view name, Text kind) {
     if (InError(name)) return std::nullopt;
-    const boost::json::value* value = object_.if_contains(name);
+    return Checked(object_.if_contains(name), name, kind);
+}
+
+std::optional<std::string> JsonFields::StringIn(const boost::json::object& item, std::string_view key,
+                                                std::string_view name, Text kind) {
+    if (InError(name)) return std::nullopt;
+    return Checked(item.if_contains(key), name, kind);
+}
+
+std::optional<std::string> JsonFields::Checked(const boost::json::value* value, std::string_view name, Text kind) {
     if (value == nullptr || value->is_null()) return std::nullopt;
     if (!value->is_string()) {
         Invalid(name, "type");
@@ -208,6 +217,21 @@ std::optional<std::string> JsonFields::String(std::string_view name, Text kind) 
         return std::nullopt;
     }
     return text;
+}
+
+const boost::json::array* JsonFields::Array(std::string_view name) {
+    const std::string prefix = std::string(name) + ".";
+    const bool refused = std::any_of(errors_.begin(), errors_.end(), [&](const FieldError& error) {
+        return error.field == name || error.field.starts_with(prefix);
+    });
+    if (refused) return nullptr;
+    const boost::json::value* value = object_.if_contains(name);
+    if (value == nullptr || value->is_null()) return nullptr;
+    if (!value->is_array()) {
+        Invalid(name, "type");
+        return nullptr;
+    }
+    return &value->get_array();
 }
 
 std::optional<bool> JsonFields::Bool(std::string_view name) {

@@ -2,6 +2,7 @@
 // form can show them all. Unknown fields are errors too: a typo never passes silently.
 #pragma once
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <optional>
 #include <string>
@@ -62,6 +63,15 @@ class JsonFields {
     // The boolean field `name`; nullopt when absent.
     std::optional<bool> Bool(std::string_view name);
 
+    // The array field `name` as the schema accepted it, for reading its items; nullptr when it is
+    // absent, or refused itself or in any of its items ("name.2.code").
+    const boost::json::array* Array(std::string_view name);
+
+    // The string `key` of `item` (an object in the body, such as an array's), checked as String
+    // does; errors name it `name`, the dotted path of the value ("scores.0.note").
+    std::optional<std::string> StringIn(const boost::json::object& item, std::string_view key, std::string_view name,
+                                        Text kind = Text::kPlain);
+
     // Records an error on `name` (for checks the caller makes on a value it read).
     void Invalid(std::string_view name, std::string code);
 
@@ -70,6 +80,7 @@ class JsonFields {
 
   private:
     bool InError(std::string_view name) const;
+    std::optional<std::string> Checked(const boost::json::value* value, std::string_view name, Text kind);
 
     const boost::json::object& object_;
     std::vector<FieldError> errors_;

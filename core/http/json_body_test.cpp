@@ -117,6 +117,42 @@ TEST(JsonFields, NestedFields_AreNamedWithDots) {
     EXPECT_EQ(found, (std::vector<std::string>{"address.city:required", "address.zip:too_long"}));
 }
 
+// An array is read item by item once the schema accepted it whole; its bounds are named like a
+// string's, and a text in an item is checked as a field's.
+constexpr std::string_view kItems = R"({"type":"object","additionalProperties":false,"properties":{
+    "items":{"type":"array","minItems":1,"maxItems":2,"items":{"type":"object","additionalProperties":false,
+      "properties":{"code":{"type":"integer"},"note":{"type":"string","maxLength":10}}}}}})";
+
+TEST(JsonFields, Arrays_AreBoundedAndReadItemByItem) {
+    Body good(kItems, R"({"items":[{"code":1,"note":"a\u0065\u0301"},{"code":2}]})");
+    JsonFields fields(good.request);
+    const boost::json::array* items = fields.Array("items");
+    ASSERT_NE(items, nullptr);
+    ASSERT_EQ(items->size(), 2u);
+    EXPECT_EQ(fields.StringIn(items->at(0).as_object(), "note", "items.0.note"), "a\u00e9");
+    EXPECT_EQ(fields.StringIn(items->at(1).as_object(), "note", "items.1.note"), std::nullopt);
+    EXPECT_FALSE(fields.Finish());
+
+    Body control(kItems, R"({"items":[{"note":"a\u0007"}]})");
+    JsonFields checked(control.request);
+    ASSERT_NE(checked.Array("items"), nullptr);
+    EXPECT_EQ(checked.StringIn(checked.Array("items")->at(0).as_object(), "note", "items.0.note"), std::nullopt);
+    EXPECT_EQ(Fields(*checked.Finish()), (std::vector<std::string>{"items.0.note:control_characters"}));
+
+    for (const auto& [body, error] :
+         std::vector<std::pair<std::string, std::string>>{{R"({"items":[]})", "items:too_short"},
+                                                          {R"({"items":[{},{},{}]})", "items:too_long"},
+                                                          {R"({"items":[{"code":"1"}]})", "items.0.code:type"},
+                                                          {R"({"items":{}})", "items:type"}}) {
+        Body bad(kItems, body);
+        JsonFields refused(bad.request);
+        EXPECT_EQ(refused.Array("items"), nullptr) << body;
+        EXPECT_EQ(Fields(*refused.Finish()), std::vector<std::string>{error}) << body;
+    }
+    Body absent(kItems, "{}");
+    EXPECT_EQ(JsonFields(absent.request).Array("items"), nullptr);
+}
+
 TEST(ParseJsonObject, DuplicateKey_IsUnreadableWithDetail) {
     for (const std::string body : {R"({"kind":"bogus","kind":"ngo"})", R"({"a":{"b":1,"b":2}})",
                                    R"({"a":[{"x":1},{"y":1,"y":2}]})", R"({"k\u0069nd":1,"kind":2})"}) {

@@ -1,7 +1,8 @@
 // The cases routes' rows of the authorization matrix (app/routes_apitest.cpp). A case is read by
-// its team's case workers and mentors and by its organization's coordinators; it is moved and its
-// team changed by its case workers and the coordinators. On a case of their organization that
-// they are not assigned to, all but the coordinators are answered as for a missing case.
+// its team's case workers and mentors and by its organization's coordinators; it is moved, its
+// team changed and it is assessed by its case workers and the coordinators. On a case of their
+// organization that they are not assigned to, all but the coordinators are answered as for a
+// missing case.
 #include <string>
 
 #include "core/accounts/store.hpp"
@@ -100,6 +101,8 @@ const bool kRows = testing::DeclareMatrixRows(
              {"listReferrals", {kWriters, kNobody}},
              {"getReferral", {kWriters, kNobody}},
              {"answerReferral", {kWriters, kNobody, R"({"decision":"accept","lead_user_id":{user_id}})"}},
+             {"listCaseAssessments", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"recordCaseAssessment", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
          },
      .records = {{"case_id", &MakeCase}, {"referral_id", &MakeReferral}},
      .with_team = {"case_id"}});

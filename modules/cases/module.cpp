@@ -4,6 +4,7 @@
 
 #include "core/db/migrate.hpp"
 #include "modules/cases/actions.hpp"
+#include "modules/cases/assessments/handlers.hpp"
 #include "modules/cases/handlers.hpp"
 #include "modules/cases/policy.hpp"
 #include "modules/cases/profile/handlers.hpp"
@@ -81,21 +82,27 @@ void RegisterCases(core::Registry& registry) {
          .description = "The cases through which organizations follow her: the name she chose, her pseudonymous "
                         "code, the referral that brought her (who referred her, why, how she consented), her "
                         "languages and children, her safe-contact rules, her sensitive attributes (violence, health, "
-                        "legal status), each case's state and outcome, its team, its timeline and every change of "
+                        "legal status), her appointments, each case's state and outcome, its team, its timeline and "
+                        "every change of "
                         "state with its reason.",
          .tables = {"cases_women", "cases_cases", "cases_team", "cases_transitions", "cases_events", "cases_referrals",
-                    "cases_profiles"},
+                    "cases_profiles", "cases_appointments"},
          .exporter = &Export,
          // Her record goes, and with it her cases, their teams and their history.
          .eraser = [](db::Connection& connection, std::int64_t person, const privacy::Context&) {
              connection.Execute(kDeleteWomenOf, {person});
          }});
+    registry.DeclareNoPersonalData("cases_places", "an organization's places and their opening hours");
+    // Interpreters and mediators are listed by their organization as a service it books, with the
+    // name and contact they work under; they have no account and no case here.
+    registry.DeclareNoPersonalData("cases_interpreters", "an organization's interpreters, as a service it books");
     registry.AddSeed("cases", &SeedDemo);
     const auto module = std::make_shared<const Module>(
         Module{registry.database_or_null(), registry.keyring_or_null(), registry.policy()});
     AddRoutes(registry, module);
     AddReferralRoutes(registry, module);
     AddProfileRoutes(registry, module);
+    AddAssessments(registry, module);
 }
 
 class CasesModule : public core::Module {

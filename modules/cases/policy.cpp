@@ -13,6 +13,11 @@ void DeclarePolicy(policy::Policy& policy) {
                                               {Role::kCoordinator, Scope::kOrganization}});
     policy.Declare(std::string(kMoveAction),
                    {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
+    policy.Declare(std::string(kAssessmentReadAction), {{Role::kCaseWorker, Scope::kAssigned},
+                                                        {Role::kMentor, Scope::kAssigned},
+                                                        {Role::kCoordinator, Scope::kOrganization}});
+    policy.Declare(std::string(kAssessmentRecordAction),
+                   {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
     policy.Declare(std::string(kTeamAction),
                    {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
     policy.Declare(std::string(kProfileWriteAction),

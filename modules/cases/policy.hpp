@@ -34,6 +34,9 @@ inline constexpr std::string_view kReferralSendAction = "cases.referral.send";
 inline constexpr std::string_view kReferralListAction = "cases.referral.list";
 inline constexpr std::string_view kReferralReadAction = "cases.referral.read";
 inline constexpr std::string_view kReferralAnswerAction = "cases.referral.answer";
+// A case's autonomy assessments: read by its readers, recorded by those who move it.
+inline constexpr std::string_view kAssessmentReadAction = "cases.assessment.read";
+inline constexpr std::string_view kAssessmentRecordAction = "cases.assessment.record";
 
 void DeclarePolicy(policy::Policy& policy);
 

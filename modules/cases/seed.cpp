@@ -1,11 +1,50 @@
 #include "modules/cases/seed.hpp"
 
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "modules/cases/assessments/store.hpp"
 #include "modules/cases/referrals/store.hpp"
 #include "modules/cases/store.hpp"
 
 namespace ponte::cases {
+namespace {
+
+// Three assessments over the last year of a case, her progress showing in most domains.
+void SeedAssessments(db::Connection& connection, const core::DemoWorld& world, std::int64_t case_id,
+                     std::int64_t by_user_id) {
+    constexpr std::int64_t kMonth = 30LL * 24 * 60 * 60 * 1000;
+    const std::vector<std::pair<std::int64_t, std::vector<Score>>> assessments = {
+        {world.now_ms - 11 * kMonth,
+         {{"language", 1, "Speaks a few words"},
+          {"documents", 2, ""},
+          {"housing", 1, "Sleeps at a friend's"},
+          {"work", 1, ""},
+          {"social", 1, ""}}},
+        {world.now_ms - 6 * kMonth,
+         {{"language", 2, "Goes to the language course"},
+          {"documents", 3, ""},
+          {"housing", 2, ""},
+          {"health", 3, ""},
+          {"work", 2, "Training as a cook"},
+          {"digital", 2, ""},
+          {"social", 2, ""}}},
+        {world.now_ms - kMonth,
+         {{"language", 3, ""},
+          {"documents", 4, "Residence permit renewed"},
+          {"housing", 3, ""},
+          {"work", 4, "A six-month contract"},
+          {"money", 3, ""},
+          {"digital", 3, ""},
+          {"social", 4, ""}}},
+    };
+    for (const auto& [at, scores] : assessments) {
+        InsertAssessment(connection, *world.keyring, case_id, by_user_id, at, world.now_ms, scores);
+    }
+}
+
+}  // namespace
 
 void SeedDemo(db::Connection& connection, core::DemoWorld& world) {
     const auto worker = world.people.find("case_worker");
@@ -24,6 +63,9 @@ void SeedDemo(db::Connection& connection, core::DemoWorld& world) {
         const std::int64_t woman = CreateWoman(connection, organization, name, 0, world.now_ms);
         if (kStates[i % 8] != State::kReferred || world.keyring == nullptr) {
             ids.push_back(OpenCase(connection, woman, kStates[i % 8], worker->second, world.now_ms));
+            if (kStates[i % 8] == State::kActive && world.keyring != nullptr) {
+                SeedAssessments(connection, world, ids.back(), worker->second);
+            }
             continue;
         }
         // A referral by phone from the family health centre, waiting for an answer.

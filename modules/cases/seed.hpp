@@ -1,4 +1,5 @@
-// Demo cases: women followed by the first organization, led by its case worker, in every state.
+// Demo cases: women followed by the first organization, led by its case worker, in every state;
+// those that are active assessed three times over the last year.
 #pragma once
 
 #include "core/db/database.hpp"

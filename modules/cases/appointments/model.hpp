@@ -70,7 +70,8 @@ std::vector<Slot> FreeSlots(const std::vector<OpeningRange>& hours, int weekday,
         for (int start = range.opens; start + minutes <= range.closes; start += minutes) {
             const Slot slot{to_instant(start), to_instant(start + minutes)};
             bool taken = false;
-            for (const auto& other : busy) taken = taken || Overlap(slot.starts_at, slot.ends_at, other.starts_at, other.ends_at);
+            for (const auto& other : busy)
+                taken = taken || Overlap(slot.starts_at, slot.ends_at, other.starts_at, other.ends_at);
             if (!taken) free.push_back(slot);
         }
     }

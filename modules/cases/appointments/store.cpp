@@ -103,8 +103,8 @@ std::string CancellationContext(std::int64_t case_id) {
 
 std::int64_t InsertPlace(db::Connection& connection, const Place& place, std::int64_t now_ms) {
     return connection
-        .Execute(kInsertPlace, {place.organization_id, place.name, place.address, place.time_zone,
-                                HoursJson(place.hours), now_ms})
+        .Execute(kInsertPlace,
+                 {place.organization_id, place.name, place.address, place.time_zone, HoursJson(place.hours), now_ms})
         .Int(0, 0);
 }
 
@@ -126,8 +126,8 @@ std::int64_t InsertInterpreter(db::Connection& connection, const Interpreter& in
     boost::json::array languages;
     for (const auto& language : interpreter.languages) languages.emplace_back(language);
     return connection
-        .Execute(kInsertInterpreter, {interpreter.organization_id, interpreter.name,
-                                      boost::json::serialize(languages), interpreter.contact, now_ms})
+        .Execute(kInsertInterpreter, {interpreter.organization_id, interpreter.name, boost::json::serialize(languages),
+                                      interpreter.contact, now_ms})
         .Int(0, 0);
 }
 

@@ -25,6 +25,8 @@ export type Joined = Ok<operations['acceptMembershipInvitation'], 201>;
 export type AccessReset = Session['access_resets'][number];
 export type OwnSessions = Ok<operations['listOwnSessions'], 200>;
 export type OwnSession = OwnSessions['sessions'][number];
+export type CaseAssessments = Ok<operations['listCaseAssessments'], 200>;
+export type DomainProgress = CaseAssessments['progress'][number];
 
 export interface FieldError {
   field: string;
