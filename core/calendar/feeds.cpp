@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "core/crypto/random.hpp"
@@ -26,13 +27,10 @@ constexpr std::string_view kDeleteOwn = "DELETE FROM calendar_feeds WHERE owner_
 
 // Whether `token` can be one that IssueFeed made: anything else is not looked up at all.
 bool WellFormed(std::string_view token) {
-    if (token.size() != kTokenLength) return false;
-    for (char c : token) {
-        const bool base64url =
-            (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-        if (!base64url) return false;
-    }
-    return true;
+    return token.size() == kTokenLength && std::ranges::all_of(token, [](char c) {
+               return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                      c == '_';
+           });
 }
 
 }  // namespace

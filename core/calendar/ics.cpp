@@ -111,7 +111,7 @@ std::string WriteCalendar(const Calendar& calendar) {
     }
     std::unique_ptr<char, BufferDeleter> text(icalcomponent_as_ical_string_r(vcalendar.get()));
     if (!text) throw std::runtime_error("libical could not write the calendar");
-    return std::string(text.get());
+    return {text.get()};
 }
 
 }  // namespace ponte::calendar
