@@ -1,5 +1,6 @@
 #include "app/app.hpp"
 
+#include "core/calendar/module.hpp"
 #include "core/db/migrate.hpp"
 #include "core/identity/module.hpp"
 #include "core/mail/module.hpp"
@@ -16,6 +17,7 @@ core::Modules AllModules() {
     modules.push_back(identity::MakeModule());
     modules.push_back(mail::MakeModule());
     modules.push_back(privacy::MakeModule());
+    modules.push_back(calendar::MakeModule());
     // Domain modules, in dependency order: one line each.
     modules.push_back(consents::MakeModule());
     modules.push_back(cases::MakeModule());

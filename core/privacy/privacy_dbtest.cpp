@@ -11,6 +11,7 @@
 #include "core/accounts/store.hpp"
 #include "core/audit/audit.hpp"
 #include "core/authentication/sessions.hpp"
+#include "core/calendar/feeds.hpp"
 #include "core/crypto/random.hpp"
 #include "core/db/migrate.hpp"
 #include "core/feature.hpp"
@@ -96,6 +97,7 @@ class PrivacyTest : public testing::EngineTest {
                 "'mail.news', "
                 "1, 'paper', $2)",
                 {id, now});
+            calendar::IssueFeed(connection, id, "cases.worker", now);
             mail::Enqueue(connection, *keyring_, {std::string(kEmail), "Your course", "Hello Zahra Haddad"}, now);
             const std::int64_t woman =
                 connection
@@ -164,6 +166,7 @@ TEST_P(PrivacyTest, ExportHoldsWhatEachModuleKeeps) {
     EXPECT_EQ(sources.at("consents.decisions").at(0).at("method"), "paper");
     EXPECT_EQ(sources.at("mail.outbox").at(0).at("body"), "Hello Zahra Haddad");
     EXPECT_EQ(sources.at("audit.log").at(0).at("address"), "192.0.2.7");
+    EXPECT_EQ(sources.at("calendar.feeds").at(0).at("scope"), "cases.worker");
     EXPECT_THROW(ExportPerson(database(), *registry_, 987654321, core::NowMs()), std::invalid_argument);
 }
 
@@ -198,6 +201,8 @@ TEST_P(PrivacyTest, AfterErasureNothingIdentifiesHerButCountsRemain) {
               1);
     EXPECT_FALSE(connection->Execute("SELECT erased_at FROM accounts_users WHERE id = $1", {person}).IsNull(0, 0));
     EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM consents_decisions WHERE user_id = $1", {person}).Int(0, 0), 1);
+    EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM calendar_feeds WHERE owner_user_id = $1", {person}).Int(0, 0),
+              0);
     EXPECT_EQ(accounts::FindUser(*connection, other)->email, "other@example.org") << "nobody else is touched";
     EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM audit_log WHERE action = 'privacy.erase'").Int(0, 0), 1);
     EXPECT_TRUE(audit::Verify(database(), testing::TestKeyring().get()).ok);
