@@ -2,7 +2,7 @@
 // a page at a time, searched by name or code, filtered by state and to the cases whose team she
 // is on; and taking on a woman who came in without a referral, which opens her new case. The
 // filters are in the address, so that Back from a case finds the list as she left it.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api, ok } from '../../api/client';
 import { AppLink } from '../../components/AppLink/AppLink';
@@ -112,17 +112,27 @@ export function Caseload() {
       },
     },
   })) as Promise<{ items: CaseSummary[]; next_cursor: string | null }>;
+  // Only the answer to the latest request is shown: an earlier one (the list before she searched)
+  // may arrive after it.
+  const latest = useRef(0);
   const show = (cursor?: string) => {
     if (!organization) return;
+    const asked = ++latest.current;
     pageOf(cursor).then((page) => {
+      if (asked !== latest.current) return;
       setCases((shown) => cursor ? [...shown ?? [], ...page.items] : page.items);
       setMore(page.next_cursor);
       setFailed(noErrors);
-    }).catch((error) => setFailed(errorsOf(error, t, [])));
+    }).catch((error) => {
+      if (asked === latest.current) setFailed(errorsOf(error, t, []));
+    });
   };
+  // The search box follows the address when the address changes (Back), not what she is typing.
   const key = addressOf(filters);
+  const shownQ = useRef(filters.q);
   useEffect(() => {
-    setTyped(filters.q);
+    if (shownQ.current !== filters.q) setTyped(filters.q);
+    shownQ.current = filters.q;
     show();
   }, [key, organization]);
 
