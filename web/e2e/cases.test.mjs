@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { startPonte } from './server.mjs';
 import { launch, seriousViolations, screenshot } from './browser.mjs';
 import { openPage, signIn } from './helpers.mjs';
+import { demoPassword } from './server.mjs';
 
 let server;
 let browser;
@@ -56,6 +57,16 @@ const offsetFromStart = (element, container) => Promise.all([element.boundingBox
   .then(async ([inner, outer]) => (await element.evaluate((e) => getComputedStyle(e).direction)) === 'rtl'
     ? (outer.x + outer.width) - (inner.x + inner.width) : inner.x - outer.x);
 
+// The account number of a demo account, as its owner's session tells it.
+async function userIdOf(role) {
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: `${role}@demo.ponte.example`, password: demoPassword }),
+  });
+  return (await login.json()).user.id;
+}
+
 async function noSeriousViolations(page, name) {
   assert.deepEqual(await seriousViolations(page), [], name);
   await screenshot(page, name);
@@ -102,15 +113,25 @@ test('in English: search, open, start her project, a stale tab is told, take on 
   assert.equal(await state(stale), 'Active');
   assert.equal(await stale.locator('.timeline li', { hasText: 'from Intake to Active' }).count(), 1, 'moved once');
 
-  // A woman who came in without a referral: her case opens, in intake, led by the case worker.
+  // Her coordinator joins the team and leaves it again; the timeline names her both times.
   await page.bringToFront();
+  await page.click('summary#team-add-title');
+  await page.fill('#field-user_id', String(await userIdOf('coordinator')));
+  await page.click('form[aria-labelledby=team-add-title] button[type=submit]');
+  await page.locator('.team li', { hasText: 'Demo coordinator' }).waitFor();
+  await page.locator('.timeline li', { hasText: /^\u2068Demo case_worker\u2069 put \u2068Demo coordinator\u2069 on the team \(Member\)/ }).waitFor();
+  await page.locator('.team li', { hasText: 'Demo coordinator' }).getByRole('button').click();
+  await page.locator('.timeline li', { hasText: /^\u2068Demo case_worker\u2069 took \u2068Demo coordinator\u2069 off the team/ }).waitFor();
+  assert.equal(await page.locator('.team li').count(), 1);
+
+  // A woman who came in without a referral: her case opens, in intake, led by the case worker.
   await page.click('a.back');
-  await page.waitForSelector('#field-chosen_name');
-  await page.click('#walk-in-title ~ form button[type=submit]');
+  await page.click('summary#walk-in-title');
+  await page.click('form[aria-labelledby=walk-in-title] button[type=submit]');
   await page.locator('#field-chosen_name-error', { hasText: words['cases.walk_in.name_missing'] }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
   await page.fill('#field-chosen_name', 'Zahra (e2e)');
-  await page.click('#walk-in-title ~ form button[type=submit]');
+  await page.click('form[aria-labelledby=walk-in-title] button[type=submit]');
   await page.waitForURL(/\/cases\/\d+$/);
   await page.waitForSelector('.timeline li');
   assert.equal((await page.locator('h1').textContent()).trim(), 'Zahra (e2e)');

@@ -10,8 +10,15 @@ const summary = (id: number, name: string) => ({
   lead: { user_id: 7, display_name: 'Amina Haddad' }, opened_at: 0, updated_at: 86_400_000, etag: '"1"',
 });
 
+// The answers that the test holds back, to hand over later (an answer that arrives late).
+const held: { search: string; release: () => void }[] = [];
+let holding = false;
+
 async function answer(request: Request): Promise<Response> {
   const url = new URL(request.url);
+  if (holding && request.method === 'GET') {
+    await new Promise<void>((release) => held.push({ search: url.search, release }));
+  }
   const json = (body: unknown, status = 200) =>
     new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
   if (url.pathname === '/api/v1/organizations/1/cases' && request.method === 'POST') {
@@ -24,6 +31,7 @@ async function answer(request: Request): Promise<Response> {
   }
   if (url.pathname === '/api/v1/organizations/1/cases') {
     if (url.searchParams.get('cursor') === 'page-2') return json({ items: [summary(2, 'Fatou')], next_cursor: null });
+    if (url.searchParams.get('q') === 'ros') return json({ items: [summary(3, 'Rosa')], next_cursor: null });
     return json({ items: [summary(1, 'Amina')], next_cursor: 'page-2' });
   }
   return new Response(null, { status: 404 });
@@ -124,4 +132,21 @@ it('AMentor_ReadsTheCaseload_ButTakesNoOneOn', async () => {
   drawn = await draw({ name: 'caseload', state: { session: exampleSession(['mentor']) }, draw: () => <Caseload /> });
   await vi.waitFor(() => expect(names(drawn!.root)).toEqual(['Amina']));
   expect(drawn.root.querySelector('#field-chosen_name')).toBeNull();
+});
+
+it('AnEarlierAnswerThatArrivesLate_DoesNotReplaceTheSearchResult', async () => {
+  holding = true;
+  drawn = await draw({ name: 'caseload', state: { session: exampleSession(['case_worker']) }, draw: () => <Caseload /> });
+  await vi.waitFor(() => expect(held).toHaveLength(1));
+  await type(drawn.root.querySelector<HTMLInputElement>('#field-q')!, 'ros');
+  drawn.root.querySelector<HTMLFormElement>('form[role=search]')!.requestSubmit();
+  await vi.waitFor(() => expect(held).toHaveLength(2));
+  held[1].release();  // the search answers first
+  await vi.waitFor(() => expect(names(drawn!.root)).toEqual(['Rosa']));
+  held[0].release();  // then the whole caseload, asked for before the search
+  await new Promise((done) => setTimeout(done, 50));
+  await drawn.settle();
+  expect(names(drawn.root)).toEqual(['Rosa']);
+  holding = false;
+  held.length = 0;
 });

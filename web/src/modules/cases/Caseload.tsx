@@ -72,17 +72,18 @@ function WalkIn({ organization }: { organization: number }) {
       setBusy(false);
     }
   };
+  // Folded away until she needs it: on a phone the caseload comes first.
   return (
-    <section aria-labelledby="walk-in-title" class="panel">
-      <h2 id="walk-in-title">{t('cases.walk_in.title')}</h2>
+    <details class="disclosure">
+      <summary id="walk-in-title">{t('cases.walk_in.title')}</summary>
       <p>{t('cases.walk_in.text')}</p>
       <ErrorSummary id="walk-in-errors" errors={errors} labels={labels} />
-      <form onSubmit={submit} noValidate class="narrow">
+      <form onSubmit={submit} noValidate class="narrow" aria-labelledby="walk-in-title">
         <Field name="chosen_name" label={labels.chosen_name} hint={t('cases.walk_in.name_hint')} value={name}
           error={errors.fields.chosen_name} onInput={setName} autocomplete="off" />
         <Submit busy={busy}>{t('cases.walk_in.open')}</Submit>
       </form>
-    </section>
+    </details>
   );
 }
 

@@ -69,22 +69,24 @@ export function Team({ file, changes, onChanged }: TeamProps) {
         ))}
       </ul>
       {changes && (
-        <form onSubmit={add} noValidate class="narrow" aria-labelledby="team-add-title">
-          <h3 id="team-add-title">{t('cases.team.add')}</h3>
-          <Field name="user_id" label={labels.user_id} hint={t('cases.team.user_id_hint')} inputMode="numeric" dir="ltr"
-            value={user} error={errors.fields.user_id} onInput={setUser} autocomplete="off" />
-          <div class={errors.fields.role ? 'field field-invalid' : 'field'}>
-            <label for="field-role">{labels.role}</label>
-            {errors.fields.role && <p class="field-error" id="field-role-error">{errors.fields.role}</p>}
-            <select id="field-role" value={role} aria-invalid={errors.fields.role ? 'true' : undefined}
-              aria-describedby={errors.fields.role ? 'field-role-error' : undefined}
-              onChange={(event) => setRole((event.target as HTMLSelectElement).value as TeamMember['role'])}>
-              <option value="member">{t('cases.role.member')}</option>
-              <option value="lead">{t('cases.role.lead')}</option>
-            </select>
-          </div>
-          <Submit busy={busy}>{t('cases.team.put_on')}</Submit>
-        </form>
+        <details class="disclosure">
+          <summary id="team-add-title">{t('cases.team.add')}</summary>
+          <form onSubmit={add} noValidate class="narrow" aria-labelledby="team-add-title">
+            <Field name="user_id" label={labels.user_id} hint={t('cases.team.user_id_hint')} inputMode="numeric" dir="ltr"
+              value={user} error={errors.fields.user_id} onInput={setUser} autocomplete="off" />
+            <div class={errors.fields.role ? 'field field-invalid' : 'field'}>
+              <label for="field-role">{labels.role}</label>
+              {errors.fields.role && <p class="field-error" id="field-role-error">{errors.fields.role}</p>}
+              <select id="field-role" value={role} aria-invalid={errors.fields.role ? 'true' : undefined}
+                aria-describedby={errors.fields.role ? 'field-role-error' : undefined}
+                onChange={(event) => setRole((event.target as HTMLSelectElement).value as TeamMember['role'])}>
+                <option value="member">{t('cases.role.member')}</option>
+                <option value="lead">{t('cases.role.lead')}</option>
+              </select>
+            </div>
+            <Submit busy={busy}>{t('cases.team.put_on')}</Submit>
+          </form>
+        </details>
       )}
     </section>
   );
