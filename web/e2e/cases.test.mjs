@@ -67,8 +67,10 @@ async function userIdOf(role) {
   return (await login.json()).user.id;
 }
 
+// No serious accessibility violation, and nothing wider than the phone (no sideways scrolling).
 async function noSeriousViolations(page, name) {
   assert.deepEqual(await seriousViolations(page), [], name);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${name}: fits the width`);
   await screenshot(page, name);
 }
 
@@ -106,7 +108,8 @@ test('in English: search, open, start her project, a stale tab is told, take on 
   await stale.bringToFront();  // she goes back to the other tab
   await stale.getByRole('button', { name: words['cases.move.start'] }).click();
   await stale.locator('.stale', { hasText: words['cases.stale.title'] }).waitFor();
-  assert.equal(await stale.evaluate(() => `${document.activeElement?.tagName}.${document.activeElement?.className}`), 'DIV.stale');
+  // The message takes the focus (once drawn, after the paint), so that a screen reader reads it.
+  await stale.waitForFunction(() => document.activeElement?.matches('div.stale'));
   await screenshot(stale, 'cases-case-stale-en-phone');
   await stale.getByRole('button', { name: words['cases.stale.reload'] }).click();
   await stale.getByRole('button', { name: words['cases.move.suspend'] }).waitFor();
@@ -129,7 +132,7 @@ test('in English: search, open, start her project, a stale tab is told, take on 
   await page.click('summary#walk-in-title');
   await page.click('form[aria-labelledby=walk-in-title] button[type=submit]');
   await page.locator('#field-chosen_name-error', { hasText: words['cases.walk_in.name_missing'] }).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
+  await page.waitForFunction(() => document.activeElement?.matches('.error-summary'));
   await page.fill('#field-chosen_name', 'Zahra (e2e)');
   await page.click('form[aria-labelledby=walk-in-title] button[type=submit]');
   await page.waitForURL(/\/cases\/\d+$/);
