@@ -133,6 +133,7 @@ test('in English: search, open, start her project, a stale tab is told, take on 
   await page.click('form[aria-labelledby=walk-in-title] button[type=submit]');
   await page.locator('#field-chosen_name-error', { hasText: words['cases.walk_in.name_missing'] }).waitFor();
   await page.waitForFunction(() => document.activeElement?.matches('.error-summary'));
+  await noSeriousViolations(page, 'cases-walk-in-errors-en-phone');
   await page.fill('#field-chosen_name', 'Zahra (e2e)');
   await page.click('form[aria-labelledby=walk-in-title] button[type=submit]');
   await page.waitForURL(/\/cases\/\d+$/);
