@@ -150,3 +150,11 @@ it('AnEarlierAnswerThatArrivesLate_DoesNotReplaceTheSearchResult', async () => {
   holding = false;
   held.length = 0;
 });
+
+it('SomeoneWhoFollowsNoWoman_IsToldSo_AndNothingIsAsked', async () => {
+  drawn = await draw({ name: 'caseload', state: { session: exampleSession(['org_admin']) }, draw: () => <Caseload /> });
+  await drawn.settle();
+  expect(drawn.root.querySelector('.lead')!.textContent).toContain('your roles do not');
+  expect(drawn.root.querySelector('form')).toBeNull();
+  expect(sent).toHaveLength(0);
+});

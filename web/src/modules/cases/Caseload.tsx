@@ -88,7 +88,7 @@ function WalkIn({ organization }: { organization: number }) {
 }
 
 export function Caseload() {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   const { session } = useAppState();
   const { query, route } = useLocation();
   useTitle(t('cases.nav'));
@@ -139,9 +139,12 @@ export function Caseload() {
 
   const apply = (next: Partial<CaseloadFilters>) => route(addressOf({ ...filters, q: typed, ...next }), true);
 
+  const heading = <h1><Icon name="people" /> {t('cases.nav')}</h1>;
+  // Reached by its address by someone who follows no woman (an admin, a trainer).
+  if (!organization) return <section class="caseload">{heading}<p class="lead">{t('cases.not_following')}</p></section>;
   return (
     <section class="caseload">
-      <h1><Icon name="people" /> {t('cases.nav')}</h1>
+      {heading}
       {takesOn && <WalkIn organization={organization} />}
       <h2>{t('cases.list_title')}</h2>
       <form role="search" class="filters" noValidate onSubmit={(event) => { event.preventDefault(); apply({}); }}>
@@ -150,6 +153,7 @@ export function Caseload() {
           <p class="hint" id="field-q-hint">{t('cases.search_hint')}</p>
           <div class="search-row">
             <input id="field-q" name="q" type="search" value={typed} aria-describedby="field-q-hint" autocomplete="off"
+              maxLength={100}
               onInput={(event) => setTyped((event.target as HTMLInputElement).value)} />
             <button type="submit" class="button primary">{t('cases.search_go')}</button>
           </div>
@@ -170,7 +174,7 @@ export function Caseload() {
       </form>
       <ErrorSummary id="caseload-errors" errors={failed} labels={{}} />
       <p role="status" class="count">
-        {cases !== null && t('cases.shown', { count: cases.length, shown: formatNumber(cases.length) })}
+        {cases !== null && t('cases.shown', { count: cases.length })}
       </p>
       {cases !== null && cases.length === 0 && <p>{t('cases.none')}</p>}
       {cases !== null && cases.length > 0 && (
