@@ -1,6 +1,6 @@
 // Home: the first screen after signing in, and the sections whose modules are still to come, each
 // saying plainly that there is nothing yet (the module that arrives takes over its address and its
-// menu entry).
+// menu entry, as cases did with the caseload).
 import type { Session } from '../../api/client';
 import type { Module } from '../../core/module';
 import { isStaff } from '../../state';
@@ -14,7 +14,6 @@ const sections = [
   { section: 'courses', href: '/courses', icon: 'courses', shows: participant },
   { section: 'appointments', href: '/appointments', icon: 'calendar', shows: participant },
   { section: 'find_help', href: '/find-help', icon: 'help', shows: participant },
-  { section: 'caseload', href: '/caseload', icon: 'people', shows: staff },
   { section: 'tasks', href: '/tasks', icon: 'tasks', shows: staff },
 ];
 

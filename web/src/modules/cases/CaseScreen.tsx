@@ -1,0 +1,106 @@
+// A case as her team reads it: her chosen name, code, state and lead; the moves its state allows;
+// its team; and its timeline. The case is read with its version (ETag), which every move names:
+// when someone else changed the case in the meantime, the screen says so in her language and
+// offers to read it again, instead of acting on what is no longer there.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import { api, ok } from '../../api/client';
+import { AppLink } from '../../components/AppLink/AppLink';
+import { ErrorSummary, errorsOf, noErrors, type FormErrors } from '../../components/Form/Form';
+import { useTitle } from '../../core/title';
+import { useI18n } from '../../i18n';
+import { useAppState } from '../../state';
+import { Moves } from './Moves';
+import { actors, type CaseFile, type CaseSummary, type TimelineEvent } from './records';
+import { Team } from './Team';
+import { Timeline } from './Timeline';
+
+function Stale({ onReload }: { onReload: () => void }) {
+  const { t } = useI18n();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), []);
+  return (
+    <div class="stale" role="alert" tabIndex={-1} ref={box} aria-labelledby="stale-title">
+      <h2 id="stale-title">{t('cases.stale.title')}</h2>
+      <p>{t('cases.stale.text')}</p>
+      <button type="button" class="button primary" onClick={onReload}>{t('cases.stale.reload')}</button>
+    </div>
+  );
+}
+
+export function CaseScreen({ id }: { id?: string }) {
+  const { t, formatDate } = useI18n();
+  const { session } = useAppState();
+  const route = useRoute();
+  const caseId = id ?? route?.params?.id ?? '';
+  useTitle(t('cases.case_title'));
+  const [file, setFile] = useState<CaseFile | null>(null);
+  const [failed, setFailed] = useState<FormErrors>(noErrors);
+  const [events, setEvents] = useState<TimelineEvent[]>([]);
+  const [moreEvents, setMoreEvents] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
+  const [said, setSaid] = useState('');
+  const inCase = { path: { case_id: caseId } };
+
+  const timelinePage = (cursor?: string) => ok(api.GET('/api/v1/cases/{case_id}/timeline',
+    { params: { ...inCase, query: cursor ? { cursor } : {} } })) as
+    Promise<{ items: TimelineEvent[]; next_cursor: string | null }>;
+  const reload = async () => {
+    try {
+      const [read, page] = await Promise.all([ok(api.GET('/api/v1/cases/{case_id}', { params: inCase })), timelinePage()]);
+      setFile(read as CaseFile);
+      setEvents(page.items);
+      setMoreEvents(page.next_cursor);
+      setFailed(noErrors);
+    } catch (error) {
+      setFailed(errorsOf(error, t, []));
+    }
+  };
+  useEffect(() => {
+    setFile(null);
+    reload();
+  }, [caseId]);
+  const showMore = () => {
+    if (moreEvents) timelinePage(moreEvents).then((page) => {
+      setEvents((shown) => [...shown, ...page.items]);
+      setMoreEvents(page.next_cursor);
+    }).catch(reload);
+  };
+
+  const acts = session?.user.memberships.some((m) => m.organization_id === file?.organization_id &&
+    actors.includes(m.role)) ?? false;
+  const moved = async (record: CaseSummary) => {
+    setSaid(t('cases.moved_to', { state: t(`cases.state.${record.state}`) }));
+    await reload();
+  };
+  const readAgain = async () => {
+    await reload();
+    setStale(false);
+    setSaid(t('cases.stale.reloaded'));
+  };
+
+  return (
+    <section class="case">
+      <p><AppLink href="/caseload" class="back">{t('cases.back')}</AppLink></p>
+      <h1>{file?.chosen_name ?? t('cases.case_title')}</h1>
+      <ErrorSummary id="case-errors" errors={failed} labels={{}} />
+      {file && (
+        <>
+          <dl class="case__facts">
+            <div><dt>{t('cases.code')}</dt><dd class="code" dir="ltr">{file.code}</dd></div>
+            <div><dt>{t('cases.state_label')}</dt><dd><span class={`state state--${file.state}`}>
+              {t(`cases.state.${file.state}`)}</span></dd></div>
+            {file.outcome && <div><dt>{t('cases.move.outcome')}</dt><dd>{t(`cases.outcome.${file.outcome}`)}</dd></div>}
+            <div><dt>{t('cases.lead')}</dt><dd>{file.lead?.display_name ?? t('cases.no_lead')}</dd></div>
+            <div><dt>{t('cases.opened')}</dt><dd>{formatDate(file.opened_at)}</dd></div>
+          </dl>
+          <p role="status" class="confirmation">{said}</p>
+          {stale && <Stale onReload={readAgain} />}
+          {acts && !stale && <Moves file={file} onMoved={moved} onStale={() => { setSaid(''); setStale(true); }} />}
+          <Team file={file} changes={acts} onChanged={reload} />
+          <Timeline events={events} more={moreEvents !== null} onMore={showMore} />
+        </>
+      )}
+    </section>
+  );
+}
