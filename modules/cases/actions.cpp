@@ -64,7 +64,9 @@ core::Outcome<std::int64_t> ReachOrganization(const Module& module, const policy
 
 CaseFile ReadCaseFile(const Module& module, audit::Entry request, Reached reached) {
     CaseFile file{.reached = std::move(reached)};
-    file.history = TransitionsOf(*module.database().Acquire(), module.keyring(), file.reached.record.id);
+    auto connection = module.database().Acquire();
+    file.history = TransitionsOf(*connection, module.keyring(), file.reached.record.id);
+    file.referral = FindReferralOfCase(*connection, module.keyring(), file.reached.record.id);
     request.outcome = "ok";
     audit::Record(module.database(), request, core::NowMs());
     return file;

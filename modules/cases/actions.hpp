@@ -14,6 +14,7 @@
 #include "core/page.hpp"
 #include "core/policy/policy.hpp"
 #include "modules/cases/model.hpp"
+#include "modules/cases/referrals/store.hpp"
 #include "modules/cases/store.hpp"
 
 namespace ponte::cases {
@@ -46,10 +47,11 @@ core::Outcome<std::int64_t> ReachOrganization(const Module& module, const policy
                                               audit::Entry& request, std::string_view action,
                                               std::int64_t organization_id);
 
-// Her case as its team reads it: the case, its team and its history. Audited.
+// Her case as its team reads it: the case, its team, its history and its referral. Audited.
 struct CaseFile {
     Reached reached;
     std::vector<Transition> history;
+    std::optional<Referral> referral;  // the referral that brought her, if one did
 };
 CaseFile ReadCaseFile(const Module& module, audit::Entry request, Reached reached);
 

@@ -8,6 +8,7 @@
 #include "core/http/openapi.hpp"
 #include "core/version.hpp"
 #include "modules/cases/policy.hpp"
+#include "modules/cases/referrals/handlers.hpp"
 
 namespace ponte::cases {
 namespace {
@@ -134,6 +135,7 @@ Reply GetCase(const Module& module, const Request& request) {
                            {"at", change.at}});
     }
     body["history"] = std::move(history);
+    body["referral"] = file.referral ? boost::json::value(ReferralJson(*file.referral, true)) : nullptr;
     return CaseAnswer(200, body, file.reached.record.version);
 }
 
@@ -282,7 +284,8 @@ void AddRoutes(core::Registry& registry, std::shared_ptr<const Module> module) {
                     "ETag is its version, for If-Match",
          .tag = "cases",
          .response = http::Schema(R"({"allOf":[)" + summary_schema + R"(,{"type":"object",
-             "required":["team","history"],"properties":{"team":)" +
+             "required":["team","history","referral"],"properties":{"referral":{"anyOf":[{"type":"null"},)" +
+                                  std::string(kReferralSchema) + R"(]},"team":)" +
                                   std::string(kTeamSchema) + R"(,"history":{"type":"array","items":{"type":"object",
                "required":["from","to","outcome","reason","by_user_id","at"]}}}}]})"),
          .errors = {401, 403, 404},

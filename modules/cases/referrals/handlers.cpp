@@ -27,32 +27,6 @@ boost::json::value Organization(std::int64_t id, const std::string& name) {
     return boost::json::object{{"id", id}, {"name", name}};
 }
 
-// The referral as `receiving` or the sending side reads it: the sender never learns her case.
-boost::json::object ReferralJson(const Referral& referral, bool receiving) {
-    boost::json::value outside = nullptr;
-    if (referral.outside) {
-        outside = boost::json::object{{"name", referral.outside->name},
-                                      {"organization", referral.outside->organization},
-                                      {"contact", referral.outside->contact}};
-    }
-    return {{"id", referral.id},
-            {"case_id", receiving ? boost::json::value(referral.case_id) : boost::json::value(nullptr)},
-            {"from_organization", Organization(referral.from_organization_id, referral.from_organization_name)},
-            {"to_organization", Organization(referral.to_organization_id, referral.to_organization_name)},
-            {"referred_by", Person(referral.referred_by, referral.referred_by_name)},
-            {"referrer", std::move(outside)},
-            {"chosen_name", referral.chosen_name},
-            {"reason", referral.reason},
-            {"urgency", UrgencyName(referral.urgency)},
-            {"consent_method", referral.consent_method},
-            {"consent_at", referral.consent_at},
-            {"state", ReferralStateName(referral.state)},
-            {"answered_by", Person(referral.answered_by, referral.answered_by_name)},
-            {"answered_at", referral.answered_at == 0 ? boost::json::value(nullptr) : referral.answered_at},
-            {"answer", referral.answer.empty() ? boost::json::value(nullptr) : boost::json::value(referral.answer)},
-            {"created_at", referral.created_at}};
-}
-
 Response ReferralAnswer(int status, const Referral& referral, bool receiving) {
     return Response::Json(status, boost::json::serialize(ReferralJson(referral, receiving)));
 }
@@ -169,18 +143,6 @@ Reply PostAnswer(const Module& module, const Request& request) {
     return ReferralAnswer(200, *answered, true);
 }
 
-constexpr std::string_view kReferralSchema = R"({"type":"object","required":["id","case_id","from_organization",
-    "to_organization","referred_by","referrer","chosen_name","reason","urgency","consent_method","consent_at","state",
-    "answered_by","answered_at","answer","created_at"],"properties":{"id":{"type":"integer"},
-    "case_id":{"type":["integer","null"],"description":"Her case, for the receiving organization only"},
-    "from_organization":{"type":["object","null"]},"to_organization":{"type":"object"},
-    "referred_by":{"type":["object","null"]},"referrer":{"type":["object","null"],
-      "description":"Who referred her, when the referrer does not use Ponte"},
-    "chosen_name":{"type":"string"},"reason":{"type":"string"},"urgency":{"enum":["routine","soon","urgent"]},
-    "consent_method":{"enum":["paper","verbal","online"]},"consent_at":{"type":"integer"},
-    "state":{"enum":["pending","accepted","declined"]},"answered_by":{"type":["object","null"]},
-    "answered_at":{"type":["integer","null"]},"answer":{"type":["string","null"]},"created_at":{"type":"integer"}}})";
-
 boost::json::array ListParameters() {
     boost::json::array parameters = core::PageParameters();
     parameters.push_back({{"name", "box"},
@@ -197,6 +159,45 @@ boost::json::array ListParameters() {
 }
 
 }  // namespace
+
+boost::json::object ReferralJson(const Referral& referral, bool receiving) {
+    boost::json::value outside = nullptr;
+    if (referral.outside) {
+        outside = boost::json::object{{"name", referral.outside->name},
+                                      {"organization", referral.outside->organization},
+                                      {"contact", referral.outside->contact}};
+    }
+    return {{"id", referral.id},
+            {"case_id", receiving ? boost::json::value(referral.case_id) : boost::json::value(nullptr)},
+            {"from_organization", Organization(referral.from_organization_id, referral.from_organization_name)},
+            {"to_organization", Organization(referral.to_organization_id, referral.to_organization_name)},
+            {"referred_by", Person(referral.referred_by, referral.referred_by_name)},
+            {"referrer", std::move(outside)},
+            {"chosen_name", referral.chosen_name},
+            {"reason", referral.reason},
+            {"urgency", UrgencyName(referral.urgency)},
+            {"consent_method", referral.consent_method},
+            {"consent_at", referral.consent_at},
+            {"state", ReferralStateName(referral.state)},
+            {"answered_by", Person(referral.answered_by, referral.answered_by_name)},
+            {"answered_at", referral.answered_at == 0 ? boost::json::value(nullptr) : referral.answered_at},
+            {"answer", referral.answer.empty() ? boost::json::value(nullptr) : boost::json::value(referral.answer)},
+            {"created_at", referral.created_at}};
+}
+
+constexpr std::string_view kReferralSchemaText = R"({"type":"object","required":["id","case_id","from_organization",
+    "to_organization","referred_by","referrer","chosen_name","reason","urgency","consent_method","consent_at","state",
+    "answered_by","answered_at","answer","created_at"],"properties":{"id":{"type":"integer"},
+    "case_id":{"type":["integer","null"],"description":"Her case, for the receiving organization only"},
+    "from_organization":{"type":["object","null"]},"to_organization":{"type":"object"},
+    "referred_by":{"type":["object","null"]},"referrer":{"type":["object","null"],
+      "description":"Who referred her, when the referrer does not use Ponte"},
+    "chosen_name":{"type":"string"},"reason":{"type":"string"},"urgency":{"enum":["routine","soon","urgent"]},
+    "consent_method":{"enum":["paper","verbal","online"]},"consent_at":{"type":"integer"},
+    "state":{"enum":["pending","accepted","declined"]},"answered_by":{"type":["object","null"]},
+    "answered_at":{"type":["integer","null"]},"answer":{"type":["string","null"]},"created_at":{"type":"integer"}}})";
+
+const std::string_view kReferralSchema = kReferralSchemaText;
 
 void AddReferralRoutes(core::Registry& registry, std::shared_ptr<const Module> module) {
     const std::string referral_schema(kReferralSchema);

@@ -74,6 +74,8 @@ TEST_F(ReferralsTest, AnAcceptedReferralOpensHerIntakeAndTheReferrerSeesTheAnswe
     ASSERT_EQ(referred.status, 200) << referred.body;
     EXPECT_EQ(referred.Json().at("state"), "referred");
     EXPECT_TRUE(referred.Json().at("lead").is_null());
+    EXPECT_EQ(referred.Json().at("referral").at("id").as_int64(), referral) << "her case tells who referred her";
+    EXPECT_EQ(referred.Json().at("referral").at("reason"), "She needs a home for herself and her two children");
     EXPECT_EQ(As(Role::kCaseWorker, "GET", case_path).status, 404) << "not on a team yet";
     // A referral is answered, not moved.
     auto headers = world_->SignIn(world_->actor(Role::kCoordinator));

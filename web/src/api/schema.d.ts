@@ -2829,6 +2829,29 @@ export interface operations {
                         updated_at: number;
                         etag: string;
                     } & {
+                        referral: null | {
+                            id: number;
+                            /** @description Her case, for the receiving organization only */
+                            case_id: number | null;
+                            from_organization: Record<string, never> | null;
+                            to_organization: Record<string, never>;
+                            referred_by: Record<string, never> | null;
+                            /** @description Who referred her, when the referrer does not use Ponte */
+                            referrer: Record<string, never> | null;
+                            chosen_name: string;
+                            reason: string;
+                            /** @enum {unknown} */
+                            urgency: "routine" | "soon" | "urgent";
+                            /** @enum {unknown} */
+                            consent_method: "paper" | "verbal" | "online";
+                            consent_at: number;
+                            /** @enum {unknown} */
+                            state: "pending" | "accepted" | "declined";
+                            answered_by: Record<string, never> | null;
+                            answered_at: number | null;
+                            answer: string | null;
+                            created_at: number;
+                        };
                         team: {
                             user_id: number;
                             display_name: string;
