@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 #include <map>
+#include <regex>
 
 #include "app/app.hpp"
 #include "core/testing/engine.hpp"
@@ -253,16 +254,33 @@ TEST_F(RoutesTest, AuthorizationMatrix_CoversEveryRouteAndHolds) {
     EXPECT_GE(checked, AllRoutes().size() * world.actors().size());
 }
 
-std::string FillBody(std::string body, const testing::Identities::Record& record, std::int64_t organization) {
-    const std::map<std::string, std::string> ids = {{"user_id", std::to_string(record.user_id)},
-                                                    {"organization_id", std::to_string(organization)}};
-    for (const auto& [name, value] : ids) {
-        const std::string placeholder = "{" + name + "}";
-        for (auto at = body.find(placeholder); at != std::string::npos; at = body.find(placeholder)) {
-            body.replace(at, placeholder.size(), value);
+// `body_ids` with its "{param}" placeholders filled with records of the foreign organization (a
+// new participant for {user_id}, the organization itself, a new record of the parameter's
+// factory), or, `missing`, with an id that names nothing.
+std::string FillBody(const std::string& body_ids, testing::Identities& world, db::Database& database, bool missing) {
+    static const std::regex kPlaceholder(R"(\{([a-z_]+)\})");
+    const auto& factories = testing::DeclaredMatrixRows().records;
+    std::string body;
+    std::size_t last = 0;
+    for (auto it = std::sregex_iterator(body_ids.begin(), body_ids.end(), kPlaceholder); it != std::sregex_iterator();
+         ++it) {
+        const std::string name = (*it)[1];
+        std::int64_t id = 987654321;
+        if (!missing) {
+            if (name == "user_id") {
+                id = world.NewRecord(true).user_id;
+            } else if (name == "organization_id") {
+                id = world.foreign_organization;
+            } else if (auto factory = factories.find(name); factory != factories.end()) {
+                id = factory->second(world, database, testing::Reach::kForeign);
+            } else {
+                ADD_FAILURE() << "no record for the placeholder {" << name << "}";
+            }
         }
+        body += body_ids.substr(last, static_cast<std::size_t>(it->position()) - last) + std::to_string(id);
+        last = static_cast<std::size_t>(it->position() + it->length());
     }
-    return body;
+    return body + body_ids.substr(last);
 }
 
 // The answer without what differs between any two requests.
@@ -307,8 +325,8 @@ TEST_F(RoutesTest, IdsInTheBody_ForeignAnsweredExactlyAsMissing) {
                 world.RestoreNetworks();
                 return response;
             };
-            auto foreign = send(FillBody(row.body_ids, world.NewRecord(true), world.foreign_organization));
-            auto missing = send(FillBody(row.body_ids, {987654321, 987654321}, 987654321));
+            auto foreign = send(FillBody(row.body_ids, world, *database, false));
+            auto missing = send(FillBody(row.body_ids, world, *database, true));
             EXPECT_EQ(Comparable(foreign), Comparable(missing)) << route.id << " as " << actor.name;
             EXPECT_LT(foreign.status, 500);
             ++compared;

@@ -285,8 +285,8 @@ void AddRoutes(core::Registry& registry, std::shared_ptr<const Module> module) {
          .tag = "cases",
          .response = http::Schema(R"({"allOf":[)" + summary_schema + R"(,{"type":"object",
              "required":["team","history","referral"],"properties":{"referral":{"anyOf":[{"type":"null"},)" +
-                                  std::string(kReferralSchema) + R"(]},"team":)" +
-                                  std::string(kTeamSchema) + R"(,"history":{"type":"array","items":{"type":"object",
+                                  std::string(kReferralSchema) + R"(]},"team":)" + std::string(kTeamSchema) +
+                                  R"(,"history":{"type":"array","items":{"type":"object",
                "required":["from","to","outcome","reason","by_user_id","at"]}}}}]})"),
          .errors = {401, 403, 404},
          .handler = core::Bind(module, &GetCase)});

@@ -10,6 +10,7 @@
 #include "core/tenancy/store.hpp"
 #include "core/testing/matrix.hpp"
 #include "core/testing/server_process.hpp"
+#include "modules/cases/appointments/store.hpp"
 #include "modules/cases/referrals/store.hpp"
 #include "modules/cases/store.hpp"
 
@@ -65,12 +66,45 @@ std::int64_t MakeReferral(testing::Identities& world, db::Database& database, Re
     });
 }
 
+// A place open every day and night, in UTC, of the own or the foreign organization.
+std::int64_t PlaceIn(db::Connection& connection, std::int64_t organization) {
+    std::vector<OpeningRange> hours;
+    for (int day = 1; day <= 7; ++day) hours.push_back({.weekday = day, .opens = 0, .closes = 24 * 60});
+    return InsertPlace(connection,
+                       {.organization_id = organization, .name = "Matrix place", .time_zone = "UTC", .hours = hours},
+                       core::NowMs());
+}
+
+std::int64_t MakePlace(testing::Identities& world, db::Database& database, Reach reach) {
+    return database.Transact([&](db::Connection& connection) {
+        return PlaceIn(connection, reach == Reach::kForeign ? world.foreign_organization : world.own_organization);
+    });
+}
+
+// A booked appointment of a case made as MakeCase makes it, tomorrow.
+std::int64_t MakeAppointment(testing::Identities& world, db::Database& database, Reach reach) {
+    const std::int64_t case_id = MakeCase(world, database, reach);
+    return database.Transact([&](db::Connection& connection) {
+        const auto record = FindCase(connection, case_id);
+        const std::int64_t tomorrow = core::NowMs() + 86'400'000;
+        return InsertAppointment(connection,
+                                 {.case_id = case_id,
+                                  .place_id = PlaceIn(connection, record->organization_id),
+                                  .worker_user_id = record->lead_user_id,
+                                  .starts_at = tomorrow,
+                                  .ends_at = tomorrow + 1'800'000},
+                                 core::NowMs());
+    });
+}
+
 constexpr const char* kNobody = "DDDDDDDDDD";
 // The team reads (mentor, case worker) and the coordinator; on a case she is not assigned to, the
 // coordinator alone.
 constexpr const char* kReaders = "DDDAADADDD";
 constexpr const char* kWriters = "DDDDADADDD";
 constexpr const char* kCoordinatorOnly = "DDDDDDADDD";
+// Those who follow women and the organization's administrators.
+constexpr const char* kPlaceReaders = "DDDAADAADD";
 
 const bool kRows = testing::DeclareMatrixRows(
     {.rows =
@@ -93,6 +127,21 @@ const bool kRows = testing::DeclareMatrixRows(
              // Only the workers of her team, a coordinator too only when she is on it.
              {"getSensitiveAttributes", {.own = kWriters, .foreign = kNobody, .unassigned = kNobody}},
              {"putSensitiveAttributes", {.own = kWriters, .foreign = kNobody, .unassigned = kNobody}},
+             // The listening space: its places are managed by coordinators and administrators, its
+             // interpreters by coordinators, and read by those who follow women.
+             {"createPlace", {"DDDDDDAADD", kNobody}},
+             {"listPlaces", {kPlaceReaders, kNobody}},
+             {"listFreeSlots", {kPlaceReaders, kNobody}},
+             {"createInterpreter", {kCoordinatorOnly, kNobody}},
+             {"listInterpreters", {kPlaceReaders, kNobody}},
+             {"bookAppointment",
+              {.own = kWriters,
+               .foreign = kNobody,
+               .body_ids = R"({"place_id":{place_id},"worker_user_id":{user_id},"visit":"follow_up",
+                   "starts_at":4102448400000,"ends_at":4102450200000})",
+               .unassigned = kCoordinatorOnly}},
+             {"listCaseAppointments", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"recordAppointmentOutcome", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
              // Referrals have no team: the organization's case workers and coordinators.
              {"sendReferral",
               {kWriters, kNobody,
@@ -104,8 +153,11 @@ const bool kRows = testing::DeclareMatrixRows(
              {"listCaseAssessments", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
              {"recordCaseAssessment", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
          },
-     .records = {{"case_id", &MakeCase}, {"referral_id", &MakeReferral}},
-     .with_team = {"case_id"}});
+     .records = {{"case_id", &MakeCase},
+                 {"referral_id", &MakeReferral},
+                 {"place_id", &MakePlace},
+                 {"appointment_id", &MakeAppointment}},
+     .with_team = {"case_id", "appointment_id"}});
 
 }  // namespace
 }  // namespace ponte::cases

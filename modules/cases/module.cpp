@@ -4,6 +4,7 @@
 
 #include "core/db/migrate.hpp"
 #include "modules/cases/actions.hpp"
+#include "modules/cases/appointments/handlers.hpp"
 #include "modules/cases/assessments/handlers.hpp"
 #include "modules/cases/handlers.hpp"
 #include "modules/cases/policy.hpp"
@@ -77,6 +78,7 @@ void RegisterCases(core::Registry& registry) {
     registry.AddSealedColumn({"cases_referrals", "case_id", "answer"});
     for (const char* part : {"profile", "safe_contact", "sensitive"})
         registry.AddSealedColumn({"cases_profiles", "woman_id", part});
+    registry.AddSealedColumn({"cases_appointments", "case_id", "reason"});
     registry.AddPersonalData(
         {.name = "cases.cases",
          .description = "The cases through which organizations follow her: the name she chose, her pseudonymous "
@@ -103,6 +105,7 @@ void RegisterCases(core::Registry& registry) {
     AddReferralRoutes(registry, module);
     AddProfileRoutes(registry, module);
     AddAssessments(registry, module);
+    AddAppointmentRoutes(registry, module);
 }
 
 class CasesModule : public core::Module {

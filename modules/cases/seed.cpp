@@ -4,6 +4,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/i18n/local_time.hpp"
+#include "modules/cases/appointments/store.hpp"
 #include "modules/cases/assessments/store.hpp"
 #include "modules/cases/referrals/store.hpp"
 #include "modules/cases/store.hpp"
@@ -44,6 +46,48 @@ void SeedAssessments(db::Connection& connection, const core::DemoWorld& world, s
     }
 }
 
+// The listening space of the organization: a place open on weekdays, an interpreter, and an
+// appointment of the first active case on the next weekday at ten, with the interpreter.
+void SeedListeningSpace(db::Connection& connection, const core::DemoWorld& world, std::int64_t organization,
+                        std::int64_t case_id, std::int64_t worker_user_id) {
+    constexpr std::string_view kZone = "Europe/Rome";
+    std::vector<OpeningRange> hours;
+    for (int day = 1; day <= 5; ++day) {
+        hours.push_back({.weekday = day, .opens = 9 * 60, .closes = 13 * 60});
+        hours.push_back({.weekday = day, .opens = 14 * 60, .closes = 18 * 60});
+    }
+    const std::int64_t place = InsertPlace(connection,
+                                           {.organization_id = organization,
+                                            .name = "Women's listening space (demo)",
+                                            .address = "Via del Giglio 1, Empoli (demo)",
+                                            .time_zone = std::string(kZone),
+                                            .hours = hours},
+                                           world.now_ms);
+    const std::int64_t interpreter = InsertInterpreter(connection,
+                                                       {.organization_id = organization,
+                                                        .name = "Samira, cultural mediator (demo)",
+                                                        .languages = {"ar", "fr"},
+                                                        .contact = "+39 0571 000001"},
+                                                       world.now_ms);
+    if (case_id == 0) return;
+    auto next = i18n::ToLocal(world.now_ms + 24LL * 3'600'000, kZone);
+    std::int64_t day_noon = i18n::FromLocal(next.year, next.month, next.day, 12 * 60, kZone);
+    while (i18n::ToLocal(day_noon, kZone).weekday > 5) day_noon += 24LL * 3'600'000;
+    const auto day = i18n::ToLocal(day_noon, kZone);
+    const std::int64_t ten = i18n::FromLocal(day.year, day.month, day.day, 10 * 60, kZone);
+    InsertAppointment(connection,
+                      {.case_id = case_id,
+                       .place_id = place,
+                       .worker_user_id = worker_user_id,
+                       .interpreter_id = interpreter,
+                       .interpreter_language = "ar",
+                       .visit = Visit::kFollowUp,
+                       .starts_at = ten,
+                       .ends_at = ten + 3'600'000,
+                       .booked_by = worker_user_id},
+                      world.now_ms);
+}
+
 }  // namespace
 
 void SeedDemo(db::Connection& connection, core::DemoWorld& world) {
@@ -57,12 +101,14 @@ void SeedDemo(db::Connection& connection, core::DemoWorld& world) {
                                  State::kSuspended, State::kActive, State::kClosed, State::kActive};
     auto& ids = world.records["cases.case"];
     const int count = 8 * world.scale;
+    std::int64_t first_active = 0;
     for (int i = 0; i < count; ++i) {
         std::string name = kNames[i % 8];
         if (i >= 8) name += " " + std::to_string(i / 8 + 1);
         const std::int64_t woman = CreateWoman(connection, organization, name, 0, world.now_ms);
         if (kStates[i % 8] != State::kReferred || world.keyring == nullptr) {
             ids.push_back(OpenCase(connection, woman, kStates[i % 8], worker->second, world.now_ms));
+            if (kStates[i % 8] == State::kActive && first_active == 0) first_active = ids.back();
             if (kStates[i % 8] == State::kActive && world.keyring != nullptr) {
                 SeedAssessments(connection, world, ids.back(), worker->second);
             }
@@ -83,6 +129,7 @@ void SeedDemo(db::Connection& connection, core::DemoWorld& world) {
                        world.now_ms);
         ids.push_back(id);
     }
+    SeedListeningSpace(connection, world, organization, first_active, worker->second);
 }
 
 }  // namespace ponte::cases

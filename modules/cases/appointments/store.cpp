@@ -43,7 +43,8 @@ std::string HoursJson(const std::vector<OpeningRange>& hours) {
 
 std::vector<OpeningRange> HoursFrom(const std::string& json) {
     std::vector<OpeningRange> hours;
-    for (const auto& item : boost::json::parse(json).as_array()) {
+    const boost::json::value parsed = boost::json::parse(json);
+    for (const auto& item : parsed.as_array()) {
         const auto& range = item.as_object();
         hours.push_back({.weekday = static_cast<int>(range.at("weekday").as_int64()),
                          .opens = static_cast<int>(range.at("opens").as_int64()),
@@ -66,8 +67,8 @@ Interpreter ReadInterpreter(const db::Result& rows, std::size_t row) {
                     .organization_id = rows.Int(row, 1),
                     .name = rows.Text(row, 2),
                     .contact = rows.Text(row, 4)};
-    for (const auto& language : boost::json::parse(rows.Text(row, 3)).as_array())
-        out.languages.emplace_back(language.as_string());
+    const boost::json::value languages = boost::json::parse(rows.Text(row, 3));
+    for (const auto& language : languages.as_array()) out.languages.emplace_back(language.as_string());
     return out;
 }
 
