@@ -5,6 +5,7 @@
 #include "core/feature.hpp"
 #include "core/tenancy/resources.hpp"
 #include "core/version.hpp"
+#include "modules/cases/glass/store.hpp"
 #include "modules/cases/policy.hpp"
 
 namespace ponte::cases {
@@ -34,7 +35,13 @@ core::Outcome<Reached> ReachCase(const Module& module, const policy::Principal& 
     }
     reached.record = std::move(*found);
     About(request, reached.record);
-    if (!module.policy.Permits(&caller, action, ResourceOf(reached.record, reached.team))) {
+    policy::Resource resource = ResourceOf(reached.record, reached.team);
+    // A worker who broke the glass reads the case, while her access runs; she changes nothing.
+    if (GrantedByGlass(action)) {
+        for (std::int64_t user : GlassBreakers(*module.database().Acquire(), case_id, core::NowMs()))
+            resource.assigned_user_ids.push_back(user);
+    }
+    if (!module.policy.Permits(&caller, action, resource)) {
         request.outcome = "denied";
         return core::NotFoundAudited(module.database(), request);
     }
@@ -200,8 +207,10 @@ core::Outcome<std::vector<TeamMember>> TakeOffTeam(const Module& module, const p
 
 core::Page<Case> ReadCaseload(const Module& module, const policy::Principal& caller, audit::Entry request,
                               std::int64_t organization_id, const CaseloadQuery& query, const core::PageRequest& page) {
+    CaseloadQuery at_now = query;
+    at_now.now_ms = core::NowMs();
     auto cases = SelectCaseload(*module.database().Acquire(), organization_id,
-                                module.policy.FilterFor(&caller, kReadAction), query, page);
+                                module.policy.FilterFor(&caller, kReadAction), at_now, page);
     request.outcome = "ok";
     request.detail = boost::json::serialize(boost::json::object{{"count", cases.items.size()}});
     audit::Record(module.database(), request, core::NowMs());

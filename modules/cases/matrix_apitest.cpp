@@ -127,6 +127,9 @@ const bool kRows = testing::DeclareMatrixRows(
              // Only the workers of her team, a coordinator too only when she is on it.
              {"getSensitiveAttributes", {.own = kWriters, .foreign = kNobody, .unassigned = kNobody}},
              {"putSensitiveAttributes", {.own = kWriters, .foreign = kNobody, .unassigned = kNobody}},
+             // A case worker of the organization breaks the glass of a case she is not on the team
+             // of; on her own team's cases she is answered 409 (she reads them already).
+             {"breakCaseGlass", {.own = "DDDDADDDDD", .foreign = kNobody, .unassigned = "DDDDADDDDD"}},
              // The listening space: its places are managed by coordinators and administrators, its
              // interpreters by coordinators, and read by those who follow women.
              {"createPlace", {"DDDDDDAADD", kNobody}},

@@ -6,6 +6,7 @@
 #include "modules/cases/actions.hpp"
 #include "modules/cases/appointments/handlers.hpp"
 #include "modules/cases/assessments/handlers.hpp"
+#include "modules/cases/glass/handlers.hpp"
 #include "modules/cases/handlers.hpp"
 #include "modules/cases/policy.hpp"
 #include "modules/cases/profile/handlers.hpp"
@@ -79,6 +80,7 @@ void RegisterCases(core::Registry& registry) {
     for (const char* part : {"profile", "safe_contact", "sensitive"})
         registry.AddSealedColumn({"cases_profiles", "woman_id", part});
     registry.AddSealedColumn({"cases_appointments", "case_id", "reason"});
+    registry.AddSealedColumn({"cases_glass_breaks", "case_id", "reason"});
     registry.AddPersonalData(
         {.name = "cases.cases",
          .description = "The cases through which organizations follow her: the name she chose, her pseudonymous "
@@ -88,7 +90,7 @@ void RegisterCases(core::Registry& registry) {
                         "every change of "
                         "state with its reason.",
          .tables = {"cases_women", "cases_cases", "cases_team", "cases_transitions", "cases_events", "cases_referrals",
-                    "cases_profiles", "cases_appointments"},
+                    "cases_profiles", "cases_appointments", "cases_glass_breaks"},
          .exporter = &Export,
          // Her record goes, and with it her cases, their teams and their history.
          .eraser = [](db::Connection& connection, std::int64_t person, const privacy::Context&) {
@@ -106,6 +108,7 @@ void RegisterCases(core::Registry& registry) {
     AddProfileRoutes(registry, module);
     AddAssessments(registry, module);
     AddAppointmentRoutes(registry, module);
+    AddGlassRoutes(registry, module);
 }
 
 class CasesModule : public core::Module {

@@ -4,6 +4,10 @@
 
 namespace ponte::cases {
 
+bool GrantedByGlass(std::string_view action) {
+    return action == kReadAction || action == kSensitiveReadAction || action == kAssessmentReadAction;
+}
+
 void DeclarePolicy(policy::Policy& policy) {
     using policy::Role;
     using policy::Scope;
@@ -35,6 +39,7 @@ void DeclarePolicy(policy::Policy& policy) {
     policy.Declare(std::string(kInterpreterManageAction), {{Role::kCoordinator, Scope::kOrganization}});
     policy.Declare(std::string(kAppointmentBookAction),
                    {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
+    policy.Declare(std::string(kBreakGlassAction), {{Role::kCaseWorker, Scope::kOrganization}});
     // Those who follow women open their organization's caseload, which shows each the cases she reads.
     policy.Declare(std::string(kListAction), {{Role::kCaseWorker, Scope::kOrganization},
                                               {Role::kMentor, Scope::kOrganization},

@@ -38,6 +38,13 @@ inline constexpr std::string_view kReferralAnswerAction = "cases.referral.answer
 inline constexpr std::string_view kAssessmentReadAction = "cases.assessment.read";
 inline constexpr std::string_view kAssessmentRecordAction = "cases.assessment.record";
 
+// Breaking the glass: a case worker of the case's organization who is not on its team reads it
+// for a while (glass/), having written why.
+inline constexpr std::string_view kBreakGlassAction = "cases.case.break_glass";
+
+// True for the actions a broken glass grants: reading the case and what its team reads.
+bool GrantedByGlass(std::string_view action);
+
 void DeclarePolicy(policy::Policy& policy);
 
 }  // namespace ponte::cases

@@ -4,6 +4,7 @@
 
 #include "core/crypto/random.hpp"
 #include "core/i18n/search_text.hpp"
+#include "modules/cases/glass/store.hpp"
 
 namespace ponte::cases {
 namespace {
@@ -165,11 +166,14 @@ core::Page<Case> SelectCaseload(db::Connection& connection, std::int64_t organiz
         sql += "w.search_text LIKE " + parameter("%" + LikeLiteral(i18n::FoldForSearch(query.search)) + "%") +
                " ESCAPE '\\' AND ";
     }
-    sql += policy::Render(
-        filter,
-        {.organization = "c.organization_id",
-         .assigned = "EXISTS (SELECT 1 FROM cases_team a WHERE a.case_id = c.id AND a.user_id = {user})"},
-        params);
+    // Her team, and those who broke the glass while their access runs (as ReachCase decides).
+    // (The time is bound only when the filter renders the assigned records: PostgreSQL refuses a
+    // parameter that no part of the statement uses.)
+    std::string assigned = "EXISTS (SELECT 1 FROM cases_team a WHERE a.case_id = c.id AND a.user_id = {user})";
+    if (filter.assigned_user_id != 0 && !filter.assigned_organization_ids.empty()) {
+        assigned = "(" + assigned + " OR " + GlassPredicate("c.id", "{user}", parameter(query.now_ms)) + ")";
+    }
+    sql += policy::Render(filter, {.organization = "c.organization_id", .assigned = assigned}, params);
     sql += " AND " + core::After(page, "c.id", "c.id", params);
     sql += " ORDER BY c.id LIMIT " + core::FetchLimit(page, params);
     auto rows = connection.Execute(sql, params);

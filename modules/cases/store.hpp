@@ -74,6 +74,7 @@ struct CaseloadQuery {
     std::optional<State> state;
     std::int64_t worker_user_id = 0;  // 0: any; else only cases with her in the team
     std::string search;               // "": all; else a part of her chosen name or code, any case or accents
+    std::int64_t now_ms = 0;          // the time at which broken glass is still in force
 };
 
 // The caseload of `organization_id`: the cases `filter` reaches (as those of cases.case.read) that
