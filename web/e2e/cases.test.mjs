@@ -78,7 +78,8 @@ test('in English: search, open, start her project, a stale tab is told, take on 
   const words = messages('en');
   const { context, page, errors } = await openCaseload('en-GB');
   assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
-  assert.ok((await names(page)).length >= 8, 'the demo caseload');
+  // The demo's referred case waits in the referral inbox, with no team yet: seven in her caseload.
+  assert.ok((await names(page)).length >= 7, 'the demo caseload');
   await noSeriousViolations(page, 'cases-caseload-en-phone');
   assert.ok(await offsetFromStart(page.locator('.case-card__name').first(), page.locator('.case-card').first()) < 24);
 
