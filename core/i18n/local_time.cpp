@@ -4,6 +4,9 @@
 #include <unicode/gregocal.h>
 #include <unicode/timezone.h>
 
+#include <charconv>
+#include <chrono>
+#include <cstdio>
 #include <memory>
 #include <stdexcept>
 
@@ -59,6 +62,31 @@ std::int64_t FromLocal(int year, int month, int day, int minute, std::string_vie
     const UDate at = calendar->getTime(status);
     if (U_FAILURE(status)) throw std::runtime_error("ICU getTime: " + std::string(u_errorName(status)));
     return static_cast<std::int64_t>(at);
+}
+
+std::optional<Date> ParseIsoDate(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    int parts[3] = {0, 0, 0};
+    const std::string_view pieces[] = {text.substr(0, 4), text.substr(5, 2), text.substr(8, 2)};
+    for (int i = 0; i < 3; ++i) {
+        const auto [end, error] = std::from_chars(pieces[i].data(), pieces[i].data() + pieces[i].size(), parts[i]);
+        if (error != std::errc() || end != pieces[i].data() + pieces[i].size()) return std::nullopt;
+    }
+    const std::chrono::year_month_day day{std::chrono::year(parts[0]),
+                                          std::chrono::month(static_cast<unsigned>(parts[1])),
+                                          std::chrono::day(static_cast<unsigned>(parts[2]))};
+    if (!day.ok() || parts[0] < 1900 || parts[0] > 2999) return std::nullopt;
+    return Date{parts[0], parts[1], parts[2]};
+}
+
+std::string IsoDateUtc(std::int64_t at_ms) {
+    const auto days = std::chrono::floor<std::chrono::days>(
+        std::chrono::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(at_ms)));
+    const std::chrono::year_month_day day{days};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
+                  static_cast<unsigned>(day.day()));
+    return text;
 }
 
 }  // namespace ponte::i18n

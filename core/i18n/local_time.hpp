@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace ponte::i18n {
@@ -26,5 +28,17 @@ LocalTime ToLocal(std::int64_t at_ms, std::string_view zone);
 // time skipped by a change to summer time, the instant just after the gap). Precondition:
 // IsKnownTimeZone(zone), and a valid date.
 std::int64_t FromLocal(int year, int month, int day, int minute, std::string_view zone);
+
+// A calendar day, read from "YYYY-MM-DD": nullopt for any other text, or a day that does not
+// exist (30 February), or a year before 1900 or after 2999.
+struct Date {
+    int year = 0;
+    int month = 0;
+    int day = 0;
+};
+std::optional<Date> ParseIsoDate(std::string_view text);
+
+// The day of the instant `at_ms` in UTC, as "YYYY-MM-DD".
+std::string IsoDateUtc(std::int64_t at_ms);
 
 }  // namespace ponte::i18n

@@ -36,5 +36,17 @@ TEST(LocalTime, ReadsBackAcrossTheChangeToSummerTime) {
     EXPECT_EQ(ToLocal(after, "Europe/Rome").minute, 210);
 }
 
+TEST(LocalTime, IsoDatesAreRealDays) {
+    ASSERT_TRUE(ParseIsoDate("2028-02-29"));
+    EXPECT_EQ(ParseIsoDate("2028-02-29")->day, 29);
+    EXPECT_FALSE(ParseIsoDate("2027-02-29")) << "not a leap year";
+    EXPECT_FALSE(ParseIsoDate("2026-13-01"));
+    EXPECT_FALSE(ParseIsoDate("2026-1-01"));
+    EXPECT_FALSE(ParseIsoDate("2026-01-01x"));
+    EXPECT_FALSE(ParseIsoDate("1850-01-01"));
+    EXPECT_EQ(IsoDateUtc(1768206600000), "2026-01-12");
+    EXPECT_EQ(IsoDateUtc(-1), "1969-12-31");
+}
+
 }  // namespace
 }  // namespace ponte::i18n

@@ -11,6 +11,7 @@
 #include "core/testing/matrix.hpp"
 #include "core/testing/server_process.hpp"
 #include "modules/cases/appointments/store.hpp"
+#include "modules/cases/deadlines/store.hpp"
 #include "modules/cases/referrals/store.hpp"
 #include "modules/cases/store.hpp"
 
@@ -97,6 +98,16 @@ std::int64_t MakeAppointment(testing::Identities& world, db::Database& database,
     });
 }
 
+// An open deadline of a case made as MakeCase makes it.
+std::int64_t MakeDeadline(testing::Identities& world, db::Database& database, Reach reach) {
+    const std::int64_t case_id = MakeCase(world, database, reach);
+    return database.Transact([&](db::Connection& connection) {
+        return InsertDeadline(
+            connection, *testing::TestKeyring(),
+            {.case_id = case_id, .kind = "residence_permit", .title = "Permit", .due_on = "2030-01-01"}, core::NowMs());
+    });
+}
+
 constexpr const char* kNobody = "DDDDDDDDDD";
 // The team reads (mentor, case worker) and the coordinator; on a case she is not assigned to, the
 // coordinator alone.
@@ -130,6 +141,10 @@ const bool kRows = testing::DeclareMatrixRows(
              // A case worker of the organization breaks the glass of a case she is not on the team
              // of; on her own team's cases she is answered 409 (she reads them already).
              {"breakCaseGlass", {.own = "DDDDADDDDD", .foreign = kNobody, .unassigned = "DDDDADDDDD"}},
+             {"addDeadline", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"listCaseDeadlines", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"completeDeadline", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"listOpenDeadlines", {kReaders, kNobody}},
              // The listening space: its places are managed by coordinators and administrators, its
              // interpreters by coordinators, and read by those who follow women.
              {"createPlace", {"DDDDDDAADD", kNobody}},
@@ -159,8 +174,9 @@ const bool kRows = testing::DeclareMatrixRows(
      .records = {{"case_id", &MakeCase},
                  {"referral_id", &MakeReferral},
                  {"place_id", &MakePlace},
-                 {"appointment_id", &MakeAppointment}},
-     .with_team = {"case_id", "appointment_id"}});
+                 {"appointment_id", &MakeAppointment},
+                 {"deadline_id", &MakeDeadline}},
+     .with_team = {"case_id", "appointment_id", "deadline_id"}});
 
 }  // namespace
 }  // namespace ponte::cases

@@ -6,6 +6,7 @@
 #include "modules/cases/actions.hpp"
 #include "modules/cases/appointments/handlers.hpp"
 #include "modules/cases/assessments/handlers.hpp"
+#include "modules/cases/deadlines/handlers.hpp"
 #include "modules/cases/glass/handlers.hpp"
 #include "modules/cases/handlers.hpp"
 #include "modules/cases/policy.hpp"
@@ -81,6 +82,8 @@ void RegisterCases(core::Registry& registry) {
         registry.AddSealedColumn({"cases_profiles", "woman_id", part});
     registry.AddSealedColumn({"cases_appointments", "case_id", "reason"});
     registry.AddSealedColumn({"cases_glass_breaks", "case_id", "reason"});
+    registry.AddSealedColumn({"cases_deadlines", "case_id", "title"});
+    registry.AddSealedColumn({"cases_deadlines", "case_id", "documents"});
     registry.AddPersonalData(
         {.name = "cases.cases",
          .description = "The cases through which organizations follow her: the name she chose, her pseudonymous "
@@ -90,7 +93,7 @@ void RegisterCases(core::Registry& registry) {
                         "every change of "
                         "state with its reason.",
          .tables = {"cases_women", "cases_cases", "cases_team", "cases_transitions", "cases_events", "cases_referrals",
-                    "cases_profiles", "cases_appointments", "cases_glass_breaks"},
+                    "cases_profiles", "cases_appointments", "cases_glass_breaks", "cases_deadlines"},
          .exporter = &Export,
          // Her record goes, and with it her cases, their teams and their history.
          .eraser = [](db::Connection& connection, std::int64_t person, const privacy::Context&) {
@@ -109,6 +112,7 @@ void RegisterCases(core::Registry& registry) {
     AddAssessments(registry, module);
     AddAppointmentRoutes(registry, module);
     AddGlassRoutes(registry, module);
+    AddDeadlineRoutes(registry, module);
 }
 
 class CasesModule : public core::Module {

@@ -40,6 +40,8 @@ void DeclarePolicy(policy::Policy& policy) {
     policy.Declare(std::string(kAppointmentBookAction),
                    {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
     policy.Declare(std::string(kBreakGlassAction), {{Role::kCaseWorker, Scope::kOrganization}});
+    policy.Declare(std::string(kDeadlineWriteAction),
+                   {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
     // Those who follow women open their organization's caseload, which shows each the cases she reads.
     policy.Declare(std::string(kListAction), {{Role::kCaseWorker, Scope::kOrganization},
                                               {Role::kMentor, Scope::kOrganization},

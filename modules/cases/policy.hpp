@@ -28,6 +28,8 @@ inline constexpr std::string_view kPlaceManageAction = "cases.place.manage";
 inline constexpr std::string_view kPlaceReadAction = "cases.place.read";
 inline constexpr std::string_view kInterpreterManageAction = "cases.interpreter.manage";
 inline constexpr std::string_view kAppointmentBookAction = "cases.appointment.book";
+// Deadlines are read with the case and its organization's caseload, and written by its workers.
+inline constexpr std::string_view kDeadlineWriteAction = "cases.deadline.write";
 // Referrals: sent from an organization, read and listed by the two organizations it joins,
 // answered by the one that receives it.
 inline constexpr std::string_view kReferralSendAction = "cases.referral.send";

@@ -7,6 +7,7 @@
 #include "core/feature.hpp"
 #include "core/http/json_body.hpp"
 #include "core/http/openapi.hpp"
+#include "core/i18n/local_time.hpp"
 #include "core/version.hpp"
 #include "modules/cases/appointments/actions.hpp"
 #include "modules/cases/policy.hpp"
@@ -141,24 +142,6 @@ Reply ListInterpreters(const Module& module, const Request& request) {
     return Response::Json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
 }
 
-// "YYYY-MM-DD" as its numbers, or nullopt.
-std::optional<std::array<int, 3>> ParseDate(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-    std::array<int, 3> parts{};
-    const std::string_view pieces[] = {text.substr(0, 4), text.substr(5, 2), text.substr(8, 2)};
-    for (std::size_t i = 0; i < 3; ++i) {
-        const auto [end, error] = std::from_chars(pieces[i].data(), pieces[i].data() + pieces[i].size(), parts[i]);
-        if (error != std::errc() || end != pieces[i].data() + pieces[i].size()) return std::nullopt;
-    }
-    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (parts[0] % 4 == 0 && parts[0] % 100 != 0) || parts[0] % 400 == 0;
-    if (parts[0] < 2000 || parts[0] > 2999 || parts[1] < 1 || parts[1] > 12 || parts[2] < 1 ||
-        parts[2] > kDays[parts[1] - 1] || (parts[1] == 2 && parts[2] == 29 && !leap)) {
-        return std::nullopt;
-    }
-    return parts;
-}
-
 Reply GetSlots(const Module& module, const Request& request) {
     audit::Entry entry = core::AuditEntry(request, "", "");
     const auto place_id = core::ParseId(request.Param("place_id"));
@@ -168,7 +151,7 @@ Reply GetSlots(const Module& module, const Request& request) {
     auto organization =
         ReachOrganization(module, *request.principal, entry, kPlaceReadAction, place ? place->organization_id : 0);
     if (!organization) return std::move(organization.failure());
-    std::optional<std::array<int, 3>> date;
+    std::optional<i18n::Date> date;
     std::int64_t worker = 0;
     int minutes = 30;
     auto params = boost::urls::parse_query(request.query);
@@ -177,7 +160,7 @@ Reply GetSlots(const Module& module, const Request& request) {
         const std::string key = param.key.decode();
         const std::string value = param.has_value ? param.value.decode() : std::string();
         if (key == "date") {
-            date = ParseDate(value);
+            date = i18n::ParseIsoDate(value);
             if (!date) return BadParameter("date", "format");
         } else if (key == "worker_id") {
             const auto id = core::ParseId(value);
@@ -191,8 +174,8 @@ Reply GetSlots(const Module& module, const Request& request) {
         }
     }
     if (!date) return BadParameter("date", "required");
-    auto slots = FindFreeSlots(module, *place, worker != 0 ? worker : request.principal->user_id, (*date)[0],
-                               (*date)[1], (*date)[2], minutes);
+    auto slots = FindFreeSlots(module, *place, worker != 0 ? worker : request.principal->user_id, date->year,
+                               date->month, date->day, minutes);
     if (!slots) return std::move(slots.failure());
     boost::json::array items;
     for (const auto& slot : *slots) items.push_back({{"starts_at", slot.starts_at}, {"ends_at", slot.ends_at}});
