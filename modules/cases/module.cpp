@@ -4,6 +4,7 @@
 
 #include "core/db/migrate.hpp"
 #include "modules/cases/actions.hpp"
+#include "modules/cases/appointments/feed.hpp"
 #include "modules/cases/assessments/handlers.hpp"
 #include "modules/cases/handlers.hpp"
 #include "modules/cases/policy.hpp"
@@ -103,6 +104,7 @@ void RegisterCases(core::Registry& registry) {
     AddReferralRoutes(registry, module);
     AddProfileRoutes(registry, module);
     AddAssessments(registry, module);
+    AddCalendarFeed(registry, module);
 }
 
 class CasesModule : public core::Module {
