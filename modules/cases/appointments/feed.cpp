@@ -212,7 +212,7 @@ void AddCalendarFeed(core::Registry& registry, std::shared_ptr<const Module> mod
                                   "(<token>.ics) without a session",
                        .tag = "cases",
                        .response = http::Schema(R"({"type":"string"})"),
-                       .media_type = std::string(calendar::kMediaType),
+                       .media_type = "text/calendar",
                        .errors = {404},
                        .handler = core::Bind(service, &GetFeed)});
 }
