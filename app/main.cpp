@@ -84,6 +84,11 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
 
     // Whichever instance's worker runs it first purges; each run queues the next.
     privacy::ScheduleRetention(*database->Acquire(), core::NowMs());
+    for (const auto& kind : registry.recurring_jobs()) {
+        // As many attempts as retention's: each run queues the next, so a run that failed for good
+        // would end the chain until the next start.
+        jobs::EnqueueUnlessQueued(*database->Acquire(), kind, "{}", core::NowMs(), 100);
+    }
 
     http::StaticFiles static_files(serve.web_root);
     http::Dispatcher dispatcher(&registry.served_router(), &static_files, &registry.metrics(), serve.access_log);

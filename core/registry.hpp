@@ -73,6 +73,13 @@ class Registry {
         job_handlers_.emplace(std::move(kind), std::move(handler));
     }
     const std::map<std::string, JobHandler, std::less<>>& job_handlers() const { return job_handlers_; }
+    // A job handler whose every run queues the next (jobs::EnqueueUnlessQueued): `serve` queues a
+    // first run at start unless one is queued already, so that a chain a failed run broke resumes.
+    void AddRecurringJob(std::string kind, JobHandler handler) {
+        recurring_jobs_.push_back(kind);
+        AddJobHandler(std::move(kind), std::move(handler));
+    }
+    const std::vector<std::string>& recurring_jobs() const { return recurring_jobs_; }
 
     // The personal-data registry (core/personal_data.hpp).
     void AddPersonalData(privacy::PersonalData source) { personal_data_.push_back(std::move(source)); }
@@ -119,6 +126,7 @@ class Registry {
     std::vector<db::Migration> migrations_;
     std::vector<crypto::SealedColumn> sealed_columns_;
     std::map<std::string, JobHandler, std::less<>> job_handlers_;
+    std::vector<std::string> recurring_jobs_;
     std::vector<privacy::PersonalData> personal_data_;
     std::vector<privacy::NoPersonalData> no_personal_data_;
     std::map<std::string, std::string, std::less<>> consent_purposes_;

@@ -70,7 +70,9 @@ boost::json::object BuildOpenApi(const Router& router, std::string_view version)
         boost::json::object responses;
         boost::json::object success{{"description", "Success"}};
         if (!route.response.is_null()) {
-            std::string type = route.path == "/metrics" ? "text/plain" : "application/json";
+            std::string type = !route.media_type.empty()  ? route.media_type
+                               : route.path == "/metrics" ? "text/plain"
+                                                          : "application/json";
             success["content"] = {{type, {{"schema", route.response}}}};
         }
         responses[std::to_string(route.status)] = std::move(success);

@@ -45,6 +45,7 @@ struct Route {
     // against it before the handler runs (BodySchema); null: the route takes no body.
     boost::json::value request;
     boost::json::value response;  // JSON Schema of the 2xx body; null for none
+    std::string media_type;       // of the 2xx body, for the OpenAPI document; empty: application/json
     int status = 200;             // the success status
     std::vector<int> errors;      // problem statuses the route can answer besides 4xx basics
     Handler handler;

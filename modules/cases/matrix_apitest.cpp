@@ -170,6 +170,13 @@ const bool kRows = testing::DeclareMatrixRows(
              {"answerReferral", {kWriters, kNobody, R"({"decision":"accept","lead_user_id":{user_id}})"}},
              {"listCaseAssessments", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
              {"recordCaseAssessment", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             // Her own calendar feed only: the matrix's {user_id} is always someone else, so everyone
+             // is answered as for a missing account (her own feed: appointments/feed_apitest.cpp).
+             {"issueCalendarFeed", {kNobody, kNobody}},
+             {"revokeCalendarFeed", {kNobody, kNobody}},
+             {"getCalendarFeed", {kNobody, kNobody}},
+             // Public: the secret address is the credential; a placeholder token answers 404.
+             {"getCalendarFeedEvents", {std::string(testing::kEveryone), ""}},
          },
      .records = {{"case_id", &MakeCase},
                  {"referral_id", &MakeReferral},

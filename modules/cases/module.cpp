@@ -4,7 +4,9 @@
 
 #include "core/db/migrate.hpp"
 #include "modules/cases/actions.hpp"
+#include "modules/cases/appointments/feed.hpp"
 #include "modules/cases/appointments/handlers.hpp"
+#include "modules/cases/appointments/reminders.hpp"
 #include "modules/cases/assessments/handlers.hpp"
 #include "modules/cases/deadlines/handlers.hpp"
 #include "modules/cases/glass/handlers.hpp"
@@ -89,7 +91,8 @@ void RegisterCases(core::Registry& registry) {
          .description = "The cases through which organizations follow her: the name she chose, her pseudonymous "
                         "code, the referral that brought her (who referred her, why, how she consented), her "
                         "languages and children, her safe-contact rules, her sensitive attributes (violence, health, "
-                        "legal status), her appointments, each case's state and outcome, its team, its timeline and "
+                        "legal status), her appointments (and when she was sent a reminder of one), each case's state "
+                        "and outcome, its team, its timeline and "
                         "every change of "
                         "state with its reason.",
          .tables = {"cases_women", "cases_cases", "cases_team", "cases_transitions", "cases_events", "cases_referrals",
@@ -113,6 +116,8 @@ void RegisterCases(core::Registry& registry) {
     AddAppointmentRoutes(registry, module);
     AddGlassRoutes(registry, module);
     AddDeadlineRoutes(registry, module);
+    AddCalendarFeed(registry, module);
+    AddReminders(registry, module);
 }
 
 class CasesModule : public core::Module {

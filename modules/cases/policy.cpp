@@ -42,6 +42,12 @@ void DeclarePolicy(policy::Policy& policy) {
     policy.Declare(std::string(kBreakGlassAction), {{Role::kCaseWorker, Scope::kOrganization}});
     policy.Declare(std::string(kDeadlineWriteAction),
                    {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
+    // Those who have appointments with women: their own feed only, whatever their organizations.
+    for (const auto action : {kFeedManageAction, kFeedReadAction}) {
+        policy.Declare(
+            std::string(action),
+            {{Role::kCaseWorker, Scope::kOwn}, {Role::kMentor, Scope::kOwn}, {Role::kCoordinator, Scope::kOwn}});
+    }
     // Those who follow women open their organization's caseload, which shows each the cases she reads.
     policy.Declare(std::string(kListAction), {{Role::kCaseWorker, Scope::kOrganization},
                                               {Role::kMentor, Scope::kOrganization},

@@ -30,6 +30,10 @@ inline constexpr std::string_view kInterpreterManageAction = "cases.interpreter.
 inline constexpr std::string_view kAppointmentBookAction = "cases.appointment.book";
 // Deadlines are read with the case and its organization's caseload, and written by its workers.
 inline constexpr std::string_view kDeadlineWriteAction = "cases.deadline.write";
+// A worker's calendar feed of her appointments: she alone issues, revokes and reads the state of
+// her own feed's address (the address then opens the feed without a session).
+inline constexpr std::string_view kFeedManageAction = "cases.feed.manage";
+inline constexpr std::string_view kFeedReadAction = "cases.feed.read";
 // Referrals: sent from an organization, read and listed by the two organizations it joins,
 // answered by the one that receives it.
 inline constexpr std::string_view kReferralSendAction = "cases.referral.send";

@@ -31,6 +31,21 @@ constexpr std::string_view kSelectBusy =
     "AND ((worker_user_id = $1) OR (interpreter_id = $2)) AND starts_at < $4 AND ends_at > $3 ORDER BY starts_at";
 constexpr std::string_view kLockUser = "SELECT id FROM accounts_users WHERE id = $1 FOR UPDATE";
 constexpr std::string_view kLockInterpreter = "SELECT id FROM cases_interpreters WHERE id = $1 FOR UPDATE";
+constexpr std::string_view kSelectFeed =
+    "SELECT a.id, a.case_id, w.code, a.visit, a.state, a.starts_at, a.ends_at, a.version, p.name, p.address "
+    "FROM cases_appointments a JOIN cases_cases c ON c.id = a.case_id JOIN cases_women w ON w.id = c.woman_id "
+    "JOIN cases_places p ON p.id = a.place_id "
+    "WHERE a.worker_user_id = $1 AND a.ends_at > $2 "
+    "AND EXISTS (SELECT 1 FROM cases_team t WHERE t.case_id = a.case_id AND t.user_id = a.worker_user_id) "
+    "ORDER BY a.starts_at, a.id LIMIT $3";
+constexpr std::string_view kSelectDueReminders =
+    "SELECT a.id, a.case_id, c.woman_id, c.organization_id, o.name, a.visit, a.starts_at, p.name, p.address, "
+    "p.time_zone FROM cases_appointments a JOIN cases_cases c ON c.id = a.case_id "
+    "JOIN cases_places p ON p.id = a.place_id JOIN tenancy_organizations o ON o.id = c.organization_id "
+    "WHERE a.state = 'booked' AND a.reminded_at IS NULL AND a.starts_at > $1 AND a.starts_at <= $2 "
+    "AND c.state <> 'closed' ORDER BY a.starts_at, a.id LIMIT $3";
+constexpr std::string_view kMarkReminded =
+    "UPDATE cases_appointments SET reminded_at = $2 WHERE id = $1 AND reminded_at IS NULL AND state = 'booked'";
 constexpr std::string_view kUpdateOutcome =
     "UPDATE cases_appointments SET state = $3, reason = $4, version = version + 1 WHERE id = $1 AND version = $2";
 
@@ -208,6 +223,48 @@ std::vector<Appointment> AppointmentsOfWorker(db::Connection& connection, std::i
     std::vector<Appointment> out;
     for (std::size_t row = 0; row < rows.size(); ++row) out.push_back(ReadAppointment(nullptr, rows, row));
     return out;
+}
+
+std::vector<FeedAppointment> FeedOfWorker(db::Connection& connection, std::int64_t worker_user_id, std::int64_t from_ms,
+                                          std::int64_t limit) {
+    auto rows = connection.Execute(kSelectFeed, {worker_user_id, from_ms, limit});
+    std::vector<FeedAppointment> out;
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        out.push_back({.id = rows.Int(row, 0),
+                       .case_id = rows.Int(row, 1),
+                       .code = rows.Text(row, 2),
+                       .visit = ParseVisit(rows.Text(row, 3)).value_or(Visit::kFollowUp),
+                       .state = ParseAttendance(rows.Text(row, 4)).value_or(Attendance::kBooked),
+                       .starts_at = rows.Int(row, 5),
+                       .ends_at = rows.Int(row, 6),
+                       .version = rows.Int(row, 7),
+                       .place_name = rows.Text(row, 8),
+                       .place_address = rows.Text(row, 9)});
+    }
+    return out;
+}
+
+std::vector<DueReminder> DueReminders(db::Connection& connection, std::int64_t from_ms, std::int64_t to_ms,
+                                      std::int64_t limit) {
+    auto rows = connection.Execute(kSelectDueReminders, {from_ms, to_ms, limit});
+    std::vector<DueReminder> out;
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        out.push_back({.appointment_id = rows.Int(row, 0),
+                       .case_id = rows.Int(row, 1),
+                       .woman_id = rows.Int(row, 2),
+                       .organization_id = rows.Int(row, 3),
+                       .organization_name = rows.Text(row, 4),
+                       .visit = ParseVisit(rows.Text(row, 5)).value_or(Visit::kFollowUp),
+                       .starts_at = rows.Int(row, 6),
+                       .place_name = rows.Text(row, 7),
+                       .place_address = rows.Text(row, 8),
+                       .time_zone = rows.Text(row, 9)});
+    }
+    return out;
+}
+
+bool MarkReminded(db::Connection& connection, std::int64_t appointment_id, std::int64_t now_ms) {
+    return connection.Execute(kMarkReminded, {appointment_id, now_ms}).affected_rows > 0;
 }
 
 }  // namespace ponte::cases

@@ -86,4 +86,48 @@ std::vector<Appointment> AppointmentsOfWorker(db::Connection& connection, std::i
 
 std::string CancellationContext(std::int64_t case_id);
 
+// An appointment as the worker's calendar feed shows it: no names, no reason, only what her phone
+// may show (appointments/feed.hpp).
+struct FeedAppointment {
+    std::int64_t id = 0;
+    std::int64_t case_id = 0;
+    std::string code;  // the case's
+    Visit visit = Visit::kFollowUp;
+    Attendance state = Attendance::kBooked;
+    std::int64_t starts_at = 0;
+    std::int64_t ends_at = 0;
+    std::int64_t version = 1;
+    std::string place_name;
+    std::string place_address;
+};
+
+// The worker's appointments that end after `from_ms`, of the cases whose team she is still on,
+// soonest first, at most `limit`. One statement.
+std::vector<FeedAppointment> FeedOfWorker(db::Connection& connection, std::int64_t worker_user_id, std::int64_t from_ms,
+                                          std::int64_t limit);
+
+// A booked appointment whose reminder is not sent yet, with what the reminder says and what
+// decides whether it may be sent (her record, for her rules and languages; the place's zone).
+struct DueReminder {
+    std::int64_t appointment_id = 0;
+    std::int64_t case_id = 0;
+    std::int64_t woman_id = 0;
+    std::int64_t organization_id = 0;
+    std::string organization_name;
+    Visit visit = Visit::kFollowUp;
+    std::int64_t starts_at = 0;
+    std::string place_name;
+    std::string place_address;
+    std::string time_zone;  // the place's
+};
+
+// The booked appointments of cases that are not closed, starting in (from_ms, to_ms], not yet
+// reminded, soonest first, at most `limit`.
+std::vector<DueReminder> DueReminders(db::Connection& connection, std::int64_t from_ms, std::int64_t to_ms,
+                                      std::int64_t limit);
+
+// Records that the appointment's reminder is sent at `now_ms`; false, changing nothing, when it was
+// already, or when it is no longer booked (another instance, a cancellation, came first).
+bool MarkReminded(db::Connection& connection, std::int64_t appointment_id, std::int64_t now_ms);
+
 }  // namespace ponte::cases

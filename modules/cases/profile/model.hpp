@@ -48,7 +48,7 @@ struct SafeContact {
     std::string phone;      // for "phone_call" and "sms"
     std::string email;      // for "email"
     std::vector<int> days;  // ISO weekdays 1 (Monday) to 7 on which she may be reached; empty: any
-    std::string from;       // "HH:MM" in the organization's time zone; empty with `to`: any time
+    std::string from;       // "HH:MM" local time where she is received (the place's zone); empty with `to`: any time
     std::string to;
     bool leave_message = false;  // a message may be left (voicemail, a text that stays on her phone)
     bool name_sender = false;    // the message may name the organization
@@ -62,7 +62,7 @@ inline constexpr const char* kChannels[] = {"phone_call", "sms", "email", "in_pe
 std::optional<ProfileRefusal> RefusedSafeContact(const SafeContact& rules);
 
 // True when her rules let a message reach her on ISO weekday `day` (1-7) at `minute` of the day
-// (0-1439, in the organization's time zone) through a channel that is not "in_person" or "none".
+// (0-1439, local time where she is received) through a channel that is not "in_person" or "none".
 bool MayContactAt(const SafeContact& rules, int day, int minute);
 
 // What only her team reads.
