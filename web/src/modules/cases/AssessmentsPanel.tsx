@@ -7,6 +7,7 @@ import { ProgressChart } from '../../components/ProgressChart/ProgressChart';
 import { useI18n } from '../../i18n';
 import { assessmentBody, domains, emptyAssessment, fieldOf, scores, type AssessmentForm } from './assessments';
 import { Note } from './part';
+import { isolate } from './timeline';
 
 interface PanelProps { caseId: string; readAt: number; records: boolean }
 
@@ -61,7 +62,7 @@ export function AssessmentsPanel({ caseId, readAt, records }: PanelProps) {
       {last && (
         <>
           <h3>{t('cases.assessment.last', { date: formatDate(last.assessed_at),
-            who: last.by?.display_name ?? t('cases.timeline.someone') })}</h3>
+            who: last.by ? isolate(last.by.display_name) : t('cases.timeline.someone') })}</h3>
           <ul class="scores">
             {last.scores.map((score) => (
               <li key={score.domain}>

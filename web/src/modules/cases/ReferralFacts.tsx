@@ -26,7 +26,7 @@ export function ReferralFacts({ referral, sent = false }: { referral: Referral; 
         <div>
           <dt>{t('cases.referral.by')}</dt>
           <dd>
-            {by.name || t('cases.timeline.someone')}
+            {by.name ? isolate(by.name) : t('cases.timeline.someone')}
             {by.organization && <>{' '}{t('cases.referral.of', { organization: isolate(by.organization) })}</>}
             {by.contact && <><br /><span dir="ltr" class="referral__contact">{by.contact}</span></>}
           </dd>

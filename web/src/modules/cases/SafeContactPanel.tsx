@@ -62,10 +62,12 @@ export function SafeContactPanel({ caseId, readAt, changes, onStale }: PanelProp
             <legend>{labels.days}</legend>
             <p class="hint">{t('cases.safe.days_hint')}</p>
             {errors.fields.days && <p class="field-error">{errors.fields.days}</p>}
-            {weekdays.map((day) => (
-              <Check key={day} name={`day-${day}`} label={weekdayName(locale, day)} checked={form.days.includes(day)}
-                onChange={(on) => change({ days: on ? [...form.days, day] : form.days.filter((d) => d !== day) })} />
-            ))}
+            <div class="days__list">
+              {weekdays.map((day) => (
+                <Check key={day} name={`day-${day}`} label={weekdayName(locale, day)} checked={form.days.includes(day)}
+                  onChange={(on) => change({ days: on ? [...form.days, day] : form.days.filter((d) => d !== day) })} />
+              ))}
+            </div>
           </fieldset>
           <div class="hours">
             <Field name="from" type="time" label={labels.from} dir="ltr" value={form.from} error={errors.fields.from}
