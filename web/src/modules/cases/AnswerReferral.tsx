@@ -7,6 +7,7 @@ import { ApiError, api, ok } from '../../api/client';
 import { ErrorSummary, Field, Submit, errorsOf, noErrors, type FormErrors } from '../../components/Form/Form';
 import { useI18n } from '../../i18n';
 import { answerBody, type Referral } from './referrals';
+import { isolate } from './timeline';
 
 interface AnswerProps {
   referral: Referral;
@@ -70,7 +71,7 @@ export function AnswerReferral({ referral, onAnswered, onGone }: AnswerProps) {
       {deciding && (
         <form onSubmit={submit} noValidate class="narrow" aria-labelledby={formTitle}>
           <h3 id={formTitle}>{t(deciding === 'accept' ? 'cases.answer.accept_title' : 'cases.answer.decline_title',
-            { name: referral.chosen_name })}</h3>
+            { name: isolate(referral.chosen_name) })}</h3>
           {deciding === 'accept' && (
             <Field name={name('lead_user_id')} label={t('cases.answer.lead')} hint={t('cases.answer.lead_hint')}
               inputMode="numeric" dir="ltr" value={lead} error={errors.fields[name('lead_user_id')]} onInput={setLead}

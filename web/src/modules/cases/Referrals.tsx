@@ -15,13 +15,21 @@ import { AnswerReferral } from './AnswerReferral';
 import { ReferralFacts, Urgency } from './ReferralFacts';
 import { byUrgency, type Box, type Referral } from './referrals';
 import { actors } from './records';
+import { isolate } from './timeline';
 
-function ReferralCard({ referral, box, onGone }: { referral: Referral; box: Box; onGone: () => void }) {
+interface CardProps {
+  referral: Referral;
+  box: Box;
+  onGone: (said: string) => void;  // answered, here or meanwhile elsewhere: the list is read again
+}
+
+function ReferralCard({ referral, box, onGone }: CardProps) {
+  const { t } = useI18n();
   const { route } = useLocation();
   const titleId = `referral-${referral.id}`;
   const answered = (done: Referral) => {
     if (done.state === 'accepted' && done.case_id !== null) route(`/cases/${done.case_id}`);
-    else onGone();
+    else onGone(t('cases.answer.declined', { name: isolate(referral.chosen_name) }));
   };
   return (
     <li class={`referral-card${referral.urgency === 'urgent' ? ' referral-card--urgent' : ''}`}>
@@ -33,7 +41,8 @@ function ReferralCard({ referral, box, onGone }: { referral: Referral; box: Box;
         </h2>
         <ReferralFacts referral={referral} sent={box === 'sent'} />
         {box === 'received' && referral.state === 'pending' &&
-          <AnswerReferral referral={referral} onAnswered={answered} onGone={onGone} />}
+          <AnswerReferral referral={referral} onAnswered={answered}
+            onGone={() => onGone(t('cases.answer.answered_meanwhile'))} />}
       </article>
     </li>
   );
@@ -50,6 +59,7 @@ export function Referrals() {
   const [referrals, setReferrals] = useState<Referral[] | null>(null);
   const [more, setMore] = useState<string | null>(null);
   const [failed, setFailed] = useState<FormErrors>(noErrors);
+  const [said, setSaid] = useState('');
   const latest = useRef(0);
 
   const show = (cursor?: string) => {
@@ -71,6 +81,7 @@ export function Referrals() {
   };
   useEffect(() => {
     setReferrals(null);
+    setSaid('');
     show();
   }, [box, organization]);
 
@@ -93,12 +104,13 @@ export function Referrals() {
       </nav>
       <p class="lead">{t(box === 'received' ? 'cases.referrals.received_text' : 'cases.referrals.sent_text')}</p>
       <ErrorSummary id="referrals-errors" errors={failed} labels={{}} />
+      <p role="status" class="confirmation">{said}</p>
       <p role="status" class="count">{shown !== null && t('cases.referrals.shown', { count: shown.length })}</p>
       {shown !== null && shown.length === 0 &&
         <p>{t(box === 'received' ? 'cases.referrals.none_received' : 'cases.referrals.none_sent')}</p>}
       {shown !== null && shown.length > 0 && (
         <ul class="referral-cards">
-          {shown.map((referral) => <ReferralCard key={referral.id} referral={referral} box={box} onGone={() => show()} />)}
+          {shown.map((referral) => <ReferralCard key={referral.id} referral={referral} box={box} onGone={(told) => { setSaid(told); show(); }} />)}
         </ul>
       )}
       {more && <button type="button" class="button" onClick={() => show(more)}>{t('cases.referrals.more')}</button>}
