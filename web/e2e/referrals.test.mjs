@@ -120,7 +120,7 @@ async function takeOnAmina(locale, lang) {
   // The inbox no longer holds her.
   await page.click('nav a[href="/referrals"]');
   await page.waitForFunction(() => document.querySelectorAll('.referral-card').length === 0 &&
-    document.querySelector('.referrals [role=status]')?.textContent !== '');
+    document.querySelector('.referrals [role=status].count')?.textContent !== '');
   assert.deepEqual(errors, []);
   await context.close();
 }
