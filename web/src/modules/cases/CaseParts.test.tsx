@@ -239,7 +239,7 @@ it('AnAssessment_AsksForADomain_ThenIsRecorded_AndDrawn', async () => {
 it('AReferredWoman_IsTakenOnByAnsweringHerReferral', async () => {
   caseState = 'referred';
   drawn = await show(['coordinator']);
-  await vi.waitFor(() => expect(text('section.referral')).toContain('\u2068Giulia Bianchi\u2069 of'));
+  await vi.waitFor(() => expect(text('section.referral')).toContain('Giulia BianchiFamily health centre'));
   expect(text('section.referral')).toContain('Urgent');
   expect(text('section.referral')).toContain('Looking for work');
   button('Take on the referral').click();

@@ -1,8 +1,8 @@
 // What a referral says about her: who referred her and from where, how urgent it is (an urgent
 // one says so in words and with a sign, not by its colour alone), why, and how and when she
-// agreed to be referred. The inbox's cards and the case screen's panel show it alike.
+// agreed to be referred; and, once answered (or for a referral she sent), its answer. The inbox's
+// cards and the case screen's panel show it alike.
 import { useI18n } from '../../i18n';
-import { isolate } from './timeline';
 import { referrerOf, type Referral } from './referrals';
 
 export function Urgency({ urgency }: { urgency: Referral['urgency'] }) {
@@ -26,9 +26,9 @@ export function ReferralFacts({ referral, sent = false }: { referral: Referral; 
         <div>
           <dt>{t('cases.referral.by')}</dt>
           <dd>
-            {by.name ? isolate(by.name) : t('cases.timeline.someone')}
-            {by.organization && <>{' '}{t('cases.referral.of', { organization: isolate(by.organization) })}</>}
-            {by.contact && <><br /><span dir="ltr" class="referral__contact">{by.contact}</span></>}
+            <span class="referral__who" dir="auto">{by.name || t('cases.timeline.someone')}</span>
+            {by.organization && <span class="referral__org" dir="auto">{by.organization}</span>}
+            {by.contact && <span class="referral__contact" dir="ltr">{by.contact}</span>}
           </dd>
         </div>
       )}
@@ -40,7 +40,7 @@ export function ReferralFacts({ referral, sent = false }: { referral: Referral; 
           method: t(`cases.consent.${referral.consent_method}`), date: formatDate(referral.consent_at) })}</dd>
       </div>
       <div><dt>{t('cases.referral.received')}</dt><dd>{formatDate(referral.created_at)}</dd></div>
-      {referral.state !== 'pending' && (
+      {(sent || referral.state !== 'pending') && (
         <div>
           <dt>{t('cases.referral.answer')}</dt>
           <dd>

@@ -87,10 +87,12 @@ it('TheUrgentReferralComesFirst_MarkedInWords_WithWhoReferredHerAndWhy', async (
   expect(amina.classList.contains('referral-card--urgent')).toBe(true);
   expect(amina.querySelector('h2')!.textContent).toContain('Urgent');
   const facts = amina.querySelector('.referral__facts')!.textContent;
-  expect(facts).toContain('\u2068Giulia Bianchi\u2069 of \u2068Family health centre\u2069');
+  expect([...amina.querySelectorAll('.referral__facts div:first-child dd > span')].map((line) => line.textContent))
+    .toEqual(['Giulia Bianchi', 'Family health centre', '+39 0571 000000']);
   expect(facts).toContain('+39 0571 000000');
   expect(facts).toContain('Spoken (by phone or in person), on Mar 14, 2026');
-  expect(fatou.querySelector('.referral__facts')!.textContent).toContain('\u2068Marta Rossi\u2069 of \u2068Caritas Prato\u2069');
+  expect([...fatou.querySelectorAll('.referral__facts div:first-child dd > span')].map((line) => line.textContent).slice(0, 2))
+    .toEqual(['Marta Rossi', 'Caritas Prato']);
   expect(fatou.querySelector('h2')!.textContent).not.toContain('Urgent');
   expect(drawn.root.querySelector('[role=status].count')!.textContent).toBe('2 referrals shown');
 });
