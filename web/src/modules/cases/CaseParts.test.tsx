@@ -207,6 +207,9 @@ for (const status of [403, 404]) {
 it('TheSensitivePart_IsShownToHerTeam_AndSavesItsNotes', async () => {
   drawn = await show();
   await vi.waitFor(() => expect(text('#sensitive-title')).toBe('What only her team reads'));
+  expect($<HTMLDetailsElement>('#sensitive-show')!.closest('details')!.open).toBe(false);
+  $('#sensitive-show')!.click();
+  await drawn.settle();
   const violence = $<HTMLSelectElement>('#field-violence')!;
   violence.value = 'past';
   violence.dispatchEvent(new Event('change', { bubbles: true }));

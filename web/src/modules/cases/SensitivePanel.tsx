@@ -1,6 +1,7 @@
 // What only the workers of her team read: whether she lives or lived with violence, her health,
 // her legal status, each with a note. For anyone else (a coordinator not on her team) the server
-// answers as if there were nothing: the panel is then not shown at all.
+// answers as if there were nothing: the panel is then not shown at all. Folded away until she
+// opens it, so that it is not read over her shoulder with the rest of the case.
 import { useEffect, useState } from 'preact/hooks';
 import { noErrors, type FormErrors } from '../../components/Form/Form';
 import { useI18n } from '../../i18n';
@@ -27,7 +28,7 @@ export function SensitivePanel({ caseId, readAt, changes, onStale }: PanelProps)
     <PartForm id="sensitive" title={t('cases.sensitive.title')} path="/api/v1/cases/{case_id}/sensitive"
       caseId={caseId} part={part} changes={changes} labels={labels} known={Object.keys(labels)} errors={errors}
       setErrors={setErrors} toBody={() => ({ body: sensitiveBody(form) })} onSaved={setPart} onStale={onStale}
-      before={<p class="hint">{t('cases.sensitive.text')}</p>}>
+      before={<p class="hint">{t('cases.sensitive.text')}</p>} folded={t('cases.sensitive.show')}>
       <Choice name="violence" label={labels.violence} value={form.violence} options={violences}
         labelOf={(v) => t(`cases.violence.${v}`)} errors={errors}
         onChange={(violence) => change({ violence: violence as SensitiveForm['violence'] })} />

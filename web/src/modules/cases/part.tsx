@@ -3,9 +3,9 @@
 // case screen then says so, as for a move, and reads the case again. A part the reader may not
 // read (the sensitive one, for those not on her team) answers 403 or 404: it is then not shown.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, ok } from '../../api/client';
-import { ErrorSummary, Submit, errorsOf, noErrors, type FormErrors } from '../../components/Form/Form';
+import { ErrorSummary, Submit, errorsOf, hasErrors, noErrors, type FormErrors } from '../../components/Form/Form';
 import { useI18n } from '../../i18n';
 
 export type PartPath = '/api/v1/cases/{case_id}/profile' | '/api/v1/cases/{case_id}/safe-contact' |
@@ -48,6 +48,7 @@ interface PartFormProps<T> {
   onStale: () => void;
   children: ComponentChildren;
   before?: ComponentChildren;  // said above the form
+  folded?: string;             // folded away behind this summary until she opens it
   errors: FormErrors;
   setErrors: (errors: FormErrors) => void;
   codes?: Record<string, string>;  // the part's own refusals (code -> message key), said at their field
@@ -58,6 +59,11 @@ export function PartForm<T>(props: PartFormProps<T>) {
   const { id, title, path, caseId, part, changes, labels, known, toBody, onSaved, onStale, errors, setErrors } = props;
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState('');
+  // A folded part opens when a save is refused, for her to see what to fix.
+  const folder = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (hasErrors(errors) && folder.current) folder.current.open = true;
+  }, [errors]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -90,19 +96,27 @@ export function PartForm<T>(props: PartFormProps<T>) {
     setBusy(false);
   };
 
+  const form = (
+    <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <fieldset disabled={!changes} class="part__fields">
+        <legend class="visually-hidden">{title}</legend>
+        {props.children}
+      </fieldset>
+      {changes && <Submit busy={busy}>{t('cases.part.save')}</Submit>}
+      <p role="status" class="confirmation">{said}</p>
+    </form>
+  );
   return (
     <section aria-labelledby={`${id}-title`} class="panel part">
       <h2 id={`${id}-title`}>{title}</h2>
       {props.before}
       <ErrorSummary id={`${id}-errors`} errors={errors} labels={labels} />
-      <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-        <fieldset disabled={!changes} class="part__fields">
-          <legend class="visually-hidden">{title}</legend>
-          {props.children}
-        </fieldset>
-        {changes && <Submit busy={busy}>{t('cases.part.save')}</Submit>}
-        <p role="status" class="confirmation">{said}</p>
-      </form>
+      {props.folded ? (
+        <details class="disclosure" ref={folder}>
+          <summary id={`${id}-show`}>{props.folded}</summary>
+          {form}
+        </details>
+      ) : form}
     </section>
   );
 }
