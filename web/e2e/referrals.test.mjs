@@ -57,7 +57,7 @@ async function takeOnAmina(locale, lang) {
   await noSeriousViolations(page, `referrals-inbox-${lang}-phone`);
   assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
   // Her name starts where the reading does: on the right in Arabic.
-  const [name, box] = await Promise.all([card.locator('h2 span').first().boundingBox(), card.boundingBox()]);
+  const [name, box] = await Promise.all([card.locator('h2 bdi').first().boundingBox(), card.boundingBox()]);
   const fromStart = lang === 'ar' ? (box.x + box.width) - (name.x + name.width) : name.x - box.x;
   assert.ok(fromStart < 24, `her name at the start (${fromStart})`);
 

@@ -68,7 +68,7 @@ export function AssessmentsPanel({ caseId, readAt, records }: PanelProps) {
               <li key={score.domain}>
                 <span class="scores__domain">{t(`progress_chart.domain.${score.domain}`)}</span>{' '}
                 <span>{t('progress_chart.score_of', { score: score.score })}</span>
-                {score.note && <p class="scores__note" dir="auto">{score.note}</p>}
+                {score.note && <p class="scores__note"><bdi>{score.note}</bdi></p>}
               </li>
             ))}
           </ul>

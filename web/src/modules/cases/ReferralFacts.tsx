@@ -26,14 +26,15 @@ export function ReferralFacts({ referral, sent = false }: { referral: Referral; 
         <div>
           <dt>{t('cases.referral.by')}</dt>
           <dd>
-            <span class="referral__who" dir="auto">{by.name || t('cases.timeline.someone')}</span>
-            {by.organization && <span class="referral__org" dir="auto">{by.organization}</span>}
-            {by.contact && <span class="referral__contact" dir="ltr">{by.contact}</span>}
+            {/* Each isolated in its own direction, aligned where the page's text starts. */}
+            <span class="referral__who"><bdi>{by.name || t('cases.timeline.someone')}</bdi></span>
+            {by.organization && <span class="referral__org"><bdi>{by.organization}</bdi></span>}
+            {by.contact && <span class="referral__contact"><bdi dir="ltr">{by.contact}</bdi></span>}
           </dd>
         </div>
       )}
       <div><dt>{t('cases.referral.urgency')}</dt><dd><Urgency urgency={referral.urgency} /></dd></div>
-      <div class="referral__reason"><dt>{t('cases.referral.reason')}</dt><dd dir="auto">{referral.reason}</dd></div>
+      <div class="referral__reason"><dt>{t('cases.referral.reason')}</dt><dd><bdi>{referral.reason}</bdi></dd></div>
       <div>
         <dt>{t('cases.referral.consent')}</dt>
         <dd>{t('cases.referral.consent_given', {
@@ -46,7 +47,7 @@ export function ReferralFacts({ referral, sent = false }: { referral: Referral; 
           <dd>
             <span class={`answer-state answer-state--${referral.state}`}>{t(`cases.referral.state.${referral.state}`)}</span>
             {referral.answered_at !== null && <> {formatDate(referral.answered_at)}</>}
-            {referral.answer && <><br /><q dir="auto">{referral.answer}</q></>}
+            {referral.answer && <><br /><q><bdi>{referral.answer}</bdi></q></>}
           </dd>
         </div>
       )}

@@ -72,7 +72,7 @@ beforeEach(() => {
 afterEach(() => drawn?.remove());
 
 const cards = () => [...drawn!.root.querySelectorAll('.referral-card')];
-const names = () => cards().map((card) => card.querySelector('h2 span')!.textContent);
+const names = () => cards().map((card) => card.querySelector('h2 bdi')!.textContent);
 const within = (card: Element, label: string) =>
   [...card.querySelectorAll('button')].find((b) => b.textContent?.trim() === label) as HTMLButtonElement;
 const show = (roles = ['case_worker'], locale = 'en') =>

@@ -36,7 +36,7 @@ function ReferralCard({ referral, box, onGone }: CardProps) {
       <article aria-labelledby={titleId}>
         <h2 id={titleId} class="referral-card__name">
           {/* Her case opens once accepted: until then only a coordinator reads it. */}
-          <span dir="auto">{referral.chosen_name}</span>
+          <bdi>{referral.chosen_name}</bdi>
           {referral.urgency === 'urgent' && <> <Urgency urgency="urgent" /></>}
         </h2>
         <ReferralFacts referral={referral} sent={box === 'sent'} />
