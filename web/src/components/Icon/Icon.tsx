@@ -16,6 +16,7 @@ const paths: Record<string, string> = {
   user: 'M12 12a4 4 0 100-8 4 4 0 000 8zM4 21c0-4 3.6-7 8-7s8 3 8 7',
   devices: 'M3 5h14v10H3zM1 19h18M17 9h6v12h-6zM20 18h.01',
   phone: 'M7 2h10v20H7zM11 18h2',
+  inbox: 'M3 13l3-8h12l3 8v6H3zM3 13h5l1 3h6l1-3h5',
   offline: 'M2 8a15 15 0 0120 0M5 12a10 10 0 0114 0M8.5 15.5a5 5 0 017 0M12 19h.01M3 3l18 18',
 };
 

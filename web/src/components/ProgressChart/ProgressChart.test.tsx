@@ -43,7 +43,7 @@ it('AnImageWithANameASummaryAndEveryScoreInATable', async () => {
   const summary = drawn.root.querySelector(`[id="${svg.getAttribute('aria-describedby')}"]`)!.textContent;
   expect(summary).toContain('3 domains');
   expect(summary).toContain('Jan 12, 2026');
-  const rows = [...drawn.root.querySelectorAll('table.visually-hidden tbody tr')].map((row) =>
+  const rows = [...drawn.root.querySelectorAll('.visually-hidden > table tbody tr')].map((row) =>
     [...row.children].map((cell) => cell.textContent));
   expect(rows).toHaveLength(sample.reduce((sum, domain) => sum + domain.points.length, 0));
   expect(rows[0]).toEqual(['Language', 'Jan 12, 2026', '1 out of 5']);

@@ -109,25 +109,28 @@ export function ProgressChart({ progress }: { progress: DomainProgress[] }) {
           );
         })}
       </ul>
-      <table class="visually-hidden">
-        <caption>{t('progress_chart.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('progress_chart.domain_column')}</th>
-            <th scope="col">{t('progress_chart.date_column')}</th>
-            <th scope="col">{t('progress_chart.score_column')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {series.flatMap((domain) => domain.points.map((point, i) => (
-            <tr key={`${domain.domain}-${i}`}>
-              <th scope="row">{name(domain.domain)}</th>
-              <td>{formatDate(point.at)}</td>
-              <td>{t('progress_chart.score_of', { score: point.score })}</td>
+      {/* Hidden in a block: a table keeps its content's width, wider than a phone. */}
+      <div class="visually-hidden">
+        <table>
+          <caption>{t('progress_chart.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('progress_chart.domain_column')}</th>
+              <th scope="col">{t('progress_chart.date_column')}</th>
+              <th scope="col">{t('progress_chart.score_column')}</th>
             </tr>
-          )))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {series.flatMap((domain) => domain.points.map((point, i) => (
+              <tr key={`${domain.domain}-${i}`}>
+                <th scope="row">{name(domain.domain)}</th>
+                <td>{formatDate(point.at)}</td>
+                <td>{t('progress_chart.score_of', { score: point.score })}</td>
+              </tr>
+            )))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -1,7 +1,9 @@
-// A case as her team reads it: her chosen name, code, state and lead; the moves its state allows;
-// its team; and its timeline. The case is read with its version (ETag), which every move names:
+// A case as her team reads it: her chosen name, code, state and lead; who referred her and why;
+// the moves its state allows; its team; her profile, safe-contact rules and what only her team
+// reads; her assessments; and its timeline. The case is read with its version (ETag), which every move names:
 // when someone else changed the case in the meantime, the screen says so in her language and
-// offers to read it again, instead of acting on what is no longer there.
+// offers to read it again, instead of acting on what is no longer there. Each part of her profile
+// has its own version and says so the same way.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { api, ok } from '../../api/client';
@@ -10,7 +12,12 @@ import { ErrorSummary, errorsOf, noErrors, type FormErrors } from '../../compone
 import { useTitle } from '../../core/title';
 import { useI18n } from '../../i18n';
 import { useAppState } from '../../state';
+import { AssessmentsPanel } from './AssessmentsPanel';
 import { Moves } from './Moves';
+import { ProfilePanel } from './ProfilePanel';
+import { ReferralFacts } from './ReferralFacts';
+import { SafeContactPanel } from './SafeContactPanel';
+import { SensitivePanel } from './SensitivePanel';
 import { actors, type CaseFile, type CaseSummary, type TimelineEvent } from './records';
 import { Team } from './Team';
 import { Timeline } from './Timeline';
@@ -40,6 +47,7 @@ export function CaseScreen({ id }: { id?: string }) {
   const [moreEvents, setMoreEvents] = useState<string | null>(null);
   const [stale, setStale] = useState(false);
   const [said, setSaid] = useState('');
+  const [readAt, setReadAt] = useState(0);  // each reload reads her profile's parts again
   const inCase = { path: { case_id: caseId } };
 
   const timelinePage = (cursor?: string) => ok(api.GET('/api/v1/cases/{case_id}/timeline',
@@ -51,6 +59,7 @@ export function CaseScreen({ id }: { id?: string }) {
       setFile(read as CaseFile);
       setEvents(page.items);
       setMoreEvents(page.next_cursor);
+      setReadAt((n) => n + 1);
       setFailed(noErrors);
     } catch (error) {
       setFailed(errorsOf(error, t, []));
@@ -69,10 +78,11 @@ export function CaseScreen({ id }: { id?: string }) {
 
   const acts = session?.user.memberships.some((m) => m.organization_id === file?.organization_id &&
     actors.includes(m.role)) ?? false;
-  const moved = async (record: CaseSummary) => {
+  const moved = async (record: Pick<CaseSummary, 'state'>) => {
     setSaid(t('cases.moved_to', { state: t(`cases.state.${record.state}`) }));
     await reload();
   };
+  const toldStale = () => { setSaid(''); setStale(true); };
   const readAgain = async () => {
     await reload();
     setStale(false);
@@ -96,8 +106,22 @@ export function CaseScreen({ id }: { id?: string }) {
           </dl>
           <p role="status" class="confirmation">{said}</p>
           {stale && <Stale onReload={readAgain} />}
-          {acts && !stale && <Moves file={file} onMoved={moved} onStale={() => { setSaid(''); setStale(true); }} />}
+          {file.referral && (
+            <section aria-labelledby="referral-title" class="panel referral">
+              <h2 id="referral-title">{t('cases.referral.title')}</h2>
+              <ReferralFacts referral={file.referral} />
+            </section>
+          )}
+          {acts && !stale && <Moves file={file} onMoved={moved} onStale={toldStale} />}
           <Team file={file} changes={acts} onChanged={reload} />
+          {readAt > 0 && (
+            <>
+              <SafeContactPanel caseId={caseId} readAt={readAt} changes={acts && !stale} onStale={toldStale} />
+              <ProfilePanel caseId={caseId} readAt={readAt} changes={acts && !stale} onStale={toldStale} />
+              <SensitivePanel caseId={caseId} readAt={readAt} changes={acts && !stale} onStale={toldStale} />
+              <AssessmentsPanel caseId={caseId} readAt={readAt} records={acts && file.state !== 'closed'} />
+            </>
+          )}
           <Timeline events={events} more={moreEvents !== null} onMore={showMore} />
         </>
       )}

@@ -1,17 +1,19 @@
 // The moves a case's state allows, as buttons. A move that needs nothing more is sent at once; one
 // that asks why (suspending, closing, reopening, declining) or how it ended (closing) opens a
 // short form first. Every move names the version of the case she read (If-Match with its ETag):
-// when someone else changed it since, the server answers 412 and the screen says so.
+// when someone else changed it since, the server answers 412 and the screen says so. Taking on or
+// declining a referred woman answers her referral instead, which someone else may have answered
+// meanwhile (409): the screen says so the same way.
 import { useState } from 'preact/hooks';
 import { ApiError, api, ok } from '../../api/client';
 import { ErrorSummary, Submit, errorsOf, noErrors, type FormErrors } from '../../components/Form/Form';
 import { useI18n } from '../../i18n';
-import { allowedMoves, asksMore, moveBody, type MoveOption } from './moves';
+import { allowedMoves, answerOf, asksMore, moveBody, type MoveOption } from './moves';
 import type { CaseFile, CaseSummary } from './records';
 
 interface MovesProps {
   file: CaseFile;
-  onMoved: (moved: CaseSummary) => void;
+  onMoved: (moved: Pick<CaseSummary, 'state'>) => void;
   onStale: () => void;
 }
 
@@ -27,17 +29,19 @@ export function Moves({ file, onMoved, onStale }: MovesProps) {
   const send = async (move: MoveOption) => {
     setBusy(true);
     try {
-      const moved = await ok(api.POST('/api/v1/cases/{case_id}/moves', {
-        params: { path: { case_id: String(file.id) }, header: { 'If-Match': file.etag } },
-        body: moveBody(move, { outcome, reason }),
-      }));
+      const moved = move.answers
+        ? await answer(move)
+        : await ok(api.POST('/api/v1/cases/{case_id}/moves', {
+          params: { path: { case_id: String(file.id) }, header: { 'If-Match': file.etag } },
+          body: moveBody(move, { outcome, reason }),
+        })) as CaseSummary;
       setOpen(null);
       setReason('');
       setOutcome('');
       setErrors(noErrors);
-      onMoved(moved as CaseSummary);
+      onMoved(moved);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 412) {
+      if (error instanceof ApiError && (error.status === 412 || (move.answers && error.status === 409))) {
         setOpen(null);
         setErrors(noErrors);
         onStale();
@@ -46,6 +50,13 @@ export function Moves({ file, onMoved, onStale }: MovesProps) {
       }
     }
     setBusy(false);
+  };
+
+  // A referred case always has its referral; the state it now has is the one the move led to.
+  const answer = async (move: MoveOption) => {
+    await ok(api.POST('/api/v1/referrals/{referral_id}/answer', {
+      params: { path: { referral_id: String(file.referral?.id ?? 0) } }, body: answerOf(move, { reason }) }));
+    return { state: move.to };
   };
 
   const choose = (move: MoveOption) => {

@@ -1,7 +1,8 @@
 // The moves the case screen offers for each state are those the server accepts
-// (modules/cases/model.cpp), and what a move sends is what the server asks of it.
+// (modules/cases/model.cpp), and what a move sends is what the server asks of it. A referred case
+// is taken on or declined by answering its referral, the only way the server lets it leave.
 import { describe, expect, it } from 'vitest';
-import { allowedMoves, asksMore, moveBody, outcomes, states } from './moves';
+import { allowedMoves, answerOf, asksMore, moveBody, outcomes, states } from './moves';
 
 const offered = (from: Parameters<typeof allowedMoves>[0]) => allowedMoves(from).map((move) => `${move.name}>${move.to}`);
 
@@ -58,5 +59,25 @@ describe('moveBody', () => {
     expect(moveBody(close, { reason: 'Lyon' })).toEqual({ to: 'closed', reason: 'Lyon' });
     expect(moveBody(decline, { outcome: 'other', reason: 'no place' }))
       .toEqual({ to: 'closed', outcome: 'declined', reason: 'no place' });
+  });
+});
+
+describe('answerOf', () => {
+  const [takeOn, decline] = allowedMoves('referred');
+
+  it('answers the referral for both moves out of referred, and for no other move', () => {
+    expect(allowedMoves('referred').map((move) => move.answers)).toEqual([true, true]);
+    for (const from of states.filter((state) => state !== 'referred')) {
+      expect(allowedMoves(from).some((move) => move.answers)).toBe(false);
+    }
+  });
+
+  it('accepts when taking her on, led by the one who answers', () => {
+    expect(answerOf(takeOn, { reason: 'ignored' })).toEqual({ decision: 'accept' });
+  });
+
+  it('declines with the trimmed reason, and leaves an empty one out for the server to name', () => {
+    expect(answerOf(decline, { reason: '  no place until June ' })).toEqual({ decision: 'decline', reason: 'no place until June' });
+    expect(answerOf(decline, { reason: ' ' })).toEqual({ decision: 'decline' });
   });
 });

@@ -1,6 +1,8 @@
 // The life of a case as the screens show it: which moves each state allows, and what each move
 // asks of the worker (a reason, an outcome). The server decides (modules/cases/model.cpp); this
-// mirrors its rules so that the case screen offers only the moves it would accept.
+// mirrors its rules so that the case screen offers only the moves it would accept. A referred case
+// leaves its state only by the answer to its referral (POST /referrals/{id}/answer), which the
+// referrer reads: the server refuses a move out of "referred" (422, to: transition).
 import type { CaseState } from './records';
 
 export const states: CaseState[] = ['referred', 'intake', 'active', 'suspended', 'closed'];
@@ -16,6 +18,7 @@ export interface MoveOption {
   to: CaseState;
   needsReason: boolean;
   outcomes: Outcome[];  // empty unless it closes; one fixed outcome when declining
+  answers: boolean;     // made by answering the case's referral, not by a move
 }
 
 const closing: Outcome[] = outcomes.filter((outcome) => outcome !== 'declined');
@@ -24,23 +27,23 @@ export function allowedMoves(from: CaseState): MoveOption[] {
   switch (from) {
     case 'referred':
       return [
-        { name: 'take_on', to: 'intake', needsReason: false, outcomes: [] },
-        { name: 'decline', to: 'closed', needsReason: true, outcomes: ['declined'] },
+        { name: 'take_on', to: 'intake', needsReason: false, outcomes: [], answers: true },
+        { name: 'decline', to: 'closed', needsReason: true, outcomes: ['declined'], answers: true },
       ];
     case 'intake':
-      return [{ name: 'start', to: 'active', needsReason: false, outcomes: [] }];
+      return [{ name: 'start', to: 'active', needsReason: false, outcomes: [], answers: false }];
     case 'active':
       return [
-        { name: 'suspend', to: 'suspended', needsReason: true, outcomes: [] },
-        { name: 'close', to: 'closed', needsReason: true, outcomes: closing },
+        { name: 'suspend', to: 'suspended', needsReason: true, outcomes: [], answers: false },
+        { name: 'close', to: 'closed', needsReason: true, outcomes: closing, answers: false },
       ];
     case 'suspended':
       return [
-        { name: 'resume', to: 'active', needsReason: false, outcomes: [] },
-        { name: 'close', to: 'closed', needsReason: true, outcomes: closing },
+        { name: 'resume', to: 'active', needsReason: false, outcomes: [], answers: false },
+        { name: 'close', to: 'closed', needsReason: true, outcomes: closing, answers: false },
       ];
     case 'closed':
-      return [{ name: 'reopen', to: 'active', needsReason: true, outcomes: [] }];
+      return [{ name: 'reopen', to: 'active', needsReason: true, outcomes: [], answers: false }];
   }
 }
 
@@ -58,4 +61,12 @@ export function moveBody(move: MoveOption, chosen: { outcome?: string; reason?: 
     ...(move.outcomes.length > 0 && outcome ? { outcome } : {}),
     ...(move.needsReason && reason ? { reason } : {}),
   };
+}
+
+// What the answer to her referral is sent for taking her on (led by the one who answers) or
+// declining (with the trimmed reason the referrer reads; empty is left out, for the server to name).
+export function answerOf(move: MoveOption, chosen: { reason?: string }) {
+  if (move.to !== 'closed') return { decision: 'accept' as const };
+  const reason = (chosen.reason ?? '').trim();
+  return { decision: 'decline' as const, ...(reason ? { reason } : {}) };
 }

@@ -2,6 +2,7 @@
 // (src/api/schema.d.ts). The description leaves the inside of a case's lead and of a timeline
 // event open ("an object"), so their shape, as the server sends it, is spelt out here.
 import type { operations } from '../../api/schema';
+import type { Referral } from './referrals';
 
 type Ok<O extends keyof operations, S extends number> =
   operations[O]['responses'] extends Record<S, { content: { 'application/json': infer J } }> ? J : never;
@@ -15,7 +16,8 @@ type Led<T> = Omit<T, 'lead'> & { lead: Person | null };
 
 export type CaseSummary = Led<Ok<'listCases', 200>['items'][number]>;
 export type CaseState = CaseSummary['state'];
-export type CaseFile = Led<Ok<'getCase', 200>>;
+// The referral that brought her (null for a woman who came in): who referred her, and why.
+export type CaseFile = Led<Omit<Ok<'getCase', 200>, 'referral'>> & { referral: Referral | null };
 export type TeamMember = CaseFile['team'][number];
 
 // What happened on a case: opened, moved (from, to, outcome, reason), team_changed (user_id, with

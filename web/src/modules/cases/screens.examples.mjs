@@ -1,8 +1,8 @@
 // The screens of the cases module in the states the accessibility check visits (the form is
 // described in src/core/screens.examples.mjs). None of them changes a case: the check visits each
 // one in several languages and sizes against the same demo server.
-async function openCaseload(page, { demo, signIn }) {
-  await signIn(page, demo.url, 'case_worker');
+async function openCaseload(page, { demo, signIn }, role = 'case_worker') {
+  await signIn(page, demo.url, role);
   await page.waitForSelector('.cards');
   await page.click('nav a[href="/caseload"]');
   await page.waitForSelector('.cases li');
@@ -12,11 +12,22 @@ async function openActiveCase(page, helpers) {
   await openCaseload(page, helpers);
   await page.click('.case-card__name:has-text("Leila (demo)")');
   await page.waitForSelector('.timeline li');
+  // Her profile's parts and her assessments come after the case.
+  await page.waitForSelector('#safe-contact-title');
+  await page.waitForSelector('#profile-title');
+  await page.waitForSelector('#sensitive-title');
+}
+
+async function openReferrals(page, { demo, signIn }) {
+  await signIn(page, demo.url, 'case_worker');
+  await page.waitForSelector('.cards');
+  await page.click('nav a[href="/referrals"]');
+  await page.waitForSelector('.referral-card');
 }
 
 export const screens = [
   { name: 'caseload', route: '/caseload', go: openCaseload, ready: '.cases li' },
-  { name: 'case', route: '/cases/:id', go: openActiveCase, ready: '.timeline li' },
+  { name: 'case', route: '/cases/:id', go: openActiveCase, ready: '.progress-chart svg[role=img]' },
   {
     name: 'case-close-errors',
     route: '/cases/:id',
@@ -26,5 +37,58 @@ export const screens = [
       await page.click('form[aria-labelledby="move-form-title"] button[type=submit]');
     },
     ready: '#move-errors-title',
+  },
+  {
+    // A coordinator reads a referred case before it is answered: who referred her, and why.
+    name: 'case-referred',
+    route: '/cases/:id',
+    go: async (page, helpers) => {
+      await openCaseload(page, helpers, 'coordinator');
+      await page.click('.case-card__name:has-text("Amina (demo)")');
+      await page.waitForSelector('.moves button');
+    },
+    ready: '.referral__facts',
+  },
+  {
+    // By phone with no number: the server names the missing field, and nothing is saved.
+    name: 'case-safe-contact-errors',
+    route: '/cases/:id',
+    go: async (page, helpers) => {
+      await openActiveCase(page, helpers);
+      await page.check('#channel-phone_call');
+      await page.click('form[aria-labelledby="safe-contact-title"] button[type=submit]');
+    },
+    ready: '#safe-contact-errors-title',
+  },
+  {
+    name: 'case-assessment-errors',
+    route: '/cases/:id',
+    go: async (page, helpers) => {
+      await openActiveCase(page, helpers);
+      await page.click('summary#assessment-add-title');
+      await page.click('form[aria-labelledby="assessment-add-title"] button[type=submit]');
+    },
+    ready: '#assessment-errors-title',
+  },
+  { name: 'referrals', route: '/referrals', go: openReferrals, ready: '.referral-card .answer button' },
+  {
+    name: 'referrals-decline-errors',
+    route: '/referrals',
+    go: async (page, helpers) => {
+      await openReferrals(page, helpers);
+      await page.click('.referral-card .answer .actions button:nth-child(2)');
+      await page.click('.referral-card form button[type=submit]');
+    },
+    ready: '.referral-card .error-summary',
+  },
+  {
+    name: 'referrals-sent',
+    route: '/referrals',
+    go: async (page, helpers) => {
+      await openReferrals(page, helpers);
+      await page.click('.tabs a[href="/referrals?box=sent"]');
+      await page.waitForSelector('.tabs a[href="/referrals?box=sent"][aria-current=page]');
+    },
+    ready: '.referral-card .referral__facts--sent',
   },
 ];
