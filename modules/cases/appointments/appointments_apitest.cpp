@@ -237,5 +237,46 @@ TEST_F(AppointmentsTest, AVisitEndsAttendedMissedOrCancelledOnce) {
     EXPECT_EQ(AuditCount("cases.appointment.book", "ok"), 3);
 }
 
+TEST_F(AppointmentsTest, APlaceAndAnInterpreterAreRefusedNamingTheField) {
+    const std::string organization = "/api/v1/organizations/" + std::to_string(world_->own_organization);
+    const std::string good_hours = R"("hours":[{"weekday":1,"opens":"09:00","closes":"13:00"}])";
+    for (
+        const auto& [body, field] : std::vector<std::pair<std::string, std::string>>{
+            {R"({"address":"x","time_zone":"Europe/Rome",)" + good_hours + "}", "name:required"},
+            {R"({"name":"P","address":"x","time_zone":"Europe/Atlantis",)" + good_hours + "}", "time_zone:format"},
+            {R"({"name":"P","address":"x","time_zone":"Europe/Rome","hours":[{"weekday":8,"opens":"09:00","closes":"13:00"}]})",
+             "hours.0.weekday:too_large"},
+            {R"({"name":"P","address":"x","time_zone":"Europe/Rome","hours":[{"weekday":1,"opens":"9:00","closes":"13:00"}]})",
+             "hours.0.opens:format"},
+            {R"({"name":"P","address":"x","time_zone":"Europe/Rome","hours":[{"weekday":1,"opens":"13:00","closes":"09:00"}]})",
+             "hours:before_start"},
+            {R"({"name":"P","address":"x","time_zone":"Europe/Rome","hours":[{"weekday":1,"opens":"09:00","closes":"13:00"},
+                 {"weekday":1,"opens":"12:00","closes":"15:00"}]})",
+             "hours:overlap"},
+            {R"({"name":"P","address":"x","time_zone":"Europe/Rome","hours":[],"rooms":3})", "rooms:unknown"}}) {
+        auto response = As(Role::kCoordinator, "POST", organization + "/places", body);
+        EXPECT_EQ(response.status, 422) << body << " " << response.body;
+        if (response.status == 422) EXPECT_EQ(FieldError(response), field) << body;
+    }
+    for (const auto& [body, field] : std::vector<std::pair<std::string, std::string>>{
+             {R"({"languages":["ar"]})", "name:required"},
+             {R"({"name":"Samira","languages":[]})", "languages:too_short"},
+             {R"({"name":"Samira","languages":["Arabic"]})", "languages.0:format"},
+             {R"({"name":"Samira","languages":["ar"],"contact":"a\u0007b"})", "contact:control_characters"}}) {
+        auto response = As(Role::kCoordinator, "POST", organization + "/interpreters", body);
+        EXPECT_EQ(response.status, 422) << body << " " << response.body;
+        if (response.status == 422) EXPECT_EQ(FieldError(response), field) << body;
+    }
+    const auto places = As(Role::kCaseWorker, "GET", organization + "/places").Json();
+    EXPECT_EQ(places.at("items").as_array().size(), 1u) << "only the place of the fixture";
+    EXPECT_EQ(places.at("items").at(0).at("hours").at(0).at("opens"), "09:00");
+    const auto interpreters = As(Role::kCaseWorker, "GET", organization + "/interpreters").Json();
+    EXPECT_EQ(interpreters.at("items").as_array().size(), 1u);
+    // Case workers book; they do not add places or interpreters.
+    EXPECT_EQ(
+        As(Role::kCaseWorker, "POST", organization + "/interpreters", R"({"name":"S","languages":["ar"]})").status,
+        403);
+}
+
 }  // namespace
 }  // namespace ponte::cases
