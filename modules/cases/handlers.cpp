@@ -214,7 +214,8 @@ std::string SummarySchema() {
         "opened_at","updated_at","etag"],"properties":{"id":{"type":"integer"},"organization_id":{"type":"integer"},
         "chosen_name":{"type":"string"},"code":{"type":"string"},"state":{"enum":)" +
            std::string(kStates) + R"(},"outcome":{"type":["string","null"]},
-        "lead":{"type":["object","null"],"required":["user_id","display_name"]},
+        "lead":{"type":["object","null"],"required":["user_id","display_name"],
+          "properties":{"user_id":{"type":"integer"},"display_name":{"type":"string"}}},
         "opened_at":{"type":"integer"},"updated_at":{"type":"integer"},"etag":{"type":"string"}}})";
 }
 

@@ -189,12 +189,15 @@ constexpr std::string_view kReferralSchemaText = R"({"type":"object","required":
     "to_organization","referred_by","referrer","chosen_name","reason","urgency","consent_method","consent_at","state",
     "answered_by","answered_at","answer","created_at"],"properties":{"id":{"type":"integer"},
     "case_id":{"type":["integer","null"],"description":"Her case, for the receiving organization only"},
-    "from_organization":{"type":["object","null"]},"to_organization":{"type":"object"},
-    "referred_by":{"type":["object","null"]},"referrer":{"type":["object","null"],
+    "from_organization":{"type":["object","null"],"required":["id","name"],"properties":{"id":{"type":"integer"},"name":{"type":"string"}}},
+    "to_organization":{"type":["object","null"],"required":["id","name"],"properties":{"id":{"type":"integer"},"name":{"type":"string"}}},
+    "referred_by":{"type":["object","null"],"required":["user_id","display_name"],"properties":{"user_id":{"type":"integer"},"display_name":{"type":"string"}}},
+    "referrer":{"type":["object","null"],"required":["name","organization","contact"],"properties":{
+      "name":{"type":"string"},"organization":{"type":"string"},"contact":{"type":"string"}},
       "description":"Who referred her, when the referrer does not use Ponte"},
     "chosen_name":{"type":"string"},"reason":{"type":"string"},"urgency":{"enum":["routine","soon","urgent"]},
     "consent_method":{"enum":["paper","verbal","online"]},"consent_at":{"type":"integer"},
-    "state":{"enum":["pending","accepted","declined"]},"answered_by":{"type":["object","null"]},
+    "state":{"enum":["pending","accepted","declined"]},"answered_by":{"type":["object","null"],"required":["user_id","display_name"],"properties":{"user_id":{"type":"integer"},"display_name":{"type":"string"}}},
     "answered_at":{"type":["integer","null"]},"answer":{"type":["string","null"]},"created_at":{"type":"integer"}}})";
 
 const std::string_view kReferralSchema = kReferralSchemaText;

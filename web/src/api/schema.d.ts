@@ -3017,7 +3017,10 @@ export interface operations {
                         /** @enum {unknown} */
                         state: "referred" | "intake" | "active" | "suspended" | "closed";
                         outcome: string | null;
-                        lead: Record<string, never> | null;
+                        lead: {
+                            user_id: number;
+                            display_name: string;
+                        } | null;
                         opened_at: number;
                         updated_at: number;
                         etag: string;
@@ -3026,11 +3029,24 @@ export interface operations {
                             id: number;
                             /** @description Her case, for the receiving organization only */
                             case_id: number | null;
-                            from_organization: Record<string, never> | null;
-                            to_organization: Record<string, never>;
-                            referred_by: Record<string, never> | null;
+                            from_organization: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            to_organization: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            referred_by: {
+                                user_id: number;
+                                display_name: string;
+                            } | null;
                             /** @description Who referred her, when the referrer does not use Ponte */
-                            referrer: Record<string, never> | null;
+                            referrer: {
+                                name: string;
+                                organization: string;
+                                contact: string;
+                            } | null;
                             chosen_name: string;
                             reason: string;
                             /** @enum {unknown} */
@@ -3040,7 +3056,10 @@ export interface operations {
                             consent_at: number;
                             /** @enum {unknown} */
                             state: "pending" | "accepted" | "declined";
-                            answered_by: Record<string, never> | null;
+                            answered_by: {
+                                user_id: number;
+                                display_name: string;
+                            } | null;
                             answered_at: number | null;
                             answer: string | null;
                             created_at: number;
@@ -3114,11 +3133,24 @@ export interface operations {
                         id: number;
                         /** @description Her case, for the receiving organization only */
                         case_id: number | null;
-                        from_organization: Record<string, never> | null;
-                        to_organization: Record<string, never>;
-                        referred_by: Record<string, never> | null;
+                        from_organization: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        to_organization: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        referred_by: {
+                            user_id: number;
+                            display_name: string;
+                        } | null;
                         /** @description Who referred her, when the referrer does not use Ponte */
-                        referrer: Record<string, never> | null;
+                        referrer: {
+                            name: string;
+                            organization: string;
+                            contact: string;
+                        } | null;
                         chosen_name: string;
                         reason: string;
                         /** @enum {unknown} */
@@ -3128,7 +3160,10 @@ export interface operations {
                         consent_at: number;
                         /** @enum {unknown} */
                         state: "pending" | "accepted" | "declined";
-                        answered_by: Record<string, never> | null;
+                        answered_by: {
+                            user_id: number;
+                            display_name: string;
+                        } | null;
                         answered_at: number | null;
                         answer: string | null;
                         created_at: number;
@@ -4256,7 +4291,10 @@ export interface operations {
                             /** @enum {unknown} */
                             state: "referred" | "intake" | "active" | "suspended" | "closed";
                             outcome: string | null;
-                            lead: Record<string, never> | null;
+                            lead: {
+                                user_id: number;
+                                display_name: string;
+                            } | null;
                             opened_at: number;
                             updated_at: number;
                             etag: string;
@@ -4344,7 +4382,10 @@ export interface operations {
                         /** @enum {unknown} */
                         state: "referred" | "intake" | "active" | "suspended" | "closed";
                         outcome: string | null;
-                        lead: Record<string, never> | null;
+                        lead: {
+                            user_id: number;
+                            display_name: string;
+                        } | null;
                         opened_at: number;
                         updated_at: number;
                         etag: string;
@@ -4462,7 +4503,10 @@ export interface operations {
                         /** @enum {unknown} */
                         state: "referred" | "intake" | "active" | "suspended" | "closed";
                         outcome: string | null;
-                        lead: Record<string, never> | null;
+                        lead: {
+                            user_id: number;
+                            display_name: string;
+                        } | null;
                         opened_at: number;
                         updated_at: number;
                         etag: string;
@@ -4791,11 +4835,24 @@ export interface operations {
                             id: number;
                             /** @description Her case, for the receiving organization only */
                             case_id: number | null;
-                            from_organization: Record<string, never> | null;
-                            to_organization: Record<string, never>;
-                            referred_by: Record<string, never> | null;
+                            from_organization: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            to_organization: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            referred_by: {
+                                user_id: number;
+                                display_name: string;
+                            } | null;
                             /** @description Who referred her, when the referrer does not use Ponte */
-                            referrer: Record<string, never> | null;
+                            referrer: {
+                                name: string;
+                                organization: string;
+                                contact: string;
+                            } | null;
                             chosen_name: string;
                             reason: string;
                             /** @enum {unknown} */
@@ -4805,7 +4862,10 @@ export interface operations {
                             consent_at: number;
                             /** @enum {unknown} */
                             state: "pending" | "accepted" | "declined";
-                            answered_by: Record<string, never> | null;
+                            answered_by: {
+                                user_id: number;
+                                display_name: string;
+                            } | null;
                             answered_at: number | null;
                             answer: string | null;
                             created_at: number;
@@ -4904,11 +4964,24 @@ export interface operations {
                         id: number;
                         /** @description Her case, for the receiving organization only */
                         case_id: number | null;
-                        from_organization: Record<string, never> | null;
-                        to_organization: Record<string, never>;
-                        referred_by: Record<string, never> | null;
+                        from_organization: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        to_organization: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        referred_by: {
+                            user_id: number;
+                            display_name: string;
+                        } | null;
                         /** @description Who referred her, when the referrer does not use Ponte */
-                        referrer: Record<string, never> | null;
+                        referrer: {
+                            name: string;
+                            organization: string;
+                            contact: string;
+                        } | null;
                         chosen_name: string;
                         reason: string;
                         /** @enum {unknown} */
@@ -4918,7 +4991,10 @@ export interface operations {
                         consent_at: number;
                         /** @enum {unknown} */
                         state: "pending" | "accepted" | "declined";
-                        answered_by: Record<string, never> | null;
+                        answered_by: {
+                            user_id: number;
+                            display_name: string;
+                        } | null;
                         answered_at: number | null;
                         answer: string | null;
                         created_at: number;
@@ -5029,11 +5105,24 @@ export interface operations {
                         id: number;
                         /** @description Her case, for the receiving organization only */
                         case_id: number | null;
-                        from_organization: Record<string, never> | null;
-                        to_organization: Record<string, never>;
-                        referred_by: Record<string, never> | null;
+                        from_organization: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        to_organization: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        referred_by: {
+                            user_id: number;
+                            display_name: string;
+                        } | null;
                         /** @description Who referred her, when the referrer does not use Ponte */
-                        referrer: Record<string, never> | null;
+                        referrer: {
+                            name: string;
+                            organization: string;
+                            contact: string;
+                        } | null;
                         chosen_name: string;
                         reason: string;
                         /** @enum {unknown} */
@@ -5043,7 +5132,10 @@ export interface operations {
                         consent_at: number;
                         /** @enum {unknown} */
                         state: "pending" | "accepted" | "declined";
-                        answered_by: Record<string, never> | null;
+                        answered_by: {
+                            user_id: number;
+                            display_name: string;
+                        } | null;
                         answered_at: number | null;
                         answer: string | null;
                         created_at: number;
