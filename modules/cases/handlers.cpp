@@ -7,6 +7,7 @@
 #include "core/http/json_body.hpp"
 #include "core/http/openapi.hpp"
 #include "core/version.hpp"
+#include "modules/cases/paths.hpp"
 #include "modules/cases/policy.hpp"
 #include "modules/cases/referrals/handlers.hpp"
 
@@ -51,17 +52,6 @@ Response CaseAnswer(int status, const boost::json::object& body, std::int64_t ve
     return response;
 }
 
-core::Outcome<Reached> ReachPathCase(const Module& module, const Request& request, audit::Entry& entry,
-                                     std::string_view action) {
-    return ReachCase(module, *request.principal, entry, action, core::ParseId(request.Param("case_id")).value_or(0));
-}
-
-Failure BadParameter(std::string name, std::string code) {
-    Failure failure = Failure::Invalid(std::move(name), std::move(code));
-    failure.fault = core::Fault::kBadParameter;
-    return failure;
-}
-
 // The caseload's filters from the query: ?state=, ?worker_id=, ?q= (400 naming a malformed one).
 core::Outcome<CaseloadQuery> ReadCaseloadQuery(const Request& request) {
     CaseloadQuery query;
@@ -88,8 +78,7 @@ core::Outcome<CaseloadQuery> ReadCaseloadQuery(const Request& request) {
 
 Reply ListCases(const Module& module, const Request& request) {
     audit::Entry entry = core::AuditEntry(request, "", "");
-    auto organization = ReachOrganization(module, *request.principal, entry, kListAction,
-                                          core::ParseId(request.Param("organization_id")).value_or(0));
+    auto organization = ReachPathOrganization(module, request, entry, kListAction);
     if (!organization) return std::move(organization.failure());
     auto page = core::ReadPage(request, module.keyring());
     if (!page) return std::move(page.failure());
@@ -105,8 +94,7 @@ Reply ListCases(const Module& module, const Request& request) {
 
 Reply PostCase(const Module& module, const Request& request) {
     audit::Entry entry = core::AuditEntry(request, "", "");
-    auto organization = ReachOrganization(module, *request.principal, entry, kOpenAction,
-                                          core::ParseId(request.Param("organization_id")).value_or(0));
+    auto organization = ReachPathOrganization(module, request, entry, kOpenAction);
     if (!organization) return std::move(organization.failure());
     http::JsonFields fields(request);
     auto name = fields.String("chosen_name", http::Text::kName);

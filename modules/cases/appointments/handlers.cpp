@@ -10,6 +10,7 @@
 #include "core/i18n/local_time.hpp"
 #include "core/version.hpp"
 #include "modules/cases/appointments/actions.hpp"
+#include "modules/cases/paths.hpp"
 #include "modules/cases/policy.hpp"
 
 namespace ponte::cases {
@@ -71,18 +72,6 @@ Response AppointmentAnswer(int status, const Appointment& appointment) {
     Response response = Response::Json(status, boost::json::serialize(AppointmentJson(appointment)));
     core::SetETag(response, appointment.version);
     return response;
-}
-
-Failure BadParameter(std::string name, std::string code) {
-    Failure failure = Failure::Invalid(std::move(name), std::move(code));
-    failure.fault = core::Fault::kBadParameter;
-    return failure;
-}
-
-core::Outcome<std::int64_t> ReachPathOrganization(const Module& module, const Request& request, audit::Entry& entry,
-                                                  std::string_view action) {
-    return ReachOrganization(module, *request.principal, entry, action,
-                             core::ParseId(request.Param("organization_id")).value_or(0));
 }
 
 Reply PostPlace(const Module& module, const Request& request) {
@@ -180,11 +169,6 @@ Reply GetSlots(const Module& module, const Request& request) {
     boost::json::array items;
     for (const auto& slot : *slots) items.push_back({{"starts_at", slot.starts_at}, {"ends_at", slot.ends_at}});
     return Response::Json(200, boost::json::serialize(boost::json::object{{"items", std::move(items)}}));
-}
-
-core::Outcome<Reached> ReachPathCase(const Module& module, const Request& request, audit::Entry& entry,
-                                     std::string_view action) {
-    return ReachCase(module, *request.principal, entry, action, core::ParseId(request.Param("case_id")).value_or(0));
 }
 
 Reply PostAppointment(const Module& module, const Request& request) {

@@ -7,6 +7,7 @@
 #include "core/http/openapi.hpp"
 #include "modules/cases/assessments/actions.hpp"
 #include "modules/cases/assessments/store.hpp"
+#include "modules/cases/paths.hpp"
 #include "modules/cases/policy.hpp"
 
 namespace ponte::cases {
@@ -36,11 +37,6 @@ boost::json::object AssessmentJson(const Assessment& assessment) {
             {"assessed_at", assessment.assessed_at},
             {"recorded_at", assessment.recorded_at},
             {"scores", std::move(scores)}};
-}
-
-core::Outcome<Reached> ReachPathCase(const Module& module, const Request& request, audit::Entry& entry,
-                                     std::string_view action) {
-    return ReachCase(module, *request.principal, entry, action, core::ParseId(request.Param("case_id")).value_or(0));
 }
 
 Reply GetAssessments(const Module& module, const Request& request) {

@@ -9,6 +9,7 @@
 #include "core/i18n/local_time.hpp"
 #include "core/version.hpp"
 #include "modules/cases/deadlines/actions.hpp"
+#include "modules/cases/paths.hpp"
 #include "modules/cases/policy.hpp"
 
 namespace ponte::cases {
@@ -39,11 +40,6 @@ Response DeadlineAnswer(int status, const Deadline& deadline) {
         Response::Json(status, boost::json::serialize(DeadlineJson(deadline, i18n::IsoDateUtc(core::NowMs()))));
     core::SetETag(response, deadline.version);
     return response;
-}
-
-core::Outcome<Reached> ReachPathCase(const Module& module, const Request& request, audit::Entry& entry,
-                                     std::string_view action) {
-    return ReachCase(module, *request.principal, entry, action, core::ParseId(request.Param("case_id")).value_or(0));
 }
 
 Reply PostDeadline(const Module& module, const Request& request) {
@@ -93,8 +89,7 @@ Reply PostDone(const Module& module, const Request& request) {
 
 Reply ListOpenDeadlines(const Module& module, const Request& request) {
     audit::Entry entry = core::AuditEntry(request, "", "");
-    auto organization = ReachOrganization(module, *request.principal, entry, kListAction,
-                                          core::ParseId(request.Param("organization_id")).value_or(0));
+    auto organization = ReachPathOrganization(module, request, entry, kListAction);
     if (!organization) return std::move(organization.failure());
     auto page = core::ReadPage(request, module.keyring());
     if (!page) return std::move(page.failure());
@@ -105,9 +100,7 @@ Reply ListOpenDeadlines(const Module& module, const Request& request) {
         if (param.key.decode() != "due_before") continue;
         before = param.has_value ? param.value.decode() : std::string();
         if (!i18n::ParseIsoDate(before)) {
-            core::Failure failure = core::Failure::Invalid("due_before", "format");
-            failure.fault = core::Fault::kBadParameter;
-            return failure;
+            return BadParameter("due_before", "format");
         }
     }
     auto deadlines = ReadOpenDeadlines(module, *request.principal, entry, *organization, before, *page);

@@ -6,6 +6,7 @@
 #include "core/http/json_body.hpp"
 #include "core/http/openapi.hpp"
 #include "core/version.hpp"
+#include "modules/cases/paths.hpp"
 #include "modules/cases/policy.hpp"
 #include "modules/cases/profile/actions.hpp"
 #include "modules/cases/profile/model.hpp"
@@ -41,8 +42,7 @@ Response PartAnswer(Part part, const StoredPart& stored) {
 // Reads the part of the case the path names, as `action` allows.
 Reply GetPart(const Module& module, const Request& request, std::string_view action, Part part) {
     audit::Entry entry = core::AuditEntry(request, "", "");
-    auto reached =
-        ReachCase(module, *request.principal, entry, action, core::ParseId(request.Param("case_id")).value_or(0));
+    auto reached = ReachPathCase(module, request, entry, action);
     if (!reached) return std::move(reached.failure());
     return PartAnswer(part, ReadProfilePart(module, entry, *reached, part));
 }
@@ -92,8 +92,7 @@ core::Outcome<boost::json::object> DecodeSensitive(const Request& request) {
 // Replaces the part of the case the path names, as `action` allows, at the version If-Match says.
 Reply PutPart(const Module& module, const Request& request, std::string_view action, Part part, Decoder decode) {
     audit::Entry entry = core::AuditEntry(request, "", "");
-    auto reached =
-        ReachCase(module, *request.principal, entry, action, core::ParseId(request.Param("case_id")).value_or(0));
+    auto reached = ReachPathCase(module, request, entry, action);
     if (!reached) return std::move(reached.failure());
     auto expected = core::ExpectedVersion(request);
     if (!expected) return std::move(expected.failure());

@@ -6,6 +6,7 @@
 #include "core/feature.hpp"
 #include "core/http/json_body.hpp"
 #include "core/http/openapi.hpp"
+#include "modules/cases/paths.hpp"
 #include "modules/cases/policy.hpp"
 #include "modules/cases/referrals/actions.hpp"
 
@@ -31,16 +32,9 @@ Response ReferralAnswer(int status, const Referral& referral, bool receiving) {
     return Response::Json(status, boost::json::serialize(ReferralJson(referral, receiving)));
 }
 
-Failure BadParameter(std::string name, std::string code) {
-    Failure failure = Failure::Invalid(std::move(name), std::move(code));
-    failure.fault = core::Fault::kBadParameter;
-    return failure;
-}
-
 Reply PostReferral(const Module& module, const Request& request) {
     audit::Entry entry = core::AuditEntry(request, "", "");
-    auto organization = ReachOrganization(module, *request.principal, entry, kReferralSendAction,
-                                          core::ParseId(request.Param("organization_id")).value_or(0));
+    auto organization = ReachPathOrganization(module, request, entry, kReferralSendAction);
     if (!organization) return std::move(organization.failure());
     http::JsonFields fields(request);
     ReferralRequest asked;
@@ -95,8 +89,7 @@ core::Outcome<std::pair<Box, std::optional<ReferralState>>> ReadListQuery(const 
 
 Reply ListReferrals(const Module& module, const Request& request) {
     audit::Entry entry = core::AuditEntry(request, "", "");
-    auto organization = ReachOrganization(module, *request.principal, entry, kReferralListAction,
-                                          core::ParseId(request.Param("organization_id")).value_or(0));
+    auto organization = ReachPathOrganization(module, request, entry, kReferralListAction);
     if (!organization) return std::move(organization.failure());
     auto page = core::ReadPage(request, module.keyring());
     if (!page) return std::move(page.failure());
