@@ -207,7 +207,9 @@ TEST_F(CasesTest, TheCaseloadFindsHerByAPartOfHerNameOrCode) {
 }
 
 TEST_F(CasesTest, TheTeamHasOneLeadWhoStays) {
-    auto [path, etag] = Open("Leila");
+    // Named, not bound: the lambdas below capture them.
+    const auto [opened_path, opened_etag] = Open("Leila");
+    const std::string path = opened_path;
     const std::int64_t lead = world_->actor(Role::kCaseWorker).user_id;
     const std::int64_t mentor = world_->actor(Role::kMentor).user_id;
     const std::int64_t colleague = NewWorker(Role::kCaseWorker, world_->own_organization);
@@ -257,7 +259,9 @@ TEST_F(CasesTest, TheTeamHasOneLeadWhoStays) {
 // A case worker of the organization who is not on the team gets exactly the answer of a missing
 // case, on every route that names it.
 TEST_F(CasesTest, ACaseOutOfTheTeamIsAnsweredAsMissing) {
-    auto [path, etag] = Open("Rosa");
+    const auto [opened_path, opened_etag] = Open("Rosa");
+    const std::string path = opened_path;
+    const std::string etag = opened_etag;
     const std::int64_t colleague = NewWorker(Role::kCaseWorker, world_->own_organization);
     testing::Actor outsider{.name = "outsider", .role = Role::kCaseWorker, .user_id = colleague};
     auto as_outsider = [&](std::string_view method, const std::string& target, std::string_view body = "") {

@@ -9,9 +9,9 @@
 namespace ponte::cases {
 namespace {
 
-constexpr std::int64_t kLongestVisit = 8 * 3'600'000;
+constexpr std::int64_t kLongestVisit = std::int64_t{8} * 3'600'000;
 // A booking a few minutes late (the form was slow) is still not in the past.
-constexpr std::int64_t kLateBooking = 5 * 60'000;
+constexpr std::int64_t kLateBooking = std::int64_t{5} * 60'000;
 
 core::Failure Refused(std::string field, std::string code) {
     return core::Failure::Invalid(std::move(field), std::move(code));

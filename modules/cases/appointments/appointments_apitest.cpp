@@ -47,7 +47,7 @@ class AppointmentsTest : public testing::WorldTest {
         // Next Monday, in Rome.
         const auto today = i18n::ToLocal(core::NowMs(), "Europe/Rome");
         const std::int64_t noon = i18n::FromLocal(today.year, today.month, today.day, 12 * 60, "Europe/Rome");
-        const std::int64_t monday_noon = noon + (8 - today.weekday) * 24 * kHour;
+        const std::int64_t monday_noon = noon + std::int64_t{8 - today.weekday} * 24 * kHour;
         monday_ = i18n::ToLocal(monday_noon, "Europe/Rome");
     }
     // The instant of `minute` next Monday in Rome.

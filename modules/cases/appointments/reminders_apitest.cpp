@@ -65,8 +65,8 @@ TEST_F(ReminderJobTest, Serve_MailsTheWomanHerRulesAllow_AndNobodyElse) {
                               {.case_id = case_id,
                                .place_id = place,
                                .worker_user_id = worker,
-                               .starts_at = now + 2 * 3'600'000,
-                               .ends_at = now + 3 * 3'600'000,
+                               .starts_at = now + std::int64_t{2} * 3'600'000,
+                               .ends_at = now + std::int64_t{3} * 3'600'000,
                                .booked_by = worker},
                               now);
         }
