@@ -106,10 +106,30 @@ class PrivacyTest : public testing::EngineTest {
                         "updated_at) VALUES ($1, $2, $3, 'W-TEST-0001', $4, $4) RETURNING id",
                         {org, id, std::string(kName), now})
                     .Int(0, 0);
+            const std::int64_t case_id =
+                connection
+                    .Execute(
+                        "INSERT INTO cases_cases (woman_id, organization_id, state, opened_at, updated_at) "
+                        "VALUES ($1, $2, 'active', $3, $3) RETURNING id",
+                        {woman, org, now})
+                    .Int(0, 0);
+            const std::int64_t place =
+                connection
+                    .Execute(
+                        "INSERT INTO cases_places (organization_id, name, address, time_zone, hours, created_at) "
+                        "VALUES ($1, 'Listening space', '', 'UTC', '[]', $2) RETURNING id",
+                        {org, now})
+                    .Int(0, 0);
             connection.Execute(
-                "INSERT INTO cases_cases (woman_id, organization_id, state, opened_at, updated_at) VALUES ($1, $2, "
-                "'active', $3, $3)",
-                {woman, org, now});
+                "INSERT INTO cases_appointments (case_id, place_id, visit, state, starts_at, ends_at, booked_at) "
+                "VALUES ($1, $2, 'follow_up', 'booked', $3, $4, $3)",
+                {case_id, place, now, now + 1});
+            connection.Execute(
+                "INSERT INTO cases_deadlines (case_id, kind, title, due_on, documents, created_at) "
+                "VALUES ($1, 'residence_permit', $2, '2027-03-01', $3, $4)",
+                {case_id, keyring_->Seal("Permit renewal", crypto::FieldContext("cases_deadlines", "title", case_id)),
+                 keyring_->Seal(R"(["Passport"])", crypto::FieldContext("cases_deadlines", "documents", case_id)),
+                 now});
             audit::Append(connection,
                           {.actor_user_id = id, .action = "auth.login", .outcome = "ok", .remote = "192.0.2.7"}, now);
             return id;
@@ -157,6 +177,9 @@ TEST_P(PrivacyTest, ExportHoldsWhatEachModuleKeeps) {
     ASSERT_EQ(sources.size(), registry_->personal_data().size());
     EXPECT_EQ(sources.at("cases.cases").at(0).at("chosen_name").as_string(), kName);
     EXPECT_EQ(sources.at("cases.cases").at(0).at("state"), "active");
+    EXPECT_EQ(sources.at("cases.cases").at(0).at("appointments").at(0).at("place"), "Listening space");
+    EXPECT_EQ(sources.at("cases.cases").at(0).at("deadlines").at(0).at("title"), "Permit renewal");
+    EXPECT_EQ(sources.at("cases.cases").at(0).at("deadlines").at(0).at("documents").at(0), "Passport");
     const auto& account = sources.at("auth.account");
     EXPECT_EQ(account.at("account").at("email").as_string(), kEmail);
     EXPECT_EQ(account.at("memberships").at(0).at("organization"), "Women's centre");

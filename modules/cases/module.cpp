@@ -7,8 +7,10 @@
 #include "modules/cases/appointments/feed.hpp"
 #include "modules/cases/appointments/handlers.hpp"
 #include "modules/cases/appointments/reminders.hpp"
+#include "modules/cases/appointments/store.hpp"
 #include "modules/cases/assessments/handlers.hpp"
 #include "modules/cases/deadlines/handlers.hpp"
+#include "modules/cases/deadlines/store.hpp"
 #include "modules/cases/glass/handlers.hpp"
 #include "modules/cases/handlers.hpp"
 #include "modules/cases/policy.hpp"
@@ -25,6 +27,37 @@ namespace {
 constexpr std::string_view kSelectCasesOf =
     "SELECT c.id FROM cases_cases c JOIN cases_women w ON w.id = c.woman_id WHERE w.user_id = $1 ORDER BY c.id";
 constexpr std::string_view kDeleteWomenOf = "DELETE FROM cases_women WHERE user_id = $1";
+
+// Her appointments, as her export shows them.
+boost::json::array AppointmentsExport(db::Connection& connection, const crypto::Keyring& keyring,
+                                      std::int64_t case_id) {
+    boost::json::array out;
+    for (const auto& appointment : AppointmentsOfCase(connection, keyring, case_id)) {
+        out.push_back({{"place", appointment.place_name},
+                       {"visit", VisitName(appointment.visit)},
+                       {"state", AttendanceName(appointment.state)},
+                       {"starts_at", appointment.starts_at},
+                       {"ends_at", appointment.ends_at},
+                       {"interpreter_language", appointment.interpreter_language},
+                       {"reason", appointment.reason}});
+    }
+    return out;
+}
+
+// Her deadlines, as her export shows them.
+boost::json::array DeadlinesExport(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t case_id) {
+    boost::json::array out;
+    for (const auto& deadline : DeadlinesOfCase(connection, keyring, case_id)) {
+        boost::json::array documents;
+        for (const auto& document : deadline.documents) documents.emplace_back(document);
+        out.push_back({{"kind", deadline.kind},
+                       {"title", deadline.title},
+                       {"due_on", deadline.due_on},
+                       {"documents", std::move(documents)},
+                       {"done_at", deadline.done_at}});
+    }
+    return out;
+}
 
 // Her cases, with their history, as her data export shows them.
 boost::json::value Export(db::Connection& connection, std::int64_t person, const privacy::Context& context) {
@@ -67,7 +100,9 @@ boost::json::value Export(db::Connection& connection, std::int64_t person, const
                        {"opened_at", found->opened_at},
                        {"history", std::move(history)},
                        {"referral", std::move(referral)},
-                       {"about_her", std::move(about)}});
+                       {"about_her", std::move(about)},
+                       {"appointments", AppointmentsExport(connection, context.keyring, found->id)},
+                       {"deadlines", DeadlinesExport(connection, context.keyring, found->id)}});
     }
     return out;
 }
