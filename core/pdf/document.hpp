@@ -62,6 +62,9 @@ struct Section {
     // and then in the worker's, in one PDF): it sets the section's direction like
     // Document::language sets the document's. Empty: the document's.
     std::string language;
+    // Starts on a page of its own (the plan in the worker's language after the one in hers), unless
+    // nothing is on the page yet.
+    bool new_page = false;
 };
 
 struct Document {

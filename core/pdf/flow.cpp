@@ -18,7 +18,7 @@ std::vector<std::vector<Placed>> Paginate(const std::vector<Piece>& pieces) {
         const bool fits_here = y + space + needed <= kBodyBottom;
         const bool kept_with_previous = i > 0 && pieces[i - 1].keep_with_next;
         const bool fits_a_page = header + needed <= kBodyHeight;
-        if (!pages.back().empty() && !fits_here && (fits_a_page || !kept_with_previous)) {
+        if (!pages.back().empty() && (piece.new_page || (!fits_here && (fits_a_page || !kept_with_previous)))) {
             pages.emplace_back();
             y = kMargin;
             space = 0;

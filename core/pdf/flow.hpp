@@ -26,6 +26,8 @@ struct Piece {
     double space_before = 0;
     // A heading or a table's header: on the same page as the piece after it.
     bool keep_with_next = false;
+    // Opens a page, unless it would open one already (the start of a section on a page of its own).
+    bool new_page = false;
     // The piece drawn again above this one when this one opens a page (a table's header row).
     std::optional<std::size_t> header;
     // Draws the piece with its top at `top` points from the top of the page.

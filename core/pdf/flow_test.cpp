@@ -61,6 +61,14 @@ TEST(FlowTest, TableContinuingOnAPage_StartsWithItsHeaderAgain) {
     EXPECT_EQ(rows, 40U) << "every row placed once";
 }
 
+TEST(FlowTest, NewPagePiece_OpensAPageUnlessTheFirst) {
+    const auto pages = Paginate({{.height = 10, .new_page = true}, {.height = 10}, {.height = 10, .new_page = true}});
+    ASSERT_EQ(pages.size(), 2U);
+    EXPECT_EQ(IndicesOf(pages[0]), (std::vector<std::size_t>{0, 1}));
+    EXPECT_EQ(IndicesOf(pages[1]), std::vector<std::size_t>{2});
+    EXPECT_DOUBLE_EQ(pages[1][0].second, kMargin);
+}
+
 TEST(FlowTest, PieceTallerThanAPage_StartsAPageAndWhatFollowsGoesOn) {
     const auto pages = Paginate({{.height = 100}, {.height = kBodyHeight * 2}, {.height = 10}});
     ASSERT_EQ(pages.size(), 3U);

@@ -111,5 +111,18 @@ TEST_F(PdfTest, TableRows_NeverSplitAcrossPages) {
     }
 }
 
+// A section on a page of its own starts the next page, however little is above it.
+TEST_F(PdfTest, SectionOnANewPage_StartsTheNextPage) {
+    Document document{.language = "en",
+                      .title = "Plan",
+                      .sections = {{.heading = "First", .blocks = {Paragraph{"Short."}}},
+                                   {.heading = "Second", .blocks = {Paragraph{"Also short."}}, .new_page = true}}};
+    const std::string path = Write(Render(document));
+    EXPECT_EQ(Pages(path), 2);
+    const auto words = Words(path);
+    EXPECT_EQ(Find(words, "First").page, 1);
+    EXPECT_EQ(Find(words, "Second").page, 2);
+}
+
 }  // namespace
 }  // namespace ponte::pdf

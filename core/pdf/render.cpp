@@ -149,6 +149,7 @@ class Renderer {
 
     void AddSection(const Section& section) {
         const std::string& language = section.language.empty() ? document_.language : section.language;
+        const std::size_t start = pieces_.size();
         if (!section.heading.empty()) AddText(section.heading, kSectionHeading, 18, language, true);
         bool first = true;
         for (const auto& block : section.blocks) {
@@ -156,6 +157,7 @@ class Renderer {
             std::visit([&](const auto& value) { AddBlock(value, space, language); }, block);
             first = false;
         }
+        if (section.new_page && start < pieces_.size()) pieces_[start].new_page = true;
     }
 
     void AddBlock(const Paragraph& paragraph, double space_before, const std::string& language) {

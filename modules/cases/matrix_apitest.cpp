@@ -12,6 +12,7 @@
 #include "core/testing/server_process.hpp"
 #include "modules/cases/appointments/store.hpp"
 #include "modules/cases/deadlines/store.hpp"
+#include "modules/cases/plans/store.hpp"
 #include "modules/cases/referrals/store.hpp"
 #include "modules/cases/store.hpp"
 
@@ -108,6 +109,20 @@ std::int64_t MakeDeadline(testing::Identities& world, db::Database& database, Re
     });
 }
 
+// An action, hers, of the plan of a case made as MakeCase makes it.
+std::int64_t MakePlanAction(testing::Identities& world, db::Database& database, Reach reach) {
+    const std::int64_t case_id = MakeCase(world, database, reach);
+    return database.Transact([&](db::Connection& connection) {
+        Plan plan{.agreed_on = "2030-01-01",
+                  .goals = {{.domain = "work",
+                             .statement = "A job",
+                             .target = "A contract",
+                             .actions = {{.title = "A CV", .due_on = "2030-02-01"}}}}};
+        WritePlan(connection, *testing::TestKeyring(), Plan{.case_id = case_id}, plan, 0, core::NowMs());
+        return plan.goals[0].actions[0].id;
+    });
+}
+
 constexpr const char* kNobody = "DDDDDDDDDD";
 // The team reads (mentor, case worker) and the coordinator; on a case she is not assigned to, the
 // coordinator alone.
@@ -145,6 +160,11 @@ const bool kRows = testing::DeclareMatrixRows(
              {"listCaseDeadlines", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
              {"completeDeadline", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
              {"listOpenDeadlines", {kReaders, kNobody}},
+             {"getCasePlan", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"putCasePlan", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"listPlanVersions", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"getCasePlanPdf", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"setPlanActionState", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
              // The listening space: its places are managed by coordinators and administrators, its
              // interpreters by coordinators, and read by those who follow women.
              {"createPlace", {"DDDDDDAADD", kNobody}},
@@ -182,8 +202,9 @@ const bool kRows = testing::DeclareMatrixRows(
                  {"referral_id", &MakeReferral},
                  {"place_id", &MakePlace},
                  {"appointment_id", &MakeAppointment},
-                 {"deadline_id", &MakeDeadline}},
-     .with_team = {"case_id", "appointment_id", "deadline_id"}});
+                 {"deadline_id", &MakeDeadline},
+                 {"action_id", &MakePlanAction}},
+     .with_team = {"case_id", "appointment_id", "deadline_id", "action_id"}});
 
 }  // namespace
 }  // namespace ponte::cases

@@ -13,6 +13,8 @@
 #include "modules/cases/deadlines/store.hpp"
 #include "modules/cases/glass/handlers.hpp"
 #include "modules/cases/handlers.hpp"
+#include "modules/cases/plans/handlers.hpp"
+#include "modules/cases/plans/store.hpp"
 #include "modules/cases/policy.hpp"
 #include "modules/cases/profile/handlers.hpp"
 #include "modules/cases/profile/store.hpp"
@@ -59,6 +61,19 @@ boost::json::array DeadlinesExport(db::Connection& connection, const crypto::Key
     return out;
 }
 
+// Her plan with every version of it, as her export shows them; null when none was agreed.
+boost::json::value PlanExport(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t case_id) {
+    const Plan plan = ReadPlan(connection, keyring, case_id);
+    if (!plan.recorded) return nullptr;
+    boost::json::array versions;
+    for (auto& version : PlanVersions(connection, keyring, case_id)) {
+        versions.push_back({{"version", version.version}, {"at", version.at}, {"changes", std::move(version.changes)}});
+    }
+    boost::json::object out = ToJson(plan);
+    out["versions"] = std::move(versions);
+    return out;
+}
+
 // Her cases, with their history, as her data export shows them.
 boost::json::value Export(db::Connection& connection, std::int64_t person, const privacy::Context& context) {
     boost::json::array out;
@@ -102,7 +117,8 @@ boost::json::value Export(db::Connection& connection, std::int64_t person, const
                        {"referral", std::move(referral)},
                        {"about_her", std::move(about)},
                        {"appointments", AppointmentsExport(connection, context.keyring, found->id)},
-                       {"deadlines", DeadlinesExport(connection, context.keyring, found->id)}});
+                       {"deadlines", DeadlinesExport(connection, context.keyring, found->id)},
+                       {"plan", PlanExport(connection, context.keyring, found->id)}});
     }
     return out;
 }
@@ -121,17 +137,24 @@ void RegisterCases(core::Registry& registry) {
     registry.AddSealedColumn({"cases_glass_breaks", "case_id", "reason"});
     registry.AddSealedColumn({"cases_deadlines", "case_id", "title"});
     registry.AddSealedColumn({"cases_deadlines", "case_id", "documents"});
+    for (const char* column : {"statement", "target"})
+        registry.AddSealedColumn({"cases_plan_goals", "case_id", column});
+    registry.AddSealedColumn({"cases_plan_actions", "case_id", "title"});
+    for (const char* column : {"content", "changes"})
+        registry.AddSealedColumn({"cases_plan_versions", "case_id", column});
     registry.AddPersonalData(
         {.name = "cases.cases",
          .description = "The cases through which organizations follow her: the name she chose, her pseudonymous "
                         "code, the referral that brought her (who referred her, why, how she consented), her "
                         "languages and children, her safe-contact rules, her sensitive attributes (violence, health, "
-                        "legal status), her appointments (and when she was sent a reminder of one), each case's state "
+                        "legal status), her appointments (and when she was sent a reminder of one), her deadlines, her "
+                        "personalized project with its goals, actions and every version of it, each case's state "
                         "and outcome, its team, its timeline and "
                         "every change of "
                         "state with its reason.",
          .tables = {"cases_women", "cases_cases", "cases_team", "cases_transitions", "cases_events", "cases_referrals",
-                    "cases_profiles", "cases_appointments", "cases_glass_breaks", "cases_deadlines"},
+                    "cases_profiles", "cases_appointments", "cases_glass_breaks", "cases_deadlines", "cases_plans",
+                    "cases_plan_goals", "cases_plan_actions", "cases_plan_versions"},
          .exporter = &Export,
          // Her record goes, and with it her cases, their teams and their history.
          .eraser = [](db::Connection& connection, std::int64_t person, const privacy::Context&) {
@@ -151,6 +174,7 @@ void RegisterCases(core::Registry& registry) {
     AddAppointmentRoutes(registry, module);
     AddGlassRoutes(registry, module);
     AddDeadlineRoutes(registry, module);
+    AddPlanRoutes(registry, module);
     AddCalendarFeed(registry, module);
     AddReminders(registry, module);
 }

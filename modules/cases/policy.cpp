@@ -40,6 +40,8 @@ void DeclarePolicy(policy::Policy& policy) {
     policy.Declare(std::string(kAppointmentBookAction),
                    {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
     policy.Declare(std::string(kBreakGlassAction), {{Role::kCaseWorker, Scope::kOrganization}});
+    policy.Declare(std::string(kPlanWriteAction),
+                   {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
     policy.Declare(std::string(kDeadlineWriteAction),
                    {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
     // Those who have appointments with women: their own feed only, whatever their organizations.

@@ -44,6 +44,9 @@ inline constexpr std::string_view kReferralAnswerAction = "cases.referral.answer
 inline constexpr std::string_view kAssessmentReadAction = "cases.assessment.read";
 inline constexpr std::string_view kAssessmentRecordAction = "cases.assessment.record";
 
+// Her personalized project: read with the case, agreed and revised by those who move it.
+inline constexpr std::string_view kPlanWriteAction = "cases.plan.write";
+
 // Breaking the glass: a case worker of the case's organization who is not on its team reads it
 // for a while (glass/), having written why.
 inline constexpr std::string_view kBreakGlassAction = "cases.case.break_glass";

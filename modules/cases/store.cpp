@@ -1,9 +1,11 @@
 #include "modules/cases/store.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "core/crypto/random.hpp"
 #include "core/i18n/search_text.hpp"
+#include "core/tenancy/resources.hpp"
 #include "modules/cases/glass/store.hpp"
 
 namespace ponte::cases {
@@ -255,6 +257,17 @@ std::vector<Transition> TransitionsOf(db::Connection& connection, const crypto::
                        .at = rows.Int(row, 5)});
     }
     return out;
+}
+
+bool InOneNetwork(db::Connection& connection, std::int64_t from_organization_id, std::int64_t to_organization_id) {
+    const auto to = tenancy::OrganizationResource(connection, to_organization_id);
+    if (!to) return false;
+    if (to_organization_id == from_organization_id) return true;
+    const auto from = tenancy::OrganizationResource(connection, from_organization_id);
+    if (!from) return false;
+    return std::any_of(to->network_ids.begin(), to->network_ids.end(), [&](std::int64_t network) {
+        return std::find(from->network_ids.begin(), from->network_ids.end(), network) != from->network_ids.end();
+    });
 }
 
 }  // namespace ponte::cases

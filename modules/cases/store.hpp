@@ -129,6 +129,10 @@ struct Worker {
 };
 std::optional<Worker> FindWorker(db::Connection& connection, std::int64_t organization_id, std::int64_t user_id);
 
+// True when both organizations exist and share a network (or are the same one): an organization
+// a case may be referred to, or that may take an action of her plan.
+bool InOneNetwork(db::Connection& connection, std::int64_t from_organization_id, std::int64_t to_organization_id);
+
 // The contexts its sealed values are bound to (crypto::FieldContext), bound to the case.
 std::string ReasonContext(std::int64_t case_id);
 std::string EventContext(std::int64_t case_id);

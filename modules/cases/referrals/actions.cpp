@@ -18,18 +18,6 @@ void About(audit::Entry& entry, const Referral& referral, std::int64_t organizat
     entry.organization_id = organization_id;
 }
 
-// True when both organizations exist and share a network (or are the same one).
-bool InOneNetwork(db::Connection& connection, std::int64_t from_organization_id, std::int64_t to_organization_id) {
-    const auto to = tenancy::OrganizationResource(connection, to_organization_id);
-    if (!to) return false;
-    if (to_organization_id == from_organization_id) return true;
-    const auto from = tenancy::OrganizationResource(connection, from_organization_id);
-    if (!from) return false;
-    return std::any_of(to->network_ids.begin(), to->network_ids.end(), [&](std::int64_t network) {
-        return std::find(from->network_ids.begin(), from->network_ids.end(), network) != from->network_ids.end();
-    });
-}
-
 core::Failure Refused(const ReferralRefusal& refusal) { return core::Failure::Invalid(refusal.field, refusal.code); }
 
 }  // namespace

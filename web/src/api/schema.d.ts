@@ -932,6 +932,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{case_id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Her personalized project: its goals, their actions and review days */
+        get: operations["getCasePlan"];
+        /** Agree or revise her personalized project, as a whole: a new version; If-Match: its ETag ("1" before it is first agreed) */
+        put: operations["putCasePlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-actions/{action_id}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move one action of her plan (done, under way, dropped): a new version of the plan; If-Match: the plan's ETag */
+        post: operations["setPlanActionState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/plan.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Her plan as a PDF to print and give her: in her language, then in her worker's */
+        get: operations["getCasePlanPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{user_id}/calendar-feed": {
         parameters: {
             query?: never;
@@ -946,6 +998,23 @@ export interface paths {
         post: operations["issueCalendarFeed"];
         /** Revoke one's own calendar feed address: it stops working */
         delete: operations["revokeCalendarFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/plan/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of her plan, newest first, with what changed in each */
+        get: operations["listPlanVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -7390,6 +7459,496 @@ export interface operations {
             };
         };
     };
+    getCasePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        case_id: number;
+                        version: number;
+                        /** @description False until the plan is first agreed */
+                        recorded: boolean;
+                        agreed_on: string | null;
+                        reviews: string[];
+                        goals: {
+                            id: number;
+                            domain: string;
+                            statement: string;
+                            target: string;
+                            target_score: number | null;
+                            actions: {
+                                id: number;
+                                title: string;
+                                /** @enum {unknown} */
+                                owner: "her" | "worker" | "partner";
+                                owner_user_id: number | null;
+                                owner_organization_id: number | null;
+                                owner_name: string;
+                                due_on: string;
+                                /** @enum {unknown} */
+                                state: "planned" | "in_progress" | "done" | "dropped";
+                                done_at: number | null;
+                            }[];
+                        }[];
+                        updated_by: number | null;
+                        updated_by_name: string;
+                        updated_at: number | null;
+                        etag: string;
+                    };
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCasePlan: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the record as it was read */
+                "If-Match": string;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    agreed_on: string;
+                    reviews?: string[];
+                    goals: {
+                        /** @description A goal of the plan as it is; absent: a new goal */
+                        id?: number;
+                        /** @enum {unknown} */
+                        domain: "language" | "documents" | "housing" | "health" | "work" | "education" | "money" | "digital" | "social";
+                        statement: string;
+                        /** @description How she and her worker will know it is reached */
+                        target: string;
+                        /** @description The assessment score she aims at in the domain */
+                        target_score?: number | null;
+                        actions?: {
+                            /** @description An action of the plan as it is; absent: a new one */
+                            id?: number;
+                            title: string;
+                            /** @enum {unknown} */
+                            owner: "her" | "worker" | "partner";
+                            /** @description A worker of her team, for owner worker */
+                            owner_user_id?: number | null;
+                            /** @description An organization of her organization's networks, for owner partner */
+                            owner_organization_id?: number | null;
+                            due_on: string;
+                            /** @enum {unknown} */
+                            state?: "planned" | "in_progress" | "done" | "dropped";
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        case_id: number;
+                        version: number;
+                        /** @description False until the plan is first agreed */
+                        recorded: boolean;
+                        agreed_on: string | null;
+                        reviews: string[];
+                        goals: {
+                            id: number;
+                            domain: string;
+                            statement: string;
+                            target: string;
+                            target_score: number | null;
+                            actions: {
+                                id: number;
+                                title: string;
+                                /** @enum {unknown} */
+                                owner: "her" | "worker" | "partner";
+                                owner_user_id: number | null;
+                                owner_organization_id: number | null;
+                                owner_name: string;
+                                due_on: string;
+                                /** @enum {unknown} */
+                                state: "planned" | "in_progress" | "done" | "dropped";
+                                done_at: number | null;
+                            }[];
+                        }[];
+                        updated_by: number | null;
+                        updated_by_name: string;
+                        updated_at: number | null;
+                        etag: string;
+                    };
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setPlanActionState: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the record as it was read */
+                "If-Match": string;
+            };
+            path: {
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    state: "planned" | "in_progress" | "done" | "dropped";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        case_id: number;
+                        version: number;
+                        /** @description False until the plan is first agreed */
+                        recorded: boolean;
+                        agreed_on: string | null;
+                        reviews: string[];
+                        goals: {
+                            id: number;
+                            domain: string;
+                            statement: string;
+                            target: string;
+                            target_score: number | null;
+                            actions: {
+                                id: number;
+                                title: string;
+                                /** @enum {unknown} */
+                                owner: "her" | "worker" | "partner";
+                                owner_user_id: number | null;
+                                owner_organization_id: number | null;
+                                owner_name: string;
+                                due_on: string;
+                                /** @enum {unknown} */
+                                state: "planned" | "in_progress" | "done" | "dropped";
+                                done_at: number | null;
+                            }[];
+                        }[];
+                        updated_by: number | null;
+                        updated_by_name: string;
+                        updated_at: number | null;
+                        etag: string;
+                    };
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCasePlanPdf: {
+        parameters: {
+            query?: {
+                /** @description One or two languages of the catalogue, comma-separated ("ar,it"); by default her language, then the reader's */
+                languages?: string;
+            };
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCalendarFeed: {
         parameters: {
             query?: never;
@@ -7538,6 +8097,107 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Problem */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPlanVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            version: number;
+                            at: number;
+                            by_user_id: number | null;
+                            by_name: string;
+                            changes: {
+                                /** @enum {unknown} */
+                                what: "goal_added" | "goal_removed" | "goal_changed" | "action_added" | "action_removed" | "action_changed" | "reviews_changed";
+                            }[];
+                            plan: {
+                                case_id: number;
+                                version: number;
+                                /** @description False until the plan is first agreed */
+                                recorded: boolean;
+                                agreed_on: string | null;
+                                reviews: string[];
+                                goals: {
+                                    id: number;
+                                    domain: string;
+                                    statement: string;
+                                    target: string;
+                                    target_score: number | null;
+                                    actions: {
+                                        id: number;
+                                        title: string;
+                                        /** @enum {unknown} */
+                                        owner: "her" | "worker" | "partner";
+                                        owner_user_id: number | null;
+                                        owner_organization_id: number | null;
+                                        owner_name: string;
+                                        due_on: string;
+                                        /** @enum {unknown} */
+                                        state: "planned" | "in_progress" | "done" | "dropped";
+                                        done_at: number | null;
+                                    }[];
+                                }[];
+                                updated_by: number | null;
+                                updated_by_name: string;
+                                updated_at: number | null;
+                                etag: string;
+                            };
+                        }[];
+                    };
+                };
             };
             /** @description Problem */
             401: {
