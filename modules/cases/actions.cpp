@@ -208,8 +208,9 @@ core::Outcome<std::vector<TeamMember>> TakeOffTeam(const Module& module, const p
     return team;
 }
 
-core::Page<Case> ReadCaseload(const Module& module, const policy::Principal& caller, audit::Entry request,
-                              std::int64_t organization_id, const CaseloadQuery& query, const core::PageRequest& page) {
+core::Page<CaseloadRow> ReadCaseload(const Module& module, const policy::Principal& caller, audit::Entry request,
+                                     std::int64_t organization_id, const CaseloadQuery& query,
+                                     const core::PageRequest& page) {
     CaseloadQuery at_now = query;
     at_now.now_ms = core::NowMs();
     auto cases = SelectCaseload(*module.database().Acquire(), organization_id,

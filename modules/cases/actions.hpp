@@ -86,8 +86,9 @@ core::Outcome<std::vector<TeamMember>> TakeOffTeam(const Module& module, const p
                                                    audit::Entry request, const Reached& reached, std::int64_t user_id);
 
 // A page of the caseload of the organization, with the caller's access in the query. Audited.
-core::Page<Case> ReadCaseload(const Module& module, const policy::Principal& caller, audit::Entry request,
-                              std::int64_t organization_id, const CaseloadQuery& query, const core::PageRequest& page);
+core::Page<CaseloadRow> ReadCaseload(const Module& module, const policy::Principal& caller, audit::Entry request,
+                                     std::int64_t organization_id, const CaseloadQuery& query,
+                                     const core::PageRequest& page);
 
 // A page of the case's timeline. Audited.
 core::Page<Event> ReadTimeline(const Module& module, audit::Entry request, const Reached& reached,

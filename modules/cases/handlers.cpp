@@ -6,7 +6,9 @@
 #include "core/feature.hpp"
 #include "core/http/json_body.hpp"
 #include "core/http/openapi.hpp"
+#include "core/i18n/local_time.hpp"
 #include "core/version.hpp"
+#include "modules/cases/assessments/model.hpp"
 #include "modules/cases/paths.hpp"
 #include "modules/cases/policy.hpp"
 #include "modules/cases/referrals/handlers.hpp"
@@ -52,7 +54,8 @@ Response CaseAnswer(int status, const boost::json::object& body, std::int64_t ve
     return response;
 }
 
-// The caseload's filters from the query: ?state=, ?worker_id=, ?q= (400 naming a malformed one).
+// The caseload's filters from the query: ?state=, ?worker_id=, ?q=, ?domain=, ?overdue_actions=,
+// ?appointment_before= (400 naming a malformed one).
 core::Outcome<CaseloadQuery> ReadCaseloadQuery(const Request& request) {
     CaseloadQuery query;
     auto params = boost::urls::parse_query(request.query);
@@ -67,6 +70,16 @@ core::Outcome<CaseloadQuery> ReadCaseloadQuery(const Request& request) {
             const auto id = core::ParseId(value);
             if (!id) return BadParameter("worker_id", "format");
             query.worker_user_id = *id;
+        } else if (key == "domain") {
+            if (!IsDomain(value)) return BadParameter("domain", "format");
+            query.domain = value;
+        } else if (key == "overdue_actions") {
+            if (value != "true" && value != "false") return BadParameter("overdue_actions", "format");
+            query.overdue_actions = value == "true";
+        } else if (key == "appointment_before") {
+            const auto day = i18n::ParseIsoDate(value);
+            if (!day) return BadParameter("appointment_before", "format");
+            query.appointment_before = i18n::FromLocal(day->year, day->month, day->day, 0, "UTC");
         } else if (key == "q") {
             if (value.size() > 100) return BadParameter("q", "too_long");
             if (!http::HasVisibleCharacter(value)) continue;
@@ -86,7 +99,13 @@ Reply ListCases(const Module& module, const Request& request) {
     if (!query) return std::move(query.failure());
     auto cases = ReadCaseload(module, *request.principal, entry, *organization, *query, *page);
     boost::json::array items;
-    for (const auto& record : cases.items) items.push_back(Summary(record));
+    for (const auto& row : cases.items) {
+        boost::json::object item = Summary(row.record);
+        item["next_appointment_at"] =
+            row.next_appointment_at == 0 ? boost::json::value(nullptr) : boost::json::value(row.next_appointment_at);
+        item["overdue_actions"] = row.overdue_actions;
+        items.push_back(std::move(item));
+    }
     return Response::Json(200, boost::json::serialize(boost::json::object{
                                    {"items", std::move(items)},
                                    {"next_cursor", core::NextCursor(request, module.keyring(), cases.next)}}));
@@ -207,6 +226,17 @@ std::string SummarySchema() {
         "opened_at":{"type":"integer"},"updated_at":{"type":"integer"},"etag":{"type":"string"}}})";
 }
 
+// A row of the caseload: the case's summary, her next appointment and her plan's overdue actions.
+std::string CaseloadItemSchema(const std::string& summary_schema) {
+    boost::json::value schema = boost::json::parse(summary_schema);
+    auto& object = schema.as_object();
+    object["properties"].as_object()["next_appointment_at"] = {{"type", {"integer", "null"}}};
+    object["properties"].as_object()["overdue_actions"] = {{"type", "integer"}, {"minimum", 0}};
+    object["required"].as_array().emplace_back("next_appointment_at");
+    object["required"].as_array().emplace_back("overdue_actions");
+    return boost::json::serialize(schema);
+}
+
 constexpr std::string_view kTeamSchema = R"({"type":"array","items":{"type":"object",
     "required":["user_id","display_name","role"],"properties":{"user_id":{"type":"integer"},
     "display_name":{"type":"string"},"role":{"enum":["lead","member"]}}}})";
@@ -228,6 +258,26 @@ boost::json::array CaseloadParameters() {
                           {"required", false},
                           {"description", "A part of her chosen name or code, in any case, with or without accents"},
                           {"schema", {{"type", "string"}, {"maxLength", 100}}}});
+    parameters.push_back(
+        {{"name", "domain"},
+         {"in", "query"},
+         {"required", false},
+         {"description", "Only the cases whose plan has a goal in this domain"},
+         {"schema",
+          {{"enum",
+            {"language", "documents", "housing", "health", "work", "education", "money", "digital", "social"}}}}});
+    parameters.push_back({{"name", "overdue_actions"},
+                          {"in", "query"},
+                          {"required", false},
+                          {"description", "true: only the cases whose plan has an open action past its day"},
+                          {"schema", {{"type", "boolean"}}}});
+    parameters.push_back({{"name", "appointment_before"},
+                          {"in", "query"},
+                          {"required", false},
+                          {"description",
+                           "Only the cases with an appointment booked from now until this day "
+                           "(YYYY-MM-DD, UTC)"},
+                          {"schema", {{"type", "string"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}}});
     return parameters;
 }
 
@@ -240,13 +290,16 @@ void AddRoutes(core::Registry& registry, std::shared_ptr<const Module> module) {
          .path = "/api/v1/organizations/{organization_id}/cases",
          .policy_action = std::string(kListAction),
          .id = "listCases",
-         .summary = "The organization's caseload: the cases the caller follows (all of them for a coordinator), "
-                    "oldest first, filtered by state, worker and a search over names and codes, a page at a time",
+         .summary =
+             "The organization's caseload: the cases the caller follows (all of them for a coordinator), "
+             "oldest first, filtered by state, worker, the domains of her plan, overdue actions, appointments to "
+             "come and a search over names and codes, a page at a time",
          .tag = "cases",
          .parameters = CaseloadParameters(),
-         .response = http::Schema(R"({"type":"object","required":["items","next_cursor"],"properties":{
+         .response =
+             http::Schema(R"({"type":"object","required":["items","next_cursor"],"properties":{
              "items":{"type":"array","items":)" +
-                                  summary_schema + R"(},"next_cursor":{"type":["string","null"]}}})"),
+                          CaseloadItemSchema(summary_schema) + R"(},"next_cursor":{"type":["string","null"]}}})"),
          .errors = {400, 401, 403, 404},
          .handler = core::Bind(module, &ListCases)});
     registry.AddRoute(

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "core/crypto/random.hpp"
+#include "core/i18n/local_time.hpp"
 #include "core/i18n/search_text.hpp"
 #include "core/tenancy/resources.hpp"
 #include "modules/cases/glass/store.hpp"
@@ -150,11 +151,20 @@ policy::Resource ResourceOf(const Case& record, const std::vector<TeamMember>& t
     return resource;
 }
 
-core::Page<Case> SelectCaseload(db::Connection& connection, std::int64_t organization_id, const policy::Filter& filter,
-                                const CaseloadQuery& query, const core::PageRequest& page) {
-    std::vector<db::Value> params = {organization_id};
-    std::string sql =
-        "SELECT " + std::string(kCaseColumns) + std::string(kCaseTables) + "WHERE c.organization_id = $1 AND ";
+core::Page<CaseloadRow> SelectCaseload(db::Connection& connection, std::int64_t organization_id,
+                                       const policy::Filter& filter, const CaseloadQuery& query,
+                                       const core::PageRequest& page) {
+    std::vector<db::Value> params = {organization_id, query.now_ms, i18n::IsoDateUtc(query.now_ms)};
+    // Her next appointment, and the actions of her plan that are open past their day ($2: now,
+    // $3: today), each by its index.
+    constexpr std::string_view kNextAppointment =
+        "(SELECT MIN(n.starts_at) FROM cases_appointments n WHERE n.case_id = c.id AND n.state = 'booked' "
+        "AND n.starts_at >= $2)";
+    constexpr std::string_view kOverdueActions =
+        "FROM cases_plan_actions o WHERE o.case_id = c.id AND o.state IN ('planned', 'in_progress') AND o.due_on < $3";
+    std::string sql = "SELECT " + std::string(kCaseColumns) + ", COALESCE(" + std::string(kNextAppointment) +
+                      ", 0), (SELECT COUNT(*) " + std::string(kOverdueActions) + ")" + std::string(kCaseTables) +
+                      "WHERE c.organization_id = $1 AND ";
     auto parameter = [&](db::Value value) {
         params.push_back(std::move(value));
         return "$" + std::to_string(params.size());
@@ -168,22 +178,36 @@ core::Page<Case> SelectCaseload(db::Connection& connection, std::int64_t organiz
         sql += "w.search_text LIKE " + parameter("%" + LikeLiteral(i18n::FoldForSearch(query.search)) + "%") +
                " ESCAPE '\\' AND ";
     }
+    if (!query.domain.empty()) {
+        sql += "EXISTS (SELECT 1 FROM cases_plan_goals g WHERE g.case_id = c.id AND g.domain = " +
+               parameter(query.domain) + ") AND ";
+    }
+    if (query.overdue_actions) sql += "EXISTS (SELECT 1 " + std::string(kOverdueActions) + ") AND ";
+    if (query.appointment_before != 0) {
+        sql +=
+            "EXISTS (SELECT 1 FROM cases_appointments b WHERE b.case_id = c.id AND b.state = 'booked' AND "
+            "b.starts_at >= $2 AND b.starts_at < " +
+            parameter(query.appointment_before) + ") AND ";
+    }
     // Her team, and those who broke the glass while their access runs (as ReachCase decides).
-    // (The time is bound only when the filter renders the assigned records: PostgreSQL refuses a
-    // parameter that no part of the statement uses.)
     std::string assigned = "EXISTS (SELECT 1 FROM cases_team a WHERE a.case_id = c.id AND a.user_id = {user})";
     if (filter.assigned_user_id != 0 && !filter.assigned_organization_ids.empty()) {
-        assigned = "(" + assigned + " OR " + GlassPredicate("c.id", "{user}", parameter(query.now_ms)) + ")";
+        assigned = "(" + assigned + " OR " + GlassPredicate("c.id", "{user}", "$2") + ")";
     }
     sql += policy::Render(filter, {.organization = "c.organization_id", .assigned = assigned}, params);
     sql += " AND " + core::After(page, "c.id", "c.id", params);
     sql += " ORDER BY c.id LIMIT " + core::FetchLimit(page, params);
     auto rows = connection.Execute(sql, params);
-    core::Page<Case> out;
-    for (std::size_t row = 0; row < rows.size(); ++row) out.items.push_back(ReadCase(rows, row));
+    constexpr std::size_t kExtra = 12;  // the columns after kCaseColumns'
+    core::Page<CaseloadRow> out;
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        out.items.push_back({.record = ReadCase(rows, row),
+                             .next_appointment_at = rows.Int(row, kExtra),
+                             .overdue_actions = rows.Int(row, kExtra + 1)});
+    }
     if (static_cast<std::int64_t>(out.items.size()) > page.limit) {
         out.items.pop_back();
-        out.next = core::Position{.key = out.items.back().id, .id = out.items.back().id};
+        out.next = core::Position{.key = out.items.back().record.id, .id = out.items.back().record.id};
     }
     return out;
 }

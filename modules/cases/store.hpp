@@ -72,15 +72,27 @@ policy::Resource ResourceOf(const Case& record, const std::vector<TeamMember>& t
 // What a caseload holds beyond what the caller may read.
 struct CaseloadQuery {
     std::optional<State> state;
-    std::int64_t worker_user_id = 0;  // 0: any; else only cases with her in the team
-    std::string search;               // "": all; else a part of her chosen name or code, any case or accents
-    std::int64_t now_ms = 0;          // the time at which broken glass is still in force
+    std::int64_t worker_user_id = 0;      // 0: any; else only cases with her in the team
+    std::string search;                   // "": all; else a part of her chosen name or code, any case or accents
+    std::string domain;                   // "": any; else only cases whose plan has a goal in this domain
+    bool overdue_actions = false;         // only cases whose plan has an open action due before today
+    std::int64_t appointment_before = 0;  // 0: any; else only cases with a booked appointment from now to then
+    std::int64_t now_ms = 0;  // now: broken glass still in force, appointments to come, the day actions are due
+};
+
+// A row of the caseload: the case, its next booked appointment (0: none) and how many actions of
+// its plan are overdue.
+struct CaseloadRow {
+    Case record;
+    std::int64_t next_appointment_at = 0;
+    std::int64_t overdue_actions = 0;
 };
 
 // The caseload of `organization_id`: the cases `filter` reaches (as those of cases.case.read) that
 // match `query`, oldest first. One statement a page, whatever its length.
-core::Page<Case> SelectCaseload(db::Connection& connection, std::int64_t organization_id, const policy::Filter& filter,
-                                const CaseloadQuery& query, const core::PageRequest& page);
+core::Page<CaseloadRow> SelectCaseload(db::Connection& connection, std::int64_t organization_id,
+                                       const policy::Filter& filter, const CaseloadQuery& query,
+                                       const core::PageRequest& page);
 
 // Moves the case to `move.to` when it is still at `expected_version` and in `from`, and records
 // the change (the reason sealed) in its history and its timeline ("moved"). Returns false,

@@ -59,7 +59,7 @@ class CaseStoreTest : public testing::EngineTest {
             testing::CountingConnection connection(*lease);
             auto result = SelectCaseload(connection, world_->own_organization, filter, query, page);
             EXPECT_EQ(connection.statements, 1);
-            for (const auto& item : result.items) ids.push_back(item.id);
+            for (const auto& item : result.items) ids.push_back(item.record.id);
             if (!result.next) break;
             page.after = result.next;
         }

@@ -105,6 +105,24 @@ TEST_F(AppointmentsTest, AWorkerBooksAFreeSlotWithAnInterpreter) {
     const auto timeline = As(Role::kCaseWorker, "GET", case_path_ + "/timeline").Json();
     EXPECT_EQ(timeline.at("items").at(1).at("kind"), "appointment_booked");
     EXPECT_EQ(AuditCount("cases.appointment.book", "ok"), 1);
+
+    // The caseload shows her next appointment, and finds the cases with one before a day.
+    const std::string caseload = "/api/v1/organizations/" + std::to_string(world_->own_organization) + "/cases";
+    auto all = As(Role::kCaseWorker, "GET", caseload).Json();
+    ASSERT_EQ(all.at("items").as_array().size(), 1u);
+    EXPECT_EQ(all.at("items").at(0).at("next_appointment_at").as_int64(), Monday(600));
+    const std::string day_after = i18n::IsoDateUtc(Monday(600) + 24 * kHour);
+    EXPECT_EQ(As(Role::kCaseWorker, "GET", caseload + "?appointment_before=" + day_after)
+                  .Json()
+                  .at("items")
+                  .as_array()
+                  .size(),
+              1u);
+    EXPECT_TRUE(As(Role::kCaseWorker, "GET", caseload + "?appointment_before=" + i18n::IsoDateUtc(core::NowMs()))
+                    .Json()
+                    .at("items")
+                    .as_array()
+                    .empty());
 }
 
 TEST_F(AppointmentsTest, AnOccupiedSlotOrATimeOutsideTheHoursIsRefused) {

@@ -186,15 +186,15 @@ std::string RequestSchema() {
             "social"]},
           "statement":{"type":"string","minLength":1,"maxLength":500},
           "target":{"type":"string","maxLength":500,"description":"How she and her worker will know it is reached"},
-          "target_score":{"type":["integer","null"],"minimum":1,"maximum":5,
+          "target_score":{"type":"integer","minimum":1,"maximum":5,
             "description":"The assessment score she aims at in the domain"},
           "actions":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,
             "required":["title","owner","due_on"],"properties":{
               "id":{"type":"integer","minimum":1,"description":"An action of the plan as it is; absent: a new one"},
               "title":{"type":"string","minLength":1,"maxLength":300},
               "owner":{"enum":["her","worker","partner"]},
-              "owner_user_id":{"type":["integer","null"],"description":"A worker of her team, for owner worker"},
-              "owner_organization_id":{"type":["integer","null"],
+              "owner_user_id":{"type":"integer","description":"A worker of her team, for owner worker"},
+              "owner_organization_id":{"type":"integer",
                 "description":"An organization of her organization's networks, for owner partner"},
               "due_on":{)" +
            std::string(kDays) + R"(},"state":{"enum":["planned","in_progress","done","dropped"]}}}}}}}}})";

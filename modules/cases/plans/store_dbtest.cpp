@@ -51,7 +51,7 @@ TEST_P(PlanStoreTest, Revision_KeepsNamedAddsNewRemovesOthers) {
                           .target_score = 3,
                           .actions = {{.title = "Course", .due_on = "2027-02-01"},
                                       {.title = "Library card", .due_on = "2027-01-20"}}},
-                         {.domain = "work", .statement = "A job", .target = "A contract"}}};
+                         {.domain = "work", .statement = "A job as a cook", .target = "A contract"}}};
     ASSERT_TRUE(Write(none, first));
     Plan stored = Read();
     ASSERT_TRUE(stored.recorded);
@@ -68,7 +68,7 @@ TEST_P(PlanStoreTest, Revision_KeepsNamedAddsNewRemovesOthers) {
     Plan second = stored;
     PlanAction course = stored.goals[0].actions[0];
     second.goals = {stored.goals[1]};
-    second.goals[0].actions = {course, {.title = "CV", .due_on = "2027-01-15", .state = ActionState::kDone}};
+    second.goals[0].actions = {course, {.title = "Curriculum", .due_on = "2027-01-15", .state = ActionState::kDone}};
     ASSERT_TRUE(Write(stored, second));
     EXPECT_FALSE(Write(stored, second)) << "a revision of version 2 is made once";
     const Plan now = Read();
@@ -80,8 +80,8 @@ TEST_P(PlanStoreTest, Revision_KeepsNamedAddsNewRemovesOthers) {
     EXPECT_EQ(now.goals[0].actions[1].done_at, 1000);
     auto rows = database().Acquire()->Execute(
         "SELECT (SELECT COUNT(*) FROM cases_plan_goals) + (SELECT COUNT(*) FROM cases_plan_actions) + "
-        "(SELECT COUNT(*) FROM cases_plan_goals WHERE statement LIKE '%job%') + "
-        "(SELECT COUNT(*) FROM cases_plan_actions WHERE title LIKE '%CV%')");
+        "(SELECT COUNT(*) FROM cases_plan_goals WHERE statement LIKE '%cook%') + "
+        "(SELECT COUNT(*) FROM cases_plan_actions WHERE title LIKE '%Curriculum%')");
     EXPECT_EQ(rows.Int(0, 0), 3) << "one goal and two actions, sealed";
 }
 

@@ -606,7 +606,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization's caseload: the cases the caller follows (all of them for a coordinator), oldest first, filtered by state, worker and a search over names and codes, a page at a time */
+        /** The organization's caseload: the cases the caller follows (all of them for a coordinator), oldest first, filtered by state, worker, the domains of her plan, overdue actions, appointments to come and a search over names and codes, a page at a time */
         get: operations["listCases"];
         put?: never;
         /** Take on a woman who came without a referral: her record and her case, in intake, led by the caller or by the worker named */
@@ -4336,6 +4336,12 @@ export interface operations {
                 worker_id?: number;
                 /** @description A part of her chosen name or code, in any case, with or without accents */
                 q?: string;
+                /** @description Only the cases whose plan has a goal in this domain */
+                domain?: "language" | "documents" | "housing" | "health" | "work" | "education" | "money" | "digital" | "social";
+                /** @description true: only the cases whose plan has an open action past its day */
+                overdue_actions?: boolean;
+                /** @description Only the cases with an appointment booked from now until this day (YYYY-MM-DD, UTC) */
+                appointment_before?: string;
             };
             header?: never;
             path: {
@@ -4367,6 +4373,8 @@ export interface operations {
                             opened_at: number;
                             updated_at: number;
                             etag: string;
+                            next_appointment_at: number | null;
+                            overdue_actions: number;
                         }[];
                         next_cursor: string | null;
                     };
@@ -7574,7 +7582,7 @@ export interface operations {
                         /** @description How she and her worker will know it is reached */
                         target: string;
                         /** @description The assessment score she aims at in the domain */
-                        target_score?: number | null;
+                        target_score?: number;
                         actions?: {
                             /** @description An action of the plan as it is; absent: a new one */
                             id?: number;
@@ -7582,9 +7590,9 @@ export interface operations {
                             /** @enum {unknown} */
                             owner: "her" | "worker" | "partner";
                             /** @description A worker of her team, for owner worker */
-                            owner_user_id?: number | null;
+                            owner_user_id?: number;
                             /** @description An organization of her organization's networks, for owner partner */
-                            owner_organization_id?: number | null;
+                            owner_organization_id?: number;
                             due_on: string;
                             /** @enum {unknown} */
                             state?: "planned" | "in_progress" | "done" | "dropped";
