@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/config/config.hpp"
 #include "core/db/migrate.hpp"
 #include "modules/cases/actions.hpp"
 #include "modules/cases/appointments/feed.hpp"
@@ -18,6 +19,7 @@
 #include "modules/cases/profile/store.hpp"
 #include "modules/cases/referrals/handlers.hpp"
 #include "modules/cases/referrals/store.hpp"
+#include "modules/cases/retention.hpp"
 #include "modules/cases/seed.hpp"
 #include "modules/cases/store.hpp"
 
@@ -107,7 +109,7 @@ boost::json::value Export(db::Connection& connection, std::int64_t person, const
     return out;
 }
 
-void RegisterCases(core::Registry& registry) {
+void RegisterCases(core::Registry& registry, int retention_days) {
     registry.AddMigrations(db::LoadEmbeddedMigrations("cases", "modules/cases/migrations/"));
     DeclarePolicy(registry.policy());
     registry.AddSealedColumn({"cases_transitions", "case_id", "reason"});
@@ -153,12 +155,34 @@ void RegisterCases(core::Registry& registry) {
     AddDeadlineRoutes(registry, module);
     AddCalendarFeed(registry, module);
     AddReminders(registry, module);
+    AddRetention(registry, module, retention_days);
 }
 
 class CasesModule : public core::Module {
   public:
     std::string_view word() const override { return "cases"; }
-    void Register(core::Registry& registry) const override { RegisterCases(registry); }
+
+    void AddOptions(CLI::App& serve) override {
+        serve
+            .add_option("--case-retention-days", retention_days_,
+                        "Days after a case closed when it is anonymized (what names or describes her goes)")
+            ->envname("PONTE_CASE_RETENTION_DAYS")
+            ->capture_default_str();
+    }
+
+    std::optional<std::string> CheckOptions() const override {
+        // Under a month a woman who comes back soon after closing would find nothing of her history.
+        if (retention_days_ < 30 || retention_days_ > 100 * 365) {
+            return config::SettingName("--case-retention-days", "PONTE_CASE_RETENTION_DAYS") +
+                   ": must be between 30 and 36500 days";
+        }
+        return std::nullopt;
+    }
+
+    void Register(core::Registry& registry) const override { RegisterCases(registry, retention_days_); }
+
+  private:
+    int retention_days_ = kDefaultRetentionDays;
 };
 
 }  // namespace
