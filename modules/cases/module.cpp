@@ -11,6 +11,7 @@
 #include "modules/cases/appointments/store.hpp"
 #include "modules/cases/assessments/handlers.hpp"
 #include "modules/cases/deadlines/handlers.hpp"
+#include "modules/cases/deadlines/reminders.hpp"
 #include "modules/cases/deadlines/store.hpp"
 #include "modules/cases/glass/handlers.hpp"
 #include "modules/cases/handlers.hpp"
@@ -133,7 +134,8 @@ void RegisterCases(core::Registry& registry, int retention_days) {
                         "every change of "
                         "state with its reason.",
          .tables = {"cases_women", "cases_cases", "cases_team", "cases_transitions", "cases_events", "cases_referrals",
-                    "cases_profiles", "cases_appointments", "cases_glass_breaks", "cases_deadlines"},
+                    "cases_profiles", "cases_appointments", "cases_glass_breaks", "cases_deadlines",
+                    "cases_deadline_reminders"},
          .exporter = &Export,
          // Her record goes, and with it her cases, their teams and their history.
          .eraser = [](db::Connection& connection, std::int64_t person, const privacy::Context&) {
@@ -155,6 +157,7 @@ void RegisterCases(core::Registry& registry, int retention_days) {
     AddDeadlineRoutes(registry, module);
     AddCalendarFeed(registry, module);
     AddReminders(registry, module);
+    AddDeadlineReminders(registry, module);
     AddRetention(registry, module, retention_days);
 }
 
