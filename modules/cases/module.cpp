@@ -132,7 +132,9 @@ void RegisterCases(core::Registry& registry, int retention_days) {
                         "legal status), her appointments (and when she was sent a reminder of one), each case's state "
                         "and outcome, its team, its timeline and "
                         "every change of "
-                        "state with its reason.",
+                        "state with its reason. A case closed longer than the retention period is anonymized "
+                        "(retention.hpp): what names or describes her goes, and her record goes with her last case "
+                        "unless she has an account.",
          .tables = {"cases_women", "cases_cases", "cases_team", "cases_transitions", "cases_events", "cases_referrals",
                     "cases_profiles", "cases_appointments", "cases_glass_breaks", "cases_deadlines",
                     "cases_deadline_reminders"},
