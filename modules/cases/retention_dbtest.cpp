@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "core/crypto/reseal.hpp"
@@ -145,6 +146,14 @@ class CaseRetentionTest : public testing::EngineTest {
     std::int64_t worker_ = 0;
     std::int64_t place_ = 0;
 };
+
+TEST(CaseJobs, RetentionAndDeadlineReminders_AreRecurringJobs) {
+    const auto application = testing::Application();
+    const auto& jobs = application->recurring_jobs();
+    for (const char* kind : {"cases.retention", "cases.deadline_reminders", "cases.reminders"}) {
+        EXPECT_NE(std::find(jobs.begin(), jobs.end(), kind), jobs.end()) << kind;
+    }
+}
 
 TEST_P(CaseRetentionTest, ClosedPastRetention_AnonymizedOnce_NothingOfHerLeft) {
     const std::int64_t woman = Woman();
