@@ -38,6 +38,7 @@ TEST(Modules, BadSettings_NameTheFlagAndTheVariable) {
         {{"--quick-exit-url", "weather.example"}, "--quick-exit-url (PONTE_QUICK_EXIT_URL)"},
         {{"--smtp-url", "mail.example:25"}, "--smtp-url (PONTE_SMTP_URL)"},
         {{"--mail-from", "Ponte <ponte@example.org>"}, "--mail-from (PONTE_MAIL_FROM)"},
+        {{"--case-retention-days", "7"}, "--case-retention-days (PONTE_CASE_RETENTION_DAYS)"},
     };
     for (const auto& [arguments, named] : cases) {
         auto message = CheckServe(arguments);

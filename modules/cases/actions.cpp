@@ -119,6 +119,12 @@ core::Outcome<Case> MoveTo(const Module& module, const policy::Principal& caller
         failure.detail_key = "cases.detail.answer_referral";
         return failure;
     }
+    if (record.anonymized_at != 0) {
+        // Nothing of her is left to follow: a woman who comes back has a new case.
+        core::Failure failure = core::Failure::Invalid("to", "transition");
+        failure.detail_key = "cases.detail.case_anonymized";
+        return failure;
+    }
     if (auto refused = RefusedMove(record.state, move)) {
         core::Failure failure = core::Failure::Invalid(refused->field, refused->code);
         if (refused->field == "to") failure.detail_key = "cases.detail.move_not_allowed";

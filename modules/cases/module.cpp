@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/config/config.hpp"
 #include "core/db/migrate.hpp"
 #include "modules/cases/actions.hpp"
 #include "modules/cases/appointments/feed.hpp"
@@ -10,6 +11,7 @@
 #include "modules/cases/appointments/store.hpp"
 #include "modules/cases/assessments/handlers.hpp"
 #include "modules/cases/deadlines/handlers.hpp"
+#include "modules/cases/deadlines/reminders.hpp"
 #include "modules/cases/deadlines/store.hpp"
 #include "modules/cases/glass/handlers.hpp"
 #include "modules/cases/handlers.hpp"
@@ -20,6 +22,7 @@
 #include "modules/cases/profile/store.hpp"
 #include "modules/cases/referrals/handlers.hpp"
 #include "modules/cases/referrals/store.hpp"
+#include "modules/cases/retention.hpp"
 #include "modules/cases/seed.hpp"
 #include "modules/cases/store.hpp"
 
@@ -123,7 +126,7 @@ boost::json::value Export(db::Connection& connection, std::int64_t person, const
     return out;
 }
 
-void RegisterCases(core::Registry& registry) {
+void RegisterCases(core::Registry& registry, int retention_days) {
     registry.AddMigrations(db::LoadEmbeddedMigrations("cases", "modules/cases/migrations/"));
     DeclarePolicy(registry.policy());
     registry.AddSealedColumn({"cases_transitions", "case_id", "reason"});
@@ -151,10 +154,13 @@ void RegisterCases(core::Registry& registry) {
                         "personalized project with its goals, actions and every version of it, each case's state "
                         "and outcome, its team, its timeline and "
                         "every change of "
-                        "state with its reason.",
+                        "state with its reason. A case closed longer than the retention period is anonymized "
+                        "(retention.hpp): what names or describes her goes, and her record goes with her last case "
+                        "unless she has an account.",
          .tables = {"cases_women", "cases_cases", "cases_team", "cases_transitions", "cases_events", "cases_referrals",
-                    "cases_profiles", "cases_appointments", "cases_glass_breaks", "cases_deadlines", "cases_plans",
-                    "cases_plan_goals", "cases_plan_actions", "cases_plan_versions"},
+                    "cases_profiles", "cases_appointments", "cases_glass_breaks", "cases_deadlines",
+                    "cases_deadline_reminders", "cases_plans", "cases_plan_goals", "cases_plan_actions",
+                    "cases_plan_versions"},
          .exporter = &Export,
          // Her record goes, and with it her cases, their teams and their history.
          .eraser = [](db::Connection& connection, std::int64_t person, const privacy::Context&) {
@@ -177,12 +183,35 @@ void RegisterCases(core::Registry& registry) {
     AddPlanRoutes(registry, module);
     AddCalendarFeed(registry, module);
     AddReminders(registry, module);
+    AddDeadlineReminders(registry, module);
+    AddRetention(registry, module, retention_days);
 }
 
 class CasesModule : public core::Module {
   public:
     std::string_view word() const override { return "cases"; }
-    void Register(core::Registry& registry) const override { RegisterCases(registry); }
+
+    void AddOptions(CLI::App& serve) override {
+        serve
+            .add_option("--case-retention-days", retention_days_,
+                        "Days after a case closed when it is anonymized (what names or describes her goes)")
+            ->envname("PONTE_CASE_RETENTION_DAYS")
+            ->capture_default_str();
+    }
+
+    std::optional<std::string> CheckOptions() const override {
+        // Under a month a woman who comes back soon after closing would find nothing of her history.
+        if (retention_days_ < 30 || retention_days_ > 100 * 365) {
+            return config::SettingName("--case-retention-days", "PONTE_CASE_RETENTION_DAYS") +
+                   ": must be between 30 and 36500 days";
+        }
+        return std::nullopt;
+    }
+
+    void Register(core::Registry& registry) const override { RegisterCases(registry, retention_days_); }
+
+  private:
+    int retention_days_ = kDefaultRetentionDays;
 };
 
 }  // namespace

@@ -23,10 +23,12 @@ constexpr std::string_view kInsertMember =
 constexpr std::string_view kDemoteLead = "UPDATE cases_team SET role = 'member' WHERE case_id = $1 AND role = 'lead'";
 constexpr std::string_view kUpdateMember = "UPDATE cases_team SET role = $3 WHERE case_id = $1 AND user_id = $2";
 constexpr std::string_view kDeleteMember = "DELETE FROM cases_team WHERE case_id = $1 AND user_id = $2";
-// The columns of a Case, in its order, over cases_cases c joined to cases_women w and its lead.
+// The columns of a Case, in its order, over cases_cases c joined to cases_women w and its lead:
+// kCaseColumnCount of them (ReadCase), before any a statement adds.
+constexpr std::size_t kCaseColumnCount = 13;
 constexpr std::string_view kCaseColumns =
     "c.id, c.woman_id, c.organization_id, w.chosen_name, w.code, c.state, COALESCE(c.outcome, ''), c.version, "
-    "c.opened_at, c.updated_at, COALESCE(l.user_id, 0), COALESCE(lu.display_name, '')";
+    "c.opened_at, c.updated_at, COALESCE(l.user_id, 0), COALESCE(lu.display_name, ''), COALESCE(c.anonymized_at, 0)";
 constexpr std::string_view kCaseTables =
     " FROM cases_cases c JOIN cases_women w ON w.id = c.woman_id "
     "LEFT JOIN cases_team l ON l.case_id = c.id AND l.role = 'lead' LEFT JOIN accounts_users lu ON lu.id = l.user_id ";
@@ -46,7 +48,7 @@ constexpr std::string_view kSelectWorker =
     "AND u.erased_at IS NULL AND u.disabled = 0 GROUP BY u.id, u.display_name";
 constexpr std::string_view kUpdateState =
     "UPDATE cases_cases SET state = $4, outcome = $5, version = version + 1, updated_at = $6 "
-    "WHERE id = $1 AND version = $2 AND state = $3";
+    "WHERE id = $1 AND version = $2 AND state = $3 AND anonymized_at IS NULL";
 constexpr std::string_view kInsertTransition =
     "INSERT INTO cases_transitions (case_id, from_state, to_state, outcome, reason, by_user_id, at) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7)";
@@ -70,7 +72,8 @@ Case ReadCase(const db::Result& rows, std::size_t row) {
                 .opened_at = rows.Int(row, 8),
                 .updated_at = rows.Int(row, 9),
                 .lead_user_id = rows.Int(row, 10),
-                .lead_name = rows.Text(row, 11)};
+                .lead_name = rows.Text(row, 11),
+                .anonymized_at = rows.Int(row, 12)};
 }
 
 // Escapes LIKE's wildcards in `text`, for "LIKE ... ESCAPE '\'".
@@ -198,7 +201,7 @@ core::Page<CaseloadRow> SelectCaseload(db::Connection& connection, std::int64_t 
     sql += " AND " + core::After(page, "c.id", "c.id", params);
     sql += " ORDER BY c.id LIMIT " + core::FetchLimit(page, params);
     auto rows = connection.Execute(sql, params);
-    constexpr std::size_t kExtra = 12;  // the columns after kCaseColumns'
+    constexpr std::size_t kExtra = kCaseColumnCount;
     core::Page<CaseloadRow> out;
     for (std::size_t row = 0; row < rows.size(); ++row) {
         out.items.push_back({.record = ReadCase(rows, row),

@@ -61,6 +61,7 @@ struct Case {
     std::int64_t updated_at = 0;
     std::int64_t lead_user_id = 0;
     std::string lead_name;
+    std::int64_t anonymized_at = 0;  // 0: not anonymized (retention.hpp)
 };
 
 // The case, or nullopt; `team` (when given) receives its members, the lead first.
@@ -96,7 +97,7 @@ core::Page<CaseloadRow> SelectCaseload(db::Connection& connection, std::int64_t 
 
 // Moves the case to `move.to` when it is still at `expected_version` and in `from`, and records
 // the change (the reason sealed) in its history and its timeline ("moved"). Returns false,
-// changing nothing, when it was changed meanwhile. Precondition: RefusedMove(from, move) is nullopt.
+// changing nothing, when it was changed meanwhile or is anonymized. Precondition: RefusedMove(from, move) is nullopt.
 bool MoveCase(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t case_id,
               std::int64_t expected_version, State from, const Move& move, std::int64_t by_user_id,
               std::int64_t now_ms);

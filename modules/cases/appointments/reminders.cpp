@@ -1,17 +1,12 @@
 #include "modules/cases/appointments/reminders.hpp"
 
-#include <algorithm>
 #include <boost/json.hpp>
-#include <cctype>
 
 #include "core/audit/audit.hpp"
 #include "core/feature.hpp"
 #include "core/i18n/catalogue.hpp"
-#include "core/i18n/local_time.hpp"
 #include "core/jobs/jobs.hpp"
 #include "core/log/log.hpp"
-#include "core/mail/mail.hpp"
-#include "modules/cases/profile/store.hpp"
 
 namespace ponte::cases {
 namespace {
@@ -26,53 +21,28 @@ enum class Fate { kSent, kHeld, kSkipped, kTaken };
 // What becomes of one due reminder at `now_ms`, decided and done in the caller's transaction.
 Fate Remind(db::Connection& connection, const crypto::Keyring& keyring, const ReminderSenders& senders,
             const DueReminder& due, std::int64_t now_ms) {
-    const auto stored = ReadPart(connection, keyring, due.woman_id, Part::kSafeContact);
-    // Until her rules are recorded nobody contacts her: a message to the wrong address or at the
-    // wrong hour can put her at risk.
-    if (!stored.content) return Fate::kHeld;
-    const SafeContact rules = SafeContactFrom(*stored.content);
-    // Her hours are those of where she lives, which is where the place is.
-    const std::string_view zone = i18n::IsKnownTimeZone(due.time_zone) ? std::string_view(due.time_zone) : "UTC";
-    const i18n::LocalTime local = i18n::ToLocal(now_ms, zone);
-    if (!MayContactAt(rules, local.weekday, local.minute)) return Fate::kHeld;
-    const ReminderSender* sender = senders.For(rules.channel);
-    if (sender == nullptr) {
+    const Reach reach = ReachHer(connection, keyring, senders, due.woman_id, due.time_zone, now_ms);
+    if (reach.verdict == Reach::Verdict::kHeld) return Fate::kHeld;
+    if (reach.verdict == Reach::Verdict::kSkipped) {
         log::Info("no reminder sender for her channel: reminder skipped",
-                  {{"channel", rules.channel}, {"appointment_id", std::to_string(due.appointment_id)}});
+                  {{"channel", reach.rules.channel}, {"appointment_id", std::to_string(due.appointment_id)}});
         return Fate::kSkipped;
     }
     if (!MarkReminded(connection, due.appointment_id, now_ms)) return Fate::kTaken;
-    const auto profile = ReadPart(connection, keyring, due.woman_id, Part::kProfile);
-    const std::string locale = ReminderLocale(profile.content ? ProfileFrom(*profile.content) : Profile{});
-    sender->Send(connection, ComposeReminder(due, rules, locale), now_ms);
-    audit::Append(
-        connection,
-        {.action = std::string(kRemindAction),
-         .outcome = "ok",
-         .resource_type = "cases.appointment",
-         .resource_id = std::to_string(due.appointment_id),
-         .organization_id = due.organization_id,
-         .detail = boost::json::serialize(boost::json::object{{"case_id", due.case_id}, {"channel", rules.channel}})},
-        now_ms);
+    reach.sender->Send(connection, ComposeReminder(due, reach.rules, reach.locale), now_ms);
+    audit::Append(connection,
+                  {.action = std::string(kRemindAction),
+                   .outcome = "ok",
+                   .resource_type = "cases.appointment",
+                   .resource_id = std::to_string(due.appointment_id),
+                   .organization_id = due.organization_id,
+                   .detail = boost::json::serialize(
+                       boost::json::object{{"case_id", due.case_id}, {"channel", reach.rules.channel}})},
+                  now_ms);
     return Fate::kSent;
 }
 
 }  // namespace
-
-void EmailReminderSender::Send(db::Connection& connection, const ReminderMessage& message, std::int64_t now_ms) const {
-    mail::Enqueue(connection, *keyring_, {.to = message.to, .subject = message.subject, .body = message.body}, now_ms);
-}
-
-std::string ReminderLocale(const Profile& profile) {
-    const auto locales = i18n::Catalogue::Instance().Locales();
-    for (const auto& spoken : profile.languages) {
-        std::string primary = spoken.language.substr(0, spoken.language.find_first_of("-_"));
-        std::transform(primary.begin(), primary.end(), primary.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (std::find(locales.begin(), locales.end(), primary) != locales.end()) return primary;
-    }
-    return "en";
-}
 
 ReminderMessage ComposeReminder(const DueReminder& due, const SafeContact& rules, std::string_view locale) {
     const auto& catalogue = i18n::Catalogue::Instance();

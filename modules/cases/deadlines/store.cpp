@@ -17,6 +17,28 @@ constexpr std::string_view kSelectDeadline =
     "FROM cases_deadlines d JOIN cases_cases c ON c.id = d.case_id JOIN cases_women w ON w.id = c.woman_id ";
 constexpr std::string_view kMarkDone =
     "UPDATE cases_deadlines SET done_at = $3, version = version + 1 WHERE id = $1 AND version = $2 AND done_at IS NULL";
+// A deadline is left out once both reminders of its lead (the team's and hers) went.
+constexpr std::string_view kSelectDue =
+    "SELECT d.id, d.case_id, d.kind, d.title, d.due_on, d.documents, 0, COALESCE(d.created_by, 0), d.created_at, "
+    "d.version, w.code, '', c.woman_id, c.organization_id, o.name, "
+    "COALESCE((SELECT p.time_zone FROM cases_places p WHERE p.organization_id = c.organization_id "
+    "ORDER BY p.id LIMIT 1), 'UTC') "
+    "FROM cases_deadlines d JOIN cases_cases c ON c.id = d.case_id JOIN cases_women w ON w.id = c.woman_id "
+    "JOIN tenancy_organizations o ON o.id = c.organization_id "
+    "WHERE d.done_at IS NULL AND d.due_on >= $1 AND d.due_on <= $3 "
+    "AND c.state IN ('intake', 'active', 'suspended') "
+    "AND (SELECT COUNT(*) FROM cases_deadline_reminders r WHERE r.deadline_id = d.id "
+    "AND r.lead_days = CASE WHEN d.due_on <= $2 THEN 7 ELSE 30 END) < 2 "
+    "ORDER BY d.due_on, d.id LIMIT $4";
+constexpr std::string_view kMarkReminded =
+    "INSERT INTO cases_deadline_reminders (deadline_id, lead_days, audience, sent_at) VALUES ($1, $2, $3, $4) "
+    "ON CONFLICT (deadline_id, lead_days, audience) DO NOTHING";
+constexpr std::string_view kSelectReminded =
+    "SELECT COUNT(*) FROM cases_deadline_reminders WHERE deadline_id = $1 AND lead_days = $2 AND audience = $3";
+constexpr std::string_view kSelectMailboxes =
+    "SELECT u.email, u.locale FROM cases_team t JOIN accounts_users u ON u.id = t.user_id "
+    "WHERE t.case_id = $1 AND u.email IS NOT NULL AND u.email <> '' AND u.disabled = 0 AND u.erased_at IS NULL "
+    "ORDER BY t.role = 'lead' DESC, t.user_id";
 
 // The title, or the documents as one JSON array, sealed in their column's context.
 std::string Sealed(const crypto::Keyring& keyring, const Deadline& deadline, std::string_view column) {
@@ -104,6 +126,38 @@ core::Page<Deadline> SelectOpenDeadlines(db::Connection& connection, const crypt
         out.items.pop_back();
         out.next = core::Position{.key = out.items.back().due_on, .id = out.items.back().id};
     }
+    return out;
+}
+
+std::vector<DueDeadline> DueDeadlines(db::Connection& connection, const crypto::Keyring& keyring, std::string_view from,
+                                      std::string_view week, std::string_view to, std::int64_t limit) {
+    auto rows = connection.Execute(kSelectDue, {std::string(from), std::string(week), std::string(to), limit});
+    std::vector<DueDeadline> out;
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        out.push_back({.deadline = ReadDeadline(keyring, rows, row),
+                       .woman_id = rows.Int(row, 12),
+                       .organization_id = rows.Int(row, 13),
+                       .organization_name = rows.Text(row, 14),
+                       .time_zone = rows.Text(row, 15)});
+    }
+    return out;
+}
+
+bool MarkDeadlineReminded(db::Connection& connection, std::int64_t deadline_id, int lead_days,
+                          std::string_view audience, std::int64_t now_ms) {
+    return connection.Execute(kMarkReminded, {deadline_id, std::int64_t{lead_days}, std::string(audience), now_ms})
+               .affected_rows > 0;
+}
+
+bool DeadlineReminded(db::Connection& connection, std::int64_t deadline_id, int lead_days, std::string_view audience) {
+    return connection.Execute(kSelectReminded, {deadline_id, std::int64_t{lead_days}, std::string(audience)})
+               .Int(0, 0) > 0;
+}
+
+std::vector<Mailbox> TeamMailboxes(db::Connection& connection, std::int64_t case_id) {
+    auto rows = connection.Execute(kSelectMailboxes, {case_id});
+    std::vector<Mailbox> out;
+    for (std::size_t row = 0; row < rows.size(); ++row) out.push_back({rows.Text(row, 0), rows.Text(row, 1)});
     return out;
 }
 
