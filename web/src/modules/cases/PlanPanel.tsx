@@ -164,7 +164,8 @@ export function PlanPanel({ caseId, readAt, team, changes, onStale }: PanelProps
         }
         return asked;
       }}
-      onSaved={setPlan} onStale={onStale} before={shown} after={history}>
+      foldOnSave onSaved={(saved) => { setPlan(saved); setSaid(t('cases.plan.saved')); }} onStale={onStale}
+      before={shown} after={history}>
       <PlanFields form={form} team={team} partners={partners} errors={errors} onChange={setForm} />
     </PartForm>
   );

@@ -55,6 +55,7 @@ interface PartFormProps<T> {
   fieldOf?: (field: string) => string;  // the form's field for a field the server names
   after?: ComponentChildren;   // said below the form
   editOnly?: boolean;          // the form is left out for those who may not change the part
+  foldOnSave?: boolean;        // a folded form folds again once saved (the panel then says so)
 }
 
 export function PartForm<T>(props: PartFormProps<T>) {
@@ -81,6 +82,10 @@ export function PartForm<T>(props: PartFormProps<T>) {
       }));
       setErrors(noErrors);
       setSaid(t('cases.part.saved'));
+      if (props.foldOnSave && folder.current) {
+        folder.current.open = false;
+        folder.current.querySelector('summary')?.focus();
+      }
       onSaved(saved as unknown as T & Stored);
     } catch (error) {
       if (error instanceof ApiError && error.status === 412) {
