@@ -60,7 +60,7 @@ async function fillPlan(page, words, goals, due) {
   }
   await page.selectOption(byId('field-goals.0.target_score'), '4');
   await page.click(`${planForm} #goal-0 .actions button.button:not(.small)`);
-  await page.fill(byId('field-goals.0.actions.0.title'), goals[0].action);
+  await page.locator('#goal-0').getByLabel(words['cases.plan.field.title'], { exact: true }).fill(goals[0].action);
   assert.equal(await page.inputValue(byId('field-goals.0.actions.0.owner')), 'her');
   await page.fill(byId('field-goals.0.actions.0.due_on'), due);
   await page.click(`${planForm} button[type=submit]`);

@@ -94,7 +94,7 @@ export function PlanFields({ form, team, partners, errors, onChange }: FieldsPro
             return (
               <fieldset class="domain" key={a} id={`field-${at}`} tabIndex={-1}>
                 <legend>{t('cases.plan.action_n', { goal: g + 1, n: a + 1 })}</legend>
-                <Field name={`${at}.title`} label={t('cases.plan.heading')} dir="auto" value={step.title}
+                <Field name={`${at}.title`} label={t('cases.plan.field.title')} dir="auto" value={step.title}
                   error={errors.fields[`${at}.title`]} onInput={(title) => action(g, a, { title })} />
                 <Choice name={`${at}.owner`} label={t('cases.plan.field.owner')} value={step.owner}
                   options={owners.includes(step.owner) ? owners : [...owners, step.owner]} labelOf={ownerName}

@@ -103,9 +103,9 @@ export function PlanPanel({ caseId, readAt, team, changes, onStale }: PanelProps
                   <ul class="team plan__actions">
                     {goal.actions.map((action) => (
                       <li key={action.id}>
-                        <span class="team__name"><bdi>{action.title}</bdi></span>
+                        <span class="team__name"><bdi>{action.title}</bdi></span>{' '}
                         <span class="team__role">{t('cases.plan.action_facts', { who: isolate(ownerOf(action)),
-                          day: day(action.due_on) })}</span>
+                          day: day(action.due_on) })}</span>{' '}
                         <span class={`state state--${stateLook[action.state]}`}>{t(`cases.plan.state.${action.state}`)}</span>
                         {changes && isOpen(action.state) && (
                           <button type="button" class="button small" disabled={moving !== 0}
