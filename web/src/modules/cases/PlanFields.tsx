@@ -34,21 +34,21 @@ export function planLabels(form: PlanForm, t: (key: string, values?: Record<stri
 interface FieldsProps {
   form: PlanForm;
   team: TeamMember[];
-  partners: Map<string, string>;  // the partners the plan's actions already name, by their owner choice
+  named: Map<string, string>;  // who the plan's actions already name besides her, by their owner choice
   errors: FormErrors;
   onChange: (form: PlanForm) => void;
 }
 
-export function PlanFields({ form, team, partners, errors, onChange }: FieldsProps) {
+export function PlanFields({ form, team, named, errors, onChange }: FieldsProps) {
   const { t } = useI18n();
   const change = (next: Partial<PlanForm>) => onChange({ ...form, ...next });
   const goal = (g: number, next: Partial<GoalRow>) =>
     change({ goals: form.goals.map((row, i) => i === g ? { ...row, ...next } : row) });
   const action = (g: number, a: number, next: Partial<ActionRow>) =>
     goal(g, { actions: form.goals[g].actions.map((row, i) => i === a ? { ...row, ...next } : row) });
-  const owners = ['her', ...team.map((member) => `worker:${member.user_id}`), ...partners.keys()];
+  const owners = [...new Set(['her', ...team.map((member) => `worker:${member.user_id}`), ...named.keys()])];
   const ownerName = (choice: string) => choice === 'her' ? t('cases.plan.owner_her')
-    : team.find((member) => `worker:${member.user_id}` === choice)?.display_name ?? partners.get(choice) ?? choice;
+    : team.find((member) => `worker:${member.user_id}` === choice)?.display_name ?? named.get(choice) ?? choice;
 
   return (
     <>

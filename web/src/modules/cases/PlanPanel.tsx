@@ -43,11 +43,12 @@ export function PlanPanel({ caseId, readAt, team, changes, onStale }: PanelProps
   const day = (iso: string) => formatDate(dayOf(iso));
   const list = (words: string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(words);
   const labels = planLabels(form, t);
-  // The partners the plan's actions name, kept as owners the form offers.
-  const partners = new Map<string, string>();
+  // Who the plan's actions name besides her: the form keeps offering a partner (and a worker since
+  // taken off her team), by the name the plan gives.
+  const named = new Map<string, string>();
   for (const goal of plan.goals) {
     for (const action of goal.actions) {
-      if (action.owner === 'partner') partners.set(ownerChoice(action), action.owner_name);
+      if (action.owner !== 'her') named.set(ownerChoice(action), action.owner_name);
     }
   }
   const ownerOf = (action: PlanAction) => action.owner === 'her' ? t('cases.plan.owner_her')
@@ -166,7 +167,7 @@ export function PlanPanel({ caseId, readAt, team, changes, onStale }: PanelProps
       }}
       foldOnSave onSaved={(saved) => { setPlan(saved); setSaid(t('cases.plan.saved')); }} onStale={onStale}
       before={shown} after={history}>
-      <PlanFields form={form} team={team} partners={partners} errors={errors} onChange={setForm} />
+      <PlanFields form={form} team={team} named={named} errors={errors} onChange={setForm} />
     </PartForm>
   );
 }
