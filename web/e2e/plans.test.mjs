@@ -124,7 +124,6 @@ test('in English: a plan of three goals agreed, an action done, its versions, it
     { domain: 'housing', statement: 'A flat of her own', target: 'A rental contract in her name' },
     { domain: 'work', statement: 'A job as a cook', target: 'A contract of six months or more' },
   ], 'plan-en-phone');
-  await page.reload();
   await page.locator('.timeline li', { hasText: /Demo case_worker.*agreed her plan with her/ }).waitFor();
   await page.locator('.timeline li', { hasText: /Demo case_worker.*moved an action of her plan/ }).waitFor();
   assert.deepEqual(errors, []);

@@ -70,6 +70,11 @@ export function CaseScreen({ id }: { id?: string }) {
     setFile(null);
     reload();
   }, [caseId]);
+  // A change of her plan is an event of the case: its timeline is read again from its start.
+  const timelineAgain = () => timelinePage().then((page) => {
+    setEvents(page.items);
+    setMoreEvents(page.next_cursor);
+  }).catch(reload);
   const showMore = () => {
     if (moreEvents) timelinePage(moreEvents).then((page) => {
       setEvents((shown) => [...shown, ...page.items]);
@@ -121,7 +126,7 @@ export function CaseScreen({ id }: { id?: string }) {
               <ProfilePanel caseId={caseId} readAt={readAt} changes={acts && !stale} onStale={toldStale} />
               <SensitivePanel caseId={caseId} readAt={readAt} changes={acts && !stale} onStale={toldStale} />
               <AssessmentsPanel caseId={caseId} readAt={readAt} records={acts && file.state !== 'closed'} />
-              <PlanPanel caseId={caseId} readAt={readAt} team={file.team} onStale={toldStale}
+              <PlanPanel caseId={caseId} readAt={readAt} team={file.team} onStale={toldStale} onChanged={timelineAgain}
                 changes={acts && !stale && file.state !== 'closed' && file.state !== 'referred'} />
             </>
           )}

@@ -124,6 +124,8 @@ it('APlanIsAgreedWithTheVersionRead_AWorkerOfHerTeamOwningAnAction', async () =>
   expect(text('section[aria-labelledby="plan-title"] > [role=status]')).toBe('The plan is saved.');
   expect($<HTMLDetailsElement>('details:has(#plan-show)')!.open).toBe(false);
   await vi.waitFor(() => expect(text('#plan-versions-title')).toBe('Its versions (1)'));
+  // The case's timeline is read again, for the event of her plan.
+  expect(sent.filter((r) => r.url.endsWith('/api/v1/cases/5/timeline'))).toHaveLength(2);
 });
 
 it('ARefusedOwner_IsSaidAtTheOwnerOfItsAction_AndInTheSummary', async () => {

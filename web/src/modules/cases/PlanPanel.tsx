@@ -14,12 +14,19 @@ import { changeSentence, dayOf, formField, isOpen, ownerChoice, planBody, planFo
 import type { TeamMember } from './records';
 import { isolate } from './timeline';
 
-interface PanelProps { caseId: string; readAt: number; team: TeamMember[]; changes: boolean; onStale: () => void }
+interface PanelProps {
+  caseId: string;
+  readAt: number;
+  team: TeamMember[];
+  changes: boolean;        // she may change the plan
+  onStale: () => void;
+  onChanged: () => void;   // the plan was changed here
+}
 
 // The look of an action's state, borrowed from the case states': planned waits, done is reached.
 const stateLook = { planned: 'intake', in_progress: 'referred', done: 'active', dropped: 'closed' } as const;
 
-export function PlanPanel({ caseId, readAt, team, changes, onStale }: PanelProps) {
+export function PlanPanel({ caseId, readAt, team, changes, onStale, onChanged }: PanelProps) {
   const { t, formatDate, locale } = useI18n();
   const { part: plan, setPart: setPlan, failed } = usePart<Plan>('/api/v1/cases/{case_id}/plan', caseId, readAt);
   const [form, setForm] = useState<PlanForm | null>(null);
@@ -65,6 +72,7 @@ export function PlanPanel({ caseId, readAt, team, changes, onStale }: PanelProps
       setMoveFailed(noErrors);
       setSaid(t('cases.plan.marked_done', { title: isolate(action.title) }));
       setPlan(moved as Plan);
+      onChanged();
     } catch (error) {
       if (error instanceof ApiError && error.status === 412) {
         setMoveFailed(noErrors);
@@ -165,7 +173,11 @@ export function PlanPanel({ caseId, readAt, team, changes, onStale }: PanelProps
         }
         return asked;
       }}
-      foldOnSave onSaved={(saved) => { setPlan(saved); setSaid(t('cases.plan.saved')); }} onStale={onStale}
+      foldOnSave onSaved={(saved) => {
+        setPlan(saved);
+        setSaid(t('cases.plan.saved'));
+        onChanged();
+      }} onStale={onStale}
       before={shown} after={history}>
       <PlanFields form={form} team={team} named={named} errors={errors} onChange={setForm} />
     </PartForm>
