@@ -1,9 +1,9 @@
 // A case as her team reads it: her chosen name, code, state and lead; who referred her and why;
 // the moves its state allows; its team; her profile, safe-contact rules and what only her team
-// reads; her assessments; and its timeline. The case is read with its version (ETag), which every move names:
-// when someone else changed the case in the meantime, the screen says so in her language and
-// offers to read it again, instead of acting on what is no longer there. Each part of her profile
-// has its own version and says so the same way.
+// reads; her assessments; her plan; and its timeline. The case is read with its version (ETag),
+// which every move names: when someone else changed the case in the meantime, the screen says so
+// in her language and offers to read it again, instead of acting on what is no longer there. Each
+// part of her profile, and her plan, has its own version and says so the same way.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { api, ok } from '../../api/client';
@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n';
 import { useAppState } from '../../state';
 import { AssessmentsPanel } from './AssessmentsPanel';
 import { Moves } from './Moves';
+import { PlanPanel } from './PlanPanel';
 import { ProfilePanel } from './ProfilePanel';
 import { ReferralFacts } from './ReferralFacts';
 import { SafeContactPanel } from './SafeContactPanel';
@@ -69,6 +70,11 @@ export function CaseScreen({ id }: { id?: string }) {
     setFile(null);
     reload();
   }, [caseId]);
+  // A change of her plan is an event of the case: its timeline is read again from its start.
+  const timelineAgain = () => timelinePage().then((page) => {
+    setEvents(page.items);
+    setMoreEvents(page.next_cursor);
+  }).catch(reload);
   const showMore = () => {
     if (moreEvents) timelinePage(moreEvents).then((page) => {
       setEvents((shown) => [...shown, ...page.items]);
@@ -120,6 +126,8 @@ export function CaseScreen({ id }: { id?: string }) {
               <ProfilePanel caseId={caseId} readAt={readAt} changes={acts && !stale} onStale={toldStale} />
               <SensitivePanel caseId={caseId} readAt={readAt} changes={acts && !stale} onStale={toldStale} />
               <AssessmentsPanel caseId={caseId} readAt={readAt} records={acts && file.state !== 'closed'} />
+              <PlanPanel caseId={caseId} readAt={readAt} team={file.team} onStale={toldStale} onChanged={timelineAgain}
+                changes={acts && !stale && file.state !== 'closed' && file.state !== 'referred'} />
             </>
           )}
           <Timeline events={events} more={moreEvents !== null} onMore={showMore} />

@@ -9,7 +9,7 @@ import { ErrorSummary, Submit, errorsOf, hasErrors, noErrors, type FormErrors } 
 import { useI18n } from '../../i18n';
 
 export type PartPath = '/api/v1/cases/{case_id}/profile' | '/api/v1/cases/{case_id}/safe-contact' |
-  '/api/v1/cases/{case_id}/sensitive';
+  '/api/v1/cases/{case_id}/sensitive' | '/api/v1/cases/{case_id}/plan';
 
 interface Stored { etag: string; recorded: boolean }
 
@@ -52,6 +52,10 @@ interface PartFormProps<T> {
   errors: FormErrors;
   setErrors: (errors: FormErrors) => void;
   codes?: Record<string, string>;  // the part's own refusals (code -> message key), said at their field
+  fieldOf?: (field: string) => string;  // the form's field for a field the server names
+  after?: ComponentChildren;   // said below the form
+  editOnly?: boolean;          // the form is left out for those who may not change the part
+  foldOnSave?: boolean;        // a folded form folds again once saved (the panel then says so)
 }
 
 export function PartForm<T>(props: PartFormProps<T>) {
@@ -78,15 +82,24 @@ export function PartForm<T>(props: PartFormProps<T>) {
       }));
       setErrors(noErrors);
       setSaid(t('cases.part.saved'));
+      if (props.foldOnSave && folder.current) {
+        folder.current.open = false;
+        folder.current.querySelector('summary')?.focus();
+      }
       onSaved(saved as unknown as T & Stored);
     } catch (error) {
       if (error instanceof ApiError && error.status === 412) {
         setErrors(noErrors);
         onStale();
       } else {
-        const found = errorsOf(error, t, known);
-        if (error instanceof ApiError) {
-          for (const { field, code } of error.errors) {
+        const fieldOf = props.fieldOf ?? ((field: string) => field);
+        const named = error instanceof ApiError
+          ? new ApiError(error.status, error.type, error.title, error.detail,
+            error.errors.map((e) => ({ ...e, field: fieldOf(e.field) })))
+          : error;
+        const found = errorsOf(named, t, known);
+        if (named instanceof ApiError) {
+          for (const { field, code } of named.errors) {
             if (props.codes?.[code] && known.includes(field)) found.fields[field] = t(props.codes[code]);
           }
         }
@@ -111,12 +124,13 @@ export function PartForm<T>(props: PartFormProps<T>) {
       <h2 id={`${id}-title`}>{title}</h2>
       {props.before}
       <ErrorSummary id={`${id}-errors`} errors={errors} labels={labels} />
-      {props.folded ? (
+      {props.editOnly && !changes ? null : props.folded ? (
         <details class="disclosure" ref={folder}>
           <summary id={`${id}-show`}>{props.folded}</summary>
           {form}
         </details>
       ) : form}
+      {props.after}
     </section>
   );
 }

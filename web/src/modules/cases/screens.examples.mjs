@@ -70,6 +70,19 @@ export const screens = [
     },
     ready: '#assessment-errors-title',
   },
+  {
+    // A goal with no statement is named before anything is sent, and nothing is saved.
+    name: 'case-plan-errors',
+    route: '/cases/:id',
+    go: async (page, helpers) => {
+      await openActiveCase(page, helpers);
+      await page.waitForSelector('#plan-title');
+      await page.click('summary#plan-show');
+      await page.click('form[aria-labelledby="plan-title"] .part__fields > p > button');
+      await page.click('form[aria-labelledby="plan-title"] button[type=submit]');
+    },
+    ready: '#plan-errors-title',
+  },
   { name: 'referrals', route: '/referrals', go: openReferrals, ready: '.referral-card .answer button' },
   {
     name: 'referrals-decline-errors',

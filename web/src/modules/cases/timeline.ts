@@ -39,6 +39,8 @@ export function sentenceOf(event: TimelineEvent, names: Map<number, string>, t: 
       if (!detail.role) return { key: 'cases.timeline.team_left', values: { who, member } };
       return { key: 'cases.timeline.team_joined', values: { who, member, role: t(`cases.role.${detail.role}`) } };
     }
+    case 'plan_agreed': case 'plan_revised': case 'plan_action':
+      return { key: `cases.timeline.${event.kind}`, values: { who } };
     default:
       return { key: 'cases.timeline.other', values: { who } };
   }
