@@ -1,5 +1,6 @@
 #include "modules/cases/seed.hpp"
 
+#include <boost/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
@@ -7,6 +8,7 @@
 #include "core/i18n/local_time.hpp"
 #include "modules/cases/appointments/store.hpp"
 #include "modules/cases/assessments/store.hpp"
+#include "modules/cases/plans/store.hpp"
 #include "modules/cases/referrals/store.hpp"
 #include "modules/cases/store.hpp"
 
@@ -44,6 +46,39 @@ void SeedAssessments(db::Connection& connection, const core::DemoWorld& world, s
     for (const auto& [at, scores] : assessments) {
         InsertAssessment(connection, *world.keyring, case_id, by_user_id, at, world.now_ms, scores);
     }
+}
+
+// Her personalized project, agreed four months ago with three goals, one action done, one of
+// them past its day, and kept as its first version.
+void SeedPlan(db::Connection& connection, const core::DemoWorld& world, std::int64_t case_id, std::int64_t by_user_id) {
+    auto day = [&](int days) { return i18n::IsoDateUtc(world.now_ms + std::int64_t{days} * 86'400'000); };
+    Plan plan{
+        .agreed_on = day(-120),
+        .reviews = {day(-30), day(60)},
+        .goals = {{.domain = "language",
+                   .statement = "Speak Italian at work and with the children's teachers",
+                   .target = "A2 certificate",
+                   .target_score = 4,
+                   .actions = {{.title = "Evening course at the CPIA", .due_on = day(-90), .state = ActionState::kDone},
+                               {.title = "Sit the A2 exam", .due_on = day(45)}}},
+                  {.domain = "work",
+                   .statement = "A job as a cook",
+                   .target = "A contract of six months or more",
+                   .actions = {{.title = "Write a CV with her mentor", .due_on = day(-5)},
+                               {.title = "Food safety course (HACCP)",
+                                .owner = Owner::kWorker,
+                                .owner_user_id = by_user_id,
+                                .due_on = day(30)}}},
+                  {.domain = "education",
+                   .statement = "Both children at school",
+                   .target = "Enrolled for September",
+                   .actions = {{.title = "Book the school office",
+                                .owner = Owner::kWorker,
+                                .owner_user_id = by_user_id,
+                                .due_on = day(14)}}}}};
+    WritePlan(connection, *world.keyring, Plan{.case_id = case_id}, plan, by_user_id, world.now_ms);
+    InsertPlanVersion(connection, *world.keyring, case_id, 2, ToJson(ReadPlan(connection, *world.keyring, case_id)),
+                      boost::json::array{}, by_user_id, world.now_ms);
 }
 
 // The listening space of the organization: a place open on weekdays, an interpreter, and an
@@ -111,6 +146,7 @@ void SeedDemo(db::Connection& connection, core::DemoWorld& world) {
             if (kStates[i % 8] == State::kActive && first_active == 0) first_active = ids.back();
             if (kStates[i % 8] == State::kActive && world.keyring != nullptr) {
                 SeedAssessments(connection, world, ids.back(), worker->second);
+                SeedPlan(connection, world, ids.back(), worker->second);
             }
             continue;
         }
