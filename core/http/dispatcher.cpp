@@ -53,7 +53,8 @@ bool IsJsonContentType(std::string_view type) {
     return value.starts_with("utf-8");
 }
 
-// The same on every response; handlers never set these, so they are appended, not replaced.
+// The same on every response, appended rather than replacing: a handler's own stricter
+// Content-Security-Policy (a download's sandbox) is then enforced together with this one.
 void AddSecurityHeaders(Response& response, bool strict_transport_security) {
     static const std::pair<std::string_view, std::string_view> kHeaders[] = {
         {"X-Content-Type-Options", "nosniff"},
@@ -146,6 +147,15 @@ Dispatcher::Lane Dispatcher::LaneOf(const Request& request) const {
     return match.route->heavy ? Lane::kHeavy : Lane::kHandler;
 }
 
+std::size_t Dispatcher::BodyLimitOf(const Request& request, std::size_t server_limit) const {
+    std::string path;
+    std::string query;
+    if (!DecodeTarget(request.target, path, query)) return server_limit;
+    Match match = router_->Find(request.method, path);
+    if (match.route == nullptr || match.route->max_body_bytes == 0) return server_limit;
+    return match.route->max_body_bytes;
+}
+
 Response Dispatcher::RouteRequest(Request& request, std::string_view locale, std::size_t& slot) const {
     auto render = [&](const Problem& problem) {
         if (!problem.internal.empty()) {
@@ -181,7 +191,7 @@ Response Dispatcher::RouteRequest(Request& request, std::string_view locale, std
     if (route.TakesJson() && !IsJsonContentType(request.headers.Get("Content-Type").value_or(""))) {
         return render({ProblemKind::kUnsupportedMediaType, "detail.expect_json"});
     }
-    if (!route.TakesJson() && !request.body.empty()) {
+    if (!route.TakesJson() && !route.TakesFile() && !request.body.empty()) {
         return render({ProblemKind::kBadRequest, "", "body sent to a route that takes none"});
     }
 

@@ -12,6 +12,7 @@
 #include "core/testing/server_process.hpp"
 #include "modules/cases/appointments/store.hpp"
 #include "modules/cases/deadlines/store.hpp"
+#include "modules/cases/documents/store.hpp"
 #include "modules/cases/referrals/store.hpp"
 #include "modules/cases/store.hpp"
 
@@ -20,11 +21,15 @@ namespace {
 
 using testing::Reach;
 
+// The case MakeCase made last: a path names its case before the case's own records
+// ("/cases/{case_id}/documents/{document_id}"), whose factories put them on it.
+std::int64_t last_case = 0;
+
 // A case of the own organization with every actor on its team (the case worker leads), one of it
 // led by a case worker who is none of the actors, or one of the foreign organization.
 std::int64_t MakeCase(testing::Identities& world, db::Database& database, Reach reach) {
     static int made = 0;
-    return database.Transact([&](db::Connection& connection) {
+    return last_case = database.Transact([&](db::Connection& connection) {
         const std::int64_t now = core::NowMs();
         const std::int64_t organization =
             reach == Reach::kForeign ? world.foreign_organization : world.own_organization;
@@ -108,6 +113,20 @@ std::int64_t MakeDeadline(testing::Identities& world, db::Database& database, Re
     });
 }
 
+// A document of the case the path named just before (MakeCase), stored as an upload stores it.
+std::int64_t MakeDocument(testing::Identities&, db::Database& database, Reach) {
+    const auto& keyring = *testing::TestKeyring();
+    const auto folder = DocumentsFolder(testing::TestFilesDirectory());
+    Document document{.case_id = last_case,
+                      .visibility = "team",
+                      .name = "matrix.txt",
+                      .media_type = "text/plain",
+                      .size_bytes = 6,
+                      .stored_as = StoreSealed(folder, keyring, last_case, "Matrix")};
+    return database.Transact(
+        [&](db::Connection& connection) { return InsertDocument(connection, keyring, document, core::NowMs()); });
+}
+
 constexpr const char* kNobody = "DDDDDDDDDD";
 // The team reads (mentor, case worker) and the coordinator; on a case she is not assigned to, the
 // coordinator alone.
@@ -145,6 +164,11 @@ const bool kRows = testing::DeclareMatrixRows(
              {"listCaseDeadlines", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
              {"completeDeadline", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
              {"listOpenDeadlines", {kReaders, kNobody}},
+             {"addCaseNote", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"listCaseNotes", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"uploadCaseDocument", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"listCaseDocuments", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"downloadCaseDocument", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
              // The listening space: its places are managed by coordinators and administrators, its
              // interpreters by coordinators, and read by those who follow women.
              {"createPlace", {"DDDDDDAADD", kNobody}},
@@ -182,8 +206,9 @@ const bool kRows = testing::DeclareMatrixRows(
                  {"referral_id", &MakeReferral},
                  {"place_id", &MakePlace},
                  {"appointment_id", &MakeAppointment},
-                 {"deadline_id", &MakeDeadline}},
-     .with_team = {"case_id", "appointment_id", "deadline_id"}});
+                 {"deadline_id", &MakeDeadline},
+                 {"document_id", &MakeDocument}},
+     .with_team = {"case_id", "appointment_id", "deadline_id", "document_id"}});
 
 }  // namespace
 }  // namespace ponte::cases

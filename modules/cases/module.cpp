@@ -11,8 +11,12 @@
 #include "modules/cases/assessments/handlers.hpp"
 #include "modules/cases/deadlines/handlers.hpp"
 #include "modules/cases/deadlines/store.hpp"
+#include "modules/cases/documents/handlers.hpp"
+#include "modules/cases/documents/store.hpp"
 #include "modules/cases/glass/handlers.hpp"
 #include "modules/cases/handlers.hpp"
+#include "modules/cases/notes/handlers.hpp"
+#include "modules/cases/notes/store.hpp"
 #include "modules/cases/policy.hpp"
 #include "modules/cases/profile/handlers.hpp"
 #include "modules/cases/profile/store.hpp"
@@ -55,6 +59,28 @@ boost::json::array DeadlinesExport(db::Connection& connection, const crypto::Key
                        {"due_on", deadline.due_on},
                        {"documents", std::move(documents)},
                        {"done_at", deadline.done_at}});
+    }
+    return out;
+}
+
+// Her workers' notes, as her export shows them: every one, the team's too, as it is about her.
+boost::json::array NotesExport(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t case_id) {
+    boost::json::array out;
+    for (const auto& note : NotesOfCase(connection, keyring, case_id)) {
+        out.push_back({{"text", note.text}, {"visibility", note.visibility}, {"created_at", note.created_at}});
+    }
+    return out;
+}
+
+// The documents kept with her case: what they are, not their bytes (she asks for those apart).
+boost::json::array DocumentsExport(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t case_id) {
+    boost::json::array out;
+    for (const auto& document : DocumentsOfCase(connection, keyring, case_id)) {
+        out.push_back({{"name", document.name},
+                       {"media_type", document.media_type},
+                       {"size_bytes", document.size_bytes},
+                       {"visibility", document.visibility},
+                       {"created_at", document.created_at}});
     }
     return out;
 }
@@ -102,12 +128,15 @@ boost::json::value Export(db::Connection& connection, std::int64_t person, const
                        {"referral", std::move(referral)},
                        {"about_her", std::move(about)},
                        {"appointments", AppointmentsExport(connection, context.keyring, found->id)},
-                       {"deadlines", DeadlinesExport(connection, context.keyring, found->id)}});
+                       {"deadlines", DeadlinesExport(connection, context.keyring, found->id)},
+                       {"notes", NotesExport(connection, context.keyring, found->id)},
+                       {"documents", DocumentsExport(connection, context.keyring, found->id)}});
     }
     return out;
 }
 
-void RegisterCases(core::Registry& registry) {
+void RegisterCases(core::Registry& registry, std::size_t document_max_bytes) {
+    const std::filesystem::path documents = DocumentsFolder(registry.deployment().files_directory);
     registry.AddMigrations(db::LoadEmbeddedMigrations("cases", "modules/cases/migrations/"));
     DeclarePolicy(registry.policy());
     registry.AddSealedColumn({"cases_transitions", "case_id", "reason"});
@@ -121,21 +150,27 @@ void RegisterCases(core::Registry& registry) {
     registry.AddSealedColumn({"cases_glass_breaks", "case_id", "reason"});
     registry.AddSealedColumn({"cases_deadlines", "case_id", "title"});
     registry.AddSealedColumn({"cases_deadlines", "case_id", "documents"});
+    registry.AddSealedColumn({"cases_notes", "case_id", "text"});
+    registry.AddSealedColumn({"cases_documents", "case_id", "name"});
     registry.AddPersonalData(
         {.name = "cases.cases",
          .description = "The cases through which organizations follow her: the name she chose, her pseudonymous "
                         "code, the referral that brought her (who referred her, why, how she consented), her "
                         "languages and children, her safe-contact rules, her sensitive attributes (violence, health, "
-                        "legal status), her appointments (and when she was sent a reminder of one), each case's state "
-                        "and outcome, its team, its timeline and "
-                        "every change of "
+                        "legal status), her appointments (and when she was sent a reminder of one), her deadlines, the "
+                        "notes her workers wrote and the documents they keep with her case (sealed files in the "
+                        "files folder), each case's state and outcome, its team, its timeline and every change of "
                         "state with its reason.",
          .tables = {"cases_women", "cases_cases", "cases_team", "cases_transitions", "cases_events", "cases_referrals",
-                    "cases_profiles", "cases_appointments", "cases_glass_breaks", "cases_deadlines"},
+                    "cases_profiles", "cases_appointments", "cases_glass_breaks", "cases_deadlines", "cases_notes", "cases_documents"},
          .exporter = &Export,
-         // Her record goes, and with it her cases, their teams and their history.
-         .eraser = [](db::Connection& connection, std::int64_t person, const privacy::Context&) {
+         // Her record goes, and with it her cases, their teams and their history; then her
+         // documents' files. (Removed before the erasure commits: should it not, her documents'
+         // rows stay without their bytes, which errs on the side of what she asked.)
+         .eraser = [documents](db::Connection& connection, std::int64_t person, const privacy::Context&) {
+             const auto files = StoredFilesOfWoman(connection, person);
              connection.Execute(kDeleteWomenOf, {person});
+             RemoveStored(documents, files);
          }});
     registry.DeclareNoPersonalData("cases_places", "an organization's places and their opening hours");
     // Interpreters and mediators are listed by their organization as a service it books, with the
@@ -143,7 +178,7 @@ void RegisterCases(core::Registry& registry) {
     registry.DeclareNoPersonalData("cases_interpreters", "an organization's interpreters, as a service it books");
     registry.AddSeed("cases", &SeedDemo);
     const auto module = std::make_shared<const Module>(
-        Module{registry.database_or_null(), registry.keyring_or_null(), registry.policy()});
+        Module{registry.database_or_null(), registry.keyring_or_null(), registry.policy(), documents});
     AddRoutes(registry, module);
     AddReferralRoutes(registry, module);
     AddProfileRoutes(registry, module);
@@ -151,6 +186,8 @@ void RegisterCases(core::Registry& registry) {
     AddAppointmentRoutes(registry, module);
     AddGlassRoutes(registry, module);
     AddDeadlineRoutes(registry, module);
+    AddNoteRoutes(registry, module);
+    AddDocumentRoutes(registry, module, document_max_bytes);
     AddCalendarFeed(registry, module);
     AddReminders(registry, module);
 }
@@ -158,7 +195,27 @@ void RegisterCases(core::Registry& registry) {
 class CasesModule : public core::Module {
   public:
     std::string_view word() const override { return "cases"; }
-    void Register(core::Registry& registry) const override { RegisterCases(registry); }
+
+    void AddOptions(CLI::App& serve) override {
+        serve
+            .add_option("--case-document-max-bytes", document_max_bytes_,
+                        "Largest document kept with a case, in bytes (larger: 413)")
+            ->envname("PONTE_CASE_DOCUMENT_MAX_BYTES")
+            ->capture_default_str();
+    }
+
+    std::optional<std::string> CheckOptions() const override {
+        if (document_max_bytes_ < 1024 || document_max_bytes_ > 1024ULL * 1024 * 1024) {
+            return config::SettingName("--case-document-max-bytes", "PONTE_CASE_DOCUMENT_MAX_BYTES") +
+                   ": must be between 1 KiB and 1 GiB";
+        }
+        return std::nullopt;
+    }
+
+    void Register(core::Registry& registry) const override { RegisterCases(registry, document_max_bytes_); }
+
+  private:
+    std::size_t document_max_bytes_ = kDefaultDocumentMaxBytes;
 };
 
 }  // namespace
