@@ -53,8 +53,8 @@ bool IsJsonContentType(std::string_view type) {
     return value.starts_with("utf-8");
 }
 
-// The same on every response, appended rather than replacing: a handler's own stricter
-// Content-Security-Policy (a download's sandbox) is then enforced together with this one.
+// The same on every response; handlers never set these, but for a Content-Security-Policy of
+// their own, stricter than the site's (a download's sandbox), which then stands alone.
 void AddSecurityHeaders(Response& response, bool strict_transport_security) {
     static const std::pair<std::string_view, std::string_view> kHeaders[] = {
         {"X-Content-Type-Options", "nosniff"},
@@ -67,7 +67,10 @@ void AddSecurityHeaders(Response& response, bool strict_transport_security) {
         {"Cross-Origin-Resource-Policy", "same-origin"},
         {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"},
     };
-    for (const auto& [name, value] : kHeaders) response.headers.Add(name, std::string(value));
+    for (const auto& [name, value] : kHeaders) {
+        if (name == "Content-Security-Policy" && response.headers.Get(name)) continue;
+        response.headers.Add(name, std::string(value));
+    }
     // A year, the value browsers' preload lists ask for: once seen over TLS, never plain HTTP.
     if (strict_transport_security)
         response.headers.Add("Strict-Transport-Security", "max-age=31536000; includeSubDomains");

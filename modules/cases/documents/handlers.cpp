@@ -94,8 +94,8 @@ Reply GetDocument(const Module& module, const Request& request) {
     response.status = 200;
     response.headers.Set("Content-Type", file->document.media_type);
     response.headers.Set("Content-Disposition", AttachmentDisposition(file->document.name));
-    // Opened in a tab all the same, it runs nothing and reaches nothing of the site.
-    response.headers.Set("Content-Security-Policy", "sandbox");
+    // Opened in a tab all the same, it runs nothing, loads nothing and reaches nothing of the site.
+    response.headers.Set("Content-Security-Policy", "sandbox; default-src 'none'; frame-ancestors 'none'");
     response.headers.Set("Cache-Control", "private, no-store");
     response.body = std::move(file->content);
     return response;
@@ -116,8 +116,13 @@ std::string AttachmentDisposition(std::string_view name) {
     std::string fallback;
     std::string encoded;
     for (unsigned char c : name) {
+        // One '_' a character beyond ASCII (on its first byte), and for a quote or backslash.
         const bool printable = c >= 0x20 && c < 0x7F;
-        fallback.push_back(printable && c != '"' && c != '\\' ? static_cast<char>(c) : '_');
+        if (printable && c != '"' && c != '\\') {
+            fallback.push_back(static_cast<char>(c));
+        } else if (c < 0x80 || c >= 0xC0) {
+            fallback.push_back('_');
+        }
         // RFC 8187 attr-char: ALPHA / DIGIT / "!" / "#" / "$" / "&" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~"
         if (std::isalnum(c) || std::string_view("!#$&+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos) {
             encoded.push_back(static_cast<char>(c));
