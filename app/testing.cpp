@@ -16,8 +16,7 @@ std::unique_ptr<core::Registry> Application(ApplicationOptions options) {
 
 std::unique_ptr<core::Registry> Application(db::Database& database, std::shared_ptr<const crypto::Keyring> keyring,
                                             ApplicationOptions options) {
-    const std::string files =
-        options.files_directory.empty() ? TestFilesDirectory().string() : options.files_directory;
+    const std::string files = options.files_directory.empty() ? TestFilesDirectory().string() : options.files_directory;
     auto registry = std::make_unique<core::Registry>(
         database, std::move(keyring), core::Deployment{.test_routes = options.test_routes, .files_directory = files});
     app::RegisterAll(*registry);

@@ -26,8 +26,8 @@ Route MakeRoute(Method method, std::string path, Body body, Handler handler) {
 // A route that takes a file of up to 4 MiB, and answers its size and the type it was sent as.
 Route FileRoute() {
     Route route = MakeRoute(Method::kPost, "/api/v1/files", Body::kNone, [](const Request& r) -> Reply {
-        return Response::Json(201, std::to_string(r.body.size()) + " " +
-                                       std::string(r.headers.Get("Content-Type").value_or("")));
+        return Response::Json(
+            201, std::to_string(r.body.size()) + " " + std::string(r.headers.Get("Content-Type").value_or("")));
     });
     route.file_types = {"image/png"};
     route.max_body_bytes = 4 * 1024 * 1024;

@@ -93,8 +93,7 @@ std::optional<std::string_view> RefusedCharacter(std::string_view text, Text kin
         U8_NEXT(bytes, i, length, c);
         if (c < 0) return "format";
         const bool layout = kind == Text::kProse && (c == '\n' || c == '\t');
-        const bool refused =
-            kind == Text::kSecret ? c == 0 : !layout && (c <= 0x1F || (c >= 0x7F && c <= 0x9F));
+        const bool refused = kind == Text::kSecret ? c == 0 : !layout && (c <= 0x1F || (c >= 0x7F && c <= 0x9F));
         if (refused) return "control_characters";
     }
     return std::nullopt;

@@ -5,8 +5,8 @@
 #include <unistd.h>
 #include <csignal>
 
-#include <boost/json.hpp>
 #include <algorithm>
+#include <boost/json.hpp>
 #include <cstdlib>
 #include <stdexcept>
 

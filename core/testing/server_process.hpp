@@ -29,8 +29,8 @@ const std::filesystem::path& TestFilesDirectory();
 class ServerProcess {
   public:
     // Starts $PONTE_BINARY (set by CTest) with `serve --listen 127.0.0.1:0 --db <db_url>
-    // --test-routes --files-dir TestFilesDirectory() <extra_args...>` and PONTE_KEYS=TestKeys() and waits until it logs that it listens. Throws
-    // std::runtime_error, with the log, when it exits or does not listen within 30 s.
+    // --test-routes --files-dir TestFilesDirectory() <extra_args...>` and PONTE_KEYS=TestKeys() and waits until it logs
+    // that it listens. Throws std::runtime_error, with the log, when it exits or does not listen within 30 s.
     ServerProcess(std::string db_url, std::vector<std::string> extra_args = {});
     ~ServerProcess();  // kills the child if it still runs
     ServerProcess(const ServerProcess&) = delete;

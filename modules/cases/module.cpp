@@ -162,7 +162,8 @@ void RegisterCases(core::Registry& registry, std::size_t document_max_bytes) {
                         "files folder), each case's state and outcome, its team, its timeline and every change of "
                         "state with its reason.",
          .tables = {"cases_women", "cases_cases", "cases_team", "cases_transitions", "cases_events", "cases_referrals",
-                    "cases_profiles", "cases_appointments", "cases_glass_breaks", "cases_deadlines", "cases_notes", "cases_documents"},
+                    "cases_profiles", "cases_appointments", "cases_glass_breaks", "cases_deadlines", "cases_notes",
+                    "cases_documents"},
          .exporter = &Export,
          // Her record goes, and with it her cases, their teams and their history; then her
          // documents' files. (Removed before the erasure commits: should it not, her documents'

@@ -35,13 +35,14 @@ class NotesDocumentsTest : public testing::WorldTest {
         case_path_ = Open("Hawa");
         other_path_ = Open("Leila");
         // Her mentor joins her team: she reads the case.
-        auto joined = As(Role::kCaseWorker, "POST", case_path_ + "/team",
-                         R"({"user_id":)" + std::to_string(world_->actor(Role::kMentor).user_id) +
-                             R"(,"role":"member"})");
+        auto joined =
+            As(Role::kCaseWorker, "POST", case_path_ + "/team",
+               R"({"user_id":)" + std::to_string(world_->actor(Role::kMentor).user_id) + R"(,"role":"member"})");
         ASSERT_EQ(joined.status, 200) << joined.body;
     }
     std::string Open(std::string_view name) {
-        auto opened = As(Role::kCaseWorker, "POST", "/api/v1/organizations/" + std::to_string(world_->own_organization) + "/cases",
+        auto opened = As(Role::kCaseWorker, "POST",
+                         "/api/v1/organizations/" + std::to_string(world_->own_organization) + "/cases",
                          boost::json::serialize(boost::json::object{{"chosen_name", name}}));
         EXPECT_EQ(opened.status, 201) << opened.body;
         return "/api/v1/cases/" + std::to_string(opened.Json().at("id").as_int64());
@@ -51,7 +52,8 @@ class NotesDocumentsTest : public testing::WorldTest {
                                std::string_view content, std::string_view content_type) {
         auto headers = world_->SignIn(actor);
         if (!content_type.empty()) headers["Content-Type"] = std::string(content_type);
-        return testing::HttpClient(server_->port()).Send("POST", path + "/documents?" + std::string(query), content, headers);
+        return testing::HttpClient(server_->port())
+            .Send("POST", path + "/documents?" + std::string(query), content, headers);
     }
     testing::HttpResult Upload(std::string_view query, std::string_view content, std::string_view content_type) {
         return Upload(world_->actor(Role::kCaseWorker), case_path_, query, content, content_type);
@@ -209,11 +211,14 @@ TEST_F(NotesDocumentsTest, BadUploads_NameTheFieldOrParameterAndKeepNothing) {
         {"name=a.png", pdf, "image/png", 422, "Content-Type:mismatch"},
         {"name=a.pdf", kPng, "application/pdf", 422, "Content-Type:mismatch"},
         // What a browser would run, whatever it is said to be.
-        {"name=a.html", "<!DOCTYPE html><html><script>alert(1)</script></html>", "text/html", 422,
-         "body:not_allowed"},
+        {"name=a.html", "<!DOCTYPE html><html><script>alert(1)</script></html>", "text/html", 422, "body:not_allowed"},
         {"name=a.txt", "<!DOCTYPE html><html><script>alert(1)</script></html>", "text/plain", 422,
          "Content-Type:mismatch"},
-        {"name=a.bin", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16) + std::string(64, '\0'),
+        {"name=a.bin",
+         std::string("\x7f"
+                     "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
+                     16) +
+             std::string(64, '\0'),
          "application/octet-stream", 422, "body:not_allowed"},
     };
     for (const auto& [query, content, content_type, status, error] : bad) {
@@ -257,13 +262,16 @@ TEST_F(NotesDocumentsTest, OutOfReach_OrOfAnotherCase_IsAnsweredAsMissing) {
     EXPECT_EQ(As(Role::kCaseWorker, "GET", case_path_ + "/documents/x").status, 404);
     // Another organization's worker: her case is missing to her, for every route.
     const auto stranger = Worker("stranger", world_->foreign_organization);
-    for (const auto& [method, path] : std::vector<std::pair<std::string, std::string>>{
-             {"GET", case_path_ + "/documents/" + id}, {"GET", case_path_ + "/documents"}, {"GET", case_path_ + "/notes"}}) {
+    for (const auto& [method, path] :
+         std::vector<std::pair<std::string, std::string>>{{"GET", case_path_ + "/documents/" + id},
+                                                          {"GET", case_path_ + "/documents"},
+                                                          {"GET", case_path_ + "/notes"}}) {
         EXPECT_EQ(Send(method, path, "", world_->SignIn(stranger)).status, 404) << path;
     }
     EXPECT_EQ(Upload(stranger, case_path_, "name=a.png", kPng, "image/png").status, 404);
-    EXPECT_EQ(Send("POST", case_path_ + "/notes", R"({"text":"x","visibility":"team"})", world_->SignIn(stranger)).status,
-              404);
+    EXPECT_EQ(
+        Send("POST", case_path_ + "/notes", R"({"text":"x","visibility":"team"})", world_->SignIn(stranger)).status,
+        404);
     // A mentor of her team reads, and writes nothing.
     EXPECT_EQ(Upload(world_->actor(Role::kMentor), case_path_, "name=a.png", kPng, "image/png").status, 403);
     EXPECT_EQ(Count("cases_documents"), 1);
@@ -286,9 +294,9 @@ TEST_F(NotesDocumentsTest, ABrokenGlass_ReadsNotesAndDocuments_ButWritesNone) {
     auto read = Send("GET", download, "", world_->SignIn(colleague));
     EXPECT_EQ(read.status, 200);
     EXPECT_EQ(read.body, kPng);
-    EXPECT_EQ(Send("POST", case_path_ + "/notes", R"({"text":"Mine","visibility":"team"})", world_->SignIn(colleague))
-                  .status,
-              404);
+    EXPECT_EQ(
+        Send("POST", case_path_ + "/notes", R"({"text":"Mine","visibility":"team"})", world_->SignIn(colleague)).status,
+        404);
     EXPECT_EQ(Upload(colleague, case_path_, "name=b.png", kPng, "image/png").status, 404);
     EXPECT_EQ(Count("cases_notes"), 1);
     EXPECT_EQ(Count("cases_documents"), 1);

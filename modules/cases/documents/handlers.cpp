@@ -157,8 +157,7 @@ void AddDocumentRoutes(core::Registry& registry, std::shared_ptr<const Module> m
          .path = "/api/v1/cases/{case_id}/documents",
          .policy_action = std::string(kDocumentWriteAction),
          .id = "uploadCaseDocument",
-         .summary = "Keep a document with the case: the file itself is the body, at most " +
-                    std::to_string(max_bytes) +
+         .summary = "Keep a document with the case: the file itself is the body, at most " + std::to_string(max_bytes) +
                     " bytes (413 beyond). Its type is read from its bytes: a PDF, a JPEG, PNG, WebP or HEIC "
                     "photo, plain text, an ODT or DOCX text (422 naming body otherwise); a Content-Type "
                     "declaring another type than its bytes are is refused (422 naming Content-Type)",

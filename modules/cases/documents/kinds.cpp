@@ -26,7 +26,8 @@ bool DeclaredAgrees(std::string_view declared, std::string_view detected) {
         if (declared == alias) declared = type;
     }
     // HEIF is HEIC's container: a phone's photo comes as either name.
-    if ((declared == "image/heic" || declared == "image/heif") && (detected == "image/heic" || detected == "image/heif"))
+    if ((declared == "image/heic" || declared == "image/heif") &&
+        (detected == "image/heic" || detected == "image/heif"))
         return true;
     return declared == detected;
 }

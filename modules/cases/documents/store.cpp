@@ -73,8 +73,7 @@ std::string StoreSealed(const std::filesystem::path& folder, const crypto::Keyri
     return stored_as;
 }
 
-std::string ReadSealed(const std::filesystem::path& folder, const crypto::Keyring& keyring,
-                       const Document& document) {
+std::string ReadSealed(const std::filesystem::path& folder, const crypto::Keyring& keyring, const Document& document) {
     std::ifstream in(folder / document.stored_as, std::ios::binary);
     if (!in) throw crypto::SealError("stored file missing: " + document.stored_as);
     std::ostringstream out;
@@ -93,16 +92,16 @@ std::int64_t InsertDocument(db::Connection& connection, const crypto::Keyring& k
                             std::int64_t now_ms) {
     return connection
         .Execute(kInsertDocument,
-                 {document.case_id, document.visibility, keyring.Seal(document.name, DocumentNameContext(document.case_id)),
-                  document.media_type, document.size_bytes, document.stored_as, db::NullIfZero(document.uploaded_by),
-                  now_ms})
+                 {document.case_id, document.visibility,
+                  keyring.Seal(document.name, DocumentNameContext(document.case_id)), document.media_type,
+                  document.size_bytes, document.stored_as, db::NullIfZero(document.uploaded_by), now_ms})
         .Int(0, 0);
 }
 
 std::optional<Document> FindDocument(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t case_id,
                                      std::int64_t document_id) {
-    auto rows = connection.Execute(std::string(kSelectDocument) + "WHERE id = $1 AND case_id = $2",
-                                   {document_id, case_id});
+    auto rows =
+        connection.Execute(std::string(kSelectDocument) + "WHERE id = $1 AND case_id = $2", {document_id, case_id});
     if (rows.empty()) return std::nullopt;
     return ReadDocument(keyring, rows, 0);
 }
@@ -121,8 +120,8 @@ core::Page<Document> SelectDocuments(db::Connection& connection, const crypto::K
     return out;
 }
 
-std::vector<Document> DocumentsOfCase(db::Connection& connection, const crypto::Keyring& keyring,
-                                      std::int64_t case_id, bool shared_only) {
+std::vector<Document> DocumentsOfCase(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t case_id,
+                                      bool shared_only) {
     const std::string sql = std::string(kSelectDocument) + "WHERE case_id = $1" +
                             (shared_only ? " AND visibility = 'her'" : "") + " ORDER BY created_at DESC, id DESC";
     return ReadDocuments(keyring, connection.Execute(sql, {case_id}));

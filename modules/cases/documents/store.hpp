@@ -38,8 +38,7 @@ std::filesystem::path DocumentsFolder(const std::filesystem::path& files);
 std::string StoreSealed(const std::filesystem::path& folder, const crypto::Keyring& keyring, std::int64_t case_id,
                         std::string_view content);
 // The bytes of the stored file. Throws crypto::SealError when it does not open (or is missing).
-std::string ReadSealed(const std::filesystem::path& folder, const crypto::Keyring& keyring,
-                       const Document& document);
+std::string ReadSealed(const std::filesystem::path& folder, const crypto::Keyring& keyring, const Document& document);
 // Removes stored files (those missing already are no error).
 void RemoveStored(const std::filesystem::path& folder, const std::vector<std::string>& stored_as);
 
@@ -53,8 +52,8 @@ std::optional<Document> FindDocument(db::Connection& connection, const crypto::K
 core::Page<Document> SelectDocuments(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t case_id,
                                      const core::PageRequest& page);
 // Every document of the case, newest first; `shared_only`: those shared with her (her own view).
-std::vector<Document> DocumentsOfCase(db::Connection& connection, const crypto::Keyring& keyring,
-                                      std::int64_t case_id, bool shared_only = false);
+std::vector<Document> DocumentsOfCase(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t case_id,
+                                      bool shared_only = false);
 // The stored names of the documents of every case of the woman whose account is `user_id`.
 std::vector<std::string> StoredFilesOfWoman(db::Connection& connection, std::int64_t user_id);
 

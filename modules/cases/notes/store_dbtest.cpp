@@ -161,9 +161,10 @@ TEST_P(NotesDocumentsStoreTest, Documents_FoundThroughTheirCaseOnly_NameSealed_N
 TEST_P(NotesDocumentsStoreTest, StoredFilesOfAWoman_AreThoseOfHerCases) {
     const std::int64_t user = world_->actor(policy::Role::kParticipant).user_id;
     database().Transact([&](db::Connection& connection) {
-        connection.Execute("UPDATE cases_women SET user_id = $1 WHERE id = (SELECT woman_id FROM cases_cases "
-                           "WHERE id = $2)",
-                           {user, cases_[0]});
+        connection.Execute(
+            "UPDATE cases_women SET user_id = $1 WHERE id = (SELECT woman_id FROM cases_cases "
+            "WHERE id = $2)",
+            {user, cases_[0]});
     });
     const Document hers = AddDocument(cases_[0], "a.pdf", "a", 100);
     AddDocument(cases_[1], "b.pdf", "b", 100);
