@@ -38,6 +38,7 @@ TEST(Modules, BadSettings_NameTheFlagAndTheVariable) {
         {{"--quick-exit-url", "weather.example"}, "--quick-exit-url (PONTE_QUICK_EXIT_URL)"},
         {{"--smtp-url", "mail.example:25"}, "--smtp-url (PONTE_SMTP_URL)"},
         {{"--mail-from", "Ponte <ponte@example.org>"}, "--mail-from (PONTE_MAIL_FROM)"},
+        {{"--case-document-max-bytes", "100"}, "--case-document-max-bytes (PONTE_CASE_DOCUMENT_MAX_BYTES)"},
     };
     for (const auto& [arguments, named] : cases) {
         auto message = CheckServe(arguments);
