@@ -39,6 +39,7 @@ TEST(Modules, BadSettings_NameTheFlagAndTheVariable) {
         {{"--smtp-url", "mail.example:25"}, "--smtp-url (PONTE_SMTP_URL)"},
         {{"--mail-from", "Ponte <ponte@example.org>"}, "--mail-from (PONTE_MAIL_FROM)"},
         {{"--case-retention-days", "7"}, "--case-retention-days (PONTE_CASE_RETENTION_DAYS)"},
+        {{"--case-document-max-bytes", "100"}, "--case-document-max-bytes (PONTE_CASE_DOCUMENT_MAX_BYTES)"},
     };
     for (const auto& [arguments, named] : cases) {
         auto message = CheckServe(arguments);

@@ -30,7 +30,9 @@ Assembled Assemble(const config::DatabaseConfig& database_config, const config::
     assembled.keyring = LoadKeys(keys);
     audit::UseKeys(assembled.keyring);
     assembled.database = OpenDatabase(database_config, kCommandConnections);
-    assembled.registry = std::make_unique<core::Registry>(*assembled.database, assembled.keyring);
+    assembled.registry =
+        std::make_unique<core::Registry>(*assembled.database, assembled.keyring,
+                                         core::Deployment{.files_directory = config::FilesDirectory(database_config)});
     app::RegisterAll(*assembled.registry);
     db::Migrate(*assembled.database, assembled.registry->migrations());
     return assembled;

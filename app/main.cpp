@@ -56,7 +56,8 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
                              .secure = serve.cookie_secure,
                              .public_url = public_url,
                              .threads = threads,
-                             .serving = true});
+                             .serving = true,
+                             .files_directory = config::FilesDirectory(database_config)});
     app::RegisterAll(registry, modules);
     if (serve.public_url.empty()) {
         log::Warn(

@@ -4,6 +4,7 @@
 
 #include "app/app.hpp"
 #include "core/db/migrate.hpp"
+#include "core/testing/server_process.hpp"
 
 namespace ponte::testing {
 
@@ -15,8 +16,9 @@ std::unique_ptr<core::Registry> Application(ApplicationOptions options) {
 
 std::unique_ptr<core::Registry> Application(db::Database& database, std::shared_ptr<const crypto::Keyring> keyring,
                                             ApplicationOptions options) {
-    auto registry = std::make_unique<core::Registry>(database, std::move(keyring),
-                                                     core::Deployment{.test_routes = options.test_routes});
+    const std::string files = options.files_directory.empty() ? TestFilesDirectory().string() : options.files_directory;
+    auto registry = std::make_unique<core::Registry>(
+        database, std::move(keyring), core::Deployment{.test_routes = options.test_routes, .files_directory = files});
     app::RegisterAll(*registry);
     return registry;
 }

@@ -174,16 +174,31 @@ boost::json::value NextCursor(const http::Request& request, const crypto::Keyrin
     return boost::json::string(IssueCursor(request, keyring, *next));
 }
 
-std::string After(const PageRequest& page, std::string_view key_column, std::string_view id_column,
-                  std::vector<db::Value>& params) {
+namespace {
+
+std::string Beyond(const PageRequest& page, std::string_view key_column, std::string_view id_column,
+                   std::vector<db::Value>& params, std::string_view beyond) {
     if (!page.after) return "(1 = 1)";
     // Spelled out rather than as a row value, so that each engine can use the (key, id) index.
     params.push_back(page.after->key);
     const std::string key = "$" + std::to_string(params.size());
     params.emplace_back(page.after->id);
     const std::string id = "$" + std::to_string(params.size());
-    return "(" + std::string(key_column) + " > " + key + " OR (" + std::string(key_column) + " = " + key + " AND " +
-           std::string(id_column) + " > " + id + "))";
+    const std::string op = " " + std::string(beyond) + " ";
+    return "(" + std::string(key_column) + op + key + " OR (" + std::string(key_column) + " = " + key + " AND " +
+           std::string(id_column) + op + id + "))";
+}
+
+}  // namespace
+
+std::string Before(const PageRequest& page, std::string_view key_column, std::string_view id_column,
+                   std::vector<db::Value>& params) {
+    return Beyond(page, key_column, id_column, params, "<");
+}
+
+std::string After(const PageRequest& page, std::string_view key_column, std::string_view id_column,
+                  std::vector<db::Value>& params) {
+    return Beyond(page, key_column, id_column, params, ">");
 }
 
 std::string FetchLimit(const PageRequest& page, std::vector<db::Value>& params) {

@@ -73,6 +73,10 @@ boost::json::value NextCursor(const http::Request& request, const crypto::Keyrin
 std::string After(const PageRequest& page, std::string_view key_column, std::string_view id_column,
                   std::vector<db::Value>& params);
 
+// The same for a list sorted in descending order (newest first): "rows before the page's start".
+std::string Before(const PageRequest& page, std::string_view key_column, std::string_view id_column,
+                   std::vector<db::Value>& params);
+
 // The parameter ("$n") of the LIMIT to fetch: one row more than the page, to know whether another
 // page follows.
 std::string FetchLimit(const PageRequest& page, std::vector<db::Value>& params);

@@ -113,6 +113,14 @@ TEST_F(PageTest, After_FirstPageIsEverything_NextPageBindsTheKeyAndId) {
               (std::vector<db::Value>{std::int64_t{4}, std::string("Casa"), std::int64_t{12}, std::int64_t{3}}));
 }
 
+TEST_F(PageTest, Before_ForNewestFirst_BindsTheKeyAndIdBelow) {
+    std::vector<db::Value> params;
+    EXPECT_EQ(Before(PageRequest{}, "n.created_at", "n.id", params), "(1 = 1)");
+    PageRequest next{.limit = 2, .after = Position{std::int64_t{1700}, 9}};
+    EXPECT_EQ(Before(next, "n.created_at", "n.id", params), "(n.created_at < $1 OR (n.created_at = $1 AND n.id < $2))");
+    EXPECT_EQ(params, (std::vector<db::Value>{std::int64_t{1700}, std::int64_t{9}}));
+}
+
 TEST_F(PageTest, NextCursor_NullAtTheEnd) {
     EXPECT_TRUE(NextCursor(RequestOf(list_, "", 7), keyring_, std::nullopt).is_null());
     EXPECT_TRUE(NextCursor(RequestOf(list_, "", 7), keyring_, Position{std::int64_t{1}, 1}).is_string());

@@ -31,6 +31,8 @@ struct Deployment {
     std::string public_url;
     int threads = 1;       // server threads, for modules that size their own pools
     bool serving = false;  // `ponte serve` (not a command that only migrates, seeds or reads)
+    // The folder where modules keep files (config::FilesDirectory); each its own sub-folder.
+    std::string files_directory;
 };
 
 // A registry either describes the application or runs it. Both hold every module's routes,

@@ -8,14 +8,15 @@ cd "$(dirname "$0")/.."
 # prometheus brings promtool, with which the tests check /metrics (its service is not needed);
 # python3 runs the boundary check and scripts/lint.py; Pango and Cairo draw PDFs in the fonts of
 # fonts-noto-core and fonts-dejavu-core, and poppler-utils reads them back in the tests; libical
-# writes iCalendar feeds, which the tests read back with python3-icalendar.
+# writes iCalendar feeds, which the tests read back with python3-icalendar; libmagic reads what an
+# uploaded file is.
 packages=(
   build-essential cmake ninja-build ccache pkg-config clang libclang-rt-14-dev clang-format clang-tidy python3
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libpq-dev postgresql-15 postgresql-client-15
   libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev libsodium-dev liboath-dev libqrencode-dev libcurl4-openssl-dev
   libicu-dev libvalijson-dev libpango1.0-dev libcairo2-dev fonts-noto-core fonts-dejavu-core poppler-utils
-  libical-dev python3-icalendar
+  libical-dev python3-icalendar libmagic-dev
   nginx-light wrk curl openssl prometheus
   chromium
 )

@@ -1,6 +1,7 @@
 #include "core/config/config.hpp"
 
 #include <charconv>
+#include <filesystem>
 #include <thread>
 
 #include "core/http/client_address.hpp"
@@ -40,6 +41,19 @@ void AddDatabaseOptions(CLI::App& command, DatabaseConfig& config) {
     command.add_option("--db-pool-size", config.pool_size, "Database connections per process (0: automatic)")
         ->envname("PONTE_DB_POOL_SIZE")
         ->capture_default_str();
+    command
+        .add_option("--files-dir", config.files_dir,
+                    "Folder of stored files, sealed (default: files/ beside a SQLite database, else data/files)")
+        ->envname("PONTE_FILES_DIR");
+}
+
+std::string FilesDirectory(const DatabaseConfig& database) {
+    if (!database.files_dir.empty()) return database.files_dir;
+    if (database.url.starts_with("sqlite:")) {
+        const std::filesystem::path file(database.url.substr(7));
+        return (file.parent_path() / "files").string();
+    }
+    return "data/files";
 }
 
 void AddServeOptions(CLI::App& command, ServeConfig& config) {

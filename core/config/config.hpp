@@ -15,7 +15,13 @@ namespace ponte::config {
 struct DatabaseConfig {
     std::string url = "sqlite:data/ponte.db";
     int pool_size = 0;  // 0: chosen from the thread count
+    // Where files kept with the database (documents, sealed) are stored; empty: FilesDirectory's.
+    std::string files_dir;
 };
+
+// The folder of stored files: --files-dir when given, else "files" beside a SQLite database (its
+// backups and key file are kept there too), else "data/files" (PostgreSQL keeps no folder here).
+std::string FilesDirectory(const DatabaseConfig& database);
 
 struct ServeConfig {
     std::string listen = "127.0.0.1:8080";
@@ -48,7 +54,8 @@ struct KeysConfig {
 // "FLAG (VARIABLE)", the way a bad setting is named in messages.
 std::string SettingName(std::string_view flag, std::string_view variable);
 
-// Adds --db (PONTE_DB) and --db-pool-size (PONTE_DB_POOL_SIZE) to a sub-command.
+// Adds --db (PONTE_DB), --db-pool-size (PONTE_DB_POOL_SIZE) and --files-dir (PONTE_FILES_DIR) to a
+// sub-command.
 void AddDatabaseOptions(CLI::App& command, DatabaseConfig& config);
 // Adds --key-file (PONTE_KEY_FILE) to a sub-command.
 void AddKeysOptions(CLI::App& command, KeysConfig& config);

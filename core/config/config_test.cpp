@@ -92,5 +92,12 @@ TEST(ConfigParse, EnvironmentVariable_IsReadAndFlagWins) {
     EXPECT_EQ(options.address, "127.0.0.1");
 }
 
+TEST(ConfigFiles, FilesFolder_IsGiven_ElseBesideASqliteDatabase_ElseDataFiles) {
+    EXPECT_EQ(FilesDirectory({.url = "sqlite:/var/lib/ponte/ponte.db"}), "/var/lib/ponte/files");
+    EXPECT_EQ(FilesDirectory({.url = "sqlite:ponte.db"}), "files");
+    EXPECT_EQ(FilesDirectory({.url = "postgresql://ponte@db/ponte"}), "data/files");
+    EXPECT_EQ(FilesDirectory({.url = "sqlite:ponte.db", .files_dir = "/srv/files"}), "/srv/files");
+}
+
 }  // namespace
 }  // namespace ponte::config

@@ -53,7 +53,8 @@ bool IsJsonContentType(std::string_view type) {
     return value.starts_with("utf-8");
 }
 
-// The same on every response; handlers never set these, so they are appended, not replaced.
+// The same on every response; handlers never set these, but for a Content-Security-Policy of
+// their own, stricter than the site's (a download's sandbox), which then stands alone.
 void AddSecurityHeaders(Response& response, bool strict_transport_security) {
     static const std::pair<std::string_view, std::string_view> kHeaders[] = {
         {"X-Content-Type-Options", "nosniff"},
@@ -66,7 +67,10 @@ void AddSecurityHeaders(Response& response, bool strict_transport_security) {
         {"Cross-Origin-Resource-Policy", "same-origin"},
         {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"},
     };
-    for (const auto& [name, value] : kHeaders) response.headers.Add(name, std::string(value));
+    for (const auto& [name, value] : kHeaders) {
+        if (name == "Content-Security-Policy" && response.headers.Get(name)) continue;
+        response.headers.Add(name, std::string(value));
+    }
     // A year, the value browsers' preload lists ask for: once seen over TLS, never plain HTTP.
     if (strict_transport_security)
         response.headers.Add("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
@@ -146,6 +150,15 @@ Dispatcher::Lane Dispatcher::LaneOf(const Request& request) const {
     return match.route->heavy ? Lane::kHeavy : Lane::kHandler;
 }
 
+std::size_t Dispatcher::BodyLimitOf(const Request& request, std::size_t server_limit) const {
+    std::string path;
+    std::string query;
+    if (!DecodeTarget(request.target, path, query)) return server_limit;
+    Match match = router_->Find(request.method, path);
+    if (match.route == nullptr || match.route->max_body_bytes == 0) return server_limit;
+    return match.route->max_body_bytes;
+}
+
 Response Dispatcher::RouteRequest(Request& request, std::string_view locale, std::size_t& slot) const {
     auto render = [&](const Problem& problem) {
         if (!problem.internal.empty()) {
@@ -181,7 +194,7 @@ Response Dispatcher::RouteRequest(Request& request, std::string_view locale, std
     if (route.TakesJson() && !IsJsonContentType(request.headers.Get("Content-Type").value_or(""))) {
         return render({ProblemKind::kUnsupportedMediaType, "detail.expect_json"});
     }
-    if (!route.TakesJson() && !request.body.empty()) {
+    if (!route.TakesJson() && !route.TakesFile() && !request.body.empty()) {
         return render({ProblemKind::kBadRequest, "", "body sent to a route that takes none"});
     }
 

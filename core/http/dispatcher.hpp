@@ -7,6 +7,7 @@
 // as problem+json, add security headers, record metrics and write the JSON access log line.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <optional>
@@ -55,6 +56,14 @@ class Dispatcher {
     // on the loop again for a route that asks for it (Route::on_loop).
     enum class Lane { kLoop, kHandler, kHeavy };
     Lane LaneOf(const Request& request) const;
+
+    // The largest body the request's route takes (Route::max_body_bytes), else `server_limit`:
+    // read from the request line alone, before the body is.
+    std::size_t BodyLimitOf(const Request& request, std::size_t server_limit) const;
+    // The largest body any route takes, at least `server_limit`: the limit to read a header under.
+    std::size_t LargestBodyLimit(std::size_t server_limit) const {
+        return std::max(server_limit, router_->LargestBodyLimit());
+    }
 
     // The registry the dispatcher records requests in, to which the server adds its pools' use.
     metrics::Registry& metrics() const { return *metrics_; }

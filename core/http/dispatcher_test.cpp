@@ -23,6 +23,17 @@ Route MakeRoute(Method method, std::string path, Body body, Handler handler) {
             .handler = std::move(handler)};
 }
 
+// A route that takes a file of up to 4 MiB, and answers its size and the type it was sent as.
+Route FileRoute() {
+    Route route = MakeRoute(Method::kPost, "/api/v1/files", Body::kNone, [](const Request& r) -> Reply {
+        return Response::Json(
+            201, std::to_string(r.body.size()) + " " + std::string(r.headers.Get("Content-Type").value_or("")));
+    });
+    route.file_types = {"image/png"};
+    route.max_body_bytes = 4 * 1024 * 1024;
+    return route;
+}
+
 class DispatcherTest : public ::testing::Test {
   protected:
     DispatcherTest()
@@ -46,6 +57,7 @@ class DispatcherTest : public ::testing::Test {
                         }),
               MakeRoute(Method::kGet, "/api/v1/db-down", Body::kNone,
                         [](const Request&) -> Reply { throw db::ConnectionError("server gone"); }),
+              FileRoute(),
           }) {
         std::vector<metrics::RouteLabel> labels;
         for (const auto& route : router_.routes())
@@ -115,6 +127,25 @@ TEST_F(DispatcherTest, Handle_JsonHandlerThatNeverChecksItsBody_Is500) {
 
 TEST_F(DispatcherTest, Handle_BodyOnRouteWithoutBody_Is400) {
     EXPECT_EQ(Send(Method::kGet, "/api/v1/items/1", "unexpected").status, 400);
+}
+
+TEST_F(DispatcherTest, Handle_FileRoute_TakesARawBodyOfAnyType) {
+    const auto response = Send(Method::kPost, "/api/v1/files", "\x89PNG", {{"Content-Type", "image/png"}});
+    EXPECT_EQ(response.status, 201);
+    EXPECT_EQ(response.body, "4 image/png");
+}
+
+TEST_F(DispatcherTest, BodyLimitOf_IsTheRoutesOwn_ElseTheServers) {
+    Request request;
+    request.method = Method::kPost;
+    request.target = "/api/v1/files?name=a.png";
+    EXPECT_EQ(dispatcher_.BodyLimitOf(request, 1024), 4u * 1024 * 1024);
+    request.target = "/api/v1/items";
+    EXPECT_EQ(dispatcher_.BodyLimitOf(request, 1024), 1024u);
+    request.target = "/api/v1/nowhere";
+    EXPECT_EQ(dispatcher_.BodyLimitOf(request, 1024), 1024u);
+    EXPECT_EQ(dispatcher_.LargestBodyLimit(1024), 4u * 1024 * 1024);
+    EXPECT_EQ(dispatcher_.LargestBodyLimit(8u * 1024 * 1024), 8u * 1024 * 1024);
 }
 
 TEST_F(DispatcherTest, Handle_HandlerThrows_Is500WithoutInternalDetail) {

@@ -91,7 +91,9 @@ std::optional<std::string_view> RefusedCharacter(std::string_view text, Text kin
     for (std::int32_t i = 0; i < length;) {
         UChar32 c = 0;
         U8_NEXT(bytes, i, length, c);
-        const bool refused = kind == Text::kSecret ? c == 0 : (c <= 0x1F || (c >= 0x7F && c <= 0x9F));
+        if (c < 0) return "format";
+        const bool layout = kind == Text::kProse && (c == '\n' || c == '\t');
+        const bool refused = kind == Text::kSecret ? c == 0 : !layout && (c <= 0x1F || (c >= 0x7F && c <= 0x9F));
         if (refused) return "control_characters";
     }
     return std::nullopt;
@@ -203,17 +205,24 @@ std::optional<std::string> JsonFields::Checked(const boost::json::value* value, 
         Invalid(name, "type");
         return std::nullopt;
     }
-    if (auto refused = RefusedCharacter(value->get_string(), kind)) {
-        Invalid(name, std::string(*refused));
+    std::string code;
+    auto text = CheckText(value->get_string(), kind, code);
+    if (!text) Invalid(name, code);
+    return text;
+}
+
+std::optional<std::string> CheckText(std::string_view given, Text kind, std::string& code) {
+    if (auto refused = RefusedCharacter(given, kind)) {
+        code = std::string(*refused);
         return std::nullopt;
     }
-    std::string text = kind == Text::kSecret ? std::string(value->get_string()) : NormalizeNfc(value->get_string());
-    if (kind == Text::kName && !HasVisibleCharacter(text)) {
-        Invalid(name, "no_visible_character");
+    std::string text = kind == Text::kSecret ? std::string(given) : NormalizeNfc(given);
+    if ((kind == Text::kName || kind == Text::kProse) && !HasVisibleCharacter(text)) {
+        code = "no_visible_character";
         return std::nullopt;
     }
     if (kind == Text::kName && HasDirectionOverride(text)) {
-        Invalid(name, "direction_override");
+        code = "direction_override";
         return std::nullopt;
     }
     return text;

@@ -28,6 +28,8 @@ enum class Text {
               // embedding, override or isolate, which could show another name than the one stored
               // (code "direction_override")
     kSecret,  // anything but NUL, kept byte for byte: a passphrase is compared as it was typed
+    kProse,   // a text of lines (a note): as kPlain, but with line feeds and tabs; and at least one
+              // visible character (code "no_visible_character")
 };
 
 // Reads fields from a parsed object. Each getter records an error when the field is missing (for
@@ -41,6 +43,11 @@ std::string NormalizeNfc(std::string_view text);
 bool HasVisibleCharacter(std::string_view text);
 // True when `text` (valid UTF-8) has a bidirectional embedding, override or isolate.
 bool HasDirectionOverride(std::string_view text);
+
+// `text` checked and normalized as a string field of `kind` is, for a text that comes from
+// elsewhere than a JSON body (a query parameter): the text, or nullopt with `code` set to the
+// error code ("format" for invalid UTF-8, "control_characters", "no_visible_character", ...).
+std::optional<std::string> CheckText(std::string_view text, Text kind, std::string& code);
 
 // Reads the body of a JSON route. Constructing it checks the body against the route's schema
 // (BodySchema: shape, types, bounds, required and unknown fields), so that a handler first decides

@@ -183,6 +183,16 @@ TEST(JsonFields, Secrets_MayHoldAnythingButNul) {
     EXPECT_EQ(Fields(*fields.Finish()), (std::vector<std::string>{"nul:control_characters"}));
 }
 
+TEST(JsonFields, Prose_HoldsLinesAndTabs_ButNoOtherControlAndSomethingVisible) {
+    Body body(kTexts, R"({"note":"She called.\n\tShe will come on Monday.","name":"a\rb","password":" \n "})");
+    JsonFields fields(body.request);
+    EXPECT_EQ(fields.String("note", Text::kProse), "She called.\n\tShe will come on Monday.");
+    EXPECT_EQ(fields.String("name", Text::kProse), std::nullopt);
+    EXPECT_EQ(fields.String("password", Text::kProse), std::nullopt);
+    EXPECT_EQ(Fields(*fields.Finish()),
+              (std::vector<std::string>{"name:control_characters", "password:no_visible_character"}));
+}
+
 TEST(JsonFields, NamesWithoutAVisibleCharacter_AreRefused) {
     for (const std::string text : {R"(\u200b)", R"(\u202e)", R"(   )", R"(\u200b\u202e\u2060 )", R"(\u3164)",
                                    R"(\u00a0\u3000)", R"(\ufeff)", R"(\u0301)", R"(\u2800)"}) {

@@ -66,6 +66,13 @@ boost::json::object BuildOpenApi(const Router& router, std::string_view version)
             operation["requestBody"] = {{"required", true},
                                         {"content", {{"application/json", {{"schema", route.request}}}}}};
         }
+        if (route.TakesFile()) {
+            boost::json::object content;
+            for (const auto& type : route.file_types) {
+                content[type] = {{"schema", {{"type", "string"}, {"contentMediaType", type}}}};
+            }
+            operation["requestBody"] = {{"required", true}, {"content", std::move(content)}};
+        }
 
         boost::json::object responses;
         boost::json::object success{{"description", "Success"}};
@@ -77,7 +84,7 @@ boost::json::object BuildOpenApi(const Router& router, std::string_view version)
         }
         responses[std::to_string(route.status)] = std::move(success);
         std::set<int> errors(route.errors.begin(), route.errors.end());
-        if (route.TakesJson()) errors.insert({400, 413, 415, 422});
+        if (route.TakesJson() || route.TakesFile()) errors.insert({400, 413, 415, 422});
         for (int status : errors) responses[std::to_string(status)] = ProblemResponse("Problem");
         responses["default"] = ProblemResponse("Problem");
         operation["responses"] = std::move(responses);

@@ -47,6 +47,10 @@ Router::Router(std::vector<Route> routes) {
         if (!route.path.starts_with('/')) throw std::invalid_argument("route path must start with '/': " + route.path);
         if (!route.handler) throw std::invalid_argument("route has no handler: " + route.path);
         if (route.id.empty()) throw std::invalid_argument("route has no operation id: " + route.path);
+        if (route.TakesJson() && route.TakesFile()) {
+            throw std::invalid_argument("a route takes a JSON body or a file, not both: " + route.path);
+        }
+        largest_body_ = std::max(largest_body_, route.max_body_bytes);
         if (route.TakesJson()) {
             if (!route.request.is_object()) throw std::invalid_argument("request schema is no object: " + route.path);
             route.body_schema = std::make_shared<const BodySchema>(route.request);

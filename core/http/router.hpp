@@ -44,6 +44,12 @@ struct Route {
     // JSON Schema of the request body: a route with one takes a JSON body, which the server checks
     // against it before the handler runs (BodySchema); null: the route takes no body.
     boost::json::value request;
+    // A route that takes a file as its raw body instead (an upload): the media types it accepts,
+    // for the OpenAPI document; the handler reads request.body itself and checks what it holds.
+    std::vector<std::string> file_types;
+    // The largest body the route takes, for one that takes more than the server's limit
+    // (ServerOptions::max_body_bytes), such as a file; 0: the server's limit. Larger: 413.
+    std::size_t max_body_bytes = 0;
     boost::json::value response;  // JSON Schema of the 2xx body; null for none
     std::string media_type;       // of the 2xx body, for the OpenAPI document; empty: application/json
     int status = 200;             // the success status
@@ -60,6 +66,7 @@ struct Route {
     std::shared_ptr<const BodySchema> body_schema;
 
     bool TakesJson() const { return !request.is_null(); }
+    bool TakesFile() const { return !file_types.empty(); }
 };
 
 // The outcome of matching a request.
@@ -81,6 +88,8 @@ class Router {
     Match Find(Method method, std::string_view path) const;
     // True when some route is heavy; then only POST ones are (a heavy GET would be refused at start).
     bool HasHeavyRoutes() const { return has_heavy_; }
+    // The largest Route::max_body_bytes of any route (0 when none sets one).
+    std::size_t LargestBodyLimit() const { return largest_body_; }
 
     const std::vector<Route>& routes() const { return routes_; }
 
@@ -92,6 +101,7 @@ class Router {
     std::vector<Route> routes_;
     std::vector<std::vector<Segment>> segments_;  // parallel to routes_
     bool has_heavy_ = false;
+    std::size_t largest_body_ = 0;
 };
 
 // Splits a path on '/', ignoring the leading one: "/a/b" -> {"a", "b"}; "/" -> {}.

@@ -285,10 +285,23 @@ asio::awaitable<void> Server::State::Serve(beast::tcp_stream stream) {
         // 2. Read the header within the read timeout and the size limits.
         bhttp::request_parser<bhttp::string_body> parser;
         parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-        parser.body_limit(options.max_body_bytes);
+        // The header is read under the largest limit of any route (a file upload's), then the
+        // body under its own route's.
+        parser.body_limit(dispatcher.LargestBodyLimit(options.max_body_bytes));
         stream.expires_after(options.read_timeout);
         beast::error_code read_error;
         std::tie(read_error, std::ignore) = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
+        if (!read_error) {
+            Request line;
+            line.method = ParseMethod(std::string(parser.get().method_string()));
+            line.target = std::string(parser.get().target());
+            const std::size_t limit = dispatcher.BodyLimitOf(line, options.max_body_bytes);
+            if (parser.content_length() && *parser.content_length() > limit) {
+                read_error = bhttp::error::body_limit;
+            } else {
+                parser.body_limit(limit);
+            }
+        }
 
         // 3. Refuse a body whose end the parser could misjudge (the rest would be read as another
         //    request) and a missing or bad Host, before reading any of the body.
@@ -381,7 +394,7 @@ asio::awaitable<void> Server::State::LingeringClose(beast::tcp_stream& stream, b
     stream.socket().shutdown(tcp::socket::shutdown_send, error);
     stream.expires_after(std::chrono::seconds(2));
     std::size_t discarded = 0;
-    while (!error && discarded < 4 * options.max_body_bytes) {
+    while (!error && discarded < 4 * dispatcher.LargestBodyLimit(options.max_body_bytes)) {
         buffer.clear();
         auto [read_error, received] = co_await stream.async_read_some(buffer.prepare(16384), kTuple);
         error = read_error;

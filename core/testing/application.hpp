@@ -11,6 +11,9 @@ namespace ponte::testing {
 
 struct ApplicationOptions {
     bool test_routes = false;  // the probe routes of the test suite
+    // The folder of stored files of a registry that runs; empty: TestFilesDirectory(), the test
+    // servers' (core/testing/server_process.hpp).
+    std::string files_directory;
 };
 
 // Registered but not finalized: a registry that describes the application (core::Registry).

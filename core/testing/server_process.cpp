@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <csignal>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <cstdlib>
 #include <stdexcept>
@@ -24,6 +25,18 @@ std::shared_ptr<const crypto::Keyring> TestKeyring() {
     return keyring;
 }
 
+const std::filesystem::path& TestFilesDirectory() {
+    struct Folder {
+        std::filesystem::path path = MakeTempDirectory() / "files";
+        ~Folder() {
+            std::error_code ignored;
+            std::filesystem::remove_all(path.parent_path(), ignored);
+        }
+    };
+    static const Folder folder;
+    return folder.path;
+}
+
 ServerProcess::ServerProcess(std::string db_url, std::vector<std::string> extra_args) {
     const char* binary = std::getenv("PONTE_BINARY");
     if (!binary) throw std::runtime_error("PONTE_BINARY is not set (CTest sets it to build/ponte)");
@@ -36,6 +49,9 @@ ServerProcess::ServerProcess(std::string db_url, std::vector<std::string> extra_
 
     std::vector<std::string> args{binary,          "serve",     "--listen", "127.0.0.1:0", "--db", db_url,
                                   "--test-routes", "--threads", "2"};
+    if (std::find(extra_args.begin(), extra_args.end(), "--files-dir") == extra_args.end()) {
+        args.insert(args.end(), {"--files-dir", TestFilesDirectory().string()});
+    }
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     std::vector<char*> argv;
     argv.reserve(args.size() + 1);

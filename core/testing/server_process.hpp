@@ -5,6 +5,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -20,12 +21,16 @@ namespace ponte::testing {
 const std::string& TestKeys();
 // The same keys, parsed.
 std::shared_ptr<const crypto::Keyring> TestKeyring();
+// The folder of stored files every ServerProcess of this test process gets (--files-dir, unless
+// the test passes its own), so that a test may store a file the server then serves: a new
+// temporary folder, removed when the test process ends.
+const std::filesystem::path& TestFilesDirectory();
 
 class ServerProcess {
   public:
     // Starts $PONTE_BINARY (set by CTest) with `serve --listen 127.0.0.1:0 --db <db_url>
-    // --test-routes <extra_args...>` and PONTE_KEYS=TestKeys() and waits until it logs that it listens. Throws
-    // std::runtime_error, with the log, when it exits or does not listen within 30 s.
+    // --test-routes --files-dir TestFilesDirectory() <extra_args...>` and PONTE_KEYS=TestKeys() and waits until it logs
+    // that it listens. Throws std::runtime_error, with the log, when it exits or does not listen within 30 s.
     ServerProcess(std::string db_url, std::vector<std::string> extra_args = {});
     ~ServerProcess();  // kills the child if it still runs
     ServerProcess(const ServerProcess&) = delete;

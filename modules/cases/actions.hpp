@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,8 @@ struct Module {
     db::Database* database_or_null;
     const crypto::Keyring* keyring_or_null;
     const policy::Policy& policy;
+    // Where the case's documents are stored, sealed (DocumentsFolder of the files folder).
+    std::filesystem::path documents;
     db::Database& database() const { return *database_or_null; }
     const crypto::Keyring& keyring() const { return *keyring_or_null; }
 };

@@ -12,6 +12,7 @@
 #include "core/testing/server_process.hpp"
 #include "modules/cases/appointments/store.hpp"
 #include "modules/cases/deadlines/store.hpp"
+#include "modules/cases/documents/store.hpp"
 #include "modules/cases/plans/store.hpp"
 #include "modules/cases/referrals/store.hpp"
 #include "modules/cases/store.hpp"
@@ -21,11 +22,15 @@ namespace {
 
 using testing::Reach;
 
+// The case MakeCase made last: a path names its case before the case's own records
+// ("/cases/{case_id}/documents/{document_id}"), whose factories put them on it.
+std::int64_t last_case = 0;
+
 // A case of the own organization with every actor on its team (the case worker leads), one of it
 // led by a case worker who is none of the actors, or one of the foreign organization.
 std::int64_t MakeCase(testing::Identities& world, db::Database& database, Reach reach) {
     static int made = 0;
-    return database.Transact([&](db::Connection& connection) {
+    return last_case = database.Transact([&](db::Connection& connection) {
         const std::int64_t now = core::NowMs();
         const std::int64_t organization =
             reach == Reach::kForeign ? world.foreign_organization : world.own_organization;
@@ -123,6 +128,20 @@ std::int64_t MakePlanAction(testing::Identities& world, db::Database& database, 
     });
 }
 
+// A document of the case the path named just before (MakeCase), stored as an upload stores it.
+std::int64_t MakeDocument(testing::Identities&, db::Database& database, Reach) {
+    const auto& keyring = *testing::TestKeyring();
+    const auto folder = DocumentsFolder(testing::TestFilesDirectory());
+    Document document{.case_id = last_case,
+                      .visibility = "team",
+                      .name = "matrix.txt",
+                      .media_type = "text/plain",
+                      .size_bytes = 6,
+                      .stored_as = StoreSealed(folder, keyring, last_case, "Matrix")};
+    return database.Transact(
+        [&](db::Connection& connection) { return InsertDocument(connection, keyring, document, core::NowMs()); });
+}
+
 constexpr const char* kNobody = "DDDDDDDDDD";
 // The team reads (mentor, case worker) and the coordinator; on a case she is not assigned to, the
 // coordinator alone.
@@ -165,6 +184,11 @@ const bool kRows = testing::DeclareMatrixRows(
              {"listPlanVersions", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
              {"getCasePlanPdf", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
              {"setPlanActionState", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"addCaseNote", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"listCaseNotes", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"uploadCaseDocument", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"listCaseDocuments", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"downloadCaseDocument", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
              // The listening space: its places are managed by coordinators and administrators, its
              // interpreters by coordinators, and read by those who follow women.
              {"createPlace", {"DDDDDDAADD", kNobody}},
@@ -203,8 +227,9 @@ const bool kRows = testing::DeclareMatrixRows(
                  {"place_id", &MakePlace},
                  {"appointment_id", &MakeAppointment},
                  {"deadline_id", &MakeDeadline},
-                 {"action_id", &MakePlanAction}},
-     .with_team = {"case_id", "appointment_id", "deadline_id", "action_id"}});
+                 {"action_id", &MakePlanAction},
+                 {"document_id", &MakeDocument}},
+     .with_team = {"case_id", "appointment_id", "deadline_id", "action_id", "document_id"}});
 
 }  // namespace
 }  // namespace ponte::cases

@@ -13,8 +13,12 @@
 #include "modules/cases/deadlines/handlers.hpp"
 #include "modules/cases/deadlines/reminders.hpp"
 #include "modules/cases/deadlines/store.hpp"
+#include "modules/cases/documents/handlers.hpp"
+#include "modules/cases/documents/store.hpp"
 #include "modules/cases/glass/handlers.hpp"
 #include "modules/cases/handlers.hpp"
+#include "modules/cases/notes/handlers.hpp"
+#include "modules/cases/notes/store.hpp"
 #include "modules/cases/plans/handlers.hpp"
 #include "modules/cases/plans/store.hpp"
 #include "modules/cases/policy.hpp"
@@ -77,6 +81,28 @@ boost::json::value PlanExport(db::Connection& connection, const crypto::Keyring&
     return out;
 }
 
+// Her workers' notes, as her export shows them: every one, the team's too, as it is about her.
+boost::json::array NotesExport(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t case_id) {
+    boost::json::array out;
+    for (const auto& note : NotesOfCase(connection, keyring, case_id)) {
+        out.push_back({{"text", note.text}, {"visibility", note.visibility}, {"created_at", note.created_at}});
+    }
+    return out;
+}
+
+// The documents kept with her case: what they are, not their bytes (she asks for those apart).
+boost::json::array DocumentsExport(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t case_id) {
+    boost::json::array out;
+    for (const auto& document : DocumentsOfCase(connection, keyring, case_id)) {
+        out.push_back({{"name", document.name},
+                       {"media_type", document.media_type},
+                       {"size_bytes", document.size_bytes},
+                       {"visibility", document.visibility},
+                       {"created_at", document.created_at}});
+    }
+    return out;
+}
+
 // Her cases, with their history, as her data export shows them.
 boost::json::value Export(db::Connection& connection, std::int64_t person, const privacy::Context& context) {
     boost::json::array out;
@@ -121,12 +147,15 @@ boost::json::value Export(db::Connection& connection, std::int64_t person, const
                        {"about_her", std::move(about)},
                        {"appointments", AppointmentsExport(connection, context.keyring, found->id)},
                        {"deadlines", DeadlinesExport(connection, context.keyring, found->id)},
-                       {"plan", PlanExport(connection, context.keyring, found->id)}});
+                       {"plan", PlanExport(connection, context.keyring, found->id)},
+                       {"notes", NotesExport(connection, context.keyring, found->id)},
+                       {"documents", DocumentsExport(connection, context.keyring, found->id)}});
     }
     return out;
 }
 
-void RegisterCases(core::Registry& registry, int retention_days) {
+void RegisterCases(core::Registry& registry, int retention_days, std::size_t document_max_bytes) {
+    const std::filesystem::path documents = DocumentsFolder(registry.deployment().files_directory);
     registry.AddMigrations(db::LoadEmbeddedMigrations("cases", "modules/cases/migrations/"));
     DeclarePolicy(registry.policy());
     registry.AddSealedColumn({"cases_transitions", "case_id", "reason"});
@@ -145,26 +174,31 @@ void RegisterCases(core::Registry& registry, int retention_days) {
     registry.AddSealedColumn({"cases_plan_actions", "case_id", "title"});
     for (const char* column : {"content", "changes"})
         registry.AddSealedColumn({"cases_plan_versions", "case_id", column});
+    registry.AddSealedColumn({"cases_notes", "case_id", "text"});
+    registry.AddSealedColumn({"cases_documents", "case_id", "name"});
     registry.AddPersonalData(
         {.name = "cases.cases",
          .description = "The cases through which organizations follow her: the name she chose, her pseudonymous "
                         "code, the referral that brought her (who referred her, why, how she consented), her "
                         "languages and children, her safe-contact rules, her sensitive attributes (violence, health, "
                         "legal status), her appointments (and when she was sent a reminder of one), her deadlines, her "
-                        "personalized project with its goals, actions and every version of it, each case's state "
-                        "and outcome, its team, its timeline and "
-                        "every change of "
-                        "state with its reason. A case closed longer than the retention period is anonymized "
-                        "(retention.hpp): what names or describes her goes, and her record goes with her last case "
-                        "unless she has an account.",
+                        "personalized project with its goals, actions and every version of it, the notes her workers "
+                        "wrote and the documents they keep with her case (sealed files in the files folder), each "
+                        "case's state and outcome, its team, its timeline and every change of state with its reason. "
+                        "A case closed longer than the retention period is anonymized (retention.hpp): what names or "
+                        "describes her goes, and her record goes with her last case unless she has an account.",
          .tables = {"cases_women", "cases_cases", "cases_team", "cases_transitions", "cases_events", "cases_referrals",
                     "cases_profiles", "cases_appointments", "cases_glass_breaks", "cases_deadlines",
                     "cases_deadline_reminders", "cases_plans", "cases_plan_goals", "cases_plan_actions",
-                    "cases_plan_versions"},
+                    "cases_plan_versions", "cases_notes", "cases_documents"},
          .exporter = &Export,
-         // Her record goes, and with it her cases, their teams and their history.
-         .eraser = [](db::Connection& connection, std::int64_t person, const privacy::Context&) {
+         // Her record goes, and with it her cases, their teams and their history; then her
+         // documents' files. (Removed before the erasure commits: should it not, her documents'
+         // rows stay without their bytes, which errs on the side of what she asked.)
+         .eraser = [documents](db::Connection& connection, std::int64_t person, const privacy::Context&) {
+             const auto files = StoredFilesOfWoman(connection, person);
              connection.Execute(kDeleteWomenOf, {person});
+             RemoveStored(documents, files);
          }});
     registry.DeclareNoPersonalData("cases_places", "an organization's places and their opening hours");
     // Interpreters and mediators are listed by their organization as a service it books, with the
@@ -172,7 +206,7 @@ void RegisterCases(core::Registry& registry, int retention_days) {
     registry.DeclareNoPersonalData("cases_interpreters", "an organization's interpreters, as a service it books");
     registry.AddSeed("cases", &SeedDemo);
     const auto module = std::make_shared<const Module>(
-        Module{registry.database_or_null(), registry.keyring_or_null(), registry.policy()});
+        Module{registry.database_or_null(), registry.keyring_or_null(), registry.policy(), documents});
     AddRoutes(registry, module);
     AddReferralRoutes(registry, module);
     AddProfileRoutes(registry, module);
@@ -181,6 +215,8 @@ void RegisterCases(core::Registry& registry, int retention_days) {
     AddGlassRoutes(registry, module);
     AddDeadlineRoutes(registry, module);
     AddPlanRoutes(registry, module);
+    AddNoteRoutes(registry, module);
+    AddDocumentRoutes(registry, module, document_max_bytes);
     AddCalendarFeed(registry, module);
     AddReminders(registry, module);
     AddDeadlineReminders(registry, module);
@@ -197,6 +233,11 @@ class CasesModule : public core::Module {
                         "Days after a case closed when it is anonymized (what names or describes her goes)")
             ->envname("PONTE_CASE_RETENTION_DAYS")
             ->capture_default_str();
+        serve
+            .add_option("--case-document-max-bytes", document_max_bytes_,
+                        "Largest document kept with a case, in bytes (larger: 413)")
+            ->envname("PONTE_CASE_DOCUMENT_MAX_BYTES")
+            ->capture_default_str();
     }
 
     std::optional<std::string> CheckOptions() const override {
@@ -205,13 +246,20 @@ class CasesModule : public core::Module {
             return config::SettingName("--case-retention-days", "PONTE_CASE_RETENTION_DAYS") +
                    ": must be between 30 and 36500 days";
         }
+        if (document_max_bytes_ < 1024 || document_max_bytes_ > 1024ULL * 1024 * 1024) {
+            return config::SettingName("--case-document-max-bytes", "PONTE_CASE_DOCUMENT_MAX_BYTES") +
+                   ": must be between 1 KiB and 1 GiB";
+        }
         return std::nullopt;
     }
 
-    void Register(core::Registry& registry) const override { RegisterCases(registry, retention_days_); }
+    void Register(core::Registry& registry) const override {
+        RegisterCases(registry, retention_days_, document_max_bytes_);
+    }
 
   private:
     int retention_days_ = kDefaultRetentionDays;
+    std::size_t document_max_bytes_ = kDefaultDocumentMaxBytes;
 };
 
 }  // namespace

@@ -42,8 +42,10 @@ void DeclarePolicy(policy::Policy& policy) {
     policy.Declare(std::string(kBreakGlassAction), {{Role::kCaseWorker, Scope::kOrganization}});
     policy.Declare(std::string(kPlanWriteAction),
                    {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
-    policy.Declare(std::string(kDeadlineWriteAction),
-                   {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
+    for (const auto action : {kDeadlineWriteAction, kNoteWriteAction, kDocumentWriteAction}) {
+        policy.Declare(std::string(action),
+                       {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
+    }
     // Those who have appointments with women: their own feed only, whatever their organizations.
     for (const auto action : {kFeedManageAction, kFeedReadAction}) {
         policy.Declare(

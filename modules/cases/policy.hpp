@@ -30,6 +30,9 @@ inline constexpr std::string_view kInterpreterManageAction = "cases.interpreter.
 inline constexpr std::string_view kAppointmentBookAction = "cases.appointment.book";
 // Deadlines are read with the case and its organization's caseload, and written by its workers.
 inline constexpr std::string_view kDeadlineWriteAction = "cases.deadline.write";
+// Notes and documents are read with the case (a broken glass too) and written by its workers.
+inline constexpr std::string_view kNoteWriteAction = "cases.note.write";
+inline constexpr std::string_view kDocumentWriteAction = "cases.document.write";
 // A worker's calendar feed of her appointments: she alone issues, revokes and reads the state of
 // her own feed's address (the address then opens the feed without a session).
 inline constexpr std::string_view kFeedManageAction = "cases.feed.manage";

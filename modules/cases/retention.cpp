@@ -7,6 +7,7 @@
 #include "core/jobs/jobs.hpp"
 #include "core/log/log.hpp"
 #include "modules/cases/deadlines/store.hpp"
+#include "modules/cases/documents/store.hpp"
 #include "modules/cases/plans/store.hpp"
 #include "modules/cases/referrals/store.hpp"
 #include "modules/cases/store.hpp"
@@ -64,6 +65,11 @@ constexpr std::string_view kClearPlanGoals =
     "UPDATE cases_plan_goals SET statement = $2, target = $3 WHERE case_id = $1";
 constexpr std::string_view kClearPlanActions = "UPDATE cases_plan_actions SET title = $2 WHERE case_id = $1";
 constexpr std::string_view kDeletePlanVersions = "DELETE FROM cases_plan_versions WHERE case_id = $1";
+// Her workers' notes and the documents kept with her case describe her: they go, and the
+// documents' files after the transaction that removes their rows.
+constexpr std::string_view kDeleteNotes = "DELETE FROM cases_notes WHERE case_id = $1";
+constexpr std::string_view kStoredDocuments = "SELECT stored_as FROM cases_documents WHERE case_id = $1";
+constexpr std::string_view kDeleteDocuments = "DELETE FROM cases_documents WHERE case_id = $1";
 constexpr std::string_view kDeleteGlassBreaks = "DELETE FROM cases_glass_breaks WHERE case_id = $1";
 
 struct Expired {
@@ -75,8 +81,9 @@ struct Expired {
 enum class Fate { kAnonymized, kHerRecordErased, kTaken };
 
 // Anonymizes one case in the caller's transaction, with its audit entry.
+// `files` receives the stored names of the case's documents, to remove once this commits.
 Fate Anonymize(db::Connection& connection, const crypto::Keyring& keyring, const Expired& expired,
-               std::int64_t cutoff_ms, std::int64_t now_ms) {
+               std::int64_t cutoff_ms, std::int64_t now_ms, std::vector<std::string>& files) {
     const std::int64_t id = expired.case_id;
     if (connection.Execute(ClaimSql(), {id, now_ms, cutoff_ms}).affected_rows == 0) return Fate::kTaken;
     // A record of its own, anonymous, with a new random code: the old code is written on her papers
@@ -95,6 +102,10 @@ Fate Anonymize(db::Connection& connection, const crypto::Keyring& keyring, const
                                          keyring.Seal("", PlanContext("cases_plan_goals", "target", id))});
     connection.Execute(kClearPlanActions, {id, keyring.Seal("", PlanContext("cases_plan_actions", "title", id))});
     connection.Execute(kDeletePlanVersions, {id});
+    connection.Execute(kDeleteNotes, {id});
+    auto stored = connection.Execute(kStoredDocuments, {id});
+    for (std::size_t row = 0; row < stored.size(); ++row) files.push_back(stored.Text(row, 0));
+    connection.Execute(kDeleteDocuments, {id});
     connection.Execute(kDeleteGlassBreaks, {id});
     audit::Append(connection,
                   {.action = std::string(kAnonymizeAction),
@@ -109,7 +120,8 @@ Fate Anonymize(db::Connection& connection, const crypto::Keyring& keyring, const
 
 }  // namespace
 
-RetentionRun AnonymizeExpiredCases(db::Database& database, const crypto::Keyring& keyring, std::chrono::days retention,
+RetentionRun AnonymizeExpiredCases(db::Database& database, const crypto::Keyring& keyring,
+                                   const std::filesystem::path& documents, std::chrono::days retention,
                                    std::int64_t now_ms) {
     const std::int64_t cutoff = now_ms - std::chrono::duration_cast<std::chrono::milliseconds>(retention).count();
     std::vector<Expired> expired;
@@ -121,8 +133,12 @@ RetentionRun AnonymizeExpiredCases(db::Database& database, const crypto::Keyring
     RetentionRun run;
     for (const auto& one : expired) {
         try {
-            const Fate fate = database.Transact(
-                [&](db::Connection& connection) { return Anonymize(connection, keyring, one, cutoff, now_ms); });
+            std::vector<std::string> files;
+            const Fate fate = database.Transact([&](db::Connection& connection) {
+                files.clear();
+                return Anonymize(connection, keyring, one, cutoff, now_ms, files);
+            });
+            RemoveStored(documents, files);
             run.anonymized += fate == Fate::kTaken ? 0 : 1;
             run.women_erased += fate == Fate::kHerRecordErased ? 1 : 0;
         } catch (const std::exception& error) {
@@ -137,7 +153,8 @@ void AddRetention(core::Registry& registry, std::shared_ptr<const Module> module
     const std::chrono::days retention{retention_days};
     registry.AddRecurringJob(std::string(kRetentionJobKind), [module, retention](const std::string&) {
         const std::int64_t now = core::NowMs();
-        const RetentionRun run = AnonymizeExpiredCases(module->database(), module->keyring(), retention, now);
+        const RetentionRun run =
+            AnonymizeExpiredCases(module->database(), module->keyring(), module->documents, retention, now);
         const std::int64_t next = std::chrono::duration_cast<std::chrono::milliseconds>(kRetentionInterval).count();
         jobs::EnqueueUnlessQueued(*module->database().Acquire(), kRetentionJobKind, "{}", now + next, kAttempts);
         if (run.anonymized > 0) log::Info("closed cases anonymized", {{"anonymized", std::to_string(run.anonymized)}});

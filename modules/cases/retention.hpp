@@ -23,6 +23,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <string_view>
 
@@ -50,7 +51,10 @@ struct RetentionRun {
 // Anonymizes the cases closed before `now_ms` less `retention`, oldest first, at most
 // kAnonymizationsPerRun, each in its own transaction with its audit entry (a failure of one is
 // logged and leaves the others). Thread-safe: two runs at once anonymize each case once.
-RetentionRun AnonymizeExpiredCases(db::Database& database, const crypto::Keyring& keyring, std::chrono::days retention,
+// The files of the documents of an anonymized case are removed from `documents` (the module's
+// documents folder) once its transaction commits.
+RetentionRun AnonymizeExpiredCases(db::Database& database, const crypto::Keyring& keyring,
+                                   const std::filesystem::path& documents, std::chrono::days retention,
                                    std::int64_t now_ms);
 
 // Adds the daily retention job (serve queues its first run), with `retention_days` as the period.

@@ -10,6 +10,7 @@
 #include "core/testing/server_process.hpp"
 #include "core/testing/world_test.hpp"
 #include "modules/cases/deadlines/store.hpp"
+#include "modules/cases/documents/store.hpp"
 #include "modules/cases/profile/model.hpp"
 #include "modules/cases/profile/store.hpp"
 
@@ -48,8 +49,8 @@ TEST_F(AnonymizedCaseTest, ReadsWithoutHer_AndCannotBeReopened) {
                        R"({"to":"closed","outcome":"moved_away","reason":"Amina Haddad moved to Lyon"})", headers);
     ASSERT_EQ(closed.status, 200) << closed.body;
 
-    const auto run = AnonymizeExpiredCases(*database_, *keyring, std::chrono::days{30},
-                                           core::NowMs() + std::int64_t{31} * 86'400'000);
+    const auto run = AnonymizeExpiredCases(*database_, *keyring, DocumentsFolder(testing::TestFilesDirectory()),
+                                           std::chrono::days{30}, core::NowMs() + std::int64_t{31} * 86'400'000);
     ASSERT_EQ(run.anonymized, 1);
 
     for (const std::string part :

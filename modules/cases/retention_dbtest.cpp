@@ -17,7 +17,9 @@
 #include "modules/cases/appointments/store.hpp"
 #include "modules/cases/assessments/store.hpp"
 #include "modules/cases/deadlines/store.hpp"
+#include "modules/cases/documents/store.hpp"
 #include "modules/cases/glass/store.hpp"
+#include "modules/cases/notes/store.hpp"
 #include "modules/cases/plans/store.hpp"
 #include "modules/cases/profile/model.hpp"
 #include "modules/cases/profile/store.hpp"
@@ -110,6 +112,16 @@ class CaseRetentionTest : public testing::EngineTest {
                                  .actions = {{.title = trace, .due_on = "2026-02-01"}}}}};
             WritePlan(connection, *keyring_, Plan{.case_id = id}, plan, worker_, 1);
             InsertPlanVersion(connection, *keyring_, id, 2, ToJson(plan), boost::json::array{}, worker_, 1);
+            InsertNote(connection, *keyring_,
+                       {.case_id = id, .visibility = "team", .text = trace, .author_id = worker_}, 1);
+            InsertDocument(connection, *keyring_,
+                           {.case_id = id,
+                            .visibility = "her",
+                            .name = trace,
+                            .media_type = "text/plain",
+                            .size_bytes = static_cast<std::int64_t>(trace.size()),
+                            .stored_as = StoreSealed(documents_, *keyring_, id, trace)},
+                           1);
             BreakGlass(connection, *keyring_, id, world_->actor(policy::Role::kCoordinator).user_id, trace, 2);
             EXPECT_TRUE(MoveCase(connection, *keyring_, id, 1, State::kActive,
                                  {.to = State::kClosed, .outcome = "autonomy_reached", .reason = trace}, worker_,
@@ -118,7 +130,10 @@ class CaseRetentionTest : public testing::EngineTest {
         });
     }
 
-    RetentionRun RunAt(std::int64_t now) { return AnonymizeExpiredCases(database(), *keyring_, kRetention, now); }
+    const std::filesystem::path documents_ = DocumentsFolder(testing::TestFilesDirectory());
+    RetentionRun RunAt(std::int64_t now) {
+        return AnonymizeExpiredCases(database(), *keyring_, documents_, kRetention, now);
+    }
 
     std::int64_t Count(const std::string& sql, std::initializer_list<db::Value> params = {}) {
         return database().Acquire()->Execute(sql, params).Int(0, 0);
@@ -168,6 +183,10 @@ TEST_P(CaseRetentionTest, ClosedPastRetention_AnonymizedOnce_NothingOfHerLeft) {
     const std::int64_t id = ClosedCase(woman, 1000);
     const std::string code = Find(id)->code;
     ASSERT_FALSE(SealedValuesOf(id, woman).empty()) << "the case holds her data before";
+    const std::filesystem::path file =
+        documents_ /
+        database().Acquire()->Execute("SELECT stored_as FROM cases_documents WHERE case_id = $1", {id}).Text(0, 0);
+    ASSERT_TRUE(std::filesystem::exists(file));
 
     const std::int64_t now = 1000 + 366 * kDay;
     const auto run = RunAt(now);
@@ -185,6 +204,8 @@ TEST_P(CaseRetentionTest, ClosedPastRetention_AnonymizedOnce_NothingOfHerLeft) {
     EXPECT_NE(after->code, code) << "a new random code";
     EXPECT_NE(after->woman_id, woman);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM cases_women WHERE id = $1", {woman}), 0);
+    EXPECT_EQ(Count("SELECT (SELECT COUNT(*) FROM cases_notes) + (SELECT COUNT(*) FROM cases_documents)"), 0);
+    EXPECT_FALSE(std::filesystem::exists(file)) << "the document's file went with its row";
     EXPECT_EQ(Count("SELECT COUNT(*) FROM cases_profiles WHERE woman_id IN ($1, $2)", {woman, after->woman_id}), 0);
     for (const auto& value : SealedValuesOf(id, woman)) {
         EXPECT_TRUE(value.empty() || value == "[]") << "a sealed value left: " << value;
