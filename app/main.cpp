@@ -144,7 +144,8 @@ void MigrateQuietly(db::Database& database) {
     db::Migrate(database, registry.migrations());
 }
 
-int SeedDemo(const config::DatabaseConfig& database_config, const config::KeysConfig& keys, int scale) {
+int SeedDemo(const config::DatabaseConfig& database_config, const config::KeysConfig& keys, int scale,
+             std::int64_t cases) {
     auto keyring = LoadKeys(keys);
     audit::UseKeys(keyring);
     auto database = OpenDatabase(database_config, 2);
@@ -155,7 +156,7 @@ int SeedDemo(const config::DatabaseConfig& database_config, const config::KeysCo
     }
     core::Registry registry(*database, keyring);
     app::RegisterAll(registry);
-    core::DemoWorld world{.now_ms = core::NowMs(), .scale = scale, .keyring = keyring.get()};
+    core::DemoWorld world{.now_ms = core::NowMs(), .scale = scale, .cases = cases, .keyring = keyring.get()};
     database->Transact([&](db::Connection& connection) {
         for (const auto& [module, seed] : registry.seeds()) seed(connection, world);
     });
@@ -231,6 +232,12 @@ int main(int argc, char** argv) {
     seed_command->add_option("--scale", seed_scale, "About N times the demo records, for benchmarks")
         ->check(CLI::Range(1, 10000))
         ->capture_default_str();
+    std::int64_t seed_cases = 0;
+    seed_command
+        ->add_option("--cases", seed_cases,
+                     "How many demo cases, each past the first eight with a history (0: 8 x scale)")
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000}))
+        ->capture_default_str();
     config::AddKeysOptions(*seed_command, keys);
 
     auto* audit_command = cli.add_subcommand("audit", "Audit log tools");
@@ -282,7 +289,7 @@ int main(int argc, char** argv) {
         }
         if (migrate_command->parsed()) return Migrate(database);
         if (backup_command->parsed()) return Backup(database, backup_out);
-        if (seed_command->parsed()) return SeedDemo(database, keys, seed_scale);
+        if (seed_command->parsed()) return SeedDemo(database, keys, seed_scale, seed_cases);
         if (verify_command->parsed()) return AuditVerify(database, keys);
         if (keys_generate->parsed()) return KeysGenerate(keys);
         if (keys_rotate->parsed()) return KeysRotate(keys);
