@@ -6,6 +6,8 @@
 # Environment:
 #   BENCH_SECONDS     measured duration per case, integer seconds
 #                     (default 10, clamped to 1..20)
+#   BENCH_CASES       how many cases the caseload cases seed (default 100000)
+#   BENCH_ONLY_CASELOAD  if 1, only nginx and the caseload cases (9 to 13)
 #   BENCH_ONLY_NGINX  if 1, skip everything that needs the ponte binary
 #                     (runs the nginx reference only; useful to check the
 #                     harness itself)
@@ -25,9 +27,13 @@ set -euo pipefail
 readonly WRK_THREADS=2
 readonly WRK_CONNS=64
 readonly LIGHT_CONNS=4             # the light-load cases: wrk -t1 -c4, latency without saturation
-# The wrk settings of the next runs (the light-load cases change them).
+# The wrk settings of the next runs (the light-load and caseload cases change them): a Lua script
+# for wrk when set, and a header and URL for the check that the case answers 2xx before it runs.
 wrk_threads=$WRK_THREADS
 wrk_conns=$WRK_CONNS
+wrk_script=""
+check_header=""
+check_url=""
 readonly WARMUP_SECONDS=1
 readonly READY_TIMEOUT_S=10       # max wait for a server to answer
 readonly MAX_SECONDS=20
@@ -37,6 +43,7 @@ readonly SLOW_MS=200               # how long each of those requests waits in th
 
 BIN="${1:-}"
 ONLY_NGINX="${BENCH_ONLY_NGINX:-0}"
+ONLY_CASELOAD="${BENCH_ONLY_CASELOAD:-0}"
 DURATION="${BENCH_SECONDS:-10}"
 NGINX="${NGINX:-/usr/sbin/nginx}"
 
@@ -75,6 +82,7 @@ tmp=""
 nginx_pid=""
 ponte_pid=""
 pg_ponte_pid=""
+caseload_pid=""
 wrk_pid=""
 flood_pid=""
 
@@ -134,10 +142,11 @@ cleanup() {
     done
     stop_tree "$ponte_pid"
     stop_tree "$pg_ponte_pid"
+    stop_tree "$caseload_pid"
     stop_tree "$nginx_pid"
     if ((rc != 0)) && [[ -n "$tmp" && -d "$tmp" ]]; then
         local f
-        for f in "$tmp"/ponte.log "$tmp"/ponte-pg.log "$tmp"/nginx-error.log; do
+        for f in "$tmp"/ponte.log "$tmp"/ponte-pg.log "$tmp"/ponte-caseload-*.log "$tmp"/nginx-error.log; do
             if [[ -s "$f" ]]; then
                 printf '[bench] --- last lines of %s ---\n' "${f##*/}" >&2
                 tail -n 20 "$f" >&2
@@ -220,7 +229,7 @@ to_ms() {
 run_wrk() {
     local out=$1 secs=$2 url=$3 rc=0
     timeout -k 5 $((secs + 30)) \
-        wrk -t"$wrk_threads" -c"$wrk_conns" -d"${secs}s" --latency "$url" \
+        wrk -t"$wrk_threads" -c"$wrk_conns" -d"${secs}s" --latency ${wrk_script:+-s "$wrk_script"} "$url" \
         >"$out" 2>&1 &
     wrk_pid=$!
     wait "$wrk_pid" || rc=$?
@@ -239,7 +248,8 @@ run_failed=0
 # bench_case IDX NAME URL PID
 bench_case() {
     local idx=$1 name=$2 url=$3 pid=$4 out="$tmp/wrk-$1.txt"
-    curl -sf -o /dev/null --max-time 5 "$url" || die "$name: $url does not answer 2xx"
+    curl -sf -o /dev/null --max-time 5 ${check_header:+-H "$check_header"} "${check_url:-$url}" ||
+        die "$name: ${check_url:-$url} does not answer 2xx"
     log "case $idx: $name — warm-up ${WARMUP_SECONDS}s, measuring ${DURATION}s"
     run_wrk "$tmp/wrk-$idx-warmup.txt" "$WARMUP_SECONDS" "$url"
     run_wrk "$out" "$DURATION" "$url"
@@ -373,7 +383,7 @@ wait_ready nginx "$nginx_pid" "http://127.0.0.1:$nginx_port/meta.json"
 
 # ------------------------------------------------------------------ cases --
 bench_case 1 "nginx static JSON" "http://127.0.0.1:$nginx_port/meta.json" "$nginx_pid"
-if [[ "$ONLY_NGINX" != 1 ]]; then
+if [[ "$ONLY_NGINX" != 1 && "$ONLY_CASELOAD" != 1 ]]; then
     bench_case 2 "ponte GET /healthz" "http://127.0.0.1:$ponte_port/healthz" "$ponte_pid"
     bench_case 3 "ponte GET /api/v1/meta" "http://127.0.0.1:$ponte_port/api/v1/meta" "$ponte_pid"
 
@@ -404,7 +414,7 @@ fi
 # SLOW_CONNS other connections each run requests that wait SLOW_MS in the database (pg_sleep). The
 # handler pool and the database pool are large enough for them, so /healthz should not notice.
 SLOW_NOTE=""
-if [[ "$ONLY_NGINX" != 1 && -n "$PG_URL" ]]; then
+if [[ "$ONLY_NGINX" != 1 && "$ONLY_CASELOAD" != 1 && -n "$PG_URL" ]]; then
     pg_port=$(free_port) || die "no free port for ponte on PostgreSQL"
     log "ponte on PostgreSQL: serve on 127.0.0.1:$pg_port"
     # --test-routes: the slow route (/api/v1/probe/sleep?database_ms=N) exists only in test servers.
@@ -446,8 +456,23 @@ LUA
         notes+=("slow queries: $SLOW_NON2XX non-2xx responses — the case is not valid")
         run_failed=1
     fi
-elif [[ "$ONLY_NGINX" != 1 ]]; then
+elif [[ "$ONLY_NGINX" != 1 && "$ONLY_CASELOAD" != 1 ]]; then
     SLOW_NOTE="no PostgreSQL (PONTE_TEST_POSTGRES_URL unset and PostgreSQL 15 not installed): slow-query cases skipped"
+fi
+
+# Cases 9 to 13: the caseload at BENCH_CASES cases (bench/caseload.sh), on SQLite and on
+# PostgreSQL, at 32 connections beside nginx at the same settings.
+declare -a C_SEED
+if [[ "$ONLY_NGINX" != 1 ]]; then
+    # shellcheck source=bench/caseload.sh
+    source "$script_dir/caseload.sh"
+    wrk_conns=$CASELOAD_CONNS
+    bench_case 9 "nginx static JSON, $CASELOAD_CONNS connections" "http://127.0.0.1:$nginx_port/meta.json" "$nginx_pid"
+    wrk_conns=$WRK_CONNS
+    caseload_cases 10 SQLite "sqlite:$tmp/caseload.db"
+    if [[ -n "$PG_URL" ]]; then
+        caseload_cases 12 PostgreSQL "$PG_URL"
+    fi
 fi
 
 # ----------------------------------------------------------------- report --
@@ -467,7 +492,7 @@ fi
 echo
 echo "| case | req/s | p50 ms | p99 ms | peak RSS MB | req/s ratio vs nginx |"
 echo "|---|---:|---:|---:|---:|---:|"
-for idx in 1 2 3 4 5 6 7 8; do
+for idx in 1 2 3 4 5 6 7 8 9 10 11 12 13; do
     if [[ -z "${C_NAME[idx]:-}" ]]; then
         case $idx in
             2) echo "| ponte GET /healthz | skipped | | | | |" ;;
@@ -475,12 +500,14 @@ for idx in 1 2 3 4 5 6 7 8; do
             4) echo "| ponte GET /api/v1/meta during a login flood | skipped | | | | |" ;;
             5) echo "| ponte on PostgreSQL GET /healthz | skipped | | | | |" ;;
             6) echo "| ponte on PostgreSQL GET /healthz during slow queries | skipped | | | | |" ;;
+            12) echo "| ponte on PostgreSQL GET /api/v1/cases/{id} | skipped | | | | |" ;;
         esac
         continue
     fi
     # The light-load cases compare with nginx at the same settings.
     reference=1
     ((idx >= 7)) && reference=7
+    ((idx >= 9)) && reference=9
     echo "| ${C_NAME[idx]} | ${C_RPS[idx]} | ${C_P50[idx]} | ${C_P99[idx]} | ${C_RSS[idx]} |" \
          "$(ratio "${C_RPS[idx]}" "${C_RPS[reference]}") |"
 done
@@ -503,6 +530,12 @@ if [[ -n "${C_NAME[6]:-}" ]]; then
          "(ponte on PostgreSQL: --handler-threads 16 --db-pool-size 18)."
 fi
 [[ -n "$SLOW_NOTE" ]] && echo && echo "$SLOW_NOTE"
+if [[ -n "${C_NAME[9]:-}" ]]; then
+    echo
+    echo "Caseload cases: wrk -t$CASELOAD_THREADS -c$CASELOAD_CONNS, ratio against nginx at the same settings;" \
+         "$CASES cases with their history, seeded in ${C_SEED[10]:-?} s on SQLite, ${C_SEED[12]:-(skipped)} s on" \
+         "PostgreSQL; each ponte serves only its caseload cases, so its peak RSS is theirs."
+fi
 echo
 
 echo "### Targets (ponte GET /api/v1/meta)"
@@ -516,9 +549,9 @@ if [[ -n "${C_NAME[3]:-}" ]]; then
     check "p99 < 10 ms" "${C_P99[3]} ms" "v + 0 < 10"
     check "peak RSS < 40 MB" "${C_RSS[3]} MB" "v + 0 < 40"
 else
-    echo "- req/s >= 0.5 x nginx: SKIP (BENCH_ONLY_NGINX=1)"
-    echo "- p99 < 10 ms: SKIP (BENCH_ONLY_NGINX=1)"
-    echo "- peak RSS < 40 MB: SKIP (BENCH_ONLY_NGINX=1)"
+    echo "- req/s >= 0.5 x nginx: SKIP"
+    echo "- p99 < 10 ms: SKIP"
+    echo "- peak RSS < 40 MB: SKIP"
 fi
 
 echo
@@ -531,6 +564,23 @@ if [[ -n "${C_NAME[6]:-}" ]]; then
         "${C_P99[8]} ms" "v + 0 < 20"
 else
     echo "- p99 < 20 ms while $SLOW_CONNS connections wait ${SLOW_MS} ms in the database: SKIP"
+fi
+
+echo
+echo "### Targets (the caseload at $CASES cases, -c${CASELOAD_CONNS:-32})"
+echo
+for idx in 10 11 12 13; do
+    if [[ -z "${C_NAME[idx]:-}" ]]; then
+        continue
+    fi
+    check "${C_NAME[idx]}: p99 < 20 ms" "${C_P99[idx]} ms" "v + 0 < 20"
+    if ((idx % 2 == 0)); then
+        check "${C_NAME[idx]}: req/s >= 0.3 x nginx" "$(ratio "${C_RPS[idx]}" "${C_RPS[9]}")" \
+            "v != \"n/a\" && v + 0 >= 0.3"
+    fi
+done
+if [[ -n "${C_NAME[11]:-}" ]]; then
+    check "ponte on SQLite, peak RSS < 40 MB" "${C_RSS[11]} MB" "v + 0 < 40"
 fi
 
 if ((${#notes[@]} > 0)); then

@@ -25,6 +25,9 @@ struct DemoWorld {
     // How much to make: 1 for `make run`; more for benchmarks (`ponte seed-demo --scale N`), where
     // each module makes about N times its records, with N times the people to own them.
     int scale = 1;
+    // How many cases the cases module makes (`ponte seed-demo --cases N`); 0: 8 × scale. Those past
+    // the first eight of `make run` each have a history (benchmarks of the caseload).
+    std::int64_t cases = 0;
     // The keys of the field encryption, for what a seed seals (never null in `seed-demo`).
     const crypto::Keyring* keyring = nullptr;
 

@@ -42,6 +42,10 @@ trap stop EXIT
   -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir -c fsync=off -c full_page_writes=off -c max_connections=300" \
   start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
 "$pg_bin/createdb" -h 127.0.0.1 -p "$port" -U postgres ponte_test
+# The tests migrate a schema each, several at once: the database-wide extension the migrations
+# ask for (pg_trgm, for the caseload's search) is made once here, so that none of them races to.
+"$pg_bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d ponte_test -q -v ON_ERROR_STOP=1 \
+  -c "CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public" >/dev/null
 
 export PONTE_TEST_POSTGRES_URL="postgresql://postgres@127.0.0.1:$port/ponte_test"
 echo "with-postgres: PostgreSQL 15 on 127.0.0.1:$port" >&2

@@ -4,7 +4,13 @@
 #include <sodium.h>
 
 #include <array>
+#include <condition_variable>
+#include <exception>
+#include <map>
+#include <memory>
 #include <mutex>
+#include <utility>
+#include <vector>
 
 #include "core/crypto/random.hpp"
 
@@ -40,6 +46,35 @@ std::string HmacSha256Hex(std::string_view message, const std::array<unsigned ch
     sodium_bin2hex(hex.data(), hex.size(), mac, sizeof mac);
     hex.pop_back();
     return hex;
+}
+
+// The records of one transaction: those that asked while the one before it was committing.
+struct Batch {
+    std::vector<std::pair<Entry, std::int64_t>> entries;  // each with its time
+    std::vector<std::int64_t> seqs;
+    bool done = false;
+    std::exception_ptr error;
+};
+
+// The records of a database wait their turn here: one transaction at a time appends every record
+// that asked meanwhile, so that concurrent records (each audited read makes one) share a commit
+// (on SQLite, one fsync of the journal) and a lock of the chain's head instead of queueing for
+// them one by one.
+struct Committer {
+    std::mutex mutex;
+    std::condition_variable finished;
+    std::shared_ptr<Batch> open;  // the batch that takes new records; null when none waits
+    bool committing = false;
+};
+
+std::mutex committers_mutex;
+std::map<const db::Database*, std::shared_ptr<Committer>> committers;
+
+std::shared_ptr<Committer> CommitterOf(const db::Database& database) {
+    std::lock_guard lock(committers_mutex);
+    auto& committer = committers[&database];
+    if (!committer) committer = std::make_shared<Committer>();
+    return committer;
 }
 
 }  // namespace
@@ -86,7 +121,33 @@ std::int64_t Append(db::Connection& connection, const Entry& entry, std::int64_t
 }
 
 std::int64_t Record(db::Database& database, const Entry& entry, std::int64_t at_ms) {
-    return database.Transact([&](db::Connection& connection) { return Append(connection, entry, at_ms); });
+    const auto committer = CommitterOf(database);
+    std::unique_lock lock(committer->mutex);
+    if (!committer->open) committer->open = std::make_shared<Batch>();
+    const auto batch = committer->open;
+    const std::size_t index = batch->entries.size();
+    batch->entries.emplace_back(entry, at_ms);
+    committer->finished.wait(lock, [&] { return batch->done || !committer->committing; });
+    if (!batch->done) {
+        // The first of the batch to get its turn commits it, with all that joined it until now.
+        committer->committing = true;
+        committer->open.reset();
+        lock.unlock();
+        try {
+            database.Transact([&](db::Connection& connection) {
+                batch->seqs.clear();
+                for (const auto& [queued, at] : batch->entries) batch->seqs.push_back(Append(connection, queued, at));
+            });
+        } catch (...) {
+            batch->error = std::current_exception();
+        }
+        lock.lock();
+        batch->done = true;
+        committer->committing = false;
+        committer->finished.notify_all();
+    }
+    if (batch->error) std::rethrow_exception(batch->error);
+    return batch->seqs[index];
 }
 
 Verification Verify(db::Database& database, const crypto::Keyring* keys) {

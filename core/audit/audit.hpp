@@ -33,7 +33,9 @@ struct Entry {
 // entry commit together or not at all. Returns the entry's sequence number.
 std::int64_t Append(db::Connection& connection, const Entry& entry, std::int64_t at_ms);
 
-// Appends in a transaction of its own (for denials and failures, which write nothing else).
+// Appends in a transaction of its own (for reads, denials and failures, which write nothing else),
+// shared with the records that other threads ask for meanwhile: one commit for all of them. Returns
+// once the entry is committed; throws when the shared transaction failed.
 std::int64_t Record(db::Database& database, const Entry& entry, std::int64_t at_ms);
 
 // Keys the chain from now on: Append MACs each entry (HMAC-SHA-256) with a key derived from the

@@ -1,7 +1,9 @@
 #include "modules/cases/seed.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -9,6 +11,7 @@
 #include "modules/cases/appointments/store.hpp"
 #include "modules/cases/assessments/store.hpp"
 #include "modules/cases/plans/store.hpp"
+#include "modules/cases/profile/store.hpp"
 #include "modules/cases/referrals/store.hpp"
 #include "modules/cases/store.hpp"
 
@@ -81,10 +84,15 @@ void SeedPlan(db::Connection& connection, const core::DemoWorld& world, std::int
                       boost::json::array{}, by_user_id, world.now_ms);
 }
 
+struct ListeningSpace {
+    std::int64_t place = 0;
+    std::int64_t interpreter = 0;
+};
+
 // The listening space of the organization: a place open on weekdays, an interpreter, and an
 // appointment of the first active case on the next weekday at ten, with the interpreter.
-void SeedListeningSpace(db::Connection& connection, const core::DemoWorld& world, std::int64_t organization,
-                        std::int64_t case_id, std::int64_t worker_user_id) {
+ListeningSpace SeedListeningSpace(db::Connection& connection, const core::DemoWorld& world, std::int64_t organization,
+                                  std::int64_t case_id, std::int64_t worker_user_id) {
     constexpr std::string_view kZone = "Europe/Rome";
     std::vector<OpeningRange> hours;
     for (int day = 1; day <= 5; ++day) {
@@ -104,7 +112,7 @@ void SeedListeningSpace(db::Connection& connection, const core::DemoWorld& world
                                                         .languages = {"ar", "fr"},
                                                         .contact = "+39 0571 000001"},
                                                        world.now_ms);
-    if (case_id == 0) return;
+    if (case_id == 0) return {place, interpreter};
     auto next = i18n::ToLocal(world.now_ms + 24LL * 3'600'000, kZone);
     std::int64_t day_noon = i18n::FromLocal(next.year, next.month, next.day, 12 * 60, kZone);
     while (i18n::ToLocal(day_noon, kZone).weekday > 5) day_noon += 24LL * 3'600'000;
@@ -121,6 +129,84 @@ void SeedListeningSpace(db::Connection& connection, const core::DemoWorld& world
                        .ends_at = ten + 3'600'000,
                        .booked_by = worker_user_id},
                       world.now_ms);
+    return {place, interpreter};
+}
+
+constexpr State kStates[] = {State::kReferred,  State::kIntake, State::kActive, State::kActive,
+                             State::kSuspended, State::kActive, State::kClosed, State::kActive};
+// Clearly fictional names from the countries the programmes' women come from.
+constexpr const char* kNames[] = {"Amina (demo)", "Fatou (demo)",  "Leila (demo)", "Oksana (demo)",
+                                  "Rosa (demo)",  "Mariam (demo)", "Nadia (demo)", "Samira (demo)"};
+
+std::string NameOf(std::int64_t i) {
+    std::string name = kNames[i % 8];
+    if (i >= 8) name += " " + std::to_string(i / 8 + 1);
+    return name;
+}
+
+// A referral by phone from the family health centre, waiting for an answer.
+std::int64_t SeedReferral(db::Connection& connection, const core::DemoWorld& world, std::int64_t organization,
+                          std::int64_t woman, const std::string& name, std::int64_t worker) {
+    const std::int64_t id = OpenCase(connection, woman, State::kReferred, 0, world.now_ms, worker);
+    InsertReferral(connection, *world.keyring, id, organization, worker,
+                   {.to_organization_id = organization,
+                    .chosen_name = name,
+                    .reason = "Looking for work and an Italian course; two children at primary school (demo)",
+                    .urgency = Urgency::kSoon,
+                    .consent_method = "verbal",
+                    .consent_at = world.now_ms - 86'400'000,
+                    .outside = OutsideReferrer{.name = "Giulia Bianchi (demo)",
+                                               .organization = "Family health centre (demo)",
+                                               .contact = "+39 0571 000000"}},
+                   world.now_ms);
+    return id;
+}
+
+// A case of the caseload beyond the first eight, with the history of one that reached `state`:
+// opened at intake months ago by the case worker, with the coordinator on the team, moved on from
+// there (each move in its history and timeline), her profile written, and when active an
+// assessment and an appointment last week. A few statements and seals a case: 100,000 take seconds
+// on SQLite (statements are prepared once per connection, and the seed is one transaction).
+std::int64_t SeedFollowedCase(db::Connection& connection, const core::DemoWorld& world, std::int64_t woman, State state,
+                              std::int64_t i, std::int64_t worker, std::int64_t coordinator,
+                              const ListeningSpace& space) {
+    constexpr std::int64_t kDay = 24LL * 3'600'000;
+    const crypto::Keyring& keyring = *world.keyring;
+    std::int64_t at = world.now_ms - (30 + i % 300) * kDay;
+    const std::int64_t id = OpenCase(connection, woman, State::kIntake, worker, at);
+    if (coordinator != 0) AddToTeam(connection, id, coordinator, TeamRole::kMember, at);
+    WritePart(connection, keyring, woman, Part::kProfile, 1,
+              {{"languages", boost::json::array{{{"language", "ar"}, {"level", "native"}},
+                                                {{"language", "it"}, {"level", "basic"}}}},
+               {"children", boost::json::array{{{"age", 4 + i % 10}, {"school", "primary"}}}}},
+              at);
+    std::vector<Move> moves;
+    if (state != State::kIntake) moves.push_back({.to = State::kActive});
+    if (state == State::kSuspended) moves.push_back({.to = State::kSuspended, .reason = "Away for the summer (demo)"});
+    if (state == State::kClosed) {
+        moves.push_back({.to = State::kClosed, .outcome = "autonomy_reached", .reason = "Works and rents (demo)"});
+    }
+    std::int64_t version = 1;
+    State from = State::kIntake;
+    for (const Move& move : moves) {
+        at += 7 * kDay;
+        MoveCase(connection, keyring, id, version++, from, move, worker, at);
+        from = move.to;
+    }
+    if (state != State::kActive) return id;
+    InsertAssessment(connection, keyring, id, worker, at + kDay, at + kDay,
+                     {{"language", 2, "Goes to the language course"}, {"housing", 3, ""}, {"work", 2, ""}});
+    const std::int64_t starts = world.now_ms - 7 * kDay + (i % 40) * 900'000;
+    InsertAppointment(connection,
+                      {.case_id = id,
+                       .place_id = space.place,
+                       .worker_user_id = worker,
+                       .visit = Visit::kFollowUp,
+                       .starts_at = starts,
+                       .ends_at = starts + 1'800'000,
+                       .booked_by = worker},
+                      at);
+    return id;
 }
 
 }  // namespace
@@ -129,43 +215,43 @@ void SeedDemo(db::Connection& connection, core::DemoWorld& world) {
     const auto worker = world.people.find("case_worker");
     if (worker == world.people.end() || world.organization_ids.empty()) return;
     const std::int64_t organization = world.organization_ids.front();
-    // Clearly fictional names from the countries the programmes' women come from.
-    constexpr const char* kNames[] = {"Amina (demo)", "Fatou (demo)",  "Leila (demo)", "Oksana (demo)",
-                                      "Rosa (demo)",  "Mariam (demo)", "Nadia (demo)", "Samira (demo)"};
-    constexpr State kStates[] = {State::kReferred,  State::kIntake, State::kActive, State::kActive,
-                                 State::kSuspended, State::kActive, State::kClosed, State::kActive};
     auto& ids = world.records["cases.case"];
-    const int count = 8 * world.scale;
+    const std::int64_t count = world.cases > 0 ? world.cases : 8LL * world.scale;
+    // Codes drawn at random meet now and then among a hundred thousand: drawn again.
+    std::unordered_set<std::string> codes;
+    auto woman_of = [&](std::int64_t i) {
+        std::string code = NewWomanCode();
+        while (!codes.insert(code).second) code = NewWomanCode();
+        return CreateWoman(connection, organization, NameOf(i), 0, world.now_ms, code);
+    };
+    // The demo of `make run`: eight women in every state, led by the case worker.
     std::int64_t first_active = 0;
-    for (int i = 0; i < count; ++i) {
-        std::string name = kNames[i % 8];
-        if (i >= 8) name += " " + std::to_string(i / 8 + 1);
-        const std::int64_t woman = CreateWoman(connection, organization, name, 0, world.now_ms);
-        if (kStates[i % 8] != State::kReferred || world.keyring == nullptr) {
-            ids.push_back(OpenCase(connection, woman, kStates[i % 8], worker->second, world.now_ms));
-            if (kStates[i % 8] == State::kActive && first_active == 0) first_active = ids.back();
-            if (kStates[i % 8] == State::kActive && world.keyring != nullptr) {
-                SeedAssessments(connection, world, ids.back(), worker->second);
-                SeedPlan(connection, world, ids.back(), worker->second);
-            }
+    for (std::int64_t i = 0; i < std::min<std::int64_t>(count, 8); ++i) {
+        const std::int64_t woman = woman_of(i);
+        if (kStates[i] == State::kReferred && world.keyring != nullptr) {
+            ids.push_back(SeedReferral(connection, world, organization, woman, NameOf(i), worker->second));
             continue;
         }
-        // A referral by phone from the family health centre, waiting for an answer.
-        const std::int64_t id = OpenCase(connection, woman, State::kReferred, 0, world.now_ms, worker->second);
-        InsertReferral(connection, *world.keyring, id, organization, worker->second,
-                       {.to_organization_id = organization,
-                        .chosen_name = name,
-                        .reason = "Looking for work and an Italian course; two children at primary school (demo)",
-                        .urgency = Urgency::kSoon,
-                        .consent_method = "verbal",
-                        .consent_at = world.now_ms - 86'400'000,
-                        .outside = OutsideReferrer{.name = "Giulia Bianchi (demo)",
-                                                   .organization = "Family health centre (demo)",
-                                                   .contact = "+39 0571 000000"}},
-                       world.now_ms);
-        ids.push_back(id);
+        ids.push_back(OpenCase(connection, woman, kStates[i], worker->second, world.now_ms));
+        if (kStates[i] == State::kActive && first_active == 0) first_active = ids.back();
+        if (kStates[i] == State::kActive && world.keyring != nullptr) {
+            SeedAssessments(connection, world, ids.back(), worker->second);
+            SeedPlan(connection, world, ids.back(), worker->second);
+        }
     }
-    SeedListeningSpace(connection, world, organization, first_active, worker->second);
+    const ListeningSpace space = SeedListeningSpace(connection, world, organization, first_active, worker->second);
+    if (world.keyring == nullptr) return;
+    const auto coordinator = world.people.find("coordinator");
+    const std::int64_t coordinator_id = coordinator == world.people.end() ? 0 : coordinator->second;
+    for (std::int64_t i = 8; i < count; ++i) {
+        const std::int64_t woman = woman_of(i);
+        if (kStates[i % 8] == State::kReferred) {
+            ids.push_back(SeedReferral(connection, world, organization, woman, NameOf(i), worker->second));
+        } else {
+            ids.push_back(
+                SeedFollowedCase(connection, world, woman, kStates[i % 8], i, worker->second, coordinator_id, space));
+        }
+    }
 }
 
 }  // namespace ponte::cases

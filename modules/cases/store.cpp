@@ -96,9 +96,11 @@ void InsertEvent(db::Connection& connection, std::int64_t case_id, std::string_v
 std::string ReasonContext(std::int64_t case_id) { return crypto::FieldContext("cases_transitions", "reason", case_id); }
 std::string EventContext(std::int64_t case_id) { return crypto::FieldContext("cases_events", "detail", case_id); }
 
+std::string NewWomanCode() { return "W-" + crypto::ReadableCode(2); }
+
 std::int64_t CreateWoman(db::Connection& connection, std::int64_t organization_id, std::string_view chosen_name,
-                         std::int64_t user_id, std::int64_t now_ms) {
-    const std::string code = "W-" + crypto::ReadableCode(2);
+                         std::int64_t user_id, std::int64_t now_ms, std::string_view given_code) {
+    const std::string code = given_code.empty() ? NewWomanCode() : std::string(given_code);
     const std::string search = i18n::FoldForSearch(std::string(chosen_name) + " " + code);
     return connection
         .Execute(kInsertWoman,

@@ -18,10 +18,15 @@
 
 namespace ponte::cases {
 
-// A new woman followed by `organization_id`, with a new pseudonymous code ("W-XXXX-XXXX");
-// `user_id` 0 when she has no account yet. Returns her record's id.
+// A new woman followed by `organization_id`, with a new pseudonymous code ("W-XXXX-XXXX"), or
+// `code` when given (one from NewWomanCode that the caller knows to be unused: the demo seed, which
+// makes so many that two random ones could meet); `user_id` 0 when she has no account yet.
+// Returns her record's id.
 std::int64_t CreateWoman(db::Connection& connection, std::int64_t organization_id, std::string_view chosen_name,
-                         std::int64_t user_id, std::int64_t now_ms);
+                         std::int64_t user_id, std::int64_t now_ms, std::string_view code = {});
+
+// A random pseudonymous code ("W-XXXX-XXXX").
+std::string NewWomanCode();
 
 // Opens a case of the woman in her organization, in state `state`, with `lead_user_id` as its lead
 // worker (0: none yet, as for a referral not yet accepted), and starts its timeline ("opened", or
