@@ -30,7 +30,7 @@ Route FileRoute() {
             201, std::to_string(r.body.size()) + " " + std::string(r.headers.Get("Content-Type").value_or("")));
     });
     route.file_types = {"image/png"};
-    route.max_body_bytes = 4 * 1024 * 1024;
+    route.max_body_bytes = std::size_t{4} * 1024 * 1024;
     return route;
 }
 
@@ -145,7 +145,7 @@ TEST_F(DispatcherTest, BodyLimitOf_IsTheRoutesOwn_ElseTheServers) {
     request.target = "/api/v1/nowhere";
     EXPECT_EQ(dispatcher_.BodyLimitOf(request, 1024), 1024u);
     EXPECT_EQ(dispatcher_.LargestBodyLimit(1024), 4u * 1024 * 1024);
-    EXPECT_EQ(dispatcher_.LargestBodyLimit(8u * 1024 * 1024), 8u * 1024 * 1024);
+    EXPECT_EQ(dispatcher_.LargestBodyLimit(std::size_t{8} * 1024 * 1024), std::size_t{8} * 1024 * 1024);
 }
 
 TEST_F(DispatcherTest, Handle_HandlerThrows_Is500WithoutInternalDetail) {

@@ -44,10 +44,10 @@ bool HasVisibleCharacter(std::string_view text);
 // True when `text` (valid UTF-8) has a bidirectional embedding, override or isolate.
 bool HasDirectionOverride(std::string_view text);
 
-// `text` checked and normalized as a string field of `kind` is, for a text that comes from
+// `given` checked and normalized as a string field of `kind` is, for a text that comes from
 // elsewhere than a JSON body (a query parameter): the text, or nullopt with `code` set to the
 // error code ("format" for invalid UTF-8, "control_characters", "no_visible_character", ...).
-std::optional<std::string> CheckText(std::string_view text, Text kind, std::string& code);
+std::optional<std::string> CheckText(std::string_view given, Text kind, std::string& code);
 
 // Reads the body of a JSON route. Constructing it checks the body against the route's schema
 // (BodySchema: shape, types, bounds, required and unknown fields), so that a handler first decides

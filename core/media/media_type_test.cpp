@@ -22,8 +22,9 @@ TEST(MediaType, ReadsTheTypeFromTheBytes) {
 TEST(MediaType, EachThreadHasItsHandle) {
     std::vector<std::thread> threads;
     std::vector<std::string> types(4);
-    for (std::size_t i = 0; i < types.size(); ++i) {
-        threads.emplace_back([&types, i] { types[i] = DetectMediaType(kPng); });
+    threads.reserve(types.size());
+    for (auto& type : types) {
+        threads.emplace_back([&type] { type = DetectMediaType(kPng); });
     }
     for (auto& thread : threads) thread.join();
     for (const auto& type : types) EXPECT_EQ(type, "image/png");

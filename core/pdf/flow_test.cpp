@@ -10,6 +10,7 @@ constexpr double kBodyHeight = kBodyBottom - kMargin;
 
 std::vector<std::size_t> IndicesOf(const std::vector<Placed>& page) {
     std::vector<std::size_t> out;
+    out.reserve(page.size());
     for (const auto& [index, top] : page) out.push_back(index);
     return out;
 }

@@ -91,8 +91,8 @@ class CaseRetentionTest : public testing::EngineTest {
                                                                 .place_id = place_,
                                                                 .worker_user_id = worker_,
                                                                 .interpreter_language = "ti",
-                                                                .starts_at = 10 * 3'600'000,
-                                                                .ends_at = 11 * 3'600'000,
+                                                                .starts_at = std::int64_t{10} * 3'600'000,
+                                                                .ends_at = std::int64_t{11} * 3'600'000,
                                                                 .booked_by = worker_},
                                                                0);
             connection.Execute("UPDATE cases_appointments SET reason = $2 WHERE id = $1",

@@ -237,7 +237,7 @@ TEST_F(NotesDocumentsTest, BadUploads_NameTheFieldOrParameterAndKeepNothing) {
     EXPECT_EQ(big.status, 413) << big.body;
     EXPECT_EQ(big.headers["content-type"], "application/problem+json");
     // At the limit: kept.
-    auto full = Upload("name=full.txt", std::string(10 * 1024 * 1024, 'a'), "text/plain; charset=utf-8");
+    auto full = Upload("name=full.txt", std::string(std::size_t{10} * 1024 * 1024, 'a'), "text/plain; charset=utf-8");
     EXPECT_EQ(full.status, 201) << full.body;
     EXPECT_EQ(Count("cases_documents"), 1);
     EXPECT_EQ(AuditCount("cases.document.write", "ok"), 1);
@@ -246,7 +246,8 @@ TEST_F(NotesDocumentsTest, BadUploads_NameTheFieldOrParameterAndKeepNothing) {
     headers["Content-Type"] = "application/json";
     auto note = testing::HttpClient(server_->port())
                     .Send("POST", case_path_ + "/notes",
-                          R"({"text":")" + std::string(2 * 1024 * 1024, 'a') + R"(","visibility":"team"})", headers);
+                          R"({"text":")" + std::string(std::size_t{2} * 1024 * 1024, 'a') + R"(","visibility":"team"})",
+                          headers);
     EXPECT_EQ(note.status, 413);
 }
 

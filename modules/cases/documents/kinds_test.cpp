@@ -6,13 +6,13 @@ namespace ponte::cases {
 namespace {
 
 TEST(DocumentKinds, PapersAndPhotos_NotWhatABrowserRuns) {
-    for (auto type : {"application/pdf", "image/jpeg", "image/png", "image/webp", "image/heic", "text/plain",
-                      "application/vnd.oasis.opendocument.text",
-                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}) {
+    for (const auto* type : {"application/pdf", "image/jpeg", "image/png", "image/webp", "image/heic", "text/plain",
+                             "application/vnd.oasis.opendocument.text",
+                             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}) {
         EXPECT_TRUE(IsDocumentType(type)) << type;
     }
-    for (auto type : {"text/html", "image/svg+xml", "application/javascript", "application/x-executable",
-                      "application/zip", "application/octet-stream", ""}) {
+    for (const auto* type : {"text/html", "image/svg+xml", "application/javascript", "application/x-executable",
+                             "application/zip", "application/octet-stream", ""}) {
         EXPECT_FALSE(IsDocumentType(type)) << type;
     }
 }

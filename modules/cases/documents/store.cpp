@@ -56,7 +56,7 @@ std::filesystem::path DocumentsFolder(const std::filesystem::path& files) { retu
 std::string StoreSealed(const std::filesystem::path& folder, const crypto::Keyring& keyring, std::int64_t case_id,
                         std::string_view content) {
     // A random name: nothing about her or her case shows in the folder's listing.
-    const std::string stored_as = crypto::RandomToken(18);
+    std::string stored_as = crypto::RandomToken(18);
     const std::filesystem::path file = folder / stored_as;
     if (!db::CreatePrivateFile(file)) throw std::runtime_error("stored file exists already: " + file.string());
     try {

@@ -201,7 +201,7 @@ std::string RequestSchema() {
 }
 
 std::string PlanSchema() {
-    return std::string(R"({"type":"object","required":["case_id","version","recorded","agreed_on","reviews",
+    return R"({"type":"object","required":["case_id","version","recorded","agreed_on","reviews",
         "goals","updated_by","updated_by_name","updated_at","etag"],"properties":{
         "case_id":{"type":"integer"},"version":{"type":"integer"},
         "recorded":{"type":"boolean","description":"False until the plan is first agreed"},
@@ -216,7 +216,7 @@ std::string PlanSchema() {
             "owner_name":{"type":"string"},"due_on":{"type":"string"},
             "state":{"enum":["planned","in_progress","done","dropped"]},"done_at":{"type":["integer","null"]}}}}}}},
         "updated_by":{"type":["integer","null"]},"updated_by_name":{"type":"string"},
-        "updated_at":{"type":["integer","null"]},"etag":{"type":"string"}}})");
+        "updated_at":{"type":["integer","null"]},"etag":{"type":"string"}}})";
 }
 
 }  // namespace
