@@ -236,7 +236,8 @@ void SeedDemo(db::Connection& connection, core::DemoWorld& world) {
         if (kStates[i] == State::kActive && first_active == 0) first_active = ids.back();
         if (kStates[i] == State::kActive && world.keyring != nullptr) {
             SeedAssessments(connection, world, ids.back(), worker->second);
-            SeedPlan(connection, world, ids.back(), worker->second);
+            // The first has her plan; the others' are to be agreed.
+            if (ids.back() == first_active) SeedPlan(connection, world, ids.back(), worker->second);
         }
     }
     const ListeningSpace space = SeedListeningSpace(connection, world, organization, first_active, worker->second);

@@ -118,7 +118,7 @@ it('APlanIsAgreedWithTheVersionRead_AWorkerOfHerTeamOwningAnAction', async () =>
   await vi.waitFor(() => expect(text('.plan__goal h3')).toBe('Housing: A flat of her own'));
   expect(puts()[0].headers.get('If-Match')).toBe('"1"');
   const body = await puts()[0].json();
-  expect(body.goals[0]).toEqual({ domain: 'housing', statement: 'A flat of her own', target: '', target_score: null,
+  expect(body.goals[0]).toEqual({ domain: 'housing', statement: 'A flat of her own', target: '',
     actions: [{ title: 'Call the council', owner: 'worker', owner_user_id: 8, due_on: body.agreed_on, state: 'planned' }] });
   expect(text('.plan__actions li')).toContain('\u2068Leyla\u2069, by');
   expect(text('section[aria-labelledby="plan-title"] > [role=status]')).toBe('The plan is saved.');

@@ -43,9 +43,10 @@ describe('the plan form', () => {
     expect(form).toEqual({ agreed_on: '2026-01-09', reviews: [], goals: [] });
     const goal = { ...emptyGoal(), domain: 'housing' as const, statement: ' A room of her own ',
       actions: [{ ...emptyAction(form.agreed_on), title: ' Ask the council ', owner: 'worker:8' }] };
+    // A goal without a score aimed at sends none: the request's schema takes a number or nothing.
     expect(planBody({ ...form, reviews: ['', '2026-04-01'], goals: [goal] })).toEqual({ body: {
       agreed_on: '2026-01-09', reviews: ['2026-04-01'],
-      goals: [{ domain: 'housing', statement: 'A room of her own', target: '', target_score: null, actions: [
+      goals: [{ domain: 'housing', statement: 'A room of her own', target: '', actions: [
         { title: 'Ask the council', owner: 'worker', owner_user_id: 8, due_on: '2026-01-09', state: 'planned' }] }],
     } });
   });

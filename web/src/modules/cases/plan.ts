@@ -105,7 +105,7 @@ export function planBody(form: PlanForm): { body: PlanBody } | { fields: Record<
         domain: goal.domain,
         statement: goal.statement.trim(),
         target: goal.target.trim(),
-        target_score: goal.target_score === '' ? null : Number(goal.target_score),
+        ...(goal.target_score === '' ? {} : { target_score: Number(goal.target_score) }),
         actions: goal.actions.map((action) => ({
           ...(action.id ? { id: action.id } : {}),
           title: action.title.trim(),
