@@ -12,6 +12,7 @@
 #include <tuple>
 #include <vector>
 
+#include "core/http/beast_request.hpp"
 #include "core/http/framing.hpp"
 #include "core/http/pool_use.hpp"
 #include "core/http/wire.hpp"
@@ -33,36 +34,6 @@ struct Connection {
     beast::tcp_stream* stream;
     bool idle = false;  // waiting for the next request; touched only on the connection's strand
 };
-
-// Turns a Beast read error into the problem the client gets, or nullopt when there is nobody
-// to answer (the peer closed or reset the connection).
-std::optional<ProblemKind> ProblemForReadError(const beast::error_code& error) {
-    if (error == bhttp::error::body_limit) return ProblemKind::kPayloadTooLarge;
-    if (error == bhttp::error::header_limit) return ProblemKind::kHeadersTooLarge;
-    if (error == beast::error::timeout) return ProblemKind::kRequestTimeout;
-    if (error.category() == bhttp::make_error_code(bhttp::error::bad_method).category() &&
-        error != bhttp::error::end_of_stream && error != bhttp::error::partial_message) {
-        return ProblemKind::kBadRequest;
-    }
-    return std::nullopt;
-}
-
-Headers HeadersOf(const bhttp::request_header<>& header) {
-    Headers headers;
-    for (const auto& field : header) headers.Add(field.name_string(), std::string(field.value()));
-    return headers;
-}
-
-Request ToRequest(bhttp::request<bhttp::string_body>&& message, const std::string& remote) {
-    Request request;
-    request.method_name = std::string(message.method_string());
-    request.method = ParseMethod(request.method_name);
-    request.target = std::string(message.target());
-    for (const auto& field : message) request.headers.Add(field.name_string(), std::string(field.value()));
-    request.body = std::move(message.body());
-    request.remote = remote;
-    return request;
-}
 
 std::array<asio::const_buffer, 2> Buffers(const WireResponse& response) {
     return {asio::buffer(response.head), asio::buffer(response.body)};
