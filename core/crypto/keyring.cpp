@@ -192,8 +192,7 @@ constexpr std::size_t kChunkBytes = std::size_t{64} * 1024;
 constexpr std::size_t kStreamHeaderBytes = crypto_secretstream_xchacha20poly1305_HEADERBYTES;
 constexpr std::size_t kStreamTagBytes = crypto_secretstream_xchacha20poly1305_ABYTES;
 
-// Reads up to `size` bytes; fewer only at the end of the stream.
-// Fewer bytes only at the end of the stream; a read error is not an end.
+// Reads up to `size` bytes, fewer only at the end of the stream; a read error is not an end.
 std::size_t ReadSome(std::istream& in, unsigned char* data, std::size_t size) {
     in.read(reinterpret_cast<char*>(data), static_cast<std::streamsize>(size));
     if (in.bad()) throw SealError("read error");
@@ -204,40 +203,92 @@ void ReadExactly(std::istream& in, unsigned char* data, std::size_t size, const 
     if (ReadSome(in, data, size) != size) throw SealError(std::string("sealed file cut short in its ") + what);
 }
 
+// Seals what is written to it into `out`, in chunks of kChunkBytes. A full chunk is pushed only
+// when a byte more arrives, so that Finish() can give the last one, full or empty, the FINAL tag.
+class SealingBuffer : public std::streambuf {
+  public:
+    SealingBuffer(std::string_view key_id, const unsigned char* key, std::ostream& out, std::string_view context)
+        : out_(out), context_(context), plain_(kChunkBytes), sealed_(kChunkBytes + kStreamTagBytes) {
+        unsigned char header[kStreamHeaderBytes];
+        crypto_secretstream_xchacha20poly1305_init_push(&state_, header, key);
+        out_.write(kStreamMagic.data(), static_cast<std::streamsize>(kStreamMagic.size()));
+        out_.put(static_cast<char>(key_id.size()));
+        out_.write(key_id.data(), static_cast<std::streamsize>(key_id.size()));
+        out_.write(reinterpret_cast<const char*>(header), sizeof header);
+        Reset();
+    }
+    SealingBuffer(const SealingBuffer&) = delete;
+    SealingBuffer& operator=(const SealingBuffer&) = delete;
+    ~SealingBuffer() override { sodium_memzero(plain_.data(), plain_.size()); }
+
+    void Finish() {
+        Push(crypto_secretstream_xchacha20poly1305_TAG_FINAL);
+        if (!out_) throw SealError("cannot write the sealed file");
+    }
+
+  protected:
+    int_type overflow(int_type ch) override {
+        if (traits_type::eq_int_type(ch, traits_type::eof())) return traits_type::not_eof(ch);
+        Push(crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
+        *pptr() = traits_type::to_char_type(ch);
+        pbump(1);
+        return ch;
+    }
+
+  private:
+    void Reset() { setp(reinterpret_cast<char*>(plain_.data()), reinterpret_cast<char*>(plain_.data()) + kChunkBytes); }
+
+    void Push(unsigned char tag) {
+        const auto length = static_cast<std::size_t>(pptr() - pbase());
+        unsigned long long sealed_length = 0;
+        crypto_secretstream_xchacha20poly1305_push(&state_, sealed_.data(), &sealed_length, plain_.data(), length,
+                                                   Bytes(context_), context_.size(), tag);
+        const unsigned char size[4] = {
+            static_cast<unsigned char>(sealed_length >> 24), static_cast<unsigned char>(sealed_length >> 16),
+            static_cast<unsigned char>(sealed_length >> 8), static_cast<unsigned char>(sealed_length)};
+        out_.write(reinterpret_cast<const char*>(size), 4);
+        out_.write(reinterpret_cast<const char*>(sealed_.data()), static_cast<std::streamsize>(sealed_length));
+        Reset();
+    }
+
+    std::ostream& out_;
+    std::string_view context_;
+    crypto_secretstream_xchacha20poly1305_state state_;
+    std::vector<unsigned char> plain_;
+    std::vector<unsigned char> sealed_;
+};
+
 }  // namespace
 
 void Keyring::SealStream(std::istream& in, std::ostream& out, std::string_view context) const {
     const Key& key = keys_.back();
-    crypto_secretstream_xchacha20poly1305_state state;
-    unsigned char header[kStreamHeaderBytes];
-    crypto_secretstream_xchacha20poly1305_init_push(&state, header, key.bytes.data());
-    out.write(kStreamMagic.data(), static_cast<std::streamsize>(kStreamMagic.size()));
-    out.put(static_cast<char>(key.id.size()));
-    out.write(key.id.data(), static_cast<std::streamsize>(key.id.size()));
-    out.write(reinterpret_cast<const char*>(header), sizeof header);
+    SealingBuffer sealing(key.id, key.bytes.data(), out, context);
     std::vector<unsigned char> plain(kChunkBytes);
-    std::vector<unsigned char> sealed(kChunkBytes + kStreamTagBytes);
-    // Read one chunk ahead, so that the last one carries the FINAL tag (even for an empty file).
-    std::size_t length = ReadSome(in, plain.data(), kChunkBytes);
     for (;;) {
-        std::vector<unsigned char> next(kChunkBytes);
-        const std::size_t next_length = length == kChunkBytes ? ReadSome(in, next.data(), kChunkBytes) : 0;
-        const bool last = next_length == 0;
-        unsigned long long sealed_length = 0;
-        crypto_secretstream_xchacha20poly1305_push(
-            &state, sealed.data(), &sealed_length, plain.data(), length, Bytes(context), context.size(),
-            last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
-        const unsigned char size[4] = {
-            static_cast<unsigned char>(sealed_length >> 24), static_cast<unsigned char>(sealed_length >> 16),
-            static_cast<unsigned char>(sealed_length >> 8), static_cast<unsigned char>(sealed_length)};
-        out.write(reinterpret_cast<const char*>(size), 4);
-        out.write(reinterpret_cast<const char*>(sealed.data()), static_cast<std::streamsize>(sealed_length));
-        if (last) break;
-        plain.swap(next);
-        length = next_length;
+        const std::size_t length = ReadSome(in, plain.data(), kChunkBytes);
+        if (length == 0) break;
+        sealing.sputn(reinterpret_cast<const char*>(plain.data()), static_cast<std::streamsize>(length));
     }
     sodium_memzero(plain.data(), plain.size());
-    if (!out) throw SealError("cannot write the sealed file");
+    sealing.Finish();
+}
+
+void Keyring::ResealStream(std::istream& in, std::ostream& out, std::string_view context) const {
+    const Key& key = keys_.back();
+    SealingBuffer sealing(key.id, key.bytes.data(), out, context);
+    std::ostream plain(&sealing);
+    OpenStream(in, plain, context);
+    sealing.Finish();
+}
+
+std::optional<std::string> Keyring::KeyIdOfStream(std::istream& in) {
+    char magic[4];
+    if (!in.read(magic, sizeof magic) || std::string_view(magic, sizeof magic) != kStreamMagic) return std::nullopt;
+    const int id_length = in.get();
+    if (id_length == std::char_traits<char>::eof()) return std::nullopt;
+    std::string id(static_cast<std::size_t>(id_length), '\0');
+    if (!in.read(id.data(), static_cast<std::streamsize>(id.size())) || !IsValidKeyId(id)) return std::nullopt;
+    return id;
 }
 
 void Keyring::OpenStream(std::istream& in, std::ostream& out, std::string_view context) const {

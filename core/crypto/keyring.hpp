@@ -77,6 +77,12 @@ class Keyring {
     // Writes the plain content to `out`; throws SealError when the stream does not open (and
     // `out` must then be discarded: it may hold the chunks read before the fault).
     void OpenStream(std::istream& in, std::ostream& out, std::string_view context) const;
+    // Opens the sealed file `in` and seals it again into `out` under the current key, chunk by
+    // chunk, so that its plain content is never whole in memory nor anywhere on disk. Throws
+    // SealError as OpenStream does (`out` must then be discarded).
+    void ResealStream(std::istream& in, std::ostream& out, std::string_view context) const;
+    // The key id a sealed file's header names (reading only the header); nullopt when it is not one.
+    static std::optional<std::string> KeyIdOfStream(std::istream& in);
 
     // The key id a sealed value names (without opening it); nullopt when it is malformed.
     static std::optional<std::string> KeyIdOf(std::string_view sealed);

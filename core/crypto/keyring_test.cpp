@@ -126,6 +126,38 @@ TEST(KeyringTest, Streams_CutEditedOrMovedFilesDoNotOpen) {
     EXPECT_THROW(OpenString(Keyring::Parse(Keyring::NewKeyLine("k1")), sealed, "doc:1"), SealError);
 }
 
+TEST(KeyringTest, Streams_ResealMovesAFileToTheCurrentKeyWithItsChunksUnchanged) {
+    const std::string old_line = Keyring::NewKeyLine("k1");
+    const Keyring before = Keyring::Parse(old_line);
+    const Keyring rotated = Keyring::Parse(old_line + "\n" + Keyring::NewKeyLine("k2"));
+    for (std::size_t size : {std::size_t{0}, std::size_t{65536}, std::size_t{150000}}) {
+        std::string plain(size, '\0');
+        for (std::size_t i = 0; i < size; ++i) plain[i] = static_cast<char>(i * 13 + 1);
+        const std::string sealed = SealString(before, plain, "doc:4");
+        std::istringstream in(sealed);
+        std::ostringstream out;
+        rotated.ResealStream(in, out, "doc:4");
+        const std::string resealed = out.str();
+        std::istringstream header(resealed);
+        EXPECT_EQ(Keyring::KeyIdOfStream(header), "k2") << size;
+        EXPECT_EQ(resealed.size(), sealed.size()) << size;  // the same chunks, so the same framing
+        EXPECT_EQ(OpenString(rotated, resealed, "doc:4"), plain) << size;
+        EXPECT_THROW(OpenString(before, resealed, "doc:4"), SealError) << size;  // k2 is not in the old file
+        EXPECT_THROW(OpenString(rotated, resealed, "doc:5"), SealError) << size;
+    }
+    std::istringstream old_header(SealString(before, "x", "doc:4"));
+    EXPECT_EQ(Keyring::KeyIdOfStream(old_header), "k1");
+    std::istringstream garbage("PSF1\x03k/1");
+    EXPECT_EQ(Keyring::KeyIdOfStream(garbage), std::nullopt);
+    std::istringstream empty("");
+    EXPECT_EQ(Keyring::KeyIdOfStream(empty), std::nullopt);
+    std::string edited = SealString(before, std::string(1000, 'y'), "doc:4");
+    edited[edited.size() - 3] ^= 1;
+    std::istringstream tampered(edited);
+    std::ostringstream discarded;
+    EXPECT_THROW(rotated.ResealStream(tampered, discarded, "doc:4"), SealError);
+}
+
 TEST(KeyringTest, KeyFilesReadableByOthersAreRefused) {
     char directory[] = "/tmp/ponte-keys-XXXXXX";
     ASSERT_NE(mkdtemp(directory), nullptr);
