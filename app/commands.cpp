@@ -55,6 +55,9 @@ int KeysReseal(const config::DatabaseConfig& database_config, const config::Keys
     auto report = crypto::Reseal(*database, *keyring, registry->sealed_columns());
     std::cout << "resealed " << report.resealed << " values under key " << keyring->current_id() << " ("
               << report.current << " were under it already)\n";
+    auto files = crypto::ResealFiles(*database, *keyring, registry->sealed_files());
+    std::cout << "resealed " << files.resealed << " files under key " << keyring->current_id() << " (" << files.current
+              << " were under it already)\n";
     return 0;
 }
 
@@ -106,11 +109,17 @@ int Backup(const config::DatabaseConfig& database_config, const std::string& out
                      "  pg_dump --format=custom --file=ponte.dump '"
                   << database_config.url
                   << "'\n"
-                     "and restore with pg_restore --clean --dbname=... ponte.dump\n";
+                     "and restore with pg_restore --clean --dbname=... ponte.dump\n"
+                     "Copy the files folder too ("
+                  << config::FilesDirectory(database_config)
+                  << "): its files are sealed, so the copy needs the key file as the original does.\n";
         return 2;
     }
     db::BackupSqlite(*database, out);
     std::cout << "backup written to " << out << "\n";
+    const std::string files_out = out + ".files";
+    const std::int64_t files = db::CopyFilesFolder(config::FilesDirectory(database_config), files_out);
+    std::cout << "files folder copied to " << files_out << " (" << files << " files)\n";
     return 0;
 }
 

@@ -5,6 +5,9 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "core/db/database.hpp"
 #include "core/testing/http_client.hpp"
@@ -54,8 +57,21 @@ TEST(Cli, MigrateThenBackup_WritesACopy) {
     ASSERT_EQ(Ponte("migrate --db sqlite:" + dir + "/a.db").status, 0);
     auto again = Ponte("migrate --db sqlite:" + dir + "/a.db");
     EXPECT_NE(again.output.find("up to date"), std::string::npos);
+    // The files folder beside the database (its default place) is copied beside the copy.
+    std::filesystem::create_directories(dir + "/files/cases/documents");
+    std::ofstream(dir + "/files/cases/documents/f1") << "sealed bytes";
+    std::ofstream(dir + "/files/cases/documents/f2.reseal") << "a reseal cut short";
     auto backup = Ponte("backup --db sqlite:" + dir + "/a.db --out " + dir + "/copy.db");
     EXPECT_EQ(backup.status, 0) << backup.output;
+    EXPECT_NE(backup.output.find("copy.db.files (1 files)"), std::string::npos) << backup.output;
+    std::ifstream copied(dir + "/copy.db.files/cases/documents/f1");
+    EXPECT_EQ(std::string(std::istreambuf_iterator<char>(copied), {}), "sealed bytes");
+    EXPECT_FALSE(std::filesystem::exists(dir + "/copy.db.files/cases/documents/f2.reseal"));
+    struct stat status {};
+    ASSERT_EQ(stat((dir + "/copy.db.files/cases/documents/f1").c_str(), &status), 0);
+    EXPECT_EQ(status.st_mode & 0777, 0600u);
+    ASSERT_EQ(stat((dir + "/copy.db.files/cases").c_str(), &status), 0);
+    EXPECT_EQ(status.st_mode & 0777, 0700u);
     auto refused = Ponte("backup --db sqlite:" + dir + "/a.db --out " + dir + "/copy.db");
     EXPECT_EQ(refused.status, 1);
     std::system(("rm -rf " + dir).c_str());
@@ -129,6 +145,7 @@ TEST(Cli, Keys_GenerateRotateReseal_AndServeRefusesToStartWithoutThem) {
     auto resealed = Ponte("keys reseal --key-file " + file + " " + db, "PONTE_KEYS=");
     EXPECT_EQ(resealed.status, 0) << resealed.output;
     EXPECT_NE(resealed.output.find("resealed 0 values under key k2"), std::string::npos) << resealed.output;
+    EXPECT_NE(resealed.output.find("resealed 0 files under key k2"), std::string::npos) << resealed.output;
 
     chmod(file.c_str(), 0644);
     auto exposed = Ponte("keys reseal --key-file " + file + " " + db, "PONTE_KEYS=");

@@ -68,6 +68,9 @@ class Registry {
     // `ponte keys reseal` after a rotation.
     void AddSealedColumn(crypto::SealedColumn column) { sealed_columns_.push_back(std::move(column)); }
     const std::vector<crypto::SealedColumn>& sealed_columns() const { return sealed_columns_; }
+    // Files sealed as streams, re-sealed by `ponte keys reseal` too.
+    void AddSealedFiles(crypto::SealedFiles files) { sealed_files_.push_back(std::move(files)); }
+    const std::vector<crypto::SealedFiles>& sealed_files() const { return sealed_files_; }
 
     // A background job handler, run by the job worker of `serve`.
     using JobHandler = std::function<void(const std::string& payload)>;
@@ -127,6 +130,7 @@ class Registry {
     std::unique_ptr<http::Router> router_;
     std::vector<db::Migration> migrations_;
     std::vector<crypto::SealedColumn> sealed_columns_;
+    std::vector<crypto::SealedFiles> sealed_files_;
     std::map<std::string, JobHandler, std::less<>> job_handlers_;
     std::vector<std::string> recurring_jobs_;
     std::vector<privacy::PersonalData> personal_data_;

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,5 +34,24 @@ struct ResealReport {
 
 // Precondition: the names are the module's own constants (they are spliced into SQL).
 ResealReport Reseal(db::Database& database, const Keyring& keyring, const std::vector<SealedColumn>& columns);
+
+// A file sealed as a stream (Keyring::SealStream), with the context it was sealed under.
+struct SealedFile {
+    std::filesystem::path path;
+    std::string context;
+};
+
+// The sealed files a module keeps, as its rows name them: `list` reads them on the connection.
+struct SealedFiles {
+    std::string name;  // for messages: "case documents"
+    std::function<std::vector<SealedFile>(db::Connection&)> list;
+};
+
+// Every listed file still under an older key is sealed again under the current one, into a new
+// file beside it that then replaces it (a rename: a reader sees the old file or the new, whole),
+// so that an interrupted run leaves every file readable and may simply be run again. A listed
+// file that is gone (erased since it was listed) is skipped. Throws SealError for a file that does
+// not open, naming it; the files resealed before it stay resealed.
+ResealReport ResealFiles(db::Database& database, const Keyring& keyring, const std::vector<SealedFiles>& sources);
 
 }  // namespace ponte::crypto

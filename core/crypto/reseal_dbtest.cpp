@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "core/accounts/store.hpp"
 #include "core/db/migrate.hpp"
 #include "core/tenancy/store.hpp"
@@ -68,6 +72,53 @@ TEST_P(ResealTest, AValueThatDoesNotOpen_StopsTheRunAndChangesNothingElse) {
     const Keyring unrelated = Keyring::Parse(Keyring::NewKeyLine("k1") + "\n" + Keyring::NewKeyLine("k2"));
     EXPECT_THROW(Reseal(database(), unrelated, columns_), SealError);
     EXPECT_EQ(Stored(ana), original);
+}
+
+// Files: one moves to the current key, one already under it is left alone, one erased since it
+// was listed is skipped, a leftover of an interrupted run is replaced, and a file that does not
+// open stops the run naming it, leaving it as it was.
+TEST_P(ResealTest, Files_MovedToTheCurrentKey_GoneOnesSkipped_OneThatDoesNotOpenNamed) {
+    const std::filesystem::path folder = testing::MakeTempDirectory();
+    const std::string first_key = Keyring::NewKeyLine("k1");
+    const Keyring before = Keyring::Parse(first_key);
+    const Keyring after = Keyring::Parse(first_key + "\n" + Keyring::NewKeyLine("k2"));
+    auto write = [&](const Keyring& keyring, const std::string& name, const std::string& plain) {
+        std::istringstream in(plain);
+        std::ofstream out(folder / name, std::ios::binary);
+        keyring.SealStream(in, out, "file:" + name);
+        return SealedFile{.path = folder / name, .context = "file:" + name};
+    };
+    auto open = [&](const Keyring& keyring, const SealedFile& file) {
+        std::ifstream in(file.path, std::ios::binary);
+        std::ostringstream out;
+        keyring.OpenStream(in, out, file.context);
+        return out.str();
+    };
+    std::vector<SealedFile> files = {
+        write(before, "a", "alpha"), write(after, "b", "beta"), {.path = folder / "gone", .context = "file:gone"}};
+    std::ofstream(folder / "a.reseal") << "left by an interrupted run";
+    const std::vector<SealedFiles> sources = {{.name = "test files", .list = [&](db::Connection&) { return files; }}};
+    const auto report = ResealFiles(database(), after, sources);
+    EXPECT_EQ(report.resealed, 1);
+    EXPECT_EQ(report.current, 1);
+    EXPECT_EQ(open(after, files[0]), "alpha");
+    EXPECT_THROW(open(before, files[0]), SealError);
+    EXPECT_EQ(open(after, files[1]), "beta");
+    EXPECT_FALSE(std::filesystem::exists(folder / "a.reseal"));
+    EXPECT_FALSE(std::filesystem::exists(folder / "gone"));
+
+    files.push_back(write(before, "c", "gamma"));
+    files.back().context = "file:other";  // as if moved from another record
+    try {
+        ResealFiles(database(), after, sources);
+        ADD_FAILURE() << "a file that does not open was resealed";
+    } catch (const SealError& error) {
+        EXPECT_NE(std::string(error.what()).find((folder / "c").string()), std::string::npos) << error.what();
+    }
+    std::ifstream c(folder / "c", std::ios::binary);
+    EXPECT_EQ(Keyring::KeyIdOfStream(c), "k1");
+    EXPECT_FALSE(std::filesystem::exists(folder / "c.reseal"));
+    std::filesystem::remove_all(folder);
 }
 
 PONTE_INSTANTIATE_ENGINES(ResealTest);

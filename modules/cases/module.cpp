@@ -176,6 +176,9 @@ void RegisterCases(core::Registry& registry, int retention_days, std::size_t doc
         registry.AddSealedColumn({"cases_plan_versions", "case_id", column});
     registry.AddSealedColumn({"cases_notes", "case_id", "text"});
     registry.AddSealedColumn({"cases_documents", "case_id", "name"});
+    registry.AddSealedFiles({.name = "case documents", .list = [documents](db::Connection& connection) {
+                                 return SealedDocumentFiles(connection, documents);
+                             }});
     registry.AddPersonalData(
         {.name = "cases.cases",
          .description = "The cases through which organizations follow her: the name she chose, her pseudonymous "

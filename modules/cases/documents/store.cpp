@@ -17,6 +17,7 @@ constexpr std::string_view kInsertDocument =
 constexpr std::string_view kSelectDocument =
     "SELECT id, case_id, visibility, name, media_type, size_bytes, stored_as, COALESCE(uploaded_by, 0), created_at "
     "FROM cases_documents ";
+constexpr std::string_view kSelectStoredFiles = "SELECT case_id, stored_as FROM cases_documents ORDER BY id";
 constexpr std::string_view kSelectStoredOfWoman =
     "SELECT d.stored_as FROM cases_documents d JOIN cases_cases c ON c.id = d.case_id "
     "JOIN cases_women w ON w.id = c.woman_id WHERE w.user_id = $1";
@@ -125,6 +126,17 @@ std::vector<Document> DocumentsOfCase(db::Connection& connection, const crypto::
     const std::string sql = std::string(kSelectDocument) + "WHERE case_id = $1" +
                             (shared_only ? " AND visibility = 'her'" : "") + " ORDER BY created_at DESC, id DESC";
     return ReadDocuments(keyring, connection.Execute(sql, {case_id}));
+}
+
+std::vector<crypto::SealedFile> SealedDocumentFiles(db::Connection& connection, const std::filesystem::path& folder) {
+    auto rows = connection.Execute(kSelectStoredFiles);
+    std::vector<crypto::SealedFile> out;
+    out.reserve(rows.size());
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        out.push_back(
+            {.path = folder / rows.Text(row, 1), .context = ContentContext(rows.Int(row, 0), rows.Text(row, 1))});
+    }
+    return out;
 }
 
 std::vector<std::string> StoredFilesOfWoman(db::Connection& connection, std::int64_t user_id) {

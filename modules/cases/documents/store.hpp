@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/crypto/keyring.hpp"
+#include "core/crypto/reseal.hpp"
 #include "core/db/database.hpp"
 #include "core/page.hpp"
 
@@ -54,6 +55,8 @@ core::Page<Document> SelectDocuments(db::Connection& connection, const crypto::K
 // Every document of the case, newest first; `shared_only`: those shared with her (her own view).
 std::vector<Document> DocumentsOfCase(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t case_id,
                                       bool shared_only = false);
+// Every stored file with the context it is sealed under, for `ponte keys reseal`.
+std::vector<crypto::SealedFile> SealedDocumentFiles(db::Connection& connection, const std::filesystem::path& folder);
 // The stored names of the documents of every case of the woman whose account is `user_id`.
 std::vector<std::string> StoredFilesOfWoman(db::Connection& connection, std::int64_t user_id);
 

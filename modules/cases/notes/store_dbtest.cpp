@@ -131,6 +131,35 @@ TEST_P(NotesDocumentsStoreTest, DocumentFiles_SealedAtRest_ReadBack_BoundToTheir
     EXPECT_FALSE(std::filesystem::exists(folder_ / other.stored_as));
 }
 
+// After a key rotation `ponte keys reseal` walks the files the documents' rows name: each moves
+// to the new key, still bound to its case and name, and a second run finds nothing to do.
+TEST_P(NotesDocumentsStoreTest, DocumentFiles_ResealedUnderANewKey_StillBoundToTheirCase) {
+    const Document first = AddDocument(cases_[0], "permit.txt", "permit scan", 10);
+    const Document second = AddDocument(cases_[1], "lease.txt", std::string(70000, 'l'), 11);
+    const crypto::Keyring rotated =
+        crypto::Keyring::Parse(testing::TestKeys() + "\n" + crypto::Keyring::NewKeyLine("k9"));
+    const std::vector<crypto::SealedFiles> sources = {
+        {.name = "case documents",
+         .list = [this](db::Connection& connection) { return SealedDocumentFiles(connection, folder_); }}};
+    const auto report = crypto::ResealFiles(database(), rotated, sources);
+    EXPECT_EQ(report.resealed, 2);
+    EXPECT_EQ(report.current, 0);
+    for (const Document& document : {first, second}) {
+        std::ifstream in(folder_ / document.stored_as, std::ios::binary);
+        EXPECT_EQ(crypto::Keyring::KeyIdOfStream(in), "k9");
+        EXPECT_THROW(ReadSealed(folder_, *keyring_, document), crypto::SealError) << "k9 is not in the old keys";
+        Document moved = document;
+        moved.case_id = document.case_id == cases_[0] ? cases_[1] : cases_[0];
+        EXPECT_THROW(ReadSealed(folder_, rotated, moved), crypto::SealError);
+    }
+    EXPECT_EQ(ReadSealed(folder_, rotated, first), "permit scan");
+    EXPECT_EQ(ReadSealed(folder_, rotated, second), std::string(70000, 'l'));
+    EXPECT_FALSE(std::filesystem::exists(folder_ / (first.stored_as + ".reseal")));
+    const auto again = crypto::ResealFiles(database(), rotated, sources);
+    EXPECT_EQ(again.resealed, 0);
+    EXPECT_EQ(again.current, 2);
+}
+
 TEST_P(NotesDocumentsStoreTest, Documents_FoundThroughTheirCaseOnly_NameSealed_NewestFirst) {
     const Document first = AddDocument(cases_[0], "passport.pdf", "a", 100, "her");
     const Document second = AddDocument(cases_[0], "letter.pdf", "b", 200);
