@@ -201,6 +201,7 @@ void RegisterCases(core::Registry& registry, int retention_days, std::size_t doc
          .eraser = [documents](db::Connection& connection, std::int64_t person, const privacy::Context&) {
              const auto files = StoredFilesOfWoman(connection, person);
              connection.Execute(kDeleteWomenOf, {person});
+             DropDeletedFromSearch(connection);
              RemoveStored(documents, files);
          }});
     registry.DeclareNoPersonalData("cases_places", "an organization's places and their opening hours");

@@ -146,6 +146,7 @@ RetentionRun AnonymizeExpiredCases(db::Database& database, const crypto::Keyring
             log::Error("case not anonymized", {{"case_id", std::to_string(one.case_id)}, {"error", error.what()}});
         }
     }
+    if (run.women_erased > 0) DropDeletedFromSearch(*database.Acquire());
     return run;
 }
 

@@ -137,7 +137,11 @@ TEST_P(CaseStoreTest, Caseload_ByWorkerAndSearch_FindsNamesHoweverTyped) {
     }
     EXPECT_EQ(Caseload(filter, 200, {.search = "%"}).size(), 1u);
     EXPECT_EQ(Caseload(filter, 200, {.search = "_"}).size(), 1u);
+    EXPECT_EQ(Caseload(filter, 200, {.search = "e_x"}).size(), 1u);
     EXPECT_TRUE(Caseload(filter, 200, {.search = "nobody"}).empty());
+    // The trigram index's query language is not the caller's: quotes and operators are letters.
+    EXPECT_TRUE(Caseload(filter, 200, {.search = "\"zoe"}).empty());
+    EXPECT_EQ(Caseload(filter, 200, {.search = "zoe OR"}).size(), 0u);
     EXPECT_EQ(Caseload(filter, 200, {.worker_user_id = worker}),
               (std::vector<std::int64_t>{ids_[0], ids_[3], ids_[6]}));
     EXPECT_EQ(Caseload(filter, 1, {.state = State::kIntake, .worker_user_id = colleague_, .search = "zo"}),
