@@ -16,6 +16,7 @@
 #include "modules/cases/plans/store.hpp"
 #include "modules/cases/referrals/store.hpp"
 #include "modules/cases/store.hpp"
+#include "modules/cases/teams/store.hpp"
 
 namespace ponte::cases {
 namespace {
@@ -142,6 +143,72 @@ std::int64_t MakeDocument(testing::Identities&, db::Database& database, Reach) {
         [&](db::Connection& connection) { return InsertDocument(connection, keyring, document, core::NowMs()); });
 }
 
+// A multidisciplinary team of the own organization with every actor on it, one of it with none of
+// them, or one of the foreign organization; the case made last is shared with it when it is of
+// the team's organization (as "/cases/{case_id}/teams/{team_id}" names it).
+std::int64_t last_team = 0;
+std::int64_t MakeTeam(testing::Identities& world, db::Database& database, Reach reach) {
+    return last_team = database.Transact([&](db::Connection& connection) {
+        const std::int64_t now = core::NowMs();
+        const std::int64_t organization =
+            reach == Reach::kForeign ? world.foreign_organization : world.own_organization;
+        const std::int64_t team = InsertTeam(connection, organization, "Matrix team", 0, now);
+        if (reach == Reach::kOwn) {
+            for (const auto& actor : world.actors()) {
+                if (actor.user_id != 0)
+                    InsertTeamMember(connection, team, {.user_id = actor.user_id, .organization_id = organization},
+                                     now);
+            }
+        }
+        if (const auto shared = FindCase(connection, last_case); shared && shared->organization_id == organization) {
+            InsertShare(connection,
+                        {.team_id = team, .case_id = last_case, .consent_method = "paper", .shared_at = now});
+        }
+        return team;
+    });
+}
+
+// A worker of the team made last (of its organization), for the routes that name a member.
+std::int64_t MakeMember(testing::Identities& world, db::Database& database, Reach reach) {
+    static int made = 0;
+    return database.Transact([&](db::Connection& connection) {
+        const std::int64_t now = core::NowMs();
+        const std::int64_t organization =
+            reach == Reach::kForeign ? world.foreign_organization : world.own_organization;
+        const std::string name = "matrix-member-" + std::to_string(++made);
+        const std::int64_t user =
+            accounts::CreateUser(connection, {.email = name + "@example.org", .display_name = name}, now);
+        tenancy::AddMembership(connection, user, {.role = policy::Role::kCaseWorker, .organization_id = organization},
+                               0, now);
+        InsertTeamMember(connection, last_team, {.user_id = user, .organization_id = organization}, now);
+        return user;
+    });
+}
+
+// A meeting of a team made as MakeTeam makes it, its agenda a case of the team's organization.
+std::int64_t last_meeting = 0;
+std::int64_t MakeMeeting(testing::Identities& world, db::Database& database, Reach reach) {
+    MakeCase(world, database, reach);
+    const std::int64_t team = MakeTeam(world, database, reach);
+    return last_meeting = database.Transact([&](db::Connection& connection) {
+        Meeting meeting{.team_id = team, .starts_at = core::NowMs(), .place = "Town hall", .created_at = core::NowMs()};
+        InsertMeeting(connection, meeting, {last_case});
+        return meeting.id;
+    });
+}
+
+// The agenda item of the meeting the path named just before (MakeMeeting).
+std::int64_t MakeAgendaItem(testing::Identities&, db::Database& database, Reach) {
+    const auto meeting = FindMeeting(*database.Acquire(), *testing::TestKeyring(), last_meeting);
+    return meeting->agenda.front().id;
+}
+
+// A goal of the plan of a case made as MakeCase makes it.
+std::int64_t MakeGoal(testing::Identities& world, db::Database& database, Reach reach) {
+    MakePlanAction(world, database, reach);
+    return ReadPlan(*database.Acquire(), *testing::TestKeyring(), last_case).goals.front().id;
+}
+
 constexpr const char* kNobody = "DDDDDDDDDD";
 // The team reads (mentor, case worker) and the coordinator; on a case she is not assigned to, the
 // coordinator alone.
@@ -150,6 +217,8 @@ constexpr const char* kWriters = "DDDDADADDD";
 constexpr const char* kCoordinatorOnly = "DDDDDDADDD";
 // Those who follow women and the organization's administrators.
 constexpr const char* kPlaceReaders = "DDDAADAADD";
+// The staff roles a team takes its members from.
+constexpr const char* kTeamMembers = "DDDAAAAADD";
 
 const bool kRows = testing::DeclareMatrixRows(
     {.rows =
@@ -221,6 +290,29 @@ const bool kRows = testing::DeclareMatrixRows(
              {"getCalendarFeed", {kNobody, kNobody}},
              // Public: the secret address is the credential; a placeholder token answers 404.
              {"getCalendarFeedEvents", {std::string(testing::kEveryone), ""}},
+             // Multidisciplinary teams: made and staffed by the organization's coordinators, read
+             // and met in by their members (all staff roles but the network's and the platform's).
+             {"createTeam", {kCoordinatorOnly, kNobody}},
+             {"listTeams", {kTeamMembers, ""}},
+             {"getTeam", {.own = kTeamMembers, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"addTeamMember", {.own = kCoordinatorOnly, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"removeTeamMember", {.own = kCoordinatorOnly, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"shareCaseWithTeam",
+              {.own = kWriters,
+               .foreign = kNobody,
+               .body_ids = R"({"team_id":{team_id},"consent_method":"paper"})",
+               .unassigned = kCoordinatorOnly}},
+             {"listCaseTeams", {.own = kReaders, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"unshareCaseWithTeam", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"planTeamMeeting", {.own = kTeamMembers, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"getTeamMeeting", {.own = kTeamMembers, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"writeTeamMinutes", {.own = kTeamMembers, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
+             {"decideInTeamMeeting",
+              {.own = kTeamMembers,
+               .foreign = kNobody,
+               .body_ids = R"({"goal_id":{goal_id},"title":"A visit","owner":"worker","owner_user_id":{user_id},
+                   "due_on":"2030-03-01"})",
+               .unassigned = kCoordinatorOnly}},
          },
      .records = {{"case_id", &MakeCase},
                  {"referral_id", &MakeReferral},
@@ -228,8 +320,13 @@ const bool kRows = testing::DeclareMatrixRows(
                  {"appointment_id", &MakeAppointment},
                  {"deadline_id", &MakeDeadline},
                  {"action_id", &MakePlanAction},
-                 {"document_id", &MakeDocument}},
-     .with_team = {"case_id", "appointment_id", "deadline_id", "action_id", "document_id"}});
+                 {"document_id", &MakeDocument},
+                 {"team_id", &MakeTeam},
+                 {"member_id", &MakeMember},
+                 {"meeting_id", &MakeMeeting},
+                 {"item_id", &MakeAgendaItem},
+                 {"goal_id", &MakeGoal}},
+     .with_team = {"case_id", "appointment_id", "deadline_id", "action_id", "document_id", "team_id", "meeting_id"}});
 
 }  // namespace
 }  // namespace ponte::cases

@@ -29,6 +29,8 @@
 #include "modules/cases/retention.hpp"
 #include "modules/cases/seed.hpp"
 #include "modules/cases/store.hpp"
+#include "modules/cases/teams/actions.hpp"
+#include "modules/cases/teams/handlers.hpp"
 
 namespace ponte::cases {
 namespace {
@@ -104,6 +106,10 @@ boost::json::array DocumentsExport(db::Connection& connection, const crypto::Key
 }
 
 // Her cases, with their history, as her data export shows them.
+boost::json::value TeamSeatsExport(db::Connection& connection, std::int64_t person, const privacy::Context&) {
+    return TeamSeatsOf(connection, person);
+}
+
 boost::json::value Export(db::Connection& connection, std::int64_t person, const privacy::Context& context) {
     boost::json::array out;
     auto rows = connection.Execute(kSelectCasesOf, {person});
@@ -149,7 +155,8 @@ boost::json::value Export(db::Connection& connection, std::int64_t person, const
                        {"deadlines", DeadlinesExport(connection, context.keyring, found->id)},
                        {"plan", PlanExport(connection, context.keyring, found->id)},
                        {"notes", NotesExport(connection, context.keyring, found->id)},
-                       {"documents", DocumentsExport(connection, context.keyring, found->id)}});
+                       {"documents", DocumentsExport(connection, context.keyring, found->id)},
+                       {"teams", TeamsExport(connection, context.keyring, found->id)}});
     }
     return out;
 }
@@ -176,24 +183,46 @@ void RegisterCases(core::Registry& registry, int retention_days, std::size_t doc
         registry.AddSealedColumn({"cases_plan_versions", "case_id", column});
     registry.AddSealedColumn({"cases_notes", "case_id", "text"});
     registry.AddSealedColumn({"cases_documents", "case_id", "name"});
+    registry.AddSealedColumn({"cases_mdt_agenda", "case_id", "minutes"});
+    registry.AddSealedColumn({"cases_mdt_decisions", "case_id", "text"});
+    registry.DeclareConsentPurpose(std::string(kTeamSharingPurpose), "cases.consent.team_sharing");
     registry.AddSealedFiles({.name = "case documents", .list = [documents](db::Connection& connection) {
                                  return SealedDocumentFiles(connection, documents);
                              }});
     registry.AddPersonalData(
         {.name = "cases.cases",
-         .description = "The cases through which organizations follow her: the name she chose, her pseudonymous "
-                        "code, the referral that brought her (who referred her, why, how she consented), her "
-                        "languages and children, her safe-contact rules, her sensitive attributes (violence, health, "
-                        "legal status), her appointments (and when she was sent a reminder of one), her deadlines, her "
-                        "personalized project with its goals, actions and every version of it, the notes her workers "
-                        "wrote and the documents they keep with her case (sealed files in the files folder), each "
-                        "case's state and outcome, its team, its timeline and every change of state with its reason. "
-                        "A case closed longer than the retention period is anonymized (retention.hpp): what names or "
-                        "describes her goes, and her record goes with her last case unless she has an account.",
-         .tables = {"cases_women", "cases_cases", "cases_team", "cases_transitions", "cases_events", "cases_referrals",
-                    "cases_profiles", "cases_appointments", "cases_glass_breaks", "cases_deadlines",
-                    "cases_deadline_reminders", "cases_plans", "cases_plan_goals", "cases_plan_actions",
-                    "cases_plan_versions", "cases_notes", "cases_documents"},
+         .description =
+             "The cases through which organizations follow her: the name she chose, her pseudonymous "
+             "code, the referral that brought her (who referred her, why, how she consented), her "
+             "languages and children, her safe-contact rules, her sensitive attributes (violence, health, "
+             "legal status), her appointments (and when she was sent a reminder of one), her deadlines, her "
+             "personalized project with its goals, actions and every version of it, the notes her workers "
+             "wrote and the documents they keep with her case (sealed files in the files folder), each "
+             "case's state and outcome, its team, the multidisciplinary teams it is shared with (and how she "
+             "consented), the minutes and decisions of their meetings about her, its timeline and every "
+             "change of state with its reason. "
+             "A case closed longer than the retention period is anonymized (retention.hpp): what names or "
+             "describes her goes, and her record goes with her last case unless she has an account.",
+         .tables = {"cases_women",
+                    "cases_cases",
+                    "cases_team",
+                    "cases_transitions",
+                    "cases_events",
+                    "cases_referrals",
+                    "cases_profiles",
+                    "cases_appointments",
+                    "cases_glass_breaks",
+                    "cases_deadlines",
+                    "cases_deadline_reminders",
+                    "cases_plans",
+                    "cases_plan_goals",
+                    "cases_plan_actions",
+                    "cases_plan_versions",
+                    "cases_notes",
+                    "cases_documents",
+                    "cases_mdt_shares",
+                    "cases_mdt_agenda",
+                    "cases_mdt_decisions"},
          .exporter = &Export,
          // Her record goes, and with it her cases, their teams and their history; then her
          // documents' files. (Removed before the erasure commits: should it not, her documents'
@@ -204,10 +233,21 @@ void RegisterCases(core::Registry& registry, int retention_days, std::size_t doc
              DropDeletedFromSearch(connection);
              RemoveStored(documents, files);
          }});
+    // A team is named by its organization; who sits on it is the staff's own data (below).
+    registry.DeclareNoPersonalData("cases_mdt_teams", "an organization's multidisciplinary teams");
+    registry.DeclareNoPersonalData("cases_mdt_meetings", "when and where a team meets");
     registry.DeclareNoPersonalData("cases_places", "an organization's places and their opening hours");
     // Interpreters and mediators are listed by their organization as a service it books, with the
     // name and contact they work under; they have no account and no case here.
     registry.DeclareNoPersonalData("cases_interpreters", "an organization's interpreters, as a service it books");
+    registry.AddPersonalData(
+        {.name = "cases.team_seats",
+         .description = "The multidisciplinary teams a worker sits on, and for which organization.",
+         .tables = {"cases_mdt_members"},
+         .exporter = &TeamSeatsExport,
+         .eraser = [](db::Connection& connection, std::int64_t person, const privacy::Context&) {
+             DeleteTeamSeatsOf(connection, person);
+         }});
     registry.AddSeed("cases", &SeedDemo);
     const auto module = std::make_shared<const Module>(
         Module{registry.database_or_null(), registry.keyring_or_null(), registry.policy(), documents});
@@ -221,6 +261,7 @@ void RegisterCases(core::Registry& registry, int retention_days, std::size_t doc
     AddPlanRoutes(registry, module);
     AddNoteRoutes(registry, module);
     AddDocumentRoutes(registry, module, document_max_bytes);
+    AddTeamRoutes(registry, module);
     AddCalendarFeed(registry, module);
     AddReminders(registry, module);
     AddDeadlineReminders(registry, module);

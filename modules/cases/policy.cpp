@@ -46,6 +46,19 @@ void DeclarePolicy(policy::Policy& policy) {
         policy.Declare(std::string(action),
                        {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
     }
+    for (const auto action : {kTeamCreateAction, kTeamManageAction}) {
+        policy.Declare(std::string(action), {{Role::kCoordinator, Scope::kOrganization}});
+    }
+    for (const auto action : {kTeamReadAction, kTeamMeetAction}) {
+        policy.Declare(std::string(action), {{Role::kMentor, Scope::kOwn},
+                                             {Role::kCaseWorker, Scope::kOwn},
+                                             {Role::kTrainer, Scope::kOwn},
+                                             {Role::kCoordinator, Scope::kOwn},
+                                             {Role::kOrgAdmin, Scope::kOwn},
+                                             {Role::kCoordinator, Scope::kOrganization}});
+    }
+    policy.Declare(std::string(kTeamShareAction),
+                   {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
     // Those who have appointments with women: their own feed only, whatever their organizations.
     for (const auto action : {kFeedManageAction, kFeedReadAction}) {
         policy.Declare(

@@ -54,6 +54,16 @@ inline constexpr std::string_view kPlanWriteAction = "cases.plan.write";
 // for a while (glass/), having written why.
 inline constexpr std::string_view kBreakGlassAction = "cases.case.break_glass";
 
+// The multidisciplinary team (teams/): created and its members chosen by the coordinators of its
+// organization; read, and its meetings held (agenda, minutes, decisions), by its members, whatever
+// their organization (the "own" scope: a team is hers when she is on it), and by those
+// coordinators. A case is shared with a team, and unshared, by those who move the case.
+inline constexpr std::string_view kTeamCreateAction = "cases.mdt.create";
+inline constexpr std::string_view kTeamManageAction = "cases.mdt.manage";
+inline constexpr std::string_view kTeamReadAction = "cases.mdt.read";
+inline constexpr std::string_view kTeamMeetAction = "cases.mdt.meet";
+inline constexpr std::string_view kTeamShareAction = "cases.mdt.share";
+
 // True for the actions a broken glass grants: reading the case and what its team reads.
 bool GrantedByGlass(std::string_view action);
 

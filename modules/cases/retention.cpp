@@ -71,6 +71,9 @@ constexpr std::string_view kDeleteNotes = "DELETE FROM cases_notes WHERE case_id
 constexpr std::string_view kStoredDocuments = "SELECT stored_as FROM cases_documents WHERE case_id = $1";
 constexpr std::string_view kDeleteDocuments = "DELETE FROM cases_documents WHERE case_id = $1";
 constexpr std::string_view kDeleteGlassBreaks = "DELETE FROM cases_glass_breaks WHERE case_id = $1";
+// Her case leaves the teams it was shared with, and what their meetings wrote of her goes.
+constexpr std::string_view kDeleteTeamShares = "DELETE FROM cases_mdt_shares WHERE case_id = $1";
+constexpr std::string_view kDeleteAgendaItems = "DELETE FROM cases_mdt_agenda WHERE case_id = $1";
 
 struct Expired {
     std::int64_t case_id = 0;
@@ -107,6 +110,8 @@ Fate Anonymize(db::Connection& connection, const crypto::Keyring& keyring, const
     for (std::size_t row = 0; row < stored.size(); ++row) files.push_back(stored.Text(row, 0));
     connection.Execute(kDeleteDocuments, {id});
     connection.Execute(kDeleteGlassBreaks, {id});
+    connection.Execute(kDeleteTeamShares, {id});
+    connection.Execute(kDeleteAgendaItems, {id});
     audit::Append(connection,
                   {.action = std::string(kAnonymizeAction),
                    .outcome = "ok",

@@ -29,10 +29,20 @@ TEST_F(ConsentsTest, SheDecidesOnlineAndStaffRecordPaperDecisions) {
     const std::string path = Path(Role::kParticipant);
     auto before = As(Role::kParticipant, "GET", path);
     ASSERT_EQ(before.status, 200) << before.body;
-    auto purposes = before.Json().at("purposes");
-    ASSERT_EQ(purposes.as_array().size(), 1u);
-    EXPECT_EQ(purposes.at(0).at("purpose"), "mail.news");
-    EXPECT_TRUE(purposes.at(0).at("given").is_null()) << "never asked";
+    // Every declared purpose, by name: the news by mail and the sharing of her case with a team.
+    auto purpose = [](const boost::json::value& body, std::string_view name) {
+        for (const auto& item : body.at("purposes").as_array()) {
+            if (item.at("purpose").as_string() == name) return item;
+        }
+        return boost::json::value(nullptr);
+    };
+    const auto purposes = before.Json();
+    ASSERT_EQ(purposes.at("purposes").as_array().size(), 2u);
+    ASSERT_TRUE(purpose(purposes, "mail.news").is_object());
+    EXPECT_TRUE(purpose(purposes, "mail.news").at("given").is_null()) << "never asked";
+    ASSERT_TRUE(purpose(purposes, "cases.team_sharing").is_object());
+    EXPECT_NE(purpose(purposes, "cases.team_sharing").at("description"), "cases.consent.team_sharing")
+        << "described in her language";
 
     EXPECT_EQ(As(Role::kParticipant, "POST", path, R"({"purpose":"mail.news","given":true})").status, 201);
     auto paper = As(Role::kCaseWorker, "POST", path, R"({"purpose":"mail.news","given":false,"method":"paper"})");
@@ -40,7 +50,7 @@ TEST_F(ConsentsTest, SheDecidesOnlineAndStaffRecordPaperDecisions) {
     auto after = As(Role::kCoordinator, "GET", path);
     ASSERT_EQ(after.status, 200);
     auto body = after.Json();
-    EXPECT_EQ(body.at("purposes").at(0).at("given"), false);
+    EXPECT_EQ(purpose(body, "mail.news").at("given"), false);
     const auto& history = body.at("history").as_array();
     ASSERT_EQ(history.size(), 2u);
     EXPECT_EQ(history[0].at("recorded_by").as_int64(), world_->actor(Role::kParticipant).user_id);

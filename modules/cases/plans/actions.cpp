@@ -56,22 +56,34 @@ std::optional<Refusal> RefusedReferences(db::Connection& connection, const Plan&
     return std::nullopt;
 }
 
-// Writes `asked` as the plan's next version, with its timeline event, its kept version and the
-// request's audit entry; nullopt when the plan moved on meanwhile.
-std::optional<Plan> Write(const Module& module, const policy::Principal& caller, audit::Entry& request,
-                          db::Connection& connection, const Plan& current, Plan asked, std::string_view event) {
+// Writes `asked` as the plan's next version, with its timeline event (its `detail`, to which the
+// version and the count of changes are added) and its kept version; nullopt when the plan moved on
+// meanwhile.
+std::optional<Plan> WriteVersion(const Module& module, std::int64_t by_user_id, db::Connection& connection,
+                                 const Plan& current, Plan& asked, std::string_view event,
+                                 boost::json::object& detail) {
     const std::int64_t now = core::NowMs();
-    if (!WritePlan(connection, module.keyring(), current, asked, caller.user_id, now)) return std::nullopt;
+    if (!WritePlan(connection, module.keyring(), current, asked, by_user_id, now)) return std::nullopt;
     Plan written = ReadPlan(connection, module.keyring(), current.case_id);
     const boost::json::array changes = ChangesBetween(current, written);
     InsertPlanVersion(connection, module.keyring(), current.case_id, written.version, ToJson(written), changes,
-                      caller.user_id, now);
-    const boost::json::object detail{{"version", written.version}, {"changes", changes.size()}};
+                      by_user_id, now);
+    detail["version"] = written.version;
+    detail["changes"] = changes.size();
     AppendEvent(connection, module.keyring(), current.case_id,
-                {.kind = std::string(event), .by_user_id = caller.user_id, .at = now, .detail = detail});
+                {.kind = std::string(event), .by_user_id = by_user_id, .at = now, .detail = detail});
+    return written;
+}
+
+// As WriteVersion, and appends the request's audit entry.
+std::optional<Plan> Write(const Module& module, const policy::Principal& caller, audit::Entry& request,
+                          db::Connection& connection, const Plan& current, Plan asked, std::string_view event) {
+    boost::json::object detail;
+    auto written = WriteVersion(module, caller.user_id, connection, current, asked, event, detail);
+    if (!written) return std::nullopt;
     request.outcome = "ok";
     request.detail = boost::json::serialize(detail);
-    audit::Append(connection, request, now);
+    audit::Append(connection, request, core::NowMs());
     return written;
 }
 
@@ -104,6 +116,33 @@ core::Outcome<Plan> RevisePlan(const Module& module, const policy::Principal& ca
     if (refused) return Refuse(request, module, refused->field, refused->code);
     if (!written) return core::StaleVersion();
     return *written;
+}
+
+std::variant<std::int64_t, Refusal> AddDecidedAction(const Module& module, std::int64_t by_user_id,
+                                                     db::Connection& connection, const Reached& reached,
+                                                     std::int64_t goal_id, const PlanAction& action,
+                                                     boost::json::object detail) {
+    const Plan current = ReadPlan(connection, module.keyring(), reached.record.id);
+    Plan asked = current;
+    const auto goal = std::find_if(asked.goals.begin(), asked.goals.end(),
+                                   [&](const Goal& candidate) { return candidate.id == goal_id; });
+    if (!current.recorded || goal == asked.goals.end()) return Refusal{"goal_id", "not_found"};
+    goal->actions.push_back(action);
+    goal->actions.back().id = 0;
+    // The refusals name the new action as RevisePlan's would; here its fields stand alone.
+    const std::string prefix = "goals." + std::to_string(goal - asked.goals.begin()) + ".actions." +
+                               std::to_string(goal->actions.size() - 1) + ".";
+    auto refused = RefusedPlan(reached.record.state, asked);
+    if (!refused) refused = RefusedReferences(connection, current, asked, reached);
+    if (refused) {
+        if (refused->field.starts_with(prefix)) refused->field.erase(0, prefix.size());
+        return *refused;
+    }
+    // Read in this transaction, the plan cannot have moved on: the new action's id is set in `asked`.
+    if (!WriteVersion(module, by_user_id, connection, current, asked, "plan_action_decided", detail)) {
+        return Refusal{"plan", "stale"};
+    }
+    return goal->actions.back().id;
 }
 
 std::vector<PlanVersion> ReadPlanVersions(const Module& module, audit::Entry request, const Reached& reached) {

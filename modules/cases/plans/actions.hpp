@@ -3,8 +3,10 @@
 // and change is audited; each new version is on the case's timeline and kept with what changed.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <cstdint>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "modules/cases/actions.hpp"
@@ -23,6 +25,16 @@ Plan ReadCasePlan(const Module& module, audit::Entry request, const Reached& rea
 // the version is kept.
 core::Outcome<Plan> RevisePlan(const Module& module, const policy::Principal& caller, audit::Entry request,
                                const Reached& reached, std::int64_t expected_version, Plan asked);
+
+// Adds `action` to the goal `goal_id` of the case's plan as its next version, in the caller's
+// transaction, with the event "plan_action_decided" on the timeline (`detail` says where the
+// decision was taken); the id of the new action, or the field and rule refused (as RevisePlan's,
+// the goal's under "goal_id", the action's without a prefix), nothing written. Not audited: the
+// caller audits its request.
+std::variant<std::int64_t, Refusal> AddDecidedAction(const Module& module, std::int64_t by_user_id,
+                                                     db::Connection& connection, const Reached& reached,
+                                                     std::int64_t goal_id, const PlanAction& action,
+                                                     boost::json::object detail);
 
 // The plan's versions, newest first, each as it was and with what changed in it. Audited.
 std::vector<PlanVersion> ReadPlanVersions(const Module& module, audit::Entry request, const Reached& reached);
