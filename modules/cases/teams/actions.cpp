@@ -39,6 +39,18 @@ const Share* ShareOf(const std::vector<Share>& shares, std::int64_t case_id) {
     return found == shares.end() ? nullptr : &*found;
 }
 
+// The team's shares that stand: one on her own consent record lapses when she withdraws it.
+std::vector<Share> StandingShares(db::Connection& connection, std::int64_t team_id) {
+    std::vector<Share> standing;
+    for (auto& share : SharesOfTeam(connection, team_id)) {
+        if (!share.consent_method.empty() ||
+            (share.woman_user_id != 0 && consents::HasConsent(connection, share.woman_user_id, kTeamSharingPurpose))) {
+            standing.push_back(std::move(share));
+        }
+    }
+    return standing;
+}
+
 }  // namespace
 
 core::Outcome<Team> ReachTeam(const Module& module, const policy::Principal& caller, audit::Entry& request,
@@ -120,7 +132,7 @@ core::Outcome<Team> RemoveTeamMember(const Module& module, audit::Entry request,
 TeamFile ReadTeamFile(const Module& module, audit::Entry request, const Team& team) {
     auto connection = module.database().Acquire();
     TeamFile file{
-        .team = team, .shares = SharesOfTeam(*connection, team.id), .meetings = MeetingsOfTeam(*connection, team.id)};
+        .team = team, .shares = StandingShares(*connection, team.id), .meetings = MeetingsOfTeam(*connection, team.id)};
     Succeed(module, request);
     return file;
 }
@@ -193,7 +205,7 @@ core::Outcome<bool> UnshareCase(const Module& module, const policy::Principal& c
 
 core::Outcome<Meeting> CreateMeeting(const Module& module, const policy::Principal& caller, audit::Entry request,
                                      const Team& team, Meeting asked, const std::vector<std::int64_t>& case_ids) {
-    const auto shares = SharesOfTeam(*module.database().Acquire(), team.id);
+    const auto shares = StandingShares(*module.database().Acquire(), team.id);
     std::set<std::int64_t> seen;
     for (std::size_t i = 0; i < case_ids.size(); ++i) {
         const std::string field = "case_ids." + std::to_string(i);
@@ -237,7 +249,7 @@ core::Outcome<Meeting> ReachMeeting(const Module& module, const policy::Principa
 MeetingFile ReadMeetingFile(const Module& module, audit::Entry request, const Meeting& meeting) {
     MeetingFile file{.meeting = meeting};
     auto connection = module.database().Acquire();
-    const auto shares = SharesOfTeam(*connection, meeting.team_id);
+    const auto shares = StandingShares(*connection, meeting.team_id);
     for (const auto& item : meeting.agenda) {
         const Share* share = ShareOf(shares, item.case_id);
         if (share == nullptr) continue;  // no longer shared with the team: out of its sight

@@ -1,7 +1,8 @@
 // The multidisciplinary team, free of HTTP. A coordinator of an organization makes a team and
 // chooses its members among the staff of her organization and of those that share a network with
 // it. A case of that organization is shared with the team by those who move it, only with her
-// consent (her consent record for kTeamSharingPurpose, or the one the worker records). The team
+// consent (her consent record for kTeamSharingPurpose, or the one the worker records for a woman
+// without an account; a share on her record lapses the moment she withdraws her consent). The team
 // meets on an agenda of shared cases; its members see only those cases (her code and chosen name,
 // the minutes and decisions about her), write the minutes, and turn decisions into actions of her
 // plan. Every read and change is audited.

@@ -11,6 +11,7 @@
 #include "core/i18n/local_time.hpp"
 #include "core/tenancy/store.hpp"
 #include "core/testing/world_test.hpp"
+#include "modules/cases/store.hpp"
 #include "modules/cases/teams/store.hpp"
 
 namespace ponte::cases {
@@ -204,6 +205,75 @@ TEST_F(TeamsTest, ATeamOfSeveralOrganizationsMeetsOnTheCasesSharedWithItWithHerC
               200);
     EXPECT_EQ(AsStaff(partner_worker_, "GET", team).status, 404);
     EXPECT_GT(AuditCount("cases.mdt.read", "ok"), 0);
+}
+
+// A woman with an account decides herself: her consent record lets the team see her case, and
+// withdrawing it takes the case out of the team's sight at once.
+TEST_F(TeamsTest, HerOwnConsentRecordDecidesAndHerWithdrawalEndsTheSharing) {
+    const std::string org = "/api/v1/organizations/" + std::to_string(world_->own_organization);
+    const auto team_id = As(Role::kCoordinator, "POST", org + "/teams", R"({"name":"Équipe REI"})").Json().at("id");
+    const std::string team = "/api/v1/teams/" + boost::json::serialize(team_id);
+    const std::int64_t her = world_->actor(Role::kParticipant).user_id;
+    const std::int64_t case_id = database_->Transact([&](db::Connection& connection) {
+        const std::int64_t now = core::NowMs();
+        const std::int64_t woman = CreateWoman(connection, world_->own_organization, "Amina", her, now);
+        return OpenCase(connection, woman, State::kActive, world_->actor(Role::kCaseWorker).user_id, now);
+    });
+    const std::string shares = "/api/v1/cases/" + std::to_string(case_id) + "/teams";
+    const std::string body = R"({"team_id":)" + boost::json::serialize(team_id) + "}";
+    // The coordinator shares it: the lead worker is not on this team.
+    EXPECT_EQ(FieldError(As(Role::kCoordinator, "POST", shares, body)), "consent_method:required");
+    const std::string consents = "/api/v1/users/" + std::to_string(her) + "/consents";
+    ASSERT_EQ(As(Role::kParticipant, "POST", consents, R"({"purpose":"cases.team_sharing","given":true})").status, 201);
+    auto shared = As(Role::kCoordinator, "POST", shares, body);
+    ASSERT_EQ(shared.status, 201) << shared.body;
+    EXPECT_EQ(shared.Json().at("consent"), "her_record");
+    EXPECT_EQ(As(Role::kCoordinator, "GET", team).Json().at("cases").as_array().size(), 1u);
+
+    ASSERT_EQ(As(Role::kParticipant, "POST", consents, R"({"purpose":"cases.team_sharing","given":false})").status,
+              201);
+    EXPECT_TRUE(As(Role::kCoordinator, "GET", team).Json().at("cases").as_array().empty());
+    auto meeting = As(Role::kCoordinator, "POST", team + "/meetings",
+                      R"({"starts_at":0,"place":"Town hall","case_ids":[)" + std::to_string(case_id) + "]}");
+    EXPECT_EQ(FieldError(meeting), "case_ids.0:not_found");
+}
+
+// Bad input names the field; nothing is written.
+TEST_F(TeamsTest, BadInputNamesTheFieldAndWritesNothing) {
+    const std::string org = "/api/v1/organizations/" + std::to_string(world_->own_organization);
+    const std::string long_name(201, 'a');
+    for (const auto& [body, field] :
+         std::vector<std::pair<std::string, std::string>>{{"{}", "name"},
+                                                          {R"({"name":""})", "name"},
+                                                          {R"({"name":")" + long_name + R"("})", "name"},
+                                                          {R"({"name":"A","colour":"red"})", "colour"},
+                                                          {R"({"name":7})", "name"}}) {
+        auto refused = As(Role::kCoordinator, "POST", org + "/teams", body);
+        EXPECT_EQ(refused.status, 422) << body;
+        EXPECT_EQ(FieldError(refused).substr(0, field.size()), field) << refused.body;
+    }
+    EXPECT_EQ(database_->Acquire()->Execute("SELECT COUNT(*) FROM cases_mdt_teams").Int(0, 0), 1) << "the foreign team";
+
+    const auto team_id = As(Role::kCoordinator, "POST", org + "/teams", R"({"name":"Équipe"})").Json().at("id");
+    const std::string meet = "/api/v1/teams/" + boost::json::serialize(team_id) + "/meetings";
+    for (const auto& [body, field] : std::vector<std::pair<std::string, std::string>>{
+             {R"({"starts_at":-1,"place":"Hall","case_ids":[1]})", "starts_at"},
+             {R"({"starts_at":0,"place":"","case_ids":[1]})", "place"},
+             {R"({"starts_at":0,"place":"Hall","case_ids":[]})", "case_ids"},
+             {R"({"starts_at":0,"place":"Hall","case_ids":["one"]})", "case_ids.0"},
+             {R"({"starts_at":0,"place":"Hall","case_ids":[1]})", "case_ids.0"}}) {
+        auto refused = As(Role::kCoordinator, "POST", meet, body);
+        EXPECT_EQ(refused.status, 422) << body;
+        EXPECT_EQ(FieldError(refused).substr(0, field.size()), field) << refused.body;
+    }
+    const std::int64_t case_id = Open("Hawa");
+    for (const std::string body : {R"({"team_id":0})", R"({"team_id":1,"consent_method":"email"})", R"({})"}) {
+        auto refused = As(Role::kCaseWorker, "POST", "/api/v1/cases/" + std::to_string(case_id) + "/teams", body);
+        EXPECT_EQ(refused.status, 422) << body << refused.body;
+    }
+    auto connection = database_->Acquire();
+    EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM cases_mdt_meetings").Int(0, 0), 0);
+    EXPECT_EQ(connection->Execute("SELECT COUNT(*) FROM cases_mdt_shares").Int(0, 0), 0);
 }
 
 }  // namespace
