@@ -14,6 +14,7 @@
 #include "modules/cases/profile/store.hpp"
 #include "modules/cases/referrals/store.hpp"
 #include "modules/cases/store.hpp"
+#include "modules/cases/teams/store.hpp"
 
 namespace ponte::cases {
 namespace {
@@ -209,6 +210,37 @@ std::int64_t SeedFollowedCase(db::Connection& connection, const core::DemoWorld&
     return id;
 }
 
+// The multidisciplinary team of the organization: its coordinator, the case worker and the
+// mentor; the active cases shared with it (each woman consented on paper), and its next meeting
+// with minutes already written for the first.
+void SeedTeam(db::Connection& connection, const core::DemoWorld& world, std::int64_t organization,
+              const std::vector<std::int64_t>& shared, std::int64_t coordinator) {
+    if (coordinator == 0 || shared.empty()) return;
+    const std::int64_t at = world.now_ms;
+    const std::int64_t team = InsertTeam(connection, organization, "Équipe REI (demo)", coordinator, at);
+    for (const char* role : {"coordinator", "case_worker", "mentor"}) {
+        if (const auto person = world.people.find(role); person != world.people.end())
+            InsertTeamMember(connection, team, {.user_id = person->second, .organization_id = organization}, at);
+    }
+    for (std::int64_t case_id : shared) {
+        InsertShare(connection, {.team_id = team,
+                                 .case_id = case_id,
+                                 .consent_method = "paper",
+                                 .consent_by = coordinator,
+                                 .consent_at = at,
+                                 .shared_by = coordinator,
+                                 .shared_at = at});
+    }
+    Meeting meeting{.team_id = team,
+                    .starts_at = at + 7 * 86'400'000LL,
+                    .place = "Social services, room 2 (demo)",
+                    .created_by = coordinator,
+                    .created_at = at};
+    InsertMeeting(connection, meeting, shared);
+    SetMinutes(connection, *world.keyring, meeting.agenda.front(),
+               "Housing: the team supports her application for social housing (demo).", coordinator, at);
+}
+
 }  // namespace
 
 void SeedDemo(db::Connection& connection, core::DemoWorld& world) {
@@ -244,6 +276,11 @@ void SeedDemo(db::Connection& connection, core::DemoWorld& world) {
     if (world.keyring == nullptr) return;
     const auto coordinator = world.people.find("coordinator");
     const std::int64_t coordinator_id = coordinator == world.people.end() ? 0 : coordinator->second;
+    std::vector<std::int64_t> active;
+    for (std::size_t i = 0; i < ids.size() && i < 8; ++i) {
+        if (kStates[i] == State::kActive) active.push_back(ids[i]);
+    }
+    SeedTeam(connection, world, organization, active, coordinator_id);
     for (std::int64_t i = 8; i < count; ++i) {
         const std::int64_t woman = woman_of(i);
         if (kStates[i % 8] == State::kReferred) {
