@@ -14,6 +14,7 @@ let sensitiveStatus: number;
 let caseState: string;
 let answerStatus: number;
 let assessments: { items: unknown[]; progress: unknown[] };
+let shares: unknown[];
 
 const empty = (): Record<string, Stored> => ({
   profile: { content: { languages: [], children: [] }, version: 1, recorded: false },
@@ -74,6 +75,20 @@ async function answer(request: Request): Promise<Response> {
     const now = parts[part];
     return json({ ...now.content, recorded: now.recorded, etag: `"${now.version}"` });
   }
+  if (pathname === '/api/v1/teams') {
+    return json({ items: [{ id: 3, organization_id: 1, name: 'Équipe REI', created_at: at, members: [] },
+      { id: 4, organization_id: 2, name: 'Another organization\'s team', created_at: at, members: [] }] });
+  }
+  if (pathname === '/api/v1/cases/5/teams') {
+    if (request.method === 'POST') {
+      const body = await request.clone().json();
+      if (!body.consent_method) return problem(422, [{ field: 'consent_method', code: 'required' }]);
+      shares = [{ team_id: body.team_id, team_name: 'Équipe REI', case_id: 5, code: 'W-AGTC-VA4Z',
+        chosen_name: 'Amina (demo)', consent: body.consent_method, shared_at: at }];
+      return json(shares[0], 201);
+    }
+    return json({ items: shares });
+  }
   const answering = /^\/api\/v1\/referrals\/9\/answer$/.test(pathname);
   if (answering) {
     if (answerStatus !== 200) return json({ title: 'Conflict', status: 409 }, 409, 'application/problem+json');
@@ -106,6 +121,7 @@ beforeEach(() => {
   caseState = 'intake';
   answerStatus = 200;
   assessments = { items: [], progress: [] };
+  shares = [];
 });
 afterEach(() => drawn?.remove());
 
@@ -278,4 +294,26 @@ it('AReferralAnsweredMeanwhile_IsSaidAsAChangeBySomeoneElse', async () => {
   await vi.waitFor(() => expect(button('Take on the referral')).toBeDefined());
   button('Take on the referral').click();
   await vi.waitFor(() => expect(text('.stale h2')).toBe('Someone else changed this case'));
+});
+
+it('SharingWithATeam_OffersTheOrganizationsTeams_AndAsksHowSheConsented', async () => {
+  caseState = 'active';
+  drawn = await show();
+  await vi.waitFor(() => expect(text('#shared-teams-title')).toBe('Multidisciplinary teams'));
+  await vi.waitFor(() => expect($('#field-team_id')).not.toBeNull());
+  const options = [...drawn.root.querySelectorAll('#field-team_id option')].map((o) => o.textContent);
+  expect(options).toEqual(['Choose a team', 'Équipe REI']);
+  const select = $<HTMLSelectElement>('#field-team_id')!;
+  select.value = '3';
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  await drawn.settle();
+  submit('shared-teams-add-title');
+  await vi.waitFor(() => expect(text('#field-consent_method-error')).toContain('She has not consented'));
+  await tick('input[name="consent_method"][value="paper"]');
+  submit('shared-teams-add-title');
+  await vi.waitFor(() => expect(text('.panel[aria-labelledby="shared-teams-title"] .team__name')).toBe('Équipe REI'));
+  const posted = sent.filter((r) => r.method === 'POST' && r.url.endsWith('/cases/5/teams'));
+  expect(await posted[0].json()).toEqual({ team_id: 3 });
+  expect(await posted[1].json()).toEqual({ team_id: 3, consent_method: 'paper' });
+  expect(text('.panel[aria-labelledby="shared-teams-title"] .team__role')).toContain('She consented on paper');
 });

@@ -21,6 +21,7 @@ const json = (body: unknown, status = 200, type = 'application/json') =>
 async function answer(request: Request): Promise<Response> {
   const { pathname } = new URL(request.url);
   if (pathname === '/api/v1/cases/5' && request.method === 'GET') return json(caseNow());
+  if (pathname === '/api/v1/cases/5/teams' || pathname === '/api/v1/teams') return json({ items: [] });
   if (pathname === '/api/v1/cases/5/timeline') {
     return json({ items: [{ id: 1, kind: 'opened', by: { user_id: 7, display_name: 'Amina Haddad' }, at, detail: {} }],
       next_cursor: null });

@@ -19,6 +19,7 @@ import { ProfilePanel } from './ProfilePanel';
 import { ReferralFacts } from './ReferralFacts';
 import { SafeContactPanel } from './SafeContactPanel';
 import { SensitivePanel } from './SensitivePanel';
+import { SharedTeams } from './SharedTeams';
 import { actors, type CaseFile, type CaseSummary, type TimelineEvent } from './records';
 import { Team } from './Team';
 import { Timeline } from './Timeline';
@@ -128,6 +129,8 @@ export function CaseScreen({ id }: { id?: string }) {
               <AssessmentsPanel caseId={caseId} readAt={readAt} records={acts && file.state !== 'closed'} />
               <PlanPanel caseId={caseId} readAt={readAt} team={file.team} onStale={toldStale} onChanged={timelineAgain}
                 changes={acts && !stale && file.state !== 'closed' && file.state !== 'referred'} />
+              <SharedTeams caseId={caseId} organizationId={file.organization_id} readAt={readAt}
+                changes={acts && !stale && file.state !== 'closed'} onChanged={timelineAgain} />
             </>
           )}
           <Timeline events={events} more={moreEvents !== null} onMore={showMore} />
