@@ -6,6 +6,7 @@
 
 #include "core/feature.hpp"
 #include "modules/cases/plans/actions.hpp"
+#include "modules/cases/plans/store.hpp"
 #include "modules/cases/policy.hpp"
 #include "modules/consents/api.hpp"
 
@@ -253,8 +254,12 @@ MeetingFile ReadMeetingFile(const Module& module, audit::Entry request, const Me
     for (const auto& item : meeting.agenda) {
         const Share* share = ShareOf(shares, item.case_id);
         if (share == nullptr) continue;  // no longer shared with the team: out of its sight
-        file.agenda.push_back(
-            {.item = item, .share = *share, .decisions = DecisionsOf(*connection, module.keyring(), item.id)});
+        Plan plan = ReadPlan(*connection, module.keyring(), item.case_id);
+        for (auto& goal : plan.goals) goal.actions.clear();
+        file.agenda.push_back({.item = item,
+                               .share = *share,
+                               .decisions = DecisionsOf(*connection, module.keyring(), item.id),
+                               .goals = std::move(plan.goals)});
     }
     Succeed(module, request, {{"items", file.agenda.size()}});
     return file;

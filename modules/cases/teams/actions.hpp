@@ -63,11 +63,12 @@ core::Outcome<Meeting> CreateMeeting(const Module& module, const policy::Princip
                                      const Team& team, Meeting asked, const std::vector<std::int64_t>& case_ids);
 
 // A meeting as the team reads it: its agenda holds only the cases still shared with the team,
-// each with her code and chosen name and its decisions.
+// each with her code and chosen name, its decisions and the goals of her plan.
 struct AgendaEntry {
     AgendaItem item;
     Share share;
     std::vector<Decision> decisions;
+    std::vector<Goal> goals;  // of her plan, without their actions: what a decision goes under
 };
 struct MeetingFile {
     Meeting meeting;

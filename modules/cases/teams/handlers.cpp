@@ -70,6 +70,10 @@ boost::json::object MeetingFileJson(const MeetingFile& file) {
     for (const auto& entry : file.agenda) {
         boost::json::array decisions;
         for (const auto& decision : entry.decisions) decisions.push_back(DecisionJson(decision));
+        boost::json::array goals;
+        for (const auto& goal : entry.goals) {
+            goals.push_back({{"id", goal.id}, {"domain", goal.domain}, {"statement", goal.statement}});
+        }
         agenda.push_back({{"id", entry.item.id},
                           {"case_id", entry.item.case_id},
                           {"code", entry.share.code},
@@ -77,7 +81,8 @@ boost::json::object MeetingFileJson(const MeetingFile& file) {
                           {"minutes", entry.item.minutes},
                           {"minutes_by", IdOrNull(entry.item.minutes_by)},
                           {"minutes_at", IdOrNull(entry.item.minutes_at)},
-                          {"decisions", std::move(decisions)}});
+                          {"decisions", std::move(decisions)},
+                          {"goals", std::move(goals)}});
     }
     out["agenda"] = std::move(agenda);
     return out;
@@ -285,10 +290,13 @@ std::string MeetingSchema() {
         "id":{"type":"integer"},"team_id":{"type":"integer"},"starts_at":{"type":"integer"},
         "place":{"type":"string"},"created_at":{"type":"integer"},
         "agenda":{"type":"array","description":"The cases still shared with the team","items":{"type":"object",
-          "required":["id","case_id","code","chosen_name","minutes","minutes_by","minutes_at","decisions"],
+          "required":["id","case_id","code","chosen_name","minutes","minutes_by","minutes_at","decisions","goals"],
           "properties":{"id":{"type":"integer"},"case_id":{"type":"integer"},"code":{"type":"string"},
           "chosen_name":{"type":"string"},"minutes":{"type":"string"},"minutes_by":{"type":["integer","null"]},
-          "minutes_at":{"type":["integer","null"]},"decisions":{"type":"array","items":)" +
+          "minutes_at":{"type":["integer","null"]},"goals":{"type":"array",
+            "description":"The goals of her plan, which a decision becomes an action under","items":{"type":"object",
+            "required":["id","domain","statement"],"properties":{"id":{"type":"integer"},"domain":{"type":"string"},
+            "statement":{"type":"string"}}}},"decisions":{"type":"array","items":)" +
            DecisionSchema() + "}}}}}}";
 }
 

@@ -172,6 +172,10 @@ TEST_F(TeamsTest, ATeamOfSeveralOrganizationsMeetsOnTheCasesSharedWithItWithHerC
                            R"({"goal_id":1,"title":"Visit","owner":"her","due_on":")" + Day(10) + R"("})");
     EXPECT_EQ(FieldError(no_plan), "goal_id:not_found");
     const std::int64_t goal = AgreePlan(hawa);
+    auto with_goals = AsStaff(partner_worker_, "GET", meeting_path);
+    ASSERT_EQ(with_goals.status, 200) << with_goals.body;
+    EXPECT_EQ(with_goals.Json().at("agenda").at(0).at("goals").at(0).at("id"), goal);
+    EXPECT_EQ(with_goals.Json().at("agenda").at(0).at("goals").at(0).at("statement"), "A home of her own");
     const std::string asked = R"({"goal_id":)" + std::to_string(goal) + R"(,"title":"Meet the housing office",)";
     auto not_on_team = AsStaff(partner_worker_, "POST", decide,
                                asked + R"("owner":"worker","owner_user_id":)" +

@@ -3678,6 +3678,12 @@ export interface operations {
                             minutes: string;
                             minutes_by: number | null;
                             minutes_at: number | null;
+                            /** @description The goals of her plan, which a decision becomes an action under */
+                            goals: {
+                                id: number;
+                                domain: string;
+                                statement: string;
+                            }[];
                             decisions: {
                                 id: number;
                                 item_id: number;
@@ -9183,6 +9189,12 @@ export interface operations {
                             minutes: string;
                             minutes_by: number | null;
                             minutes_at: number | null;
+                            /** @description The goals of her plan, which a decision becomes an action under */
+                            goals: {
+                                id: number;
+                                domain: string;
+                                statement: string;
+                            }[];
                             decisions: {
                                 id: number;
                                 item_id: number;
