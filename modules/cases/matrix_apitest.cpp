@@ -217,8 +217,8 @@ constexpr const char* kWriters = "DDDDADADDD";
 constexpr const char* kCoordinatorOnly = "DDDDDDADDD";
 // Those who follow women and the organization's administrators.
 constexpr const char* kPlaceReaders = "DDDAADAADD";
-// The staff roles a team takes its members from.
-constexpr const char* kTeamMembers = "DDDAAAAADD";
+// The staff roles a team takes its members from: those who follow women.
+constexpr const char* kTeamMembers = "DDDAAAADDD";
 
 const bool kRows = testing::DeclareMatrixRows(
     {.rows =
@@ -291,7 +291,7 @@ const bool kRows = testing::DeclareMatrixRows(
              // Public: the secret address is the credential; a placeholder token answers 404.
              {"getCalendarFeedEvents", {std::string(testing::kEveryone), ""}},
              // Multidisciplinary teams: made and staffed by the organization's coordinators, read
-             // and met in by their members (all staff roles but the network's and the platform's).
+             // and met in by their members (mentors, case workers, trainers, coordinators).
              {"createTeam", {kCoordinatorOnly, kNobody}},
              {"listTeams", {kTeamMembers, ""}},
              {"getTeam", {.own = kTeamMembers, .foreign = kNobody, .unassigned = kCoordinatorOnly}},

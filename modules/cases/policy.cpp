@@ -54,7 +54,6 @@ void DeclarePolicy(policy::Policy& policy) {
                                              {Role::kCaseWorker, Scope::kOwn},
                                              {Role::kTrainer, Scope::kOwn},
                                              {Role::kCoordinator, Scope::kOwn},
-                                             {Role::kOrgAdmin, Scope::kOwn},
                                              {Role::kCoordinator, Scope::kOrganization}});
     }
     policy.Declare(std::string(kTeamShareAction),

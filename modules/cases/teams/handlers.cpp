@@ -331,19 +331,21 @@ void AddTeamRoutes(core::Registry& registry, std::shared_ptr<const Module> modul
                                                 team + "}}}"),
                        .errors = {401, 403},
                        .handler = core::Bind(module, &ListTeams)});
-    registry.AddRoute(
-        {.method = http::Method::kGet,
-         .path = "/api/v1/teams/{team_id}",
-         .policy_action = std::string(kTeamReadAction),
-         .id = "getTeam",
-         .summary = "The team: its members, the cases shared with it and its meetings",
-         .tag = "cases",
-         .response = http::Schema(R"({"allOf":[)" + team +
-                                  R"(,{"type":"object","required":["cases","meetings"],"properties":{
+    registry.AddRoute({.method = http::Method::kGet,
+                       .path = "/api/v1/teams/{team_id}",
+                       .policy_action = std::string(kTeamReadAction),
+                       .id = "getTeam",
+                       .summary = "The team: its members, the cases shared with it and its meetings",
+                       .tag = "cases",
+                       .response = http::Schema(R"({"allOf":[)" + team +
+                                                R"(,{"type":"object","required":["cases","meetings"],"properties":{
                            "cases":{"type":"array","items":)" +
-                                  share + R"(},"meetings":{"type":"array","items":{"type":"object"}}}}]})"),
-         .errors = reads,
-         .handler = core::Bind(module, &GetTeam)});
+                                                share + R"(},"meetings":{"type":"array","items":{"type":"object",
+                           "required":["id","team_id","starts_at","place","created_at"],"properties":{
+                           "id":{"type":"integer"},"team_id":{"type":"integer"},"starts_at":{"type":"integer"},
+                           "place":{"type":"string"},"created_at":{"type":"integer"}}}}}}]})"),
+                       .errors = reads,
+                       .handler = core::Bind(module, &GetTeam)});
     for (const auto method : {http::Method::kPut, http::Method::kDelete}) {
         const bool add = method == http::Method::kPut;
         registry.AddRoute({.method = method,

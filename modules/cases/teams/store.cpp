@@ -17,7 +17,7 @@ constexpr std::string_view kSelectMembers =
 constexpr std::string_view kSelectMemberOrganization =
     "SELECT m.organization_id FROM tenancy_memberships m JOIN accounts_users u ON u.id = m.user_id "
     "WHERE m.user_id = $1 AND m.organization_id IS NOT NULL AND u.erased_at IS NULL AND u.disabled = 0 "
-    "AND m.role IN ('mentor', 'case_worker', 'trainer', 'coordinator', 'org_admin') "
+    "AND m.role IN ('mentor', 'case_worker', 'trainer', 'coordinator') "
     "AND (m.organization_id = $2 OR EXISTS (SELECT 1 FROM tenancy_network_organizations a "
     "JOIN tenancy_network_organizations b ON b.network_id = a.network_id "
     "WHERE a.organization_id = $2 AND b.organization_id = m.organization_id)) "
@@ -154,7 +154,29 @@ std::vector<Team> SelectTeams(db::Connection& connection, std::int64_t user_id, 
         std::string(kSelectTeam) + "LEFT JOIN cases_mdt_members me ON me.team_id = t.id AND me.user_id = $1 WHERE " +
         policy::Render(filter, {.organization = "t.organization_id", .owner = "me.user_id"}, params) +
         " ORDER BY t.id DESC LIMIT 200";
-    return ReadTeams(connection.Execute(sql, params));
+    auto teams = ReadTeams(connection.Execute(sql, params));
+    if (teams.empty()) return teams;
+    // Their members in one statement.
+    std::vector<db::Value> ids;
+    ids.reserve(teams.size());
+    std::string list;
+    for (const auto& team : teams) {
+        ids.emplace_back(team.id);
+        list += (list.empty() ? "$" : ", $") + std::to_string(ids.size());
+    }
+    auto rows = connection.Execute(
+        "SELECT m.team_id, m.user_id, m.organization_id, u.display_name FROM cases_mdt_members m "
+        "JOIN accounts_users u ON u.id = m.user_id WHERE m.team_id IN (" +
+            list + ") ORDER BY m.added_at, m.user_id",
+        ids);
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        const std::int64_t team_id = rows.Int(row, 0);
+        auto team =
+            std::find_if(teams.begin(), teams.end(), [&](const Team& candidate) { return candidate.id == team_id; });
+        team->members.push_back(
+            {.user_id = rows.Int(row, 1), .organization_id = rows.Int(row, 2), .display_name = rows.Text(row, 3)});
+    }
+    return teams;
 }
 
 std::optional<std::int64_t> MemberOrganization(db::Connection& connection, std::int64_t team_organization_id,

@@ -37,7 +37,7 @@ std::int64_t InsertTeam(db::Connection& connection, std::int64_t organization_id
 // The team with its members, or nullopt.
 std::optional<Team> FindTeam(db::Connection& connection, std::int64_t team_id);
 // The teams `filter` reaches (as cases.mdt.read: the caller's own as a member, `user_id`, and
-// those of the organizations she coordinates), newest first, at most 200; without members.
+// those of the organizations she coordinates), newest first, at most 200, with their members.
 std::vector<Team> SelectTeams(db::Connection& connection, std::int64_t user_id, const policy::Filter& filter);
 
 // The organization `user_id` sits on a team of `team_organization_id` for: one where her live

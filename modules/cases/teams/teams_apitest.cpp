@@ -131,7 +131,9 @@ TEST_F(TeamsTest, ATeamOfSeveralOrganizationsMeetsOnTheCasesSharedWithItWithHerC
     ASSERT_EQ(seen.status, 200) << seen.body;
     ASSERT_EQ(seen.Json().at("cases").as_array().size(), 1u);
     EXPECT_EQ(seen.Json().at("cases").at(0).at("case_id"), hawa);
-    EXPECT_EQ(AsStaff(partner_worker_, "GET", "/api/v1/teams").Json().at("items").at(0).at("id"), team_id);
+    const auto listed = AsStaff(partner_worker_, "GET", "/api/v1/teams").Json();
+    EXPECT_EQ(listed.at("items").at(0).at("id"), team_id);
+    EXPECT_EQ(listed.at("items").at(0).at("members").as_array().size(), 3u);
     EXPECT_EQ(AsStaff(partner_worker_, "GET", "/api/v1/cases/" + std::to_string(hawa)).status, 404);
     // A worker of the organization who is not on the team: as for a missing team.
     EXPECT_EQ(AsStaff(colleague_, "GET", team).status, 404);

@@ -3604,7 +3604,13 @@ export interface operations {
                             consent: "her_record" | "paper" | "verbal";
                             shared_at: number;
                         }[];
-                        meetings: Record<string, never>[];
+                        meetings: {
+                            id: number;
+                            team_id: number;
+                            starts_at: number;
+                            place: string;
+                            created_at: number;
+                        }[];
                     };
                 };
             };

@@ -1,16 +1,21 @@
 // Cases: the caseload of those who follow women (case workers, mentors, coordinators) and the
 // case screen, where her team moves her case along, changes its team, keeps her profile and her
 // assessments and reads its timeline; and the referral inbox of those who take women on (case
-// workers, coordinators). It takes over the caseload's address and menu entry that the home
+// workers, coordinators); the multidisciplinary teams, their meetings, minutes and decisions. It takes over the caseload's address and menu entry that the home
 // module held until it came.
 import type { Session } from '../../api/client';
 import type { Module } from '../../core/module';
 import { CaseScreen } from './CaseScreen';
 import { Caseload } from './Caseload';
+import { MeetingScreen } from './Meeting';
 import { Referrals } from './Referrals';
+import { TeamScreen, TeamsScreen } from './Teams';
 import { actors, followers } from './records';
 
 const follows = (session: Session) => session.user.memberships.some((m) => followers.includes(m.role));
+// Those a multidisciplinary team takes its members from: the staff who follow women.
+const staff = ['mentor', 'case_worker', 'trainer', 'coordinator'];
+const meets = (session: Session) => session.user.memberships.some((m) => staff.includes(m.role));
 const takesOn = (session: Session) => session.user.memberships.some((m) => actors.includes(m.role));
 
 export default {
@@ -19,9 +24,13 @@ export default {
     { path: '/caseload', screen: Caseload, access: 'signed_in' },
     { path: '/cases/:id', screen: CaseScreen, access: 'signed_in' },
     { path: '/referrals', screen: Referrals, access: 'signed_in' },
+    { path: '/teams', screen: TeamsScreen, access: 'signed_in' },
+    { path: '/teams/:id', screen: TeamScreen, access: 'signed_in' },
+    { path: '/meetings/:id', screen: MeetingScreen, access: 'signed_in' },
   ],
   nav: [
     { href: '/caseload', icon: 'people', label: 'cases.nav', shows: follows },
     { href: '/referrals', icon: 'inbox', label: 'cases.referrals.nav', shows: takesOn },
+    { href: '/teams', icon: 'calendar', label: 'cases.mdt.nav', shows: meets },
   ],
 } satisfies Module;

@@ -25,6 +25,15 @@ async function openReferrals(page, { demo, signIn }) {
   await page.waitForSelector('.referral-card');
 }
 
+// The demo's multidisciplinary team, as its case worker sees it.
+async function openTeam(page, { demo, signIn }) {
+  await signIn(page, demo.url, 'case_worker');
+  await page.waitForSelector('.cards');
+  await page.click('nav a[href="/teams"]');
+  await page.click('.teams .card a');
+  await page.waitForSelector('#mdt-members-title');
+}
+
 export const screens = [
   { name: 'caseload', route: '/caseload', go: openCaseload, ready: '.cases li' },
   { name: 'case', route: '/cases/:id', go: openActiveCase, ready: '.progress-chart svg[role=img]' },
@@ -103,5 +112,28 @@ export const screens = [
       await page.waitForSelector('.tabs a[href="/referrals?box=sent"][aria-current=page]');
     },
     ready: '.referral-card .referral__facts--sent',
+  },
+  {
+    name: 'teams',
+    route: '/teams',
+    go: async (page, { demo, signIn }) => {
+      await signIn(page, demo.url, 'case_worker');
+      await page.waitForSelector('.cards');
+      await page.click('nav a[href="/teams"]');
+    },
+    ready: '.teams .card a',
+  },
+  { name: 'team', route: '/teams/:id', go: openTeam, ready: 'section[aria-labelledby="mdt-meetings-title"] li a' },
+  {
+    // The demo meeting: its agenda of shared cases, the minutes of the first, a decision's form.
+    name: 'meeting',
+    route: '/meetings/:id',
+    go: async (page, helpers) => {
+      await openTeam(page, helpers);
+      await page.click('section[aria-labelledby="mdt-meetings-title"] li a');
+      await page.waitForSelector('section.meeting h2');
+      await page.click('section.meeting details summary');
+    },
+    ready: 'section.meeting form.narrow',
   },
 ];
