@@ -1,8 +1,9 @@
 // Her case's notes and documents in a real browser, as the demo case worker, in English and in
 // Arabic: she opens a case, writes a note shared with her, tries a web page (a type a case does
-// not keep, said at the file's field), uploads a small PDF shared with her, sees it listed and
-// downloads it: as an attachment, of the type read from its bytes, sandboxed, never inline. The
-// panels pass axe-core in both languages, and the Arabic ones read right to left.
+// not keep, said at the file's field) and, in English, a file too large, uploads a small PDF
+// shared with her, sees it listed and downloads it: as an attachment, of the type read from its
+// bytes, sandboxed, never inline. The panels pass axe-core in both languages, and the Arabic ones
+// read right to left.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -52,7 +53,7 @@ async function checkPanels(page, name) {
   await page.locator(documents).screenshot({ path: `/tmp/${name}-documents.png` });
 }
 
-async function writeAndUpload(page, words, { note, file }, name) {
+async function writeAndUpload(page, words, { note, file, tooLarge = false }, name) {
   assert.equal(await page.locator('#notes-none').textContent(), words['cases.notes.none']);
   assert.equal(await page.locator('#documents-none').textContent(), words['cases.documents.none']);
 
@@ -78,6 +79,15 @@ async function writeAndUpload(page, words, { note, file }, name) {
   assert.equal(await page.getAttribute('#field-file', 'aria-invalid'), 'true');
   assert.equal(await page.locator('#documents-none').count(), 1, 'nothing is kept');
   await checkPanels(page, `${name}-refused`);
+
+  // A file beyond the server's limit (10 MiB by default) is refused too, at the same field.
+  if (tooLarge) {
+    await page.setInputFiles('#field-file', { name: 'scan.pdf', mimeType: 'application/pdf',
+      buffer: Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]) });
+    await page.click(`${documentForm} button[type=submit]`);
+    await page.locator('#field-file-error', { hasText: words['cases.documents.too_large'] }).waitFor();
+    assert.equal(await page.locator('#documents-none').count(), 1, 'nothing is kept');
+  }
 
   // A small PDF, shared with her.
   await page.setInputFiles('#field-file', { name: file, mimeType: 'application/pdf', buffer: pdf });
@@ -112,11 +122,12 @@ async function writeAndUpload(page, words, { note, file }, name) {
   assert.equal(headers['x-content-type-options'], 'nosniff');
 }
 
-test('in English: a note shared with her, a web page refused, a PDF uploaded and downloaded', async () => {
+test('in English: a note shared with her, a web page and a file too large refused, a PDF uploaded and downloaded', async () => {
   const words = messages('en');
   const { context, page, errors } = await openCase('en-GB', 'Oksana (demo)');
   assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
-  await writeAndUpload(page, words, { note: 'She found a room.\nVisit on Monday.', file: 'permesso.pdf' },
+  await writeAndUpload(page, words, { note: 'She found a room.\nVisit on Monday.', file: 'permesso.pdf',
+    tooLarge: true },
     'notes-en-phone');
   assert.deepEqual(errors, []);
   await context.close();
