@@ -122,7 +122,7 @@ async function writeAndUpload(page, words, { note, file, tooLarge = false }, nam
   assert.equal(headers['x-content-type-options'], 'nosniff');
 }
 
-test('in English: a note shared with her, a web page and a file too large refused, a PDF uploaded and downloaded', async () => {
+test('in English: a shared note, a web page and a file too large refused, a PDF uploaded, downloaded', async () => {
   const words = messages('en');
   const { context, page, errors } = await openCase('en-GB', 'Oksana (demo)');
   assert.equal(await page.getAttribute('html', 'dir'), 'ltr');

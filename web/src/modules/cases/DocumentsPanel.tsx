@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, ok } from '../../api/client';
 import { ErrorSummary, Submit, errorsOf, noErrors, type FormErrors } from '../../components/Form/Form';
 import { useI18n } from '../../i18n';
+import { useAppState } from '../../state';
 import { authorOf } from './NotesPanel';
 import { downloadOf, keptName, kindOf, sizeOf, uploadCodes, uploadField, visibilities, type CaseDocument,
   type Visibility } from './notes';
@@ -24,6 +25,7 @@ interface PanelProps {
 
 export function DocumentsPanel({ caseId, readAt, team, writes, onChanged }: PanelProps) {
   const { t, locale, formatDate } = useI18n();
+  const { session } = useAppState();
   const [documents, setDocuments] = useState<CaseDocument[]>([]);
   const [more, setMore] = useState<string | null>(null);
   const [failed, setFailed] = useState<FormErrors>(noErrors);
@@ -109,7 +111,7 @@ export function DocumentsPanel({ caseId, readAt, team, writes, onChanged }: Pane
               <span class="team__role">{t('cases.documents.facts', {
                 kind: isolate(t(`cases.documents.kind.${kindOf(document.media_type)}`)),
                 size: isolate(sizeOf(document.size_bytes, locale)), date: formatDate(document.created_at),
-                who: isolate(authorOf(document.uploaded_by_user_id, team, someone)) })}</span>{' '}
+                who: isolate(authorOf(document.uploaded_by_user_id, team, session?.user, someone)) })}</span>{' '}
               <span class={`state state--${document.visibility === 'her' ? 'active' : 'intake'}`}>
                 {t(`cases.visibility.${document.visibility}`)}</span>{' '}
               <a class="button small" href={downloadOf(document)} download={document.name}>

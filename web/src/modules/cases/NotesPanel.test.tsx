@@ -189,6 +189,15 @@ it('AFileTooLarge_OrOfATypeACaseDoesNotKeep_IsSaidAtTheFilesField', async () => 
   expect($$('.documents__list li')).toHaveLength(1);
 });
 
+it('TheReadersOwnNote_IsNamedByHerOwnName_AsHerSessionGivesIt', async () => {
+  notes = [{ id: 3, case_id: 5, visibility: 'team', text: 'Called the council.', author_user_id: 7, created_at: at }];
+  drawn = await draw({ name: 'case', state: { session: exampleSession(['coordinator'], 'Giulia Rossi') },
+    draw: () => <CaseScreen id="5" /> }, 'en');
+  await vi.waitFor(() => expect($$('.notes__list li')).toHaveLength(1));
+  expect(text('.notes__list .timeline__what')).toBe('Note by \u2068Giulia Rossi\u2069 Her team only');
+  expect($('#note-add-title')).not.toBeNull();
+});
+
 it('AMentorReadsTheNotesAndDocuments_WithoutAFormToAddOne', async () => {
   drawn = await show(['mentor']);
   await vi.waitFor(() => expect($$('.documents__list li')).toHaveLength(1));

@@ -2,9 +2,10 @@
 // shared with her too; and, for those who write on the case, a form to write one. Notes are
 // sealed at rest by the server; the screen only reads and sends them.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, ok } from '../../api/client';
+import { ApiError, api, ok, type User } from '../../api/client';
 import { ErrorSummary, Submit, errorsOf, noErrors, type FormErrors } from '../../components/Form/Form';
 import { useI18n } from '../../i18n';
+import { useAppState } from '../../state';
 import { visibilities, type CaseNote, type Visibility } from './notes';
 import { Choice, Note } from './part';
 import type { TeamMember } from './records';
@@ -18,13 +19,16 @@ interface PanelProps {
   onChanged: () => void;    // a note is an event of the case
 }
 
-// Who wrote a note: by the name her team gives, else "someone" (a coordinator, or one since gone).
-export function authorOf(userId: number | null, team: TeamMember[], someone: string) {
+// Who wrote a note (or uploaded a document): by the name her team gives, or the reader's own name;
+// else "someone" (a coordinator not on her team, or one since gone).
+export function authorOf(userId: number | null, team: TeamMember[], me: User | undefined, someone: string) {
+  if (userId !== null && userId === me?.id) return me.display_name;
   return team.find((member) => member.user_id === userId)?.display_name ?? someone;
 }
 
 export function NotesPanel({ caseId, readAt, team, writes, onChanged }: PanelProps) {
   const { t } = useI18n();
+  const { session } = useAppState();
   const [notes, setNotes] = useState<CaseNote[]>([]);
   const [more, setMore] = useState<string | null>(null);
   const [failed, setFailed] = useState<FormErrors>(noErrors);
@@ -82,7 +86,8 @@ export function NotesPanel({ caseId, readAt, team, writes, onChanged }: PanelPro
         <ol class="timeline notes__list" aria-labelledby="notes-title">
           {notes.map((note) => (
             <li key={note.id} class="timeline__event">
-              <p class="timeline__what">{t('cases.notes.by', { who: isolate(authorOf(note.author_user_id, team, someone)) })}{' '}
+              <p class="timeline__what">
+                {t('cases.notes.by', { who: isolate(authorOf(note.author_user_id, team, session?.user, someone)) })}{' '}
                 <span class={`state state--${note.visibility === 'her' ? 'active' : 'intake'}`}>
                   {t(`cases.visibility.${note.visibility}`)}</span></p>
               <p class="timeline__when">{t('cases.timeline.when', { at: note.created_at })}</p>
