@@ -102,7 +102,12 @@ async function writeAndUpload(page, words, { note, file, tooLarge = false }, nam
   assert.ok(facts.startsWith(words['cases.documents.kind.pdf']), facts);
   assert.match(facts, /Demo case_worker/);
   assert.ok((await row.locator('.state').textContent()).includes(words['cases.visibility.her']));
-  await page.locator('.timeline li', { hasText: /Demo case_worker/ }).first().waitFor();
+  // The timeline, read again, says who wrote the note and who added the document.
+  for (const key of ['cases.timeline.note_added', 'cases.timeline.document_added']) {
+    const said = words[key].split('{who}').map((part) => part.trim()).filter(Boolean)
+      .reduce((events, part) => events.filter({ hasText: part }), page.locator('.timeline li'));
+    await said.filter({ hasText: 'Demo case_worker' }).first().waitFor();
+  }
   await checkPanels(page, `${name}-uploaded`);
 
   // Downloaded as an attachment, of its type, sandboxed; the same bytes.
