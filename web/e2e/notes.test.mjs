@@ -71,30 +71,30 @@ async function writeAndUpload(page, words, { note, file, tooLarge = false }, nam
 
   // A web page is refused, at the file's field.
   await page.click('summary#document-add-title');
-  await page.setInputFiles('#field-file', { name: 'page.html', mimeType: 'text/html',
+  await page.setInputFiles('#field-document-file', { name: 'page.html', mimeType: 'text/html',
     buffer: Buffer.from('<!doctype html><html><script>alert(1)</script></html>') });
   await page.click(`${documentForm} button[type=submit]`);
-  await page.locator('#field-file-error', { hasText: words['cases.documents.not_allowed'] }).waitFor();
+  await page.locator('#field-document-file-error', { hasText: words['cases.documents.not_allowed'] }).waitFor();
   await page.waitForFunction(() => document.activeElement?.matches('.error-summary'));
-  assert.equal(await page.getAttribute('#field-file', 'aria-invalid'), 'true');
+  assert.equal(await page.getAttribute('#field-document-file', 'aria-invalid'), 'true');
   assert.equal(await page.locator('#documents-none').count(), 1, 'nothing is kept');
   await checkPanels(page, `${name}-refused`);
 
   // A file beyond the server's limit (10 MiB by default) is refused too, at the same field.
   if (tooLarge) {
-    await page.setInputFiles('#field-file', { name: 'scan.pdf', mimeType: 'application/pdf',
+    await page.setInputFiles('#field-document-file', { name: 'scan.pdf', mimeType: 'application/pdf',
       buffer: Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]) });
     await page.click(`${documentForm} button[type=submit]`);
-    await page.locator('#field-file-error', { hasText: words['cases.documents.too_large'] }).waitFor();
+    await page.locator('#field-document-file-error', { hasText: words['cases.documents.too_large'] }).waitFor();
     assert.equal(await page.locator('#documents-none').count(), 1, 'nothing is kept');
   }
 
   // A small PDF, shared with her.
-  await page.setInputFiles('#field-file', { name: file, mimeType: 'application/pdf', buffer: pdf });
+  await page.setInputFiles('#field-document-file', { name: file, mimeType: 'application/pdf', buffer: pdf });
   await page.selectOption('#field-document-visibility', 'her');
   await page.click(`${documentForm} button[type=submit]`);
   await page.locator('.documents__list li').first().waitFor();
-  assert.equal(await page.locator('#field-file-error').count(), 0);
+  assert.equal(await page.locator('#field-document-file-error').count(), 0);
   assert.equal(await page.locator('.error-summary').count(), 0);
   const row = page.locator('.documents__list li').first();
   assert.equal(await row.locator('.team__name').textContent(), file);

@@ -52,12 +52,13 @@ export function DocumentsPanel({ caseId, readAt, team, writes, onChanged }: Pane
     }).catch((error) => setFailed(errorsOf(error, t, [])));
   };
 
-  const labels = { file: t('cases.documents.file'), 'document-visibility': t('cases.documents.visibility') };
+  const labels = { 'document-file': t('cases.documents.file'),
+    'document-visibility': t('cases.documents.visibility') };
   // The refusal of an upload, said at the field it concerns: the file (its bytes, its type, its
   // name, its size) or its visibility.
   const refusal = (error: unknown): FormErrors => {
     if (error instanceof ApiError && error.status === 413) {
-      return { summary: [], fields: { file: t('cases.documents.too_large') } };
+      return { summary: [], fields: { 'document-file': t('cases.documents.too_large') } };
     }
     if (!(error instanceof ApiError)) return errorsOf(error, t, []);
     const named = new ApiError(error.status, error.type, error.title, error.detail,
@@ -72,8 +73,8 @@ export function DocumentsPanel({ caseId, readAt, team, writes, onChanged }: Pane
   const submit = async (event: Event) => {
     event.preventDefault();
     setSaid('');
-    if (!file) return setErrors({ summary: [], fields: { file: t('cases.documents.file_missing') } });
-    if (file.size === 0) return setErrors({ summary: [], fields: { file: t('cases.documents.empty') } });
+    if (!file) return setErrors({ summary: [], fields: { 'document-file': t('cases.documents.file_missing') } });
+    if (file.size === 0) return setErrors({ summary: [], fields: { 'document-file': t('cases.documents.empty') } });
     setBusy(true);
     try {
       const name = keptName(file.name) || t('cases.documents.unnamed');
@@ -99,6 +100,7 @@ export function DocumentsPanel({ caseId, readAt, team, writes, onChanged }: Pane
   };
 
   const someone = t('cases.timeline.someone');
+  const fileError = errors.fields['document-file'];
   return (
     <section aria-labelledby="documents-title" class="panel documents">
       <h2 id="documents-title">{t('cases.documents.title')}</h2>
@@ -127,12 +129,12 @@ export function DocumentsPanel({ caseId, readAt, team, writes, onChanged }: Pane
           <summary id="document-add-title">{t('cases.documents.add')}</summary>
           <ErrorSummary id="document-errors" errors={errors} labels={labels} />
           <form onSubmit={submit} noValidate aria-labelledby="document-add-title">
-            <div class={errors.fields.file ? 'field field-invalid' : 'field'}>
-              <label for="field-file">{labels.file}</label>
-              <p class="hint" id="field-file-hint">{t('cases.documents.file_hint')}</p>
-              {errors.fields.file && <p class="field-error" id="field-file-error">{errors.fields.file}</p>}
-              <input id="field-file" type="file" ref={input} aria-invalid={errors.fields.file ? 'true' : undefined}
-                aria-describedby={describedBy('file', errors, true)}
+            <div class={fileError ? 'field field-invalid' : 'field'}>
+              <label for="field-document-file">{labels['document-file']}</label>
+              <p class="hint" id="field-document-file-hint">{t('cases.documents.file_hint')}</p>
+              {fileError && <p class="field-error" id="field-document-file-error">{fileError}</p>}
+              <input id="field-document-file" type="file" ref={input} aria-invalid={fileError ? 'true' : undefined}
+                aria-describedby={describedBy('document-file', errors, true)}
                 accept=".pdf,.jpg,.jpeg,.png,.webp,.heic,.heif,.txt,.odt,.docx,application/pdf,image/*,text/plain"
                 onChange={(event) => setFile((event.target as HTMLInputElement).files?.[0] ?? null)} />
             </div>

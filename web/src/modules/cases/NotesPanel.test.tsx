@@ -92,7 +92,7 @@ const type = async (selector: string, value: string, event = 'input') => {
   await drawn!.settle();
 };
 const choose = async (file: File) => {
-  const field = $<HTMLInputElement>('#field-file')!;
+  const field = $<HTMLInputElement>('#field-document-file')!;
   Object.defineProperty(field, 'files', { value: [file], configurable: true });
   field.dispatchEvent(new Event('change', { bubbles: true }));
   await drawn!.settle();
@@ -152,7 +152,7 @@ it('AWorkerUploadsADocument_AsItsBytes_WithItsNameAndVisibility', async () => {
   drawn = await show();
   await vi.waitFor(() => expect($('#document-add-title')).not.toBeNull());
   $<HTMLFormElement>('form[aria-labelledby="document-add-title"]')!.requestSubmit();
-  await vi.waitFor(() => expect(text('#field-file-error')).toBe('Choose a file'));
+  await vi.waitFor(() => expect(text('#field-document-file-error')).toBe('Choose a file'));
   expect(posts('/api/v1/cases/5/documents')).toHaveLength(0);
 
   await choose(new File(['Rent receipt, March'], 'ricevuta affitto.txt', { type: 'text/plain' }));
@@ -168,7 +168,7 @@ it('AWorkerUploadsADocument_AsItsBytes_WithItsNameAndVisibility', async () => {
   expect($$('.documents__list li')[0].textContent).toContain('\u2068Text\u2069, \u206819 bytes\u2069');
   expect(text('#documents-title ~ [role=status]'))
     .toBe('\u2068ricevuta affitto.txt\u2069 is uploaded. She can read it too.');
-  expect($('#field-file-error')).toBeNull();
+  expect($('#field-document-file-error')).toBeNull();
 });
 
 it('AFileTooLarge_OrOfATypeACaseDoesNotKeep_IsSaidAtTheFilesField', async () => {
@@ -177,15 +177,15 @@ it('AFileTooLarge_OrOfATypeACaseDoesNotKeep_IsSaidAtTheFilesField', async () => 
   await choose(new File(['x'.repeat(2000)], 'scan.pdf'));
   refusal = problem(413);
   $<HTMLFormElement>('form[aria-labelledby="document-add-title"]')!.requestSubmit();
-  await vi.waitFor(() => expect(text('#field-file-error')).toMatch(/^This file is too large/));
-  expect($('#field-file')!.getAttribute('aria-invalid')).toBe('true');
-  expect($('#field-file')!.getAttribute('aria-describedby')).toBe('field-file-hint field-file-error');
-  expect(text('.error-summary a[href="#field-file"]')).toMatch(/^File: This file is too large/);
+  await vi.waitFor(() => expect(text('#field-document-file-error')).toMatch(/^This file is too large/));
+  expect($('#field-document-file')!.getAttribute('aria-invalid')).toBe('true');
+  expect($('#field-document-file')!.getAttribute('aria-describedby')).toBe('field-document-file-hint field-document-file-error');
+  expect(text('.error-summary a[href="#field-document-file"]')).toMatch(/^File: This file is too large/);
 
   await choose(new File(['<html></html>'], 'page.html', { type: 'text/html' }));
   refusal = problem(422, [{ field: 'body', code: 'not_allowed', message: 'Not allowed' }]);
   $<HTMLFormElement>('form[aria-labelledby="document-add-title"]')!.requestSubmit();
-  await vi.waitFor(() => expect(text('#field-file-error')).toMatch(/^A case cannot keep this type of file/));
+  await vi.waitFor(() => expect(text('#field-document-file-error')).toMatch(/^A case cannot keep this type of file/));
   expect($$('.documents__list li')).toHaveLength(1);
 });
 

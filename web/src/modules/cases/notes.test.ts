@@ -34,8 +34,8 @@ it('ALongName_IsShortenedToTheServersBytes_BeforeItsExtension', () => {
 });
 
 it('ARefusal_BelongsToTheFile_UnlessItNamesTheVisibility', () => {
-  expect(uploadField('body')).toBe('file');
-  expect(uploadField('Content-Type')).toBe('file');
-  expect(uploadField('name')).toBe('file');
+  expect(uploadField('body')).toBe('document-file');
+  expect(uploadField('Content-Type')).toBe('document-file');
+  expect(uploadField('name')).toBe('document-file');
   expect(uploadField('visibility')).toBe('document-visibility');
 });

@@ -41,7 +41,7 @@ export const downloadOf = (document: Pick<CaseDocument, 'case_id' | 'id'>) =>
 
 // The upload form's field for a field the server names: the file is the body, its declared type
 // and its name; its visibility is its own.
-export const uploadField = (field: string) => field === 'visibility' ? 'document-visibility' : 'file';
+export const uploadField = (field: string) => field === 'visibility' ? 'document-visibility' : 'document-file';
 
 // The message key of a refusal of the upload, by its code (413, too large, has none).
 export const uploadCodes: Record<string, string> = {
