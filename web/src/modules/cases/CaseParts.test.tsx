@@ -42,6 +42,7 @@ async function answer(request: Request): Promise<Response> {
       history: [], referral: caseState === 'referred' ? referral : { ...referral, state: 'accepted' } });
   }
   if (pathname === '/api/v1/cases/5/timeline') return json({ items: [], next_cursor: null });
+  if (/^\/api\/v1\/cases\/5\/(notes|documents)$/.test(pathname)) return json({ items: [], next_cursor: null });
   if (pathname === '/api/v1/cases/5/plan') {
     return json({ case_id: 5, version: 1, recorded: false, agreed_on: null, reviews: [], goals: [], updated_by: null,
       updated_by_name: '', updated_at: null, etag: '"1"' });

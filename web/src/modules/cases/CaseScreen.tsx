@@ -1,9 +1,10 @@
 // A case as her team reads it: her chosen name, code, state and lead; who referred her and why;
 // the moves its state allows; its team; her profile, safe-contact rules and what only her team
-// reads; her assessments; her plan; and its timeline. The case is read with its version (ETag),
-// which every move names: when someone else changed the case in the meantime, the screen says so
-// in her language and offers to read it again, instead of acting on what is no longer there. Each
-// part of her profile, and her plan, has its own version and says so the same way.
+// reads; her assessments; her plan; its notes and documents; and its timeline. The case is read
+// with its version (ETag), which every move names: when someone else changed the case in the
+// meantime, the screen says so in her language and offers to read it again, instead of acting on
+// what is no longer there. Each part of her profile, and her plan, has its own version and says so
+// the same way.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { api, ok } from '../../api/client';
@@ -13,7 +14,9 @@ import { useTitle } from '../../core/title';
 import { useI18n } from '../../i18n';
 import { useAppState } from '../../state';
 import { AssessmentsPanel } from './AssessmentsPanel';
+import { DocumentsPanel } from './DocumentsPanel';
 import { Moves } from './Moves';
+import { NotesPanel } from './NotesPanel';
 import { PlanPanel } from './PlanPanel';
 import { ProfilePanel } from './ProfilePanel';
 import { ReferralFacts } from './ReferralFacts';
@@ -131,6 +134,10 @@ export function CaseScreen({ id }: { id?: string }) {
                 changes={acts && !stale && file.state !== 'closed' && file.state !== 'referred'} />
               <SharedTeams caseId={caseId} organizationId={file.organization_id} readAt={readAt}
                 changes={acts && !stale && file.state !== 'closed'} onChanged={timelineAgain} />
+              <NotesPanel caseId={caseId} readAt={readAt} team={file.team} onChanged={timelineAgain}
+                writes={acts && file.state !== 'closed'} />
+              <DocumentsPanel caseId={caseId} readAt={readAt} team={file.team} onChanged={timelineAgain}
+                writes={acts && file.state !== 'closed'} />
             </>
           )}
           <Timeline events={events} more={moreEvents !== null} onMore={showMore} />

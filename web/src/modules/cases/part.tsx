@@ -169,17 +169,18 @@ interface NoteProps {
   label: string;
   hint?: string;
   value: string;
+  maxLength?: number;
   errors: FormErrors;
   onInput: (value: string) => void;
 }
 
-export function Note({ name, label, hint, value, errors, onInput }: NoteProps) {
+export function Note({ name, label, hint, value, maxLength = 4000, errors, onInput }: NoteProps) {
   return (
     <div class={errors.fields[name] ? 'field field-invalid' : 'field'}>
       <label for={`field-${name}`}>{label}</label>
       {hint && <p class="hint" id={`field-${name}-hint`}>{hint}</p>}
       {errors.fields[name] && <p class="field-error" id={`field-${name}-error`}>{errors.fields[name]}</p>}
-      <textarea id={`field-${name}`} rows={3} maxLength={4000} dir="auto" value={value}
+      <textarea id={`field-${name}`} rows={3} maxLength={maxLength} dir="auto" value={value}
         aria-invalid={errors.fields[name] ? 'true' : undefined} aria-describedby={describedBy(name, errors, !!hint)}
         onInput={(event) => onInput((event.target as HTMLTextAreaElement).value)} />
     </div>

@@ -16,6 +16,9 @@ async function openActiveCase(page, helpers) {
   await page.waitForSelector('#safe-contact-title');
   await page.waitForSelector('#profile-title');
   await page.waitForSelector('#sensitive-title');
+  // Its notes and documents, as read (none, on the demo case).
+  await page.waitForSelector('#notes-none, .notes__list');
+  await page.waitForSelector('#documents-none, .documents__list');
 }
 
 async function openReferrals(page, { demo, signIn }) {
@@ -91,6 +94,28 @@ export const screens = [
       await page.click('form[aria-labelledby="plan-title"] button[type=submit]');
     },
     ready: '#plan-errors-title',
+  },
+  {
+    // A note with no words is named before anything is sent, and nothing is saved.
+    name: 'case-note-errors',
+    route: '/cases/:id',
+    go: async (page, helpers) => {
+      await openActiveCase(page, helpers);
+      await page.click('summary#note-add-title');
+      await page.click('form[aria-labelledby="note-add-title"] button[type=submit]');
+    },
+    ready: '#note-errors-title',
+  },
+  {
+    // An upload with no file chosen is named before anything is sent, and nothing is kept.
+    name: 'case-document-errors',
+    route: '/cases/:id',
+    go: async (page, helpers) => {
+      await openActiveCase(page, helpers);
+      await page.click('summary#document-add-title');
+      await page.click('form[aria-labelledby="document-add-title"] button[type=submit]');
+    },
+    ready: '#document-errors-title',
   },
   { name: 'referrals', route: '/referrals', go: openReferrals, ready: '.referral-card .answer button' },
   {

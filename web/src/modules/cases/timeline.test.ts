@@ -38,8 +38,8 @@ it('TeamChanges_NameTheMember_EvenWhenTakenOffByIdOnly', () => {
   expect(sentenceOf(events[2], names, t).values.member).toBe(isolate('cases.timeline.worker_number{"id":9}'));
 });
 
-it('HerPlan_AgreedRevisedOrAnActionMoved_SaysWho', () => {
-  for (const kind of ['plan_agreed', 'plan_revised', 'plan_action']) {
+it('HerPlan_AgreedRevisedOrAnActionMoved_OrANoteOrADocumentAdded_SaysWho', () => {
+  for (const kind of ['plan_agreed', 'plan_revised', 'plan_action', 'note_added', 'document_added']) {
     expect(sentenceOf(event(kind, {}), new Map(), t)).toEqual({ key: `cases.timeline.${kind}`, values: { who: isolate('Nour') } });
   }
 });

@@ -39,7 +39,7 @@ export function sentenceOf(event: TimelineEvent, names: Map<number, string>, t: 
       if (!detail.role) return { key: 'cases.timeline.team_left', values: { who, member } };
       return { key: 'cases.timeline.team_joined', values: { who, member, role: t(`cases.role.${detail.role}`) } };
     }
-    case 'plan_agreed': case 'plan_revised': case 'plan_action':
+    case 'plan_agreed': case 'plan_revised': case 'plan_action': case 'note_added': case 'document_added':
       return { key: `cases.timeline.${event.kind}`, values: { who } };
     default:
       return { key: 'cases.timeline.other', values: { who } };
