@@ -153,6 +153,11 @@ core::Outcome<Share> ShareCase(const Module& module, const policy::Principal& ca
         const std::int64_t now = core::NowMs();
         const std::int64_t woman = AccountOfCase(connection, reached.record.id);
         Share asked{.team_id = team->id, .case_id = reached.record.id, .shared_by = caller.user_id, .shared_at = now};
+        // Shared already: nothing is written, her consent record included.
+        if (FindShare(connection, team->id, reached.record.id)) {
+            answer = Answer::kAlready;
+            return;
+        }
         if (woman != 0 && !consent_method.empty()) {
             // She has an account: what she said to the worker goes on her own consent record.
             consents::RecordConsent(connection, woman, kTeamSharingPurpose, true, consent_method, caller.user_id, now);

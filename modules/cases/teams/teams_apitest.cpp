@@ -234,6 +234,15 @@ TEST_F(TeamsTest, HerOwnConsentRecordDecidesAndHerWithdrawalEndsTheSharing) {
     auto shared = As(Role::kCoordinator, "POST", shares, body);
     ASSERT_EQ(shared.status, 201) << shared.body;
     EXPECT_EQ(shared.Json().at("consent"), "her_record");
+    // Shared already: refused, and nothing is added to her consent record either.
+    EXPECT_EQ(As(Role::kCoordinator, "POST", shares,
+                 R"({"team_id":)" + boost::json::serialize(team_id) + R"(,"consent_method":"paper"})")
+                  .status,
+              409);
+    EXPECT_EQ(database_->Acquire()
+                  ->Execute("SELECT COUNT(*) FROM consents_decisions WHERE purpose = 'cases.team_sharing'")
+                  .Int(0, 0),
+              1);
     EXPECT_EQ(As(Role::kCoordinator, "GET", team).Json().at("cases").as_array().size(), 1u);
 
     ASSERT_EQ(As(Role::kParticipant, "POST", consents, R"({"purpose":"cases.team_sharing","given":false})").status,
