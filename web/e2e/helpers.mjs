@@ -1,4 +1,5 @@
-// What the browser tests share: signing in through the page, and TOTP codes for the second step.
+// What the browser tests share: signing in through the page, opening a case, and TOTP codes for
+// the second step.
 import { createHmac } from 'node:crypto';
 import { viewports } from './browser.mjs';
 import { demoPassword } from './server.mjs';
@@ -22,6 +23,20 @@ export async function signIn(page, url, role) {
   await page.fill('#field-email', `${role}@demo.ponte.example`);
   await page.fill('#field-password', demoPassword);
   await page.click('button[type=submit]');
+}
+
+// The demo case worker's case of the woman named `name`, found by searching the caseload, once
+// `ready` (a selector of the panel the test is about) is on the case screen.
+export async function openCase(browser, url, { locale, name, ready }) {
+  const { context, page, errors } = await openPage(browser, { locale, bypassCSP: true });
+  await signIn(page, url, 'case_worker');
+  await page.waitForSelector('.cards');
+  await page.click('nav a[href="/caseload"]');
+  await page.fill('#field-q', name.split(' ')[0].toLowerCase());
+  await page.click('form[role=search] button[type=submit]');
+  await page.click(`.case-card__name:text-is("${name}")`);
+  await page.waitForSelector(ready);
+  return { context, page, errors };
 }
 
 function base32(text) {

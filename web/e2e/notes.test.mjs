@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startPonte } from './server.mjs';
 import { launch, seriousViolations, screenshot } from './browser.mjs';
-import { openPage, signIn } from './helpers.mjs';
+import { openCase as openDemoCase } from './helpers.mjs';
 
 let server;
 let browser;
@@ -32,17 +32,8 @@ const noteForm = 'form[aria-labelledby="note-add-title"]';
 const documentForm = 'form[aria-labelledby="document-add-title"]';
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n', 'latin1');
 
-async function openCase(locale, name) {
-  const { context, page, errors } = await openPage(browser, { locale, bypassCSP: true });
-  await signIn(page, server.url, 'case_worker');
-  await page.waitForSelector('.cards');
-  await page.click('nav a[href="/caseload"]');
-  await page.fill('#field-q', name.split(' ')[0].toLowerCase());
-  await page.click('form[role=search] button[type=submit]');
-  await page.click(`.case-card__name:text-is("${name}")`);
-  await page.waitForSelector('#documents-none, .documents__list');
-  return { context, page, errors };
-}
+const openCase = (locale, name) =>
+  openDemoCase(browser, server.url, { locale, name, ready: '#documents-none, .documents__list' });
 
 // No serious accessibility violation, nothing wider than the phone, and pictures of the panels.
 async function checkPanels(page, name) {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startPonte } from './server.mjs';
 import { launch, seriousViolations, screenshot } from './browser.mjs';
-import { openPage, signIn } from './helpers.mjs';
+import { openCase as openDemoCase, openPage, signIn } from './helpers.mjs';
 
 let server;
 let browser;
@@ -28,17 +28,8 @@ const messages = (locale) =>
   JSON.parse(readFileSync(new URL(`../src/modules/cases/messages/${locale}.json`, import.meta.url), 'utf8'));
 const section = 'section[aria-labelledby="shared-teams-title"]';
 
-async function openCase(locale, name) {
-  const { context, page, errors } = await openPage(browser, { locale, bypassCSP: true });
-  await signIn(page, server.url, 'case_worker');
-  await page.waitForSelector('.cards');
-  await page.click('nav a[href="/caseload"]');
-  await page.fill('#field-q', name.split(' ')[0].toLowerCase());
-  await page.click('form[role=search] button[type=submit]');
-  await page.click(`.case-card__name:text-is("${name}")`);
-  await page.waitForSelector('#shared-teams-title');
-  return { context, page, errors };
-}
+const openCase = (locale, name) =>
+  openDemoCase(browser, server.url, { locale, name, ready: '#shared-teams-title' });
 
 async function checkPanel(page, name) {
   assert.deepEqual(await seriousViolations(page), [], name);
