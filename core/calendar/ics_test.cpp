@@ -1,22 +1,17 @@
 // The feeds of core/calendar read back by another implementation: Debian's python3-icalendar,
 // through core/calendar/read_ics.py (which also checks CR LF line ends and 75-octet lines).
 // Without it the tests are skipped, unless PONTE_REQUIRE_TOOLS=1 (as `make test` sets) makes a
-// missing tool a failure.
+// missing tool a failure (core/testing/ics_reader.hpp).
 #include "core/calendar/ics.hpp"
 
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include "core/testing/engine.hpp"
+#include "core/testing/ics_reader.hpp"
 
 namespace ponte::calendar {
 namespace {
@@ -36,54 +31,15 @@ Event Appointment(std::string uid) {
             .stamp_ms = kStart - 24 * kHour};
 }
 
-// The standard output of `command`, and a failure of the test when it does not exit with 0.
-std::string RunCommand(const std::string& command) {
-    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-    if (pipe == nullptr) throw std::runtime_error("cannot run " + command);
-    std::string out;
-    char buffer[4096];
-    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
-    EXPECT_EQ(pclose(pipe), 0) << command << "\n" << out;
-    return out;
-}
-
 class IcsTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        // Debian installs python3-icalendar for its own interpreter, which may not be the first
-        // python3 on the PATH (a virtual environment, pyenv).
-        for (const char* candidate : {"/usr/bin/python3", "python3"}) {
-            if (std::system((std::string(candidate) + " -c 'import icalendar' >/dev/null 2>&1").c_str()) == 0) {
-                python_ = candidate;
-                break;
-            }
-        }
-        if (python_.empty()) {
-            const char* require = std::getenv("PONTE_REQUIRE_TOOLS");
-            ASSERT_FALSE(require != nullptr && std::string_view(require) == "1")
-                << "python3 with the icalendar package not found (Debian: python3-icalendar)";
-            GTEST_SKIP() << "python3-icalendar not found (Debian package python3-icalendar)";
-        }
-        directory_ = testing::MakeTempDirectory();
-    }
-    void TearDown() override {
-        if (!directory_.empty()) std::filesystem::remove_all(directory_);
+        if (!testing::IcsReader::Available()) GTEST_SKIP() << testing::IcsReader::kMissing;
     }
 
     // What read_ics.py reads in the document of `calendar`.
-    boost::json::object Read(const Calendar& calendar) {
-        const auto path = directory_ / "feed.ics";
-        std::ofstream(path, std::ios::binary) << WriteCalendar(calendar);
-        const std::string script = std::string(PONTE_SOURCE_DIR) + "/core/calendar/read_ics.py";
-        const std::string out = RunCommand(python_ + " -B '" + script + "' '" + path.string() + "'");
-        boost::system::error_code error;
-        auto json = boost::json::parse(out, error);
-        if (error || !json.is_object()) {
-            ADD_FAILURE() << "not JSON: " << out;
-            return {};
-        }
-        EXPECT_EQ(json.at("errors"), boost::json::array()) << out;
-        return json.as_object();
+    static boost::json::object Read(const Calendar& calendar) {
+        return testing::IcsReader::Read(WriteCalendar(calendar));
     }
 
     // The only event of what read_ics.py read.
@@ -95,9 +51,6 @@ class IcsTest : public ::testing::Test {
         }
         return read.at("events").at(0).as_object();
     }
-
-    std::string python_;
-    std::filesystem::path directory_;
 };
 
 TEST_F(IcsTest, EmptyCalendar_HasTheHeaderAndNoComponent) {

@@ -34,6 +34,8 @@ boost::json::object Summary(const Case& record) {
             {"state", StateName(record.state)},
             {"outcome", record.outcome.empty() ? boost::json::value(nullptr) : boost::json::value(record.outcome)},
             {"lead", Lead(record)},
+            {"account_user_id",
+             record.woman_user_id == 0 ? boost::json::value(nullptr) : boost::json::value(record.woman_user_id)},
             {"opened_at", record.opened_at},
             {"updated_at", record.updated_at},
             {"etag", core::ETag(record.version)}};
@@ -218,11 +220,13 @@ constexpr std::string_view kStates = R"(["referred","intake","active","suspended
 
 std::string SummarySchema() {
     return R"({"type":"object","required":["id","organization_id","chosen_name","code","state","outcome","lead",
-        "opened_at","updated_at","etag"],"properties":{"id":{"type":"integer"},"organization_id":{"type":"integer"},
+        "account_user_id","opened_at","updated_at","etag"],"properties":{"id":{"type":"integer"},"organization_id":{"type":"integer"},
         "chosen_name":{"type":"string"},"code":{"type":"string"},"state":{"enum":)" +
            std::string(kStates) + R"(},"outcome":{"type":["string","null"]},
         "lead":{"type":["object","null"],"required":["user_id","display_name"],
           "properties":{"user_id":{"type":"integer"},"display_name":{"type":"string"}}},
+        "account_user_id":{"type":["integer","null"],
+          "description":"Her own account, once linked to her record (PUT /cases/{case_id}/account); null: none"},
         "opened_at":{"type":"integer"},"updated_at":{"type":"integer"},"etag":{"type":"string"}}})";
 }
 

@@ -35,7 +35,9 @@ std::int64_t MakeCase(testing::Identities& world, db::Database& database, Reach 
         const std::int64_t now = core::NowMs();
         const std::int64_t organization =
             reach == Reach::kForeign ? world.foreign_organization : world.own_organization;
-        const std::int64_t woman = CreateWoman(connection, organization, "Matrix woman", 0, now);
+        // Her own account is linked to the own organization's record: her own view reaches it.
+        const std::int64_t her = reach == Reach::kOwn ? world.actor(policy::Role::kParticipant).user_id : 0;
+        const std::int64_t woman = CreateWoman(connection, organization, "Matrix woman", her, now);
         if (reach == Reach::kOwn) {
             const std::int64_t lead = world.actor(policy::Role::kCaseWorker).user_id;
             const std::int64_t id = OpenCase(connection, woman, State::kActive, lead, now);
@@ -134,7 +136,7 @@ std::int64_t MakeDocument(testing::Identities&, db::Database& database, Reach) {
     const auto& keyring = *testing::TestKeyring();
     const auto folder = DocumentsFolder(testing::TestFilesDirectory());
     Document document{.case_id = last_case,
-                      .visibility = "team",
+                      .visibility = "her",
                       .name = "matrix.txt",
                       .media_type = "text/plain",
                       .size_bytes = 6,
@@ -217,6 +219,8 @@ constexpr const char* kWriters = "DDDDADADDD";
 constexpr const char* kCoordinatorOnly = "DDDDDDADDD";
 // Those who follow women and the organization's administrators.
 constexpr const char* kPlaceReaders = "DDDAADAADD";
+// The woman herself, on her own case (linked to her account).
+constexpr const char* kHer = "DADDDDDDDD";
 // The staff roles a team takes its members from: those who follow women.
 constexpr const char* kTeamMembers = "DDDAAAADDD";
 
@@ -313,6 +317,18 @@ const bool kRows = testing::DeclareMatrixRows(
                .body_ids = R"({"goal_id":{goal_id},"title":"A visit","owner":"worker","owner_user_id":{user_id},
                    "due_on":"2030-03-01"})",
                .unassigned = kCoordinatorOnly}},
+             // Her own view: the woman whose account is linked to the record, nobody else.
+             {"listMyCases", {kHer, ""}},
+             {"markMyActionDone", {.own = kHer, .foreign = kNobody, .unassigned = kNobody}},
+             {"askForHelpWithMyAction", {.own = kHer, .foreign = kNobody, .unassigned = kNobody}},
+             {"getMyAppointmentCalendar", {.own = kHer, .foreign = kNobody, .unassigned = kNobody}},
+             {"downloadMyDocument", {.own = kHer, .foreign = kNobody, .unassigned = kNobody}},
+             {"linkCaseAccount",
+              {.own = kWriters,
+               .foreign = kNobody,
+               .body_ids = R"({"user_id":{user_id}})",
+               .unassigned = kCoordinatorOnly}},
+             {"unlinkCaseAccount", {.own = kWriters, .foreign = kNobody, .unassigned = kCoordinatorOnly}},
          },
      .records = {{"case_id", &MakeCase},
                  {"referral_id", &MakeReferral},

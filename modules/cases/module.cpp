@@ -17,6 +17,7 @@
 #include "modules/cases/documents/store.hpp"
 #include "modules/cases/glass/handlers.hpp"
 #include "modules/cases/handlers.hpp"
+#include "modules/cases/her/handlers.hpp"
 #include "modules/cases/notes/handlers.hpp"
 #include "modules/cases/notes/store.hpp"
 #include "modules/cases/plans/handlers.hpp"
@@ -263,6 +264,7 @@ void RegisterCases(core::Registry& registry, int retention_days, std::size_t doc
     AddDocumentRoutes(registry, module, document_max_bytes);
     AddTeamRoutes(registry, module);
     AddCalendarFeed(registry, module);
+    AddHerRoutes(registry, module);
     AddReminders(registry, module);
     AddDeadlineReminders(registry, module);
     AddRetention(registry, module, retention_days);

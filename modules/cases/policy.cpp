@@ -58,6 +58,11 @@ void DeclarePolicy(policy::Policy& policy) {
     }
     policy.Declare(std::string(kTeamShareAction),
                    {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
+    for (const auto action : {kOwnReadAction, kOwnActAction}) {
+        policy.Declare(std::string(action), {{Role::kParticipant, Scope::kOwn}});
+    }
+    policy.Declare(std::string(kAccountLinkAction),
+                   {{Role::kCaseWorker, Scope::kAssigned}, {Role::kCoordinator, Scope::kOrganization}});
     // Those who have appointments with women: their own feed only, whatever their organizations.
     for (const auto action : {kFeedManageAction, kFeedReadAction}) {
         policy.Declare(

@@ -64,6 +64,14 @@ inline constexpr std::string_view kTeamReadAction = "cases.mdt.read";
 inline constexpr std::string_view kTeamMeetAction = "cases.mdt.meet";
 inline constexpr std::string_view kTeamShareAction = "cases.mdt.share";
 
+// Her own view (her/): once her account is linked to her record, she reads her plan, her next
+// appointments and what her team shares with her, marks her actions done and asks for help, on
+// her own cases only (the "own" scope: the record's owner is her account). Her account is linked
+// to her record by those who move her case.
+inline constexpr std::string_view kOwnReadAction = "cases.own.read";
+inline constexpr std::string_view kOwnActAction = "cases.own.act";
+inline constexpr std::string_view kAccountLinkAction = "cases.account.link";
+
 // True for the actions a broken glass grants: reading the case and what its team reads.
 bool GrantedByGlass(std::string_view action);
 

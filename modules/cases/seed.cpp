@@ -10,6 +10,7 @@
 #include "core/i18n/local_time.hpp"
 #include "modules/cases/appointments/store.hpp"
 #include "modules/cases/assessments/store.hpp"
+#include "modules/cases/her/store.hpp"
 #include "modules/cases/plans/store.hpp"
 #include "modules/cases/profile/store.hpp"
 #include "modules/cases/referrals/store.hpp"
@@ -271,6 +272,10 @@ void SeedDemo(db::Connection& connection, core::DemoWorld& world) {
             // The first has her plan; the others' are to be agreed.
             if (ids.back() == first_active) SeedPlan(connection, world, ids.back(), worker->second);
         }
+    }
+    // The demo participant signs in to her own view of the first active case.
+    if (const auto her = world.people.find("participant"); her != world.people.end() && first_active != 0) {
+        LinkAccount(connection, FindCase(connection, first_active)->woman_id, her->second, world.now_ms);
     }
     const ListeningSpace space = SeedListeningSpace(connection, world, organization, first_active, worker->second);
     if (world.keyring == nullptr) return;

@@ -25,10 +25,11 @@ constexpr std::string_view kUpdateMember = "UPDATE cases_team SET role = $3 WHER
 constexpr std::string_view kDeleteMember = "DELETE FROM cases_team WHERE case_id = $1 AND user_id = $2";
 // The columns of a Case, in its order, over cases_cases c joined to cases_women w and its lead:
 // kCaseColumnCount of them (ReadCase), before any a statement adds.
-constexpr std::size_t kCaseColumnCount = 13;
+constexpr std::size_t kCaseColumnCount = 14;
 constexpr std::string_view kCaseColumns =
     "c.id, c.woman_id, c.organization_id, w.chosen_name, w.code, c.state, COALESCE(c.outcome, ''), c.version, "
-    "c.opened_at, c.updated_at, COALESCE(l.user_id, 0), COALESCE(lu.display_name, ''), COALESCE(c.anonymized_at, 0)";
+    "c.opened_at, c.updated_at, COALESCE(l.user_id, 0), COALESCE(lu.display_name, ''), COALESCE(c.anonymized_at, 0), "
+    "COALESCE(w.user_id, 0)";
 constexpr std::string_view kCaseTables =
     " FROM cases_cases c JOIN cases_women w ON w.id = c.woman_id "
     "LEFT JOIN cases_team l ON l.case_id = c.id AND l.role = 'lead' LEFT JOIN accounts_users lu ON lu.id = l.user_id ";
@@ -73,7 +74,8 @@ Case ReadCase(const db::Result& rows, std::size_t row) {
                 .updated_at = rows.Int(row, 9),
                 .lead_user_id = rows.Int(row, 10),
                 .lead_name = rows.Text(row, 11),
-                .anonymized_at = rows.Int(row, 12)};
+                .anonymized_at = rows.Int(row, 12),
+                .woman_user_id = rows.Int(row, 13)};
 }
 
 // The number of characters (UTF-8 code points) of `text`.
@@ -174,7 +176,8 @@ std::optional<Case> FindCase(db::Connection& connection, std::int64_t case_id, s
 }
 
 policy::Resource ResourceOf(const Case& record, const std::vector<TeamMember>& team) {
-    policy::Resource resource{.organization_id = record.organization_id};
+    // Hers (Scope::kOwn) once her account is linked to her record: her own view (her/).
+    policy::Resource resource{.organization_id = record.organization_id, .owner_user_id = record.woman_user_id};
     for (const auto& member : team) resource.assigned_user_ids.push_back(member.user_id);
     return resource;
 }

@@ -73,6 +73,7 @@ struct Case {
     std::int64_t lead_user_id = 0;
     std::string lead_name;
     std::int64_t anonymized_at = 0;  // 0: not anonymized (retention.hpp)
+    std::int64_t woman_user_id = 0;  // her account, once linked to her record; 0: none
 };
 
 // The case, or nullopt; `team` (when given) receives its members, the lead first.

@@ -8,11 +8,9 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
-#include <cstdio>
-#include <cstdlib>
-#include <fstream>
 
 #include "core/feature.hpp"
+#include "core/testing/ics_reader.hpp"
 #include "core/testing/server_process.hpp"
 #include "core/testing/world_test.hpp"
 #include "modules/cases/store.hpp"
@@ -24,17 +22,6 @@ using policy::Role;
 
 constexpr std::int64_t kDay = 24LL * 3600 * 1000;
 constexpr std::int64_t kHour = 3600LL * 1000;
-
-// The standard output of `command`; a failure of the test when it does not exit with 0.
-std::string RunCommand(const std::string& command) {
-    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-    if (pipe == nullptr) throw std::runtime_error("cannot run " + command);
-    std::string out;
-    char buffer[4096];
-    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
-    EXPECT_EQ(pclose(pipe), 0) << command << "\n" << out;
-    return out;
-}
 
 class FeedTest : public testing::WorldTest {
   protected:
@@ -96,27 +83,9 @@ class FeedTest : public testing::WorldTest {
     }
 
     // What read_ics.py reads in `document`.
-    boost::json::object Parse(const std::string& document) {
-        std::string python;
-        for (const char* candidate : {"/usr/bin/python3", "python3"}) {
-            if (std::system((std::string(candidate) + " -c 'import icalendar' >/dev/null 2>&1").c_str()) == 0) {
-                python = candidate;
-                break;
-            }
-        }
-        if (python.empty()) {
-            const char* require = std::getenv("PONTE_REQUIRE_TOOLS");
-            if (require != nullptr && std::string_view(require) == "1")
-                ADD_FAILURE() << "python3 with the icalendar package not found (Debian: python3-icalendar)";
-            return {};
-        }
-        const auto path = directory_ / "feed.ics";
-        std::ofstream(path, std::ios::binary) << document;
-        const std::string script = std::string(PONTE_SOURCE_DIR) + "/core/calendar/read_ics.py";
-        const std::string out = RunCommand(python + " -B '" + script + "' '" + path.string() + "'");
-        auto json = boost::json::parse(out);
-        EXPECT_EQ(json.at("errors"), boost::json::array()) << out;
-        return json.as_object();
+    static boost::json::object Parse(const std::string& document) {
+        if (!testing::IcsReader::Available()) return {};
+        return testing::IcsReader::Read(document);
     }
 
     std::int64_t worker_ = 0;

@@ -90,15 +90,7 @@ Reply GetDocument(const Module& module, const Request& request) {
     if (!reached) return std::move(reached.failure());
     auto file = ReadDocumentFile(module, entry, *reached, core::ParseId(request.Param("document_id")).value_or(0));
     if (!file) return std::move(file.failure());
-    Response response;
-    response.status = 200;
-    response.headers.Set("Content-Type", file->document.media_type);
-    response.headers.Set("Content-Disposition", AttachmentDisposition(file->document.name));
-    // Opened in a tab all the same, it runs nothing, loads nothing and reaches nothing of the site.
-    response.headers.Set("Content-Security-Policy", "sandbox; default-src 'none'; frame-ancestors 'none'");
-    response.headers.Set("Cache-Control", "private, no-store");
-    response.body = std::move(file->content);
-    return response;
+    return DocumentDownload(std::move(*file));
 }
 
 constexpr std::string_view kDocumentSchema = R"({"type":"object","required":["id","case_id","visibility","name",
@@ -111,6 +103,18 @@ constexpr std::string_view kDocumentSchema = R"({"type":"object","required":["id
     "created_at":{"type":"integer"}}})";
 
 }  // namespace
+
+http::Response DocumentDownload(DocumentFile file) {
+    Response response;
+    response.status = 200;
+    response.headers.Set("Content-Type", file.document.media_type);
+    response.headers.Set("Content-Disposition", AttachmentDisposition(file.document.name));
+    // Opened in a tab all the same, it runs nothing, loads nothing and reaches nothing of the site.
+    response.headers.Set("Content-Security-Policy", "sandbox; default-src 'none'; frame-ancestors 'none'");
+    response.headers.Set("Cache-Control", "private, no-store");
+    response.body = std::move(file.content);
+    return response;
+}
 
 std::string AttachmentDisposition(std::string_view name) {
     std::string fallback;

@@ -1,0 +1,245 @@
+#include "modules/cases/her/actions.hpp"
+
+#include <boost/json.hpp>
+#include <map>
+
+#include "core/accounts/store.hpp"
+#include "core/feature.hpp"
+#include "core/i18n/catalogue.hpp"
+#include "core/mail/mail.hpp"
+#include "modules/cases/her/store.hpp"
+#include "modules/cases/plans/actions.hpp"
+#include "modules/cases/policy.hpp"
+#include "modules/cases/profile/model.hpp"
+#include "modules/cases/profile/store.hpp"
+
+namespace ponte::cases {
+namespace {
+
+core::Failure Refuse(audit::Entry& request, const Module& module, std::string field, std::string code) {
+    request.outcome = "refused";
+    request.detail = boost::json::serialize(boost::json::object{{"field", field}, {"code", code}});
+    audit::Record(module.database(), request, core::NowMs());
+    return core::Failure::Invalid(std::move(field), std::move(code));
+}
+
+// True when her safe-contact rules let what she reads name the organization; never before she
+// (or her worker) wrote them.
+bool MayNameSender(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t woman_id) {
+    const StoredPart rules = ReadPart(connection, keyring, woman_id, Part::kSafeContact);
+    return rules.content && SafeContactFrom(*rules.content).name_sender;
+}
+
+// Her action in `plan`, or null.
+const PlanAction* ActionIn(const Plan& plan, std::int64_t action_id) {
+    for (const auto& goal : plan.goals) {
+        for (const auto& action : goal.actions) {
+            if (action.id == action_id) return &action;
+        }
+    }
+    return nullptr;
+}
+
+// Her booked appointments of the case that have not ended, with their places' addresses.
+std::vector<HerAppointment> UpcomingOf(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t case_id,
+                                       bool name_sender, std::int64_t now_ms) {
+    std::map<std::int64_t, std::string> addresses;
+    std::vector<HerAppointment> out;
+    for (auto& appointment : AppointmentsOfCase(connection, keyring, case_id)) {
+        if (appointment.state != Attendance::kBooked || appointment.ends_at <= now_ms) continue;
+        auto [address, added] = addresses.try_emplace(appointment.place_id);
+        if (added) {
+            const auto place = FindPlace(connection, appointment.place_id);
+            address->second = place ? place->address : std::string();
+        }
+        if (!name_sender) appointment.place_name.clear();
+        appointment.reason.clear();
+        out.push_back({.appointment = std::move(appointment), .place_address = address->second});
+    }
+    return out;
+}
+
+// Tells her lead worker, in his language, that the woman of case `code` asks for help with an
+// action of her plan: by the code only, as a mail may be read where her name must not be.
+void MailLead(db::Connection& connection, const crypto::Keyring& keyring, const Case& record, std::int64_t now) {
+    if (record.lead_user_id == 0) return;
+    const auto lead = accounts::FindUser(connection, record.lead_user_id);
+    if (!lead || lead->email.empty()) return;
+    const auto& catalogue = i18n::Catalogue::Instance();
+    const std::string locale(catalogue.Resolve(lead->locale));
+    const i18n::Arguments arguments = {{"lead", lead->display_name}, {"code", record.code}};
+    mail::Enqueue(connection, keyring,
+                  {lead->email, catalogue.Format(locale, "cases.mail.help_asked.subject", arguments),
+                   catalogue.Format(locale, "cases.mail.help_asked.body", arguments)},
+                  now);
+}
+
+// One of her cases as she reads it; nullopt when it is not hers.
+std::optional<HerCase> ReadHerCase(const Module& module, db::Connection& connection, const policy::Principal& caller,
+                                   std::int64_t case_id, std::int64_t now_ms) {
+    std::vector<TeamMember> team;
+    auto record = FindCase(connection, case_id, &team);
+    if (!record || !module.policy.Permits(&caller, kOwnReadAction, ResourceOf(*record, team))) return std::nullopt;
+    HerCase her{.record = std::move(*record)};
+    her.name_sender = MayNameSender(connection, module.keyring(), her.record.woman_id);
+    if (her.name_sender) her.organization_name = OrganizationName(connection, her.record.organization_id);
+    her.plan = ReadPlan(connection, module.keyring(), case_id);
+    if (!her.name_sender) {
+        for (auto& goal : her.plan.goals) {
+            for (auto& action : goal.actions) {
+                if (action.owner == Owner::kPartner) action.owner_name.clear();
+            }
+        }
+    }
+    if (auto versions = PlanVersions(connection, module.keyring(), case_id); !versions.empty()) {
+        her.changes = std::move(versions.front().changes);
+    }
+    her.appointments = UpcomingOf(connection, module.keyring(), case_id, her.name_sender, now_ms);
+    her.notes = NotesOfCase(connection, module.keyring(), case_id, true);
+    her.documents = DocumentsOfCase(connection, module.keyring(), case_id, true);
+    return her;
+}
+
+}  // namespace
+
+std::vector<HerCase> ReadHerCases(const Module& module, const policy::Principal& caller, audit::Entry request,
+                                  std::int64_t now_ms) {
+    std::vector<HerCase> out;
+    {
+        auto connection = module.database().Acquire();
+        for (const std::int64_t case_id : CasesOfAccount(*connection, caller.user_id)) {
+            auto her = ReadHerCase(module, *connection, caller, case_id, now_ms);
+            if (her) out.push_back(std::move(*her));
+        }
+    }
+    // Each case read, audited once the connection is back in the pool.
+    request.action = std::string(kOwnReadAction);
+    request.resource_type = "cases.case";
+    request.outcome = "ok";
+    for (const auto& her : out) {
+        request.resource_id = std::to_string(her.record.id);
+        request.organization_id = her.record.organization_id;
+        audit::Record(module.database(), request, now_ms);
+    }
+    return out;
+}
+
+core::Outcome<ReachedAction> ReachHerAction(const Module& module, const policy::Principal& caller,
+                                            audit::Entry& request, std::int64_t action_id) {
+    return ReachPlanAction(module, caller, request, kOwnActAction, action_id);
+}
+
+core::Outcome<Plan> MarkHerActionDone(const Module& module, const policy::Principal& caller, audit::Entry request,
+                                      const ReachedAction& reached) {
+    const Plan current = ReadPlan(*module.database().Acquire(), module.keyring(), reached.reached.record.id);
+    const PlanAction* action = ActionIn(current, reached.action_id);
+    if (action == nullptr || action->owner != Owner::kHer) return Refuse(request, module, "owner", "not_hers");
+    if (action->state == ActionState::kDone) {
+        request.outcome = "ok";
+        request.detail = R"({"unchanged":true})";
+        audit::Record(module.database(), request, core::NowMs());
+        return current;
+    }
+    return SetActionState(module, caller, std::move(request), reached, current.version, ActionState::kDone);
+}
+
+void AskForHelp(const Module& module, const policy::Principal& caller, audit::Entry request,
+                const ReachedAction& reached, const std::string& message) {
+    const Case& record = reached.reached.record;
+    module.database().Transact([&](db::Connection& connection) {
+        const std::int64_t now = core::NowMs();
+        const Plan plan = ReadPlan(connection, module.keyring(), record.id);
+        const PlanAction* action = ActionIn(plan, reached.action_id);
+        AppendEvent(connection, module.keyring(), record.id,
+                    {.kind = "help_asked",
+                     .by_user_id = caller.user_id,
+                     .at = now,
+                     .detail = {{"action_id", reached.action_id},
+                                {"title", action != nullptr ? action->title : std::string()},
+                                {"message", message}}});
+        MailLead(connection, module.keyring(), record, now);
+        request.outcome = "ok";
+        request.detail = boost::json::serialize(boost::json::object{{"action_id", reached.action_id}});
+        audit::Append(connection, request, now);
+    });
+}
+
+core::Outcome<ReachedAppointment> ReachHerAppointment(const Module& module, const policy::Principal& caller,
+                                                      audit::Entry& request, std::int64_t appointment_id) {
+    std::optional<Appointment> found;
+    if (appointment_id > 0) found = FindAppointment(*module.database().Acquire(), module.keyring(), appointment_id);
+    // A missing appointment is answered as a missing case, audited alike.
+    auto reached = ReachCase(module, caller, request, kOwnReadAction, found ? found->case_id : 0);
+    if (!reached) return std::move(reached.failure());
+    ReachedAppointment out;
+    std::optional<Place> place;
+    {
+        auto connection = module.database().Acquire();
+        out.name_sender = MayNameSender(*connection, module.keyring(), reached->record.woman_id);
+        if (out.name_sender) out.organization_name = OrganizationName(*connection, reached->record.organization_id);
+        place = FindPlace(*connection, found->place_id);
+    }
+    if (!out.name_sender) found->place_name.clear();
+    found->reason.clear();
+    out.appointment = {.appointment = std::move(*found), .place_address = place ? place->address : std::string()};
+    request.outcome = "ok";
+    request.detail = boost::json::serialize(boost::json::object{{"appointment_id", appointment_id}});
+    audit::Record(module.database(), request, core::NowMs());
+    return out;
+}
+
+core::Outcome<DocumentFile> ReadHerDocument(const Module& module, const policy::Principal& caller, audit::Entry request,
+                                            std::int64_t case_id, std::int64_t document_id) {
+    auto reached = ReachCase(module, caller, request, kOwnReadAction, case_id);
+    if (!reached) return std::move(reached.failure());
+    auto found = FindDocument(*module.database().Acquire(), module.keyring(), case_id, document_id);
+    request.detail = boost::json::serialize(boost::json::object{{"document_id", document_id}});
+    // One her team keeps for itself is answered as one that does not exist.
+    if (!found || found->visibility != "her") {
+        request.outcome = "not_found";
+        return core::NotFoundAudited(module.database(), request);
+    }
+    DocumentFile file{.document = std::move(*found), .content = ""};
+    file.content = ReadSealed(module.documents, module.keyring(), file.document);
+    request.outcome = "ok";
+    audit::Record(module.database(), request, core::NowMs());
+    return file;
+}
+
+core::Outcome<std::string> LinkHerAccount(const Module& module, const policy::Principal& caller, audit::Entry request,
+                                          const Reached& reached, std::int64_t user_id) {
+    const Case& record = reached.record;
+    std::optional<std::string> name;
+    std::optional<core::Failure> refused;
+    module.database().Transact([&](db::Connection& connection) {
+        name = user_id == 0 ? std::optional<std::string>("")
+                            : FindParticipant(connection, record.organization_id, user_id);
+        if (!name) return;
+        if (user_id != 0) {
+            const auto linked = WomanOfAccount(connection, record.organization_id, user_id);
+            if (linked && *linked != record.woman_id) {
+                refused = core::Failure{core::Fault::kConflict, "cases.detail.account_linked"};
+                return;
+            }
+        }
+        const std::int64_t now = core::NowMs();
+        LinkAccount(connection, record.woman_id, user_id, now);
+        AppendEvent(connection, module.keyring(), record.id,
+                    {.kind = user_id == 0 ? "account_unlinked" : "account_linked",
+                     .by_user_id = caller.user_id,
+                     .at = now,
+                     .detail = {{"user_id", user_id}}});
+        request.outcome = "ok";
+        request.detail = boost::json::serialize(boost::json::object{{"user_id", user_id}});
+        audit::Append(connection, request, now);
+    });
+    if (!name) return Refuse(request, module, "user_id", "not_found");
+    if (refused) {
+        request.outcome = "conflict";
+        audit::Record(module.database(), request, core::NowMs());
+        return std::move(*refused);
+    }
+    return *name;
+}
+
+}  // namespace ponte::cases
