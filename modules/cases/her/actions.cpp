@@ -40,21 +40,26 @@ const PlanAction* ActionIn(const Plan& plan, std::int64_t action_id) {
     return nullptr;
 }
 
+// The appointment as she reads it: the place's name only when the organization may be named, never
+// a cancellation's reason.
+HerAppointment Hers(Appointment appointment, const std::optional<Place>& place, bool name_sender) {
+    if (!name_sender) appointment.place_name.clear();
+    appointment.reason.clear();
+    return {.appointment = std::move(appointment),
+            .place_address = place ? place->address : std::string(),
+            .time_zone = place ? place->time_zone : std::string()};
+}
+
 // Her booked appointments of the case that have not ended, with their places' addresses.
 std::vector<HerAppointment> UpcomingOf(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t case_id,
                                        bool name_sender, std::int64_t now_ms) {
-    std::map<std::int64_t, std::string> addresses;
+    std::map<std::int64_t, std::optional<Place>> places;
     std::vector<HerAppointment> out;
     for (auto& appointment : AppointmentsOfCase(connection, keyring, case_id)) {
         if (appointment.state != Attendance::kBooked || appointment.ends_at <= now_ms) continue;
-        auto [address, added] = addresses.try_emplace(appointment.place_id);
-        if (added) {
-            const auto place = FindPlace(connection, appointment.place_id);
-            address->second = place ? place->address : std::string();
-        }
-        if (!name_sender) appointment.place_name.clear();
-        appointment.reason.clear();
-        out.push_back({.appointment = std::move(appointment), .place_address = address->second});
+        auto [place, added] = places.try_emplace(appointment.place_id);
+        if (added) place->second = FindPlace(connection, appointment.place_id);
+        out.push_back(Hers(std::move(appointment), place->second, name_sender));
     }
     return out;
 }
@@ -179,9 +184,7 @@ core::Outcome<ReachedAppointment> ReachHerAppointment(const Module& module, cons
         if (out.name_sender) out.organization_name = OrganizationName(*connection, reached->record.organization_id);
         place = FindPlace(*connection, found->place_id);
     }
-    if (!out.name_sender) found->place_name.clear();
-    found->reason.clear();
-    out.appointment = {.appointment = std::move(*found), .place_address = place ? place->address : std::string()};
+    out.appointment = Hers(std::move(*found), place, out.name_sender);
     request.outcome = "ok";
     request.detail = boost::json::serialize(boost::json::object{{"appointment_id", appointment_id}});
     audit::Record(module.database(), request, core::NowMs());

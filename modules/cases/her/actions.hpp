@@ -25,6 +25,7 @@ namespace ponte::cases {
 struct HerAppointment {
     Appointment appointment;  // place_name emptied unless the organization may be named
     std::string place_address;
+    std::string time_zone;  // the place's, in which she reads the time
 };
 
 // One of her cases as she reads it.

@@ -3,6 +3,8 @@
 const paths: Record<string, string> = {
   home: 'M3 11l9-8 9 8M5 10v10h5v-6h4v6h5V10',
   plan: 'M9 4h6v3H9zM6 5h3M15 5h3v16H6V5M9 12l2 2 4-4',
+  check: 'M5 12l5 5 9-10',
+  download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
   courses: 'M4 5h7a3 3 0 013 3v12a3 3 0 00-3-3H4zM20 5h-7M20 5v12h-7',
   calendar: 'M4 6h16v14H4zM4 10h16M8 3v5M16 3v5',
   help: 'M12 21s-7-6.3-7-11a7 7 0 0114 0c0 4.7-7 11-7 11zM12 12.5a2.5 2.5 0 100-5 2.5 2.5 0 000 5z',

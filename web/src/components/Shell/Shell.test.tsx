@@ -19,7 +19,7 @@ it('SignedOut_QuickExitAndNoMenu', async () => {
 
 it('Participant_HerMenuAndTheQuickExit', async () => {
   drawn = await draw(example('participant'));
-  expect(menu(drawn.root)).toEqual(['Home', 'My plan', 'My courses', 'My appointments', 'Find help', 'Your account']);
+  expect(menu(drawn.root)).toEqual(['Home', 'My courses', 'Find help', 'My plan', 'My appointments', 'Your account']);
   expect(drawn.root.querySelector('.button.exit')).not.toBeNull();
 });
 

@@ -37,7 +37,31 @@ async function openTeam(page, { demo, signIn }) {
   await page.waitForSelector('#mdt-members-title');
 }
 
+// Her own view, as the demo participant (linked to Leila's demo case) reads it.
+async function openHerView(page, { demo, signIn }, href) {
+  await signIn(page, demo.url, 'participant');
+  await page.waitForSelector('.cards');
+  await page.click(`.card[href="${href}"]`);
+}
+
 export const screens = [
+  { name: 'her-plan', route: '/plan', go: (page, helpers) => openHerView(page, helpers, '/plan'), ready: '.her__goal' },
+  {
+    // "I need help" opens the few words she may send her team.
+    name: 'her-plan-help',
+    route: '/plan',
+    go: async (page, helpers) => {
+      await openHerView(page, helpers, '/plan');
+      await page.click('.her__buttons button:nth-child(2)');
+    },
+    ready: '.her__help textarea',
+  },
+  {
+    name: 'her-appointments',
+    route: '/appointments',
+    go: (page, helpers) => openHerView(page, helpers, '/appointments'),
+    ready: '.her__appointments .card',
+  },
   { name: 'caseload', route: '/caseload', go: openCaseload, ready: '.cases li' },
   { name: 'case', route: '/cases/:id', go: openActiveCase, ready: '.progress-chart svg[role=img]' },
   {

@@ -10,9 +10,7 @@ const participant = (session: Session) => !isStaff(session);
 const staff = (session: Session) => isStaff(session);
 
 const sections = [
-  { section: 'plan', href: '/plan', icon: 'plan', shows: participant },
   { section: 'courses', href: '/courses', icon: 'courses', shows: participant },
-  { section: 'appointments', href: '/appointments', icon: 'calendar', shows: participant },
   { section: 'find_help', href: '/find-help', icon: 'help', shows: participant },
   { section: 'tasks', href: '/tasks', icon: 'tasks', shows: staff },
 ];

@@ -6,12 +6,13 @@ export const screens = [
   { name: 'staff-home', route: '/', go: (page, { demo, signIn }) => signIn(page, demo.url, 'case_worker'),
     ready: '.card[href="/caseload"]' },
   {
-    name: 'participant-plan',
-    route: '/plan',
+    // A section whose module is still to come.
+    name: 'participant-courses',
+    route: '/courses',
     go: async (page, { demo, signIn }) => {
       await signIn(page, demo.url, 'participant');
       await page.waitForSelector('.cards');
-      await page.click('.card[href="/plan"]');
+      await page.click('.card[href="/courses"]');
     },
     ready: 'main .lead',
   },
