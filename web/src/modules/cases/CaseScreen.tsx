@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n';
 import { useAppState } from '../../state';
 import { AssessmentsPanel } from './AssessmentsPanel';
 import { DocumentsPanel } from './DocumentsPanel';
+import { HerAccount } from './HerAccount';
 import { Moves } from './Moves';
 import { NotesPanel } from './NotesPanel';
 import { PlanPanel } from './PlanPanel';
@@ -124,6 +125,7 @@ export function CaseScreen({ id }: { id?: string }) {
           )}
           {acts && !stale && <Moves file={file} onMoved={moved} onStale={toldStale} />}
           <Team file={file} changes={acts} onChanged={reload} />
+          <HerAccount file={file} changes={acts && !stale} onChanged={reload} />
           {readAt > 0 && (
             <>
               <SafeContactPanel caseId={caseId} readAt={readAt} changes={acts && !stale} onStale={toldStale} />
