@@ -1,5 +1,5 @@
-// What the browser tests share: signing in through the page, opening a case, and TOTP codes for
-// the second step.
+// What the browser tests share: signing in through the page or the API, opening a case, and TOTP
+// codes for the second step.
 import { createHmac } from 'node:crypto';
 import { viewports } from './browser.mjs';
 import { demoPassword } from './server.mjs';
@@ -58,17 +58,25 @@ export function totp(secret, at = Date.now()) {
   return String(value).padStart(6, '0');
 }
 
-// Sets up two-step sign-in for a demo account through the API (as the app would), so that a
-// test can show the screen of the second step.
-export async function enrolByApi(url, role) {
+// A session through the API, as the app opens one: the headers its requests carry, and the
+// session itself (the user and her memberships).
+export async function signInByApi(url, email, password = demoPassword) {
   const login = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: `${role}@demo.ponte.example`, password: demoPassword }),
+    body: JSON.stringify({ email, password }),
   });
+  if (login.status !== 200) throw new Error(`signing in ${email} failed: ${login.status}`);
   const cookie = login.headers.get('set-cookie').split(';')[0];
-  const { csrf_token: csrf } = await login.json();
-  const headers = { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' };
+  const session = await login.json();
+  return { headers: { Cookie: cookie, 'X-CSRF-Token': session.csrf_token, 'Content-Type': 'application/json' },
+    session };
+}
+
+// Sets up two-step sign-in for a demo account through the API (as the app would), so that a
+// test can show the screen of the second step.
+export async function enrolByApi(url, role) {
+  const { headers } = await signInByApi(url, `${role}@demo.ponte.example`);
   const started = await fetch(`${url}/api/v1/auth/totp/enrolment`, { method: 'POST', headers });
   const { secret } = await started.json();
   const confirmed = await fetch(`${url}/api/v1/auth/totp/enrolment/confirm`, {

@@ -38,7 +38,8 @@ async function answer(request: Request): Promise<Response> {
   const { pathname } = new URL(request.url);
   if (pathname === '/api/v1/cases/5') {
     return json({ id: 5, organization_id: 1, chosen_name: 'Amina (demo)', code: 'W-AGTC-VA4Z', state: caseState,
-      outcome: null, lead: null, opened_at: at, updated_at: at, etag: '"1"', team: [],
+      outcome: null, lead: null, opened_at: at, updated_at: at, etag: '"1"',
+      team: [{ user_id: 7, display_name: 'Amina Haddad', role: 'lead' }],
       history: [], referral: caseState === 'referred' ? referral : { ...referral, state: 'accepted' } });
   }
   if (pathname === '/api/v1/cases/5/timeline') return json({ items: [], next_cursor: null });

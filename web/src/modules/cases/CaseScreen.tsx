@@ -7,7 +7,7 @@
 // the same way.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { api, ok } from '../../api/client';
+import { ApiError, api, ok } from '../../api/client';
 import { AppLink } from '../../components/AppLink/AppLink';
 import { ErrorSummary, errorsOf, noErrors, type FormErrors } from '../../components/Form/Form';
 import { useTitle } from '../../core/title';
@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n';
 import { useAppState } from '../../state';
 import { AssessmentsPanel } from './AssessmentsPanel';
 import { DocumentsPanel } from './DocumentsPanel';
+import { BreakGlass } from './BreakGlass';
 import { HerAccount } from './HerAccount';
 import { Moves } from './Moves';
 import { NotesPanel } from './NotesPanel';
@@ -54,6 +55,8 @@ export function CaseScreen({ id }: { id?: string }) {
   const [stale, setStale] = useState(false);
   const [said, setSaid] = useState('');
   const [readAt, setReadAt] = useState(0);  // each reload reads her profile's parts again
+  const [missing, setMissing] = useState(false);  // answered as a missing case
+  const [glassUntil, setGlassUntil] = useState(0);
   const inCase = { path: { case_id: caseId } };
 
   const timelinePage = (cursor?: string) => ok(api.GET('/api/v1/cases/{case_id}/timeline',
@@ -67,8 +70,10 @@ export function CaseScreen({ id }: { id?: string }) {
       setMoreEvents(page.next_cursor);
       setReadAt((n) => n + 1);
       setFailed(noErrors);
+      setMissing(false);
     } catch (error) {
       setFailed(errorsOf(error, t, []));
+      setMissing(error instanceof ApiError && error.status === 404);
     }
   };
   useEffect(() => {
@@ -87,8 +92,13 @@ export function CaseScreen({ id }: { id?: string }) {
     }).catch(reload);
   };
 
+  // Only a case worker breaks the glass, of a case of her organization (the server decides which).
+  const breaksGlass = session?.user.memberships.some((m) => m.role === 'case_worker') ?? false;
+  // Her team's case workers and the organization's coordinators move the case; a worker who reads
+  // it through the glass does not.
+  const onTeam = file?.team.some((member) => member.user_id === session?.user.id) ?? false;
   const acts = session?.user.memberships.some((m) => m.organization_id === file?.organization_id &&
-    actors.includes(m.role)) ?? false;
+    actors.includes(m.role) && (m.role === 'coordinator' || onTeam)) ?? false;
   const moved = async (record: Pick<CaseSummary, 'state'>) => {
     setSaid(t('cases.moved_to', { state: t(`cases.state.${record.state}`) }));
     await reload();
@@ -105,6 +115,12 @@ export function CaseScreen({ id }: { id?: string }) {
       <p><AppLink href="/caseload" class="back">{t('cases.back')}</AppLink></p>
       <h1>{file?.chosen_name ?? t('cases.case_title')}</h1>
       <ErrorSummary id="case-errors" errors={failed} labels={{}} />
+      {missing && breaksGlass && (
+        <BreakGlass caseId={caseId} onBroken={(until) => { setGlassUntil(until); reload(); }} />
+      )}
+      {file && glassUntil > 0 && (
+        <p class="callout" role="status">{t('cases.glass.reading', { until: new Date(glassUntil) })}</p>
+      )}
       {file && (
         <>
           <dl class="case__facts">

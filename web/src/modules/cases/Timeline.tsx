@@ -30,6 +30,11 @@ export function Timeline({ events, more, onMore }: TimelineProps) {
                   <span>{t('cases.timeline.reason')}</span> <q dir="auto">{event.detail.reason}</q>
                 </p>
               )}
+              {event.detail.message && (
+                <p class="timeline__reason">
+                  <span>{t('cases.timeline.her_words')}</span> <q dir="auto">{event.detail.message}</q>
+                </p>
+              )}
               <p class="timeline__when">
                 <time dateTime={new Date(event.at).toISOString()}>{t('cases.timeline.when', { at: new Date(event.at) })}</time>
               </p>

@@ -35,6 +35,9 @@ export interface TimelineEvent {
     user_id?: number;
     name?: string;
     role?: 'lead' | 'member';
+    expires_at?: number;  // a broken glass's end
+    title?: string;       // the action she asks help with
+    message?: string;     // her words
   };
 }
 

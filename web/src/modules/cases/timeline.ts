@@ -41,6 +41,12 @@ export function sentenceOf(event: TimelineEvent, names: Map<number, string>, t: 
     }
     case 'plan_agreed': case 'plan_revised': case 'plan_action': case 'note_added': case 'document_added':
       return { key: `cases.timeline.${event.kind}`, values: { who } };
+    case 'glass_broken':
+      return { key: 'cases.timeline.glass_broken', values: { who, until: new Date(detail.expires_at ?? event.at) } };
+    case 'help_asked':
+      return { key: 'cases.timeline.help_asked', values: { who, title: isolate(detail.title ?? '') } };
+    case 'account_linked': case 'account_unlinked':
+      return { key: `cases.timeline.${event.kind}`, values: { who } };
     default:
       return { key: 'cases.timeline.other', values: { who } };
   }
