@@ -47,7 +47,7 @@ async function search(page, text) {
 
 async function openCase(page, name) {
   await page.click(`.case-card__name:text-is("${name}")`);
-  await page.waitForSelector('.timeline li');
+  await page.waitForSelector('#case-timeline li');
   assert.equal((await page.locator('h1').textContent()).trim(), name);
 }
 
@@ -99,8 +99,8 @@ test('in English: search, open, start her project, a stale tab is told, take on 
 
   await page.getByRole('button', { name: words['cases.move.start'] }).click();
   await page.waitForFunction(() => document.querySelector('.case__facts .state')?.textContent.trim() === 'Active');
-  await page.locator('.timeline li', { hasText: 'moved the case from Intake to Active' }).waitFor();
-  const moved = (await page.locator('.timeline li').last().textContent());
+  await page.locator('#case-timeline li', { hasText: 'moved the case from Intake to Active' }).waitFor();
+  const moved = (await page.locator('#case-timeline li').last().textContent());
   assert.match(moved, /Demo case_worker/);
   assert.match(moved, /\d{1,2}:\d{2}/, 'when, to the minute');
   await page.locator('[role=status].confirmation', { hasText: 'Done: the case is now Active.' }).waitFor();
@@ -115,7 +115,7 @@ test('in English: search, open, start her project, a stale tab is told, take on 
   await stale.getByRole('button', { name: words['cases.stale.reload'] }).click();
   await stale.getByRole('button', { name: words['cases.move.suspend'] }).waitFor();
   assert.equal(await state(stale), 'Active');
-  assert.equal(await stale.locator('.timeline li', { hasText: 'from Intake to Active' }).count(), 1, 'moved once');
+  assert.equal(await stale.locator('#case-timeline li', { hasText: 'from Intake to Active' }).count(), 1, 'moved once');
 
   // Her coordinator joins the team and leaves it again; the timeline names her both times.
   await page.bringToFront();
@@ -123,9 +123,9 @@ test('in English: search, open, start her project, a stale tab is told, take on 
   await page.fill('#field-user_id', String(await userIdOf('coordinator')));
   await page.click('form[aria-labelledby=team-add-title] button[type=submit]');
   await page.locator('.team li', { hasText: 'Demo coordinator' }).waitFor();
-  await page.locator('.timeline li', { hasText: /^\u2068Demo case_worker\u2069 put \u2068Demo coordinator\u2069 on the team \(Member\)/ }).waitFor();
+  await page.locator('#case-timeline li', { hasText: /^\u2068Demo case_worker\u2069 put \u2068Demo coordinator\u2069 on the team \(Member\)/ }).waitFor();
   await page.locator('.team li', { hasText: 'Demo coordinator' }).getByRole('button').click();
-  await page.locator('.timeline li', { hasText: /^\u2068Demo case_worker\u2069 took \u2068Demo coordinator\u2069 off the team/ }).waitFor();
+  await page.locator('#case-timeline li', { hasText: /^\u2068Demo case_worker\u2069 took \u2068Demo coordinator\u2069 off the team/ }).waitFor();
   assert.equal(await page.locator('.team li').count(), 1);
 
   // A woman who came in without a referral: her case opens, in intake, led by the case worker.
@@ -138,10 +138,10 @@ test('in English: search, open, start her project, a stale tab is told, take on 
   await page.fill('#field-chosen_name', 'Zahra (e2e)');
   await page.click('form[aria-labelledby=walk-in-title] button[type=submit]');
   await page.waitForURL(/\/cases\/\d+$/);
-  await page.waitForSelector('.timeline li');
+  await page.waitForSelector('#case-timeline li');
   assert.equal((await page.locator('h1').textContent()).trim(), 'Zahra (e2e)');
   assert.equal(await state(page), 'Intake');
-  assert.match(await page.locator('.timeline li').first().textContent(), /Demo case_worker.*opened the case/);
+  assert.match(await page.locator('#case-timeline li').first().textContent(), /Demo case_worker.*opened the case/);
   assert.match(await page.locator('.case__facts').textContent(), /LeadDemo case_worker/);
   await page.click('a.back');
   await search(page, 'zahra');
@@ -177,7 +177,7 @@ test('in Arabic, right to left: suspend with a reason, a stale tab is told in Ar
   await page.click('form[aria-labelledby="move-form-title"] button[type=submit]');
   await page.waitForFunction((suspended) =>
     document.querySelector('.case__facts .state')?.textContent.trim() === suspended, words['cases.state.suspended']);
-  const last = page.locator('.timeline li').last();
+  const last = page.locator('#case-timeline li').last();
   assert.match(await last.textContent(), /سافرت لمدة شهر/);
   assert.match(await last.textContent(), new RegExp(`${words['cases.state.active']}.*${words['cases.state.suspended']}`));
   assert.match(await last.locator('time').textContent(), /[\u0600-\u06FF]/, 'the date in Arabic');
@@ -193,7 +193,7 @@ test('in Arabic, right to left: suspend with a reason, a stale tab is told in Ar
   await screenshot(stale, 'cases-case-stale-ar-phone');
   await stale.getByRole('button', { name: words['cases.stale.reload'] }).click();
   await stale.getByRole('button', { name: words['cases.move.resume'] }).waitFor();
-  assert.equal(await stale.locator('.timeline li', { hasText: 'سبب آخر' }).count(), 0, 'the stale move was not made');
+  assert.equal(await stale.locator('#case-timeline li', { hasText: 'سبب آخر' }).count(), 0, 'the stale move was not made');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -90,7 +90,7 @@ it('AStaleMove_IsRefused_SheReloads_AndHerNextMoveNamesTheNewVersion', async () 
   await vi.waitFor(() => expect(text('h1')).toBe('Fatou (demo)'));
   expect(text('.case__facts .state')).toBe('Intake');
   expect(moves()).toEqual(['Start her project']);
-  expect(text('.timeline li .timeline__what')).toBe('\u2068Amina Haddad\u2069 opened the case');
+  expect(text('#case-timeline li .timeline__what')).toBe('\u2068Amina Haddad\u2069 opened the case');
   // In the machine's time zone, which may move the hour (and the day), not the minutes of a whole-hour zone.
   expect(text('.timeline time')).toMatch(/^Mar 1[34], 2026, \d{1,2}:30\s?[AP]M$/);
 

@@ -13,6 +13,7 @@ import { ErrorSummary, errorsOf, noErrors, type FormErrors } from '../../compone
 import { useTitle } from '../../core/title';
 import { useI18n } from '../../i18n';
 import { useAppState } from '../../state';
+import { AppointmentsPanel } from './AppointmentsPanel';
 import { AssessmentsPanel } from './AssessmentsPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { BreakGlass } from './BreakGlass';
@@ -147,6 +148,9 @@ export function CaseScreen({ id }: { id?: string }) {
               <SafeContactPanel caseId={caseId} readAt={readAt} changes={acts && !stale} onStale={toldStale} />
               <ProfilePanel caseId={caseId} readAt={readAt} changes={acts && !stale} onStale={toldStale} />
               <SensitivePanel caseId={caseId} readAt={readAt} changes={acts && !stale} onStale={toldStale} />
+              <AppointmentsPanel caseId={caseId} organizationId={file.organization_id} readAt={readAt} team={file.team}
+                books={acts && !stale && file.state !== 'closed' && file.state !== 'referred'}
+                firstVisit={file.state === 'intake'} onChanged={timelineAgain} />
               <AssessmentsPanel caseId={caseId} readAt={readAt} records={acts && file.state !== 'closed'} />
               <PlanPanel caseId={caseId} readAt={readAt} team={file.team} onStale={toldStale} onChanged={timelineAgain}
                 changes={acts && !stale && file.state !== 'closed' && file.state !== 'referred'} />

@@ -217,7 +217,7 @@ export function whenOf(at: number, timeZone: string, locale: string) {
 }
 
 // The name of a language in her own language ("ar" is "العربية" in Arabic, "Arabic" in English).
-function languageName(tag: string) {
+export function languageName(tag: string) {
   try {
     return new Intl.DisplayNames([document.documentElement.lang || 'en'], { type: 'language' }).of(tag) ?? tag;
   } catch {

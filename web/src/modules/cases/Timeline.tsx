@@ -16,7 +16,7 @@ export function Timeline({ events, more, onMore }: TimelineProps) {
   return (
     <section aria-labelledby="timeline-title" class="panel">
       <h2 id="timeline-title">{t('cases.timeline.title')}</h2>
-      <ol class="timeline">
+      <ol class="timeline" id="case-timeline">
         {events.map((event) => {
           const { key, values } = sentenceOf(event, names, t);
           return (

@@ -11,7 +11,7 @@ async function openCaseload(page, { demo, signIn }, role = 'case_worker') {
 async function openActiveCase(page, helpers) {
   await openCaseload(page, helpers);
   await page.click('.case-card__name:has-text("Leila (demo)")');
-  await page.waitForSelector('.timeline li');
+  await page.waitForSelector('#case-timeline li');
   // Her profile's parts and her assessments come after the case.
   await page.waitForSelector('#safe-contact-title');
   await page.waitForSelector('#profile-title');
