@@ -7,7 +7,8 @@ import type { draw as drawType } from '../../core/draw';
 const sent: Request[] = [];
 const summary = (id: number, name: string) => ({
   id, organization_id: 1, chosen_name: name, code: `W-${id}`, state: 'active', outcome: null,
-  lead: { user_id: 7, display_name: 'Amina Haddad' }, opened_at: 0, updated_at: 86_400_000, etag: '"1"',
+  lead: { user_id: 7, display_name: 'Amina Haddad' }, account_user_id: null, opened_at: 0, updated_at: 86_400_000,
+  etag: '"1"', next_appointment_at: id === 1 ? Date.UTC(2026, 11, 9, 9) : null, overdue_actions: id === 1 ? 2 : 0,
 });
 
 // The answers that the test holds back, to hand over later (an answer that arrives late).
@@ -105,6 +106,24 @@ it('Filters_AreReadFromTheAddress_WhenSheComesBack', async () => {
   expect(Object.fromEntries(lists()[0])).toEqual({ limit: '20', q: 'ros', state: 'closed', worker_id: '7' });
   expect(drawn.root.querySelector<HTMLInputElement>('#field-q')!.value).toBe('ros');
   expect(drawn.root.querySelector<HTMLInputElement>('#field-mine')!.checked).toBe(true);
+});
+
+it('DomainOverdueAndNextAppointment_AreFiltersOfTheAddress_AndEachRowSaysThem', async () => {
+  history.replaceState(null, '', '/caseload?domain=housing&overdue=1&appointment_before=2026-12-31');
+  drawn = await draw({ name: 'caseload', state: { session: exampleSession(['case_worker']) }, draw: () => <Caseload /> });
+  await vi.waitFor(() => expect(lists()).toHaveLength(1));
+  expect(Object.fromEntries(lists()[0])).toEqual({ limit: '20', domain: 'housing', overdue_actions: 'true',
+    appointment_before: '2026-12-31' });
+  expect(drawn.root.querySelector<HTMLSelectElement>('#field-domain')!.value).toBe('housing');
+  expect(drawn.root.querySelector<HTMLInputElement>('#field-overdue')!.checked).toBe(true);
+  await vi.waitFor(() => expect(names(drawn!.root)).toEqual(['Amina']));
+  const facts = drawn.root.querySelector('.case-card__facts')!.textContent!;
+  expect(facts).toContain('Next appointment: ');
+  expect(facts).toContain('2 actions past their day');
+
+  drawn.root.querySelector<HTMLInputElement>('#field-overdue')!.click();
+  await vi.waitFor(() => expect(lists().at(-1)!.has('overdue_actions')).toBe(false));
+  expect(location.search).toBe('?domain=housing&appointment_before=2026-12-31');
 });
 
 it('WalkIn_OpensHerCase_AndAMissingNameIsNamedAtTheField', async () => {

@@ -11,6 +11,7 @@ import { Icon } from '../../components/Icon/Icon';
 import { useTitle } from '../../core/title';
 import { useI18n } from '../../i18n';
 import { useAppState } from '../../state';
+import { domains, type Domain } from './assessments';
 import { states } from './moves';
 import { actors, followers, type CaseState, type CaseSummary } from './records';
 
@@ -20,12 +21,18 @@ export interface CaseloadFilters {
   q: string;
   state: CaseState | '';
   mine: boolean;
+  domain: Domain | '';      // her plan has a goal in this domain
+  overdue: boolean;         // her plan has an action past its day
+  appointmentBefore: string;  // YYYY-MM-DD: she has an appointment from now to then
 }
 
 // The filters an address holds, and the address of some filters (the caseload's own path).
 export function filtersOf(query: Record<string, string>): CaseloadFilters {
   const state = (states as string[]).includes(query.state) ? query.state as CaseState : '';
-  return { q: query.q ?? '', state, mine: query.mine === '1' };
+  const domain = (domains as readonly string[]).includes(query.domain) ? query.domain as Domain : '';
+  const before = /^\d{4}-\d{2}-\d{2}$/.test(query.appointment_before ?? '') ? query.appointment_before : '';
+  return { q: query.q ?? '', state, mine: query.mine === '1', domain, overdue: query.overdue === '1',
+    appointmentBefore: before };
 }
 
 export function addressOf(filters: CaseloadFilters): string {
@@ -33,6 +40,9 @@ export function addressOf(filters: CaseloadFilters): string {
   if (filters.q.trim()) params.set('q', filters.q.trim());
   if (filters.state) params.set('state', filters.state);
   if (filters.mine) params.set('mine', '1');
+  if (filters.domain) params.set('domain', filters.domain);
+  if (filters.overdue) params.set('overdue', '1');
+  if (filters.appointmentBefore) params.set('appointment_before', filters.appointmentBefore);
   const query = params.toString();
   return query ? `/caseload?${query}` : '/caseload';
 }
@@ -47,6 +57,12 @@ export function CaseRow({ record }: { record: CaseSummary }) {
         <span class="code" dir="ltr">{record.code}</span>
         <span>{t('cases.lead_is', { name: record.lead?.display_name ?? t('cases.no_lead') })}</span>
         <span>{t('cases.changed_on', { date: formatDate(record.updated_at) })}</span>
+        {record.next_appointment_at !== null && (
+          <span>{t('cases.next_appointment', { at: new Date(record.next_appointment_at) })}</span>
+        )}
+        {record.overdue_actions > 0 && (
+          <span class="overdue">{t('cases.overdue_actions', { count: record.overdue_actions })}</span>
+        )}
       </p>
     </li>
   );
@@ -109,6 +125,9 @@ export function Caseload() {
         ...(filters.q ? { q: filters.q } : {}),
         ...(filters.state ? { state: filters.state } : {}),
         ...(filters.mine && session ? { worker_id: session.user.id } : {}),
+        ...(filters.domain ? { domain: filters.domain } : {}),
+        ...(filters.overdue ? { overdue_actions: true } : {}),
+        ...(filters.appointmentBefore ? { appointment_before: filters.appointmentBefore } : {}),
         ...(cursor ? { cursor } : {}),
       },
     },
@@ -170,6 +189,24 @@ export function Caseload() {
           <input id="field-mine" type="checkbox" checked={filters.mine}
             onChange={(event) => apply({ mine: (event.target as HTMLInputElement).checked })} />
           <label for="field-mine">{t('cases.only_mine')}</label>
+        </div>
+        <div class="field">
+          <label for="field-domain">{t('cases.domain_filter')}</label>
+          <select id="field-domain" value={filters.domain}
+            onChange={(event) => apply({ domain: (event.target as HTMLSelectElement).value as Domain | '' })}>
+            <option value="">{t('cases.domain_any')}</option>
+            {domains.map((domain) => <option key={domain} value={domain}>{t(`progress_chart.domain.${domain}`)}</option>)}
+          </select>
+        </div>
+        <div class="check">
+          <input id="field-overdue" type="checkbox" checked={filters.overdue}
+            onChange={(event) => apply({ overdue: (event.target as HTMLInputElement).checked })} />
+          <label for="field-overdue">{t('cases.overdue_filter')}</label>
+        </div>
+        <div class="field">
+          <label for="field-appointment_before">{t('cases.appointment_filter')}</label>
+          <input id="field-appointment_before" type="date" value={filters.appointmentBefore}
+            onChange={(event) => apply({ appointmentBefore: (event.target as HTMLInputElement).value })} />
         </div>
       </form>
       <ErrorSummary id="caseload-errors" errors={failed} labels={{}} />
