@@ -10,6 +10,7 @@
 #include "core/i18n/local_time.hpp"
 #include "modules/cases/appointments/store.hpp"
 #include "modules/cases/assessments/store.hpp"
+#include "modules/cases/deadlines/store.hpp"
 #include "modules/cases/her/store.hpp"
 #include "modules/cases/plans/store.hpp"
 #include "modules/cases/profile/store.hpp"
@@ -242,6 +243,33 @@ void SeedTeam(db::Connection& connection, const core::DemoWorld& world, std::int
                "Housing: the team supports her application for social housing (demo).", coordinator, at);
 }
 
+// Deadlines of the active cases: the first one's residence permit to renew in forty days, with
+// the documents it needs, and the second one's benefit renewal, a week past its day.
+void SeedDeadlines(db::Connection& connection, const core::DemoWorld& world, const std::vector<std::int64_t>& active,
+                   std::int64_t by_user_id) {
+    auto day = [&](int days) { return i18n::IsoDateUtc(world.now_ms + std::int64_t{days} * 86'400'000); };
+    if (!active.empty()) {
+        InsertDeadline(connection, *world.keyring,
+                       {.case_id = active[0],
+                        .kind = "residence_permit",
+                        .title = "Renewal at the Questura (demo)",
+                        .due_on = day(40),
+                        .documents = {"Passport", "Four photos", "Work contract"},
+                        .created_by = by_user_id},
+                       world.now_ms);
+    }
+    if (active.size() > 1) {
+        InsertDeadline(connection, *world.keyring,
+                       {.case_id = active[1],
+                        .kind = "benefit_renewal",
+                        .title = "Income support (demo)",
+                        .due_on = day(-7),
+                        .documents = {"ISEE statement"},
+                        .created_by = by_user_id},
+                       world.now_ms);
+    }
+}
+
 }  // namespace
 
 void SeedDemo(db::Connection& connection, core::DemoWorld& world) {
@@ -286,6 +314,7 @@ void SeedDemo(db::Connection& connection, core::DemoWorld& world) {
         if (kStates[i] == State::kActive) active.push_back(ids[i]);
     }
     SeedTeam(connection, world, organization, active, coordinator_id);
+    SeedDeadlines(connection, world, active, worker->second);
     for (std::int64_t i = 8; i < count; ++i) {
         const std::int64_t woman = woman_of(i);
         if (kStates[i % 8] == State::kReferred) {

@@ -44,7 +44,7 @@ async function answer(request: Request): Promise<Response> {
   }
   if (pathname === '/api/v1/cases/5/timeline') return json({ items: [], next_cursor: null });
   if (/^\/api\/v1\/cases\/5\/(notes|documents)$/.test(pathname)) return json({ items: [], next_cursor: null });
-  if (pathname === '/api/v1/cases/5/appointments') return json({ items: [] });
+  if (pathname === '/api/v1/cases/5/appointments' || pathname === '/api/v1/cases/5/deadlines') return json({ items: [] });
   if (/^\/api\/v1\/organizations\/1\/(places|interpreters)$/.test(pathname)) return json({ items: [] });
   if (pathname === '/api/v1/cases/5/plan') {
     return json({ case_id: 5, version: 1, recorded: false, agreed_on: null, reviews: [], goals: [], updated_by: null,

@@ -17,6 +17,7 @@ import { AppointmentsPanel } from './AppointmentsPanel';
 import { AssessmentsPanel } from './AssessmentsPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { BreakGlass } from './BreakGlass';
+import { DeadlinesPanel } from './DeadlinesPanel';
 import { HerAccount } from './HerAccount';
 import { Moves } from './Moves';
 import { NotesPanel } from './NotesPanel';
@@ -151,6 +152,8 @@ export function CaseScreen({ id }: { id?: string }) {
               <AppointmentsPanel caseId={caseId} organizationId={file.organization_id} readAt={readAt} team={file.team}
                 books={acts && !stale && file.state !== 'closed' && file.state !== 'referred'}
                 firstVisit={file.state === 'intake'} onChanged={timelineAgain} />
+              <DeadlinesPanel caseId={caseId} readAt={readAt} writes={acts && !stale && file.state !== 'closed'}
+                onChanged={timelineAgain} />
               <AssessmentsPanel caseId={caseId} readAt={readAt} records={acts && file.state !== 'closed'} />
               <PlanPanel caseId={caseId} readAt={readAt} team={file.team} onStale={toldStale} onChanged={timelineAgain}
                 changes={acts && !stale && file.state !== 'closed' && file.state !== 'referred'} />

@@ -8,6 +8,7 @@ import type { Session } from '../../api/client';
 import { isStaff } from '../../state';
 import type { Module } from '../../core/module';
 import { CaseScreen } from './CaseScreen';
+import { DeadlinesScreen } from './DeadlinesPanel';
 import { Caseload } from './Caseload';
 import { MeetingScreen } from './Meeting';
 import { MyAppointmentsScreen, MyPlanScreen } from './MyView';
@@ -29,6 +30,7 @@ export default {
     { path: '/caseload', screen: Caseload, access: 'signed_in' },
     { path: '/cases/:id', screen: CaseScreen, access: 'signed_in' },
     { path: '/referrals', screen: Referrals, access: 'signed_in' },
+    { path: '/deadlines', screen: DeadlinesScreen, access: 'signed_in' },
     { path: '/teams', screen: TeamsScreen, access: 'signed_in' },
     { path: '/teams/:id', screen: TeamScreen, access: 'signed_in' },
     { path: '/meetings/:id', screen: MeetingScreen, access: 'signed_in' },
@@ -40,6 +42,7 @@ export default {
     { href: '/appointments', icon: 'calendar', label: 'cases.her.nav_appointments', shows: herself },
     { href: '/caseload', icon: 'people', label: 'cases.nav', shows: follows },
     { href: '/referrals', icon: 'inbox', label: 'cases.referrals.nav', shows: takesOn },
+    { href: '/deadlines', icon: 'tasks', label: 'cases.deadlines.nav', shows: follows },
     { href: '/teams', icon: 'calendar', label: 'cases.mdt.nav', shows: meets },
   ],
 } satisfies Module;

@@ -143,6 +143,17 @@ export const screens = [
   },
   { name: 'referrals', route: '/referrals', go: openReferrals, ready: '.referral-card .answer button' },
   {
+    // The organization's open deadlines, the one past its day first.
+    name: 'deadlines',
+    route: '/deadlines',
+    go: async (page, { demo, signIn }) => {
+      await signIn(page, demo.url, 'case_worker');
+      await page.waitForSelector('.cards');
+      await page.click('nav a[href="/deadlines"]');
+    },
+    ready: '.deadlines__list li',
+  },
+  {
     name: 'referrals-decline-errors',
     route: '/referrals',
     go: async (page, helpers) => {
