@@ -235,4 +235,11 @@ core::Page<Event> ReadTimeline(const Module& module, audit::Entry request, const
     return events;
 }
 
+core::Failure RefuseAudited(const Module& module, audit::Entry& request, std::string field, std::string code) {
+    request.outcome = "refused";
+    request.detail = boost::json::serialize(boost::json::object{{"field", field}, {"code", code}});
+    audit::Record(module.database(), request, core::NowMs());
+    return core::Failure::Invalid(std::move(field), std::move(code));
+}
+
 }  // namespace ponte::cases

@@ -93,6 +93,9 @@ core::Page<CaseloadRow> ReadCaseload(const Module& module, const policy::Princip
                                      std::int64_t organization_id, const CaseloadQuery& query,
                                      const core::PageRequest& page);
 
+// A request refused for `field` and its rule `code` (422), audited as "refused" with both.
+core::Failure RefuseAudited(const Module& module, audit::Entry& request, std::string field, std::string code);
+
 // A page of the case's timeline. Audited.
 core::Page<Event> ReadTimeline(const Module& module, audit::Entry request, const Reached& reached,
                                const core::PageRequest& page);

@@ -66,12 +66,12 @@ core::Page<Document> ReadDocuments(const Module& module, audit::Entry request, c
 }
 
 core::Outcome<DocumentFile> ReadDocumentFile(const Module& module, audit::Entry request, const Reached& reached,
-                                             std::int64_t document_id) {
+                                             std::int64_t document_id, bool shared_only) {
     std::optional<Document> found;
     if (document_id > 0)
         found = FindDocument(*module.database().Acquire(), module.keyring(), reached.record.id, document_id);
     request.detail = boost::json::serialize(boost::json::object{{"document_id", document_id}});
-    if (!found) {
+    if (!found || (shared_only && found->visibility != "her")) {
         request.outcome = "not_found";
         return core::NotFoundAudited(module.database(), request);
     }

@@ -29,13 +29,13 @@ core::Outcome<Document> UploadDocument(const Module& module, const policy::Princ
 core::Page<Document> ReadDocuments(const Module& module, audit::Entry request, const Reached& reached,
                                    const core::PageRequest& page);
 
-// The document and its bytes, when it is of the case; kNotFound for another case's, as for a
-// missing one. Audited.
+// The document and its bytes, when it is of the case (and, `shared_only`, shared with her);
+// kNotFound for another case's (or one her team keeps for itself), as for a missing one. Audited.
 struct DocumentFile {
     Document document;
     std::string content;
 };
 core::Outcome<DocumentFile> ReadDocumentFile(const Module& module, audit::Entry request, const Reached& reached,
-                                             std::int64_t document_id);
+                                             std::int64_t document_id, bool shared_only = false);
 
 }  // namespace ponte::cases

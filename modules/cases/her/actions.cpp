@@ -16,13 +16,6 @@
 namespace ponte::cases {
 namespace {
 
-core::Failure Refuse(audit::Entry& request, const Module& module, std::string field, std::string code) {
-    request.outcome = "refused";
-    request.detail = boost::json::serialize(boost::json::object{{"field", field}, {"code", code}});
-    audit::Record(module.database(), request, core::NowMs());
-    return core::Failure::Invalid(std::move(field), std::move(code));
-}
-
 // True when her safe-contact rules let what she reads name the organization; never before she
 // (or her worker) wrote them.
 bool MayNameSender(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t woman_id) {
@@ -138,7 +131,7 @@ core::Outcome<Plan> MarkHerActionDone(const Module& module, const policy::Princi
                                       const ReachedAction& reached) {
     const Plan current = ReadPlan(*module.database().Acquire(), module.keyring(), reached.reached.record.id);
     const PlanAction* action = ActionIn(current, reached.action_id);
-    if (action == nullptr || action->owner != Owner::kHer) return Refuse(request, module, "owner", "not_hers");
+    if (action == nullptr || action->owner != Owner::kHer) return RefuseAudited(module, request, "owner", "not_hers");
     if (action->state == ActionState::kDone) {
         request.outcome = "ok";
         request.detail = R"({"unchanged":true})";
@@ -195,18 +188,7 @@ core::Outcome<DocumentFile> ReadHerDocument(const Module& module, const policy::
                                             std::int64_t case_id, std::int64_t document_id) {
     auto reached = ReachCase(module, caller, request, kOwnReadAction, case_id);
     if (!reached) return std::move(reached.failure());
-    auto found = FindDocument(*module.database().Acquire(), module.keyring(), case_id, document_id);
-    request.detail = boost::json::serialize(boost::json::object{{"document_id", document_id}});
-    // One her team keeps for itself is answered as one that does not exist.
-    if (!found || found->visibility != "her") {
-        request.outcome = "not_found";
-        return core::NotFoundAudited(module.database(), request);
-    }
-    DocumentFile file{.document = std::move(*found), .content = ""};
-    file.content = ReadSealed(module.documents, module.keyring(), file.document);
-    request.outcome = "ok";
-    audit::Record(module.database(), request, core::NowMs());
-    return file;
+    return ReadDocumentFile(module, std::move(request), *reached, document_id, true);
 }
 
 core::Outcome<std::string> LinkHerAccount(const Module& module, const policy::Principal& caller, audit::Entry request,
@@ -236,7 +218,7 @@ core::Outcome<std::string> LinkHerAccount(const Module& module, const policy::Pr
         request.detail = boost::json::serialize(boost::json::object{{"user_id", user_id}});
         audit::Append(connection, request, now);
     });
-    if (!name) return Refuse(request, module, "user_id", "not_found");
+    if (!name) return RefuseAudited(module, request, "user_id", "not_found");
     if (refused) {
         request.outcome = "conflict";
         audit::Record(module.database(), request, core::NowMs());

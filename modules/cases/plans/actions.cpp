@@ -12,13 +12,6 @@
 namespace ponte::cases {
 namespace {
 
-core::Failure Refuse(audit::Entry& request, const Module& module, std::string field, std::string code) {
-    request.outcome = "refused";
-    request.detail = boost::json::serialize(boost::json::object{{"field", field}, {"code", code}});
-    audit::Record(module.database(), request, core::NowMs());
-    return core::Failure::Invalid(std::move(field), std::move(code));
-}
-
 // The field and code of the first id or owner in `asked` that this plan and her team do not know.
 std::optional<Refusal> RefusedReferences(db::Connection& connection, const Plan& current, const Plan& asked,
                                          const Reached& reached) {
@@ -100,7 +93,7 @@ Plan ReadCasePlan(const Module& module, audit::Entry request, const Reached& rea
 core::Outcome<Plan> RevisePlan(const Module& module, const policy::Principal& caller, audit::Entry request,
                                const Reached& reached, std::int64_t expected_version, Plan asked) {
     if (auto refused = RefusedPlan(reached.record.state, asked)) {
-        return Refuse(request, module, refused->field, refused->code);
+        return RefuseAudited(module, request, refused->field, refused->code);
     }
     asked.case_id = reached.record.id;
     std::optional<Plan> written;
@@ -113,7 +106,7 @@ core::Outcome<Plan> RevisePlan(const Module& module, const policy::Principal& ca
         written = Write(module, caller, request, connection, current, std::move(asked),
                         current.recorded ? "plan_revised" : "plan_agreed");
     });
-    if (refused) return Refuse(request, module, refused->field, refused->code);
+    if (refused) return RefuseAudited(module, request, refused->field, refused->code);
     if (!written) return core::StaleVersion();
     return *written;
 }
@@ -164,7 +157,7 @@ core::Outcome<ReachedAction> ReachPlanAction(const Module& module, const policy:
 
 core::Outcome<Plan> SetActionState(const Module& module, const policy::Principal& caller, audit::Entry request,
                                    const ReachedAction& reached, std::int64_t expected_version, ActionState state) {
-    if (reached.reached.record.state == State::kClosed) return Refuse(request, module, "state", "closed");
+    if (reached.reached.record.state == State::kClosed) return RefuseAudited(module, request, "state", "closed");
     std::optional<Plan> written;
     module.database().Transact([&](db::Connection& connection) {
         const Plan current = ReadPlan(connection, module.keyring(), reached.reached.record.id);

@@ -22,13 +22,6 @@ void Succeed(const Module& module, audit::Entry& request, boost::json::object de
     audit::Record(module.database(), request, core::NowMs());
 }
 
-core::Failure Refuse(const Module& module, audit::Entry& request, std::string field, std::string code) {
-    request.outcome = "refused";
-    request.detail = boost::json::serialize(boost::json::object{{"field", field}, {"code", code}});
-    audit::Record(module.database(), request, core::NowMs());
-    return core::Failure::Invalid(std::move(field), std::move(code));
-}
-
 // The team as the policy sees it: its organization, and the caller as its owner when she is on it.
 policy::Resource ResourceOf(const Team& team, std::int64_t caller_id) {
     return {.organization_id = team.organization_id, .owner_user_id = team.HasMember(caller_id) ? caller_id : 0};
@@ -145,7 +138,7 @@ core::Outcome<Share> ShareCase(const Module& module, const policy::Principal& ca
     if (team_id > 0) team = FindTeam(*module.database().Acquire(), team_id);
     if (!team || team->organization_id != reached.record.organization_id ||
         !module.policy.Permits(&caller, kTeamReadAction, ResourceOf(*team, caller.user_id))) {
-        return Refuse(module, request, "team_id", "not_found");
+        return RefuseAudited(module, request, "team_id", "not_found");
     }
     enum class Answer { kShared, kNoConsent, kAlready } answer = Answer::kShared;
     std::optional<Share> share;
@@ -183,7 +176,7 @@ core::Outcome<Share> ShareCase(const Module& module, const policy::Principal& ca
         audit::Append(connection, request, now);
         share = FindShare(connection, team->id, reached.record.id);
     });
-    if (answer == Answer::kNoConsent) return Refuse(module, request, "consent_method", "required");
+    if (answer == Answer::kNoConsent) return RefuseAudited(module, request, "consent_method", "required");
     if (answer == Answer::kAlready) return core::Failure{core::Fault::kConflict, "cases.detail.already_shared"};
     return *share;
 }
@@ -216,8 +209,8 @@ core::Outcome<Meeting> CreateMeeting(const Module& module, const policy::Princip
     for (std::size_t i = 0; i < case_ids.size(); ++i) {
         const std::string field = "case_ids." + std::to_string(i);
         // A case not shared with the team is answered as a missing one, whatever else it is.
-        if (ShareOf(shares, case_ids[i]) == nullptr) return Refuse(module, request, field, "not_found");
-        if (!seen.insert(case_ids[i]).second) return Refuse(module, request, field, "duplicate");
+        if (ShareOf(shares, case_ids[i]) == nullptr) return RefuseAudited(module, request, field, "not_found");
+        if (!seen.insert(case_ids[i]).second) return RefuseAudited(module, request, field, "duplicate");
     }
     asked.team_id = team.id;
     asked.created_by = caller.user_id;
@@ -333,7 +326,7 @@ core::Outcome<Decision> Decide(const Module& module, const policy::Principal& ca
             boost::json::object{{"item_id", entry.item.id}, {"plan_action_id", decision.plan_action_id}});
         audit::Append(connection, request, decision.created_at);
     });
-    if (refused) return Refuse(module, request, refused->field, refused->code);
+    if (refused) return RefuseAudited(module, request, refused->field, refused->code);
     return decision;
 }
 
