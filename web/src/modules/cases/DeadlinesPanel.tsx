@@ -34,7 +34,7 @@ function DeadlineItem({ deadline, writes, ofCase, onChanged }: { deadline: Deadl
   const what = deadline.title ? `${t(`cases.deadlines.kind.${deadline.kind}`)}: ${isolate(deadline.title)}`
     : t(`cases.deadlines.kind.${deadline.kind}`);
   return (
-    <li class="appointments__item deadline">
+    <li class="deadline">
       {ofCase && (
         <p><AppLink href={`/cases/${deadline.case_id}`}><bdi>{deadline.chosen_name}</bdi></AppLink>{' '}
           <span class="code" dir="ltr">{deadline.case_code}</span></p>
