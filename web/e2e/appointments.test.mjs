@@ -2,35 +2,16 @@
 // books her next appointment on a weekday, at a free time of the demo place, with the demo
 // cultural mediator in Arabic; the appointment is listed on the case, and Leila reads it in her own
 // view. In English and in Arabic, each screen passes axe-core.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { startPonte } from './server.mjs';
-import { launch, seriousViolations, screenshot } from './browser.mjs';
-import { openCase, openPage, signIn } from './helpers.mjs';
+import { caseMessages, checkScreen, demoServerAndBrowser, openCase, openPage, signIn } from './helpers.mjs';
 
-let server;
-let browser;
+const running = demoServerAndBrowser();
 
-before(async () => {
-  server = await startPonte();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const messages = (locale) =>
-  JSON.parse(readFileSync(new URL(`../src/modules/cases/messages/${locale}.json`, import.meta.url), 'utf8'));
+const messages = caseMessages;
 const panel = 'section[aria-labelledby="appointments-title"]';
 
-async function check(page, name) {
-  assert.deepEqual(await seriousViolations(page), [], name);
-  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${name}: fits the width`);
-  await screenshot(page, name);
-}
+const check = checkScreen;
 
 // The Monday two weeks ahead, as YYYY-MM-DD: the demo place is open on weekdays.
 function aMonday() {
@@ -41,7 +22,7 @@ function aMonday() {
 
 test('in English: she books Leila an appointment with the cultural mediator in Arabic', async () => {
   const words = messages('en');
-  const { context, page, errors } = await openCase(browser, server.url,
+  const { context, page, errors } = await openCase(running.browser, running.server.url,
     { locale: 'en-GB', name: 'Leila (demo)', ready: '#appointments-title' });
   await page.click('summary#appointment-book-title');
   await page.fill('#field-day', aMonday());
@@ -61,8 +42,8 @@ test('in English: she books Leila an appointment with the cultural mediator in A
   await context.close();
 
   // She reads both in her own view.
-  const her = await openPage(browser, { bypassCSP: true });
-  await signIn(her.page, server.url, 'participant');
+  const her = await openPage(running.browser, { bypassCSP: true });
+  await signIn(her.page, running.server.url, 'participant');
   await her.page.waitForSelector('.cards');
   await her.page.click('.card[href="/appointments"]');
   await her.page.locator('.her__appointments .card').nth(1).waitFor();
@@ -71,7 +52,7 @@ test('in English: she books Leila an appointment with the cultural mediator in A
 
 test('in Arabic: the panel and its form, right to left', async () => {
   const words = messages('ar');
-  const { context, page } = await openCase(browser, server.url,
+  const { context, page } = await openCase(running.browser, running.server.url,
     { locale: 'ar', name: 'Leila (demo)', ready: '#appointments-title' });
   await page.locator('#appointments-title', { hasText: words['cases.appointments.title'] }).waitFor();
   await page.click('summary#appointment-book-title');

@@ -3,58 +3,43 @@
 // does not exist; she writes why she must read it now, breaks the glass and reads the case (but
 // changes nothing); the lead worker then reads on the case's timeline who broke the glass and why.
 // In English and in Arabic, each screen passes axe-core.
-import { test, before, after } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { startPonte } from './server.mjs';
-import { launch, seriousViolations, screenshot } from './browser.mjs';
-import { openPage, signIn, signInByApi } from './helpers.mjs';
+import { caseMessages, checkScreen, demoServerAndBrowser, openPage, signIn, signInByApi } from './helpers.mjs';
 
-let server;
-let browser;
+const running = demoServerAndBrowser();
 let leila;  // the path of her case
 const colleague = { email: 'colleague@demo.ponte.example', password: 'a colleague passphrase, long enough' };
 
 before(async () => {
-  server = await startPonte();
-  browser = await launch();
+  await running.ready;
   // The organization's administrator makes the colleague's account; she sets her passphrase.
-  const admin = await signInByApi(server.url, 'org_admin@demo.ponte.example');
+  const admin = await signInByApi(running.server.url, 'org_admin@demo.ponte.example');
   const organization = admin.session.user.memberships[0].organization_id;
-  const made = await fetch(`${server.url}/api/v1/organizations/${organization}/users`, {
+  const made = await fetch(`${running.server.url}/api/v1/organizations/${organization}/users`, {
     method: 'POST', headers: admin.headers,
     body: JSON.stringify({ display_name: 'Colleague (demo)', email: colleague.email, role: 'case_worker' }),
   });
   assert.equal(made.status, 201, await made.clone().text());
   const { invitation } = await made.json();
-  const accepted = await fetch(`${server.url}/api/v1/invitations/accept`, {
+  const accepted = await fetch(`${running.server.url}/api/v1/invitations/accept`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ code: invitation.code, password: colleague.password }),
   });
   assert.equal(accepted.status, 200, await accepted.text());
-  const lead = await signInByApi(server.url, 'case_worker@demo.ponte.example');
-  const found = await (await fetch(`${server.url}/api/v1/organizations/${organization}/cases?q=leila`,
+  const lead = await signInByApi(running.server.url, 'case_worker@demo.ponte.example');
+  const found = await (await fetch(`${running.server.url}/api/v1/organizations/${organization}/cases?q=leila`,
     { headers: lead.headers })).json();
   leila = `/cases/${found.items[0].id}`;
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const messages = caseMessages;
 
-const messages = (locale) =>
-  JSON.parse(readFileSync(new URL(`../src/modules/cases/messages/${locale}.json`, import.meta.url), 'utf8'));
-
-async function check(page, name) {
-  assert.deepEqual(await seriousViolations(page), [], name);
-  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${name}: fits the width`);
-  await screenshot(page, name);
-}
+const check = checkScreen;
 
 async function asColleague(locale) {
-  const opened = await openPage(browser, { locale, bypassCSP: true });
-  await opened.page.goto(`${server.url}/login`);
+  const opened = await openPage(running.browser, { locale, bypassCSP: true });
+  await opened.page.goto(`${running.server.url}/login`);
   await opened.page.fill('#field-email', colleague.email);
   await opened.page.fill('#field-password', colleague.password);
   await opened.page.click('button[type=submit]');
@@ -65,13 +50,13 @@ async function asColleague(locale) {
 test('in Arabic: outside her team, the case is "not found", as for no case', async () => {
   const words = messages('ar');
   const { context, page } = await asColleague('ar');
-  await page.goto(`${server.url}${leila}`);
+  await page.goto(`${running.server.url}${leila}`);
   await page.locator('summary#glass-title', { hasText: words['cases.glass.title'] }).waitFor();
   const refused = await page.locator('main .error-summary').textContent();
-  await page.goto(`${server.url}/cases/987654321`);
+  await page.goto(`${running.server.url}/cases/987654321`);
   await page.waitForSelector('summary#glass-title');
   assert.equal(await page.locator('main .error-summary').textContent(), refused, 'the same answer as for no case');
-  await page.goto(`${server.url}${leila}`);
+  await page.goto(`${running.server.url}${leila}`);
   await page.click('summary#glass-title');
   await check(page, 'glass-ar');
   // A reason too short is named at its field; nothing is broken.
@@ -86,7 +71,7 @@ test('in English: she breaks the glass with a reason, and the lead worker reads 
   const words = messages('en');
   const reason = 'She is at the desk now and her case worker is away today';
   const { context, page, errors } = await asColleague('en-GB');
-  await page.goto(`${server.url}${leila}`);
+  await page.goto(`${running.server.url}${leila}`);
   await page.click('summary#glass-title');
   await page.fill('#field-reason', reason);
   await page.click('form[aria-labelledby="glass-title"] button[type=submit]');
@@ -98,10 +83,10 @@ test('in English: she breaks the glass with a reason, and the lead worker reads 
   assert.deepEqual(errors, []);
   await context.close();
 
-  const lead = await openPage(browser, { bypassCSP: true });
-  await signIn(lead.page, server.url, 'case_worker');
+  const lead = await openPage(running.browser, { bypassCSP: true });
+  await signIn(lead.page, running.server.url, 'case_worker');
   await lead.page.waitForSelector('.cards');
-  await lead.page.goto(`${server.url}${leila}`);
+  await lead.page.goto(`${running.server.url}${leila}`);
   const notice = lead.page.locator('.timeline__event--glass_broken');
   await notice.waitFor();
   const text = await notice.textContent();

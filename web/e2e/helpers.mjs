@@ -1,8 +1,47 @@
 // What the browser tests share: signing in through the page or the API, opening a case, and TOTP
 // codes for the second step.
+import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { viewports } from './browser.mjs';
-import { demoPassword } from './server.mjs';
+import { readFileSync } from 'node:fs';
+import { after, before } from 'node:test';
+import { launch, screenshot, seriousViolations, viewports } from './browser.mjs';
+import { demoPassword, startPonte } from './server.mjs';
+
+// A demo server and a browser for a file's tests: started before the first, stopped after the
+// last. The returned object holds them (`server`, `browser`) once started, and `ready`, which a
+// file's own `before` awaits: it may start before this one has finished.
+export function demoServerAndBrowser() {
+  let settle;
+  const running = { ready: new Promise((resolve, reject) => { settle = { resolve, reject }; }) };
+  running.ready.catch(() => {});  // the hook below reports the failure
+  before(async () => {
+    try {
+      running.server = await startPonte();
+      running.browser = await launch();
+      settle.resolve();
+    } catch (error) {
+      settle.reject(error);
+      throw error;
+    }
+  });
+  after(async () => {
+    await running.browser?.close();
+    await running.server?.stop();
+  });
+  return running;
+}
+
+// The cases module's catalogue in `locale`, for the texts a test looks for.
+export const caseMessages = (locale) =>
+  JSON.parse(readFileSync(new URL(`../src/modules/cases/messages/${locale}.json`, import.meta.url), 'utf8'));
+
+// What every screen a test reaches passes: no serious axe-core violation, nothing wider than the
+// viewport; then its screenshot.
+export async function checkScreen(page, name) {
+  assert.deepEqual(await seriousViolations(page), [], name);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${name}: fits the width`);
+  await screenshot(page, name);
+}
 
 // A new browser context and page that collect the page's errors. The server's
 // Content-Security-Policy applies unless `bypassCSP` (which axe-core's inline script needs).

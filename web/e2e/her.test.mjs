@@ -4,45 +4,29 @@
 // takes it to her calendar as an iCalendar file. Nothing on her screens, in their titles or in
 // the file names the organization or its place, as her safe-contact rules were never written.
 // Every screen passes axe-core, in Arabic and in English.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startPonte } from './server.mjs';
-import { launch, seriousViolations, screenshot } from './browser.mjs';
-import { openPage, signIn } from './helpers.mjs';
+import { caseMessages, checkScreen, demoServerAndBrowser, openPage, signIn } from './helpers.mjs';
 
-let server;
-let browser;
+const running = demoServerAndBrowser();
 
-before(async () => {
-  server = await startPonte();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const messages = (locale) =>
-  JSON.parse(readFileSync(new URL(`../src/modules/cases/messages/${locale}.json`, import.meta.url), 'utf8'));
+const messages = caseMessages;
 // What must never be on her screens: her organization, its place, what her team keeps to itself.
 const unnamed = ['Empoli social services', "Women's listening space"];
 
 async function openHerView(locale, href) {
-  const opened = await openPage(browser, { locale, bypassCSP: true });
-  await signIn(opened.page, server.url, 'participant');
+  const opened = await openPage(running.browser, { locale, bypassCSP: true });
+  await signIn(opened.page, running.server.url, 'participant');
   await opened.page.waitForSelector('.cards');
   await opened.page.click(`.card[href="${href}"]`);
   return opened;
 }
 
 async function check(page, name) {
-  assert.deepEqual(await seriousViolations(page), [], name);
-  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${name}: fits the width`);
+  await checkScreen(page, name);
   const shown = `${await page.title()} ${await page.locator('body').innerText()}`;
   for (const word of unnamed) assert.ok(!shown.includes(word), `${name}: names "${word}"`);
-  await screenshot(page, name);
 }
 
 test('in Arabic on a phone: she reads her plan and marks her action done', async () => {
@@ -73,8 +57,8 @@ test('in Arabic on a phone: she reads her plan and marks her action done', async
   await context.close();
 
   // Her worker reads both on the case's timeline.
-  const staff = await openPage(browser, { bypassCSP: true });
-  await signIn(staff.page, server.url, 'case_worker');
+  const staff = await openPage(running.browser, { bypassCSP: true });
+  await signIn(staff.page, running.server.url, 'case_worker');
   await staff.page.waitForSelector('.cards');
   const timeline = await staff.page.evaluate(async () => {
     const session = await (await fetch('/api/v1/auth/session')).json();

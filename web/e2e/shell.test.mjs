@@ -108,7 +108,7 @@ test('outside demo mode, a case worker sets up two-step sign-in before reaching 
   await page.waitForSelector('.cards');
   // In the order of the module list: home's sections still to come (tasks), then cases (caseload,
   // referrals, teams), then people.
-  assert.deepEqual(await page.locator('.cards .card span').allTextContents(), ['Tasks', 'Caseload', 'Referrals', 'Teams', 'People']);
+  assert.deepEqual(await page.locator('.cards .card span').allTextContents(), ['Tasks', 'Caseload', 'Referrals', 'Deadlines', 'Teams', 'People']);
   assert.deepEqual(errors, []);
   await context.close();
 });

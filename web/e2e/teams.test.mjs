@@ -4,37 +4,20 @@
 // right to left, she stops sharing a case the team already follows. On the team's page she plans a
 // meeting, and in the demo meeting she records a decision that goes into the woman's plan. Every
 // screen passes axe-core in both languages.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { startPonte } from './server.mjs';
-import { launch, seriousViolations, screenshot } from './browser.mjs';
-import { openCase as openDemoCase, openPage, signIn } from './helpers.mjs';
+import { caseMessages, checkScreen, demoServerAndBrowser, openCase as openDemoCase, openPage, signIn } from './helpers.mjs';
 
-let server;
-let browser;
+const running = demoServerAndBrowser();
 
-before(async () => {
-  server = await startPonte();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const messages = (locale) =>
-  JSON.parse(readFileSync(new URL(`../src/modules/cases/messages/${locale}.json`, import.meta.url), 'utf8'));
+const messages = caseMessages;
 const section = 'section[aria-labelledby="shared-teams-title"]';
 
 const openCase = (locale, name) =>
-  openDemoCase(browser, server.url, { locale, name, ready: '#shared-teams-title' });
+  openDemoCase(running.browser, running.server.url, { locale, name, ready: '#shared-teams-title' });
 
 async function checkPanel(page, name) {
-  assert.deepEqual(await seriousViolations(page), [], name);
-  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${name}: fits the width`);
-  await screenshot(page, name);
+  await checkScreen(page, name);
   await page.locator(section).screenshot({ path: `/tmp/${name}.png` });
 }
 
@@ -59,8 +42,8 @@ test('in English: a case shared with the team once she consented', async () => {
 });
 
 async function openTeam(locale) {
-  const { context, page, errors } = await openPage(browser, { locale, bypassCSP: true });
-  await signIn(page, server.url, 'case_worker');
+  const { context, page, errors } = await openPage(running.browser, { locale, bypassCSP: true });
+  await signIn(page, running.server.url, 'case_worker');
   await page.waitForSelector('.cards');
   await page.click('nav a[href="/teams"]');
   await page.getByRole('link', { name: 'Équipe REI (demo)' }).click();
@@ -68,10 +51,8 @@ async function openTeam(locale) {
   return { context, page, errors };
 }
 
-async function checkScreen(page, name) {
-  assert.deepEqual(await seriousViolations(page), [], name);
-  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${name}: fits the width`);
-  await screenshot(page, name);
+async function checkWhole(page, name) {
+  await checkScreen(page, name);
   await page.screenshot({ path: `/tmp/${name}.png`, fullPage: true });
 }
 
@@ -79,7 +60,7 @@ test('in English: a meeting planned on the team page, and a decision that goes i
   const words = messages('en');
   const { context, page, errors } = await openTeam('en-GB');
   assert.ok((await page.locator('section[aria-labelledby="mdt-cases-title"]').textContent()).includes('Oksana (demo)'));
-  await checkScreen(page, 'team-en');
+  await checkWhole(page, 'team-en');
   await page.click('summary#mdt-plan-title');
   await page.click('form[aria-labelledby="mdt-plan-title"] button[type=submit]');
   await page.locator('#field-place-error', { hasText: words['cases.mdt.place_missing'] }).waitFor();
@@ -103,7 +84,7 @@ test('in English: a meeting planned on the team page, and a decision that goes i
   await leila.locator('form.narrow button[type=submit]').click();
   await leila.locator('[role=status]', { hasText: words['cases.mdt.decided'] }).waitFor();
   await leila.locator('li', { hasText: 'Visit the housing office together' }).waitFor();
-  await checkScreen(page, 'meeting-en');
+  await checkWhole(page, 'meeting-en');
   // The decision is an action of her plan.
   const titles = await page.evaluate(async (meeting) => {
     const read = async (path) => (await fetch(path)).json();
@@ -137,11 +118,11 @@ test('in Arabic, right to left: the team page and a meeting without the case no 
   const { context, page, errors } = await openTeam('ar');
   assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
   assert.ok(!(await page.locator('section[aria-labelledby="mdt-cases-title"]').textContent()).includes('Leila (demo)'));
-  await checkScreen(page, 'team-ar');
+  await checkWhole(page, 'team-ar');
   await page.locator('section[aria-labelledby="mdt-meetings-title"] li', { hasText: 'Social services' }).locator('a').click();
   await page.locator('section.meeting h2').first().waitFor();
   assert.equal(await page.locator('section.meeting h2', { hasText: 'Leila (demo)' }).count(), 0);
-  await checkScreen(page, 'meeting-ar');
+  await checkWhole(page, 'meeting-ar');
   assert.deepEqual(errors, []);
   await context.close();
 });
