@@ -141,9 +141,10 @@ core::Outcome<Plan> MarkHerActionDone(const Module& module, const policy::Princi
     return SetActionState(module, caller, std::move(request), reached, current.version, ActionState::kDone);
 }
 
-void AskForHelp(const Module& module, const policy::Principal& caller, audit::Entry request,
-                const ReachedAction& reached, const std::string& message) {
+core::Outcome<bool> AskForHelp(const Module& module, const policy::Principal& caller, audit::Entry request,
+                               const ReachedAction& reached, const std::string& message) {
     const Case& record = reached.reached.record;
+    if (record.state == State::kClosed) return RefuseAudited(module, request, "state", "closed");
     module.database().Transact([&](db::Connection& connection) {
         const std::int64_t now = core::NowMs();
         const Plan plan = ReadPlan(connection, module.keyring(), record.id);
@@ -160,6 +161,7 @@ void AskForHelp(const Module& module, const policy::Principal& caller, audit::En
         request.detail = boost::json::serialize(boost::json::object{{"action_id", reached.action_id}});
         audit::Append(connection, request, now);
     });
+    return true;
 }
 
 core::Outcome<ReachedAppointment> ReachHerAppointment(const Module& module, const policy::Principal& caller,

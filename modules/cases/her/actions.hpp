@@ -55,9 +55,10 @@ core::Outcome<Plan> MarkHerActionDone(const Module& module, const policy::Princi
                                       const ReachedAction& reached);
 
 // She asks her team for help with her action: on the timeline ("help_asked", with her words,
-// sealed) and told to her lead worker by mail, by the case's code only. Audited.
-void AskForHelp(const Module& module, const policy::Principal& caller, audit::Entry request,
-                const ReachedAction& reached, const std::string& message);
+// sealed) and told to her lead worker by mail, by the case's code only; kInvalidFields "state":
+// "closed" for a closed case. Audited.
+core::Outcome<bool> AskForHelp(const Module& module, const policy::Principal& caller, audit::Entry request,
+                               const ReachedAction& reached, const std::string& message);
 
 // Her appointment the path names, with its case, when it is of one of her own cases; kNotFound
 // otherwise, audited as a missing one.

@@ -131,7 +131,8 @@ Reply PostHelp(const HerService& service, const Request& request) {
     http::JsonFields fields(request);
     auto message = fields.String("message");
     if (auto failure = fields.Finish()) return *failure;
-    AskForHelp(*service.module, *request.principal, entry, *reached, message.value_or(""));
+    auto asked = AskForHelp(*service.module, *request.principal, entry, *reached, message.value_or(""));
+    if (!asked) return std::move(asked.failure());
     return Response::Json(201, boost::json::serialize(boost::json::object{{"asked", true}}));
 }
 

@@ -262,6 +262,16 @@ TEST_F(HerViewTest, SheMarksHerActionDone_NotHerWorkersOne_AndAsksForHelp) {
     EXPECT_EQ(Count("SELECT COUNT(*) FROM jobs WHERE kind = 'mail.send'"), mails + 1) << "her lead worker is told";
     EXPECT_EQ(Count("SELECT COUNT(*) FROM cases_events WHERE detail LIKE '%course is%'"), 0) << "sealed";
 
+    // Her case closed: her actions are not done, nor helped with, any more.
+    auto headers = world_->SignIn(world_->actor(Role::kCaseWorker));
+    headers["If-Match"] = As(Role::kCaseWorker, "GET", case_path_).headers["etag"];
+    ASSERT_EQ(Send("POST", case_path_ + "/moves",
+                   R"({"to":"closed","outcome":"autonomy_reached","reason":"She has a job"})", headers)
+                  .status,
+              200);
+    EXPECT_EQ(FieldError(AsHer("POST", help, "{}")), "state:closed");
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM jobs WHERE kind = 'mail.send'"), mails + 1);
+
     // Another woman reaches none of it, as for a missing action.
     const std::string other_case = Open("Leila");
     ASSERT_EQ(Link(other_case, other_.user_id).status, 200);
