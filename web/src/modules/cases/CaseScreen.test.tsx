@@ -8,6 +8,7 @@ import type { draw as drawType } from '../../core/draw';
 const sent: Request[] = [];
 let record: { state: string; version: number };
 let team: { user_id: number; display_name: string; role: string }[];
+let glass: number;  // when her broken glass ends; 0: not broken
 const at = Date.UTC(2026, 2, 14, 9, 30);
 
 const caseNow = () => ({
@@ -20,6 +21,20 @@ const json = (body: unknown, status = 200, type = 'application/json') =>
 
 async function answer(request: Request): Promise<Response> {
   const { pathname } = new URL(request.url);
+  // A worker off the team is answered as for a missing case until she breaks the glass.
+  const offTeam = !team.some((member) => member.user_id === 7);
+  if (offTeam && glass === 0 && /^\/api\/v1\/cases\/5(\/timeline)?$/.test(pathname)) {
+    return json({ title: 'Not found', status: 404 }, 404, 'application/problem+json');
+  }
+  if (pathname === '/api/v1/cases/5/glass' && request.method === 'POST') {
+    const body = await request.clone().json();
+    if (body.reason.length < 10) {
+      return json({ title: 'Invalid', status: 422, errors: [{ field: 'reason', code: 'too_short' }] }, 422,
+        'application/problem+json');
+    }
+    glass = at + 4 * 3_600_000;
+    return json({ expires_at: glass }, 201);
+  }
   if (pathname === '/api/v1/cases/5' && request.method === 'GET') return json(caseNow());
   if (pathname === '/api/v1/cases/5/teams' || pathname === '/api/v1/teams') return json({ items: [] });
   if (pathname === '/api/v1/cases/5/timeline') {
@@ -68,6 +83,7 @@ let drawn: Awaited<ReturnType<typeof draw>> | undefined;
 beforeEach(() => {
   sent.length = 0;
   record = { state: 'intake', version: 3 };
+  glass = 0;
   team = [{ user_id: 7, display_name: 'Amina Haddad', role: 'lead' }, { user_id: 8, display_name: 'Leyla', role: 'member' }];
 });
 afterEach(() => drawn?.remove());
@@ -174,4 +190,30 @@ it('InArabic_TheDatesAndWordsAreArabic', async () => {
   await vi.waitFor(() => expect(text('.case__facts .state')).toBe('استقبال'));
   expect(text('.timeline time')).toMatch(/[\u0660-\u0669]|مارس/);
   expect(button('بدء مشروعها')).toBeDefined();
+});
+
+it('OffTheTeam_NotFound_SheBreaksTheGlassWithAReason_AndReadsTheCaseWithoutMovingIt', async () => {
+  team = [{ user_id: 8, display_name: 'Leyla', role: 'lead' }];
+  drawn = await show();
+  await vi.waitFor(() => expect(drawn!.root.querySelector('summary#glass-title')).not.toBeNull());
+  expect(drawn.root.querySelector('.case__facts')).toBeNull();
+  await type('#field-reason', 'Now');
+  drawn.root.querySelector<HTMLFormElement>('form[aria-labelledby="glass-title"]')!
+    .dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  await vi.waitFor(() => expect(drawn!.root.querySelector('#field-reason-error')).not.toBeNull());
+  expect(glass).toBe(0);
+  await type('#field-reason', 'She is at the desk and her worker is away');
+  drawn.root.querySelector<HTMLFormElement>('form[aria-labelledby="glass-title"]')!
+    .dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  await vi.waitFor(() => expect(text('h1')).toBe('Fatou (demo)'));
+  expect(text('.callout[role=status]')).toMatch(/^You read this case through the glass until /);
+  expect(moves()).toEqual([]);
+  expect(drawn.root.querySelector('summary#glass-title')).toBeNull();
+});
+
+it('ACoordinator_MissingCase_IsOfferedNoGlass', async () => {
+  team = [{ user_id: 8, display_name: 'Leyla', role: 'lead' }];
+  drawn = await show(['coordinator']);
+  await vi.waitFor(() => expect(drawn!.root.querySelector('.error-summary')).not.toBeNull());
+  expect(drawn.root.querySelector('summary#glass-title')).toBeNull();
 });
