@@ -13,6 +13,7 @@
 #include "modules/cases/appointments/store.hpp"
 #include "modules/cases/deadlines/store.hpp"
 #include "modules/cases/documents/store.hpp"
+#include "modules/cases/her/store.hpp"
 #include "modules/cases/plans/store.hpp"
 #include "modules/cases/referrals/store.hpp"
 #include "modules/cases/store.hpp"
@@ -35,9 +36,16 @@ std::int64_t MakeCase(testing::Identities& world, db::Database& database, Reach 
         const std::int64_t now = core::NowMs();
         const std::int64_t organization =
             reach == Reach::kForeign ? world.foreign_organization : world.own_organization;
-        // Her own account is linked to the own organization's record: her own view reaches it.
-        const std::int64_t her = reach == Reach::kOwn ? world.actor(policy::Role::kParticipant).user_id : 0;
-        const std::int64_t woman = CreateWoman(connection, organization, "Matrix woman", her, now);
+        // The own organization's cases are all of one woman, whose record is linked to the
+        // participant's account: her own view reaches them.
+        std::int64_t woman = 0;
+        if (reach == Reach::kOwn) {
+            const std::int64_t her = world.actor(policy::Role::kParticipant).user_id;
+            const auto linked = WomanOfAccount(connection, organization, her);
+            woman = linked ? *linked : CreateWoman(connection, organization, "Matrix woman", her, now);
+        } else {
+            woman = CreateWoman(connection, organization, "Matrix woman", 0, now);
+        }
         if (reach == Reach::kOwn) {
             const std::int64_t lead = world.actor(policy::Role::kCaseWorker).user_id;
             const std::int64_t id = OpenCase(connection, woman, State::kActive, lead, now);

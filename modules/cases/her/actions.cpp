@@ -1,9 +1,11 @@
 #include "modules/cases/her/actions.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <map>
 
 #include "core/accounts/store.hpp"
+#include "core/db/errors.hpp"
 #include "core/feature.hpp"
 #include "core/i18n/catalogue.hpp"
 #include "core/mail/mail.hpp"
@@ -21,6 +23,31 @@ namespace {
 bool MayNameSender(db::Connection& connection, const crypto::Keyring& keyring, std::int64_t woman_id) {
     const StoredPart rules = ReadPart(connection, keyring, woman_id, Part::kSafeContact);
     return rules.content && SafeContactFrom(*rules.content).name_sender;
+}
+
+// True when the case is one she reads in her own view: past its referral, not anonymized, and of
+// an organization where she is still a participant (her link to the record does not outlive her
+// membership).
+bool SheReads(const policy::Principal& caller, const Case& record) {
+    if (record.state == State::kReferred || record.anonymized_at != 0) return false;
+    return std::any_of(caller.memberships.begin(), caller.memberships.end(), [&](const policy::Membership& held) {
+        return held.role == policy::Role::kParticipant && held.organization_id == record.organization_id;
+    });
+}
+
+// A case ReachCase reached for `action` that she does not read in her own view, answered as a
+// missing one, audited.
+core::Failure NotHers(const Module& module, audit::Entry& request) {
+    request.outcome = "denied";
+    return core::NotFoundAudited(module.database(), request);
+}
+
+// The case of her own view the request names, as ReachCase reaches it for `action`.
+core::Outcome<Reached> ReachHers(const Module& module, const policy::Principal& caller, audit::Entry& request,
+                                 std::string_view action, std::int64_t case_id) {
+    auto reached = ReachCase(module, caller, request, action, case_id);
+    if (reached && !SheReads(caller, reached->record)) return NotHers(module, request);
+    return reached;
 }
 
 // Her action in `plan`, or null.
@@ -77,7 +104,10 @@ std::optional<HerCase> ReadHerCase(const Module& module, db::Connection& connect
                                    std::int64_t case_id, std::int64_t now_ms) {
     std::vector<TeamMember> team;
     auto record = FindCase(connection, case_id, &team);
-    if (!record || !module.policy.Permits(&caller, kOwnReadAction, ResourceOf(*record, team))) return std::nullopt;
+    if (!record || !SheReads(caller, *record) ||
+        !module.policy.Permits(&caller, kOwnReadAction, ResourceOf(*record, team))) {
+        return std::nullopt;
+    }
     HerCase her{.record = std::move(*record)};
     her.name_sender = MayNameSender(connection, module.keyring(), her.record.woman_id);
     if (her.name_sender) her.organization_name = OrganizationName(connection, her.record.organization_id);
@@ -124,7 +154,9 @@ std::vector<HerCase> ReadHerCases(const Module& module, const policy::Principal&
 
 core::Outcome<ReachedAction> ReachHerAction(const Module& module, const policy::Principal& caller,
                                             audit::Entry& request, std::int64_t action_id) {
-    return ReachPlanAction(module, caller, request, kOwnActAction, action_id);
+    auto reached = ReachPlanAction(module, caller, request, kOwnActAction, action_id);
+    if (reached && !SheReads(caller, reached->reached.record)) return NotHers(module, request);
+    return reached;
 }
 
 core::Outcome<Plan> MarkHerActionDone(const Module& module, const policy::Principal& caller, audit::Entry request,
@@ -132,35 +164,43 @@ core::Outcome<Plan> MarkHerActionDone(const Module& module, const policy::Princi
     const Plan current = ReadPlan(*module.database().Acquire(), module.keyring(), reached.reached.record.id);
     const PlanAction* action = ActionIn(current, reached.action_id);
     if (action == nullptr || action->owner != Owner::kHer) return RefuseAudited(module, request, "owner", "not_hers");
+    // Her team dropped it: she does not take it up again on her own.
+    if (action->state == ActionState::kDropped) return RefuseAudited(module, request, "state", "dropped");
     if (action->state == ActionState::kDone) {
         request.outcome = "ok";
         request.detail = R"({"unchanged":true})";
         audit::Record(module.database(), request, core::NowMs());
         return current;
     }
-    return SetActionState(module, caller, std::move(request), reached, current.version, ActionState::kDone);
+    // She sent no version: the plan as it is when the change is written (0), however her team revised it.
+    return SetActionState(module, caller, std::move(request), reached, 0, ActionState::kDone);
 }
 
 core::Outcome<bool> AskForHelp(const Module& module, const policy::Principal& caller, audit::Entry request,
                                const ReachedAction& reached, const std::string& message) {
     const Case& record = reached.reached.record;
     if (record.state == State::kClosed) return RefuseAudited(module, request, "state", "closed");
+    bool asked = false;
     module.database().Transact([&](db::Connection& connection) {
         const std::int64_t now = core::NowMs();
         const Plan plan = ReadPlan(connection, module.keyring(), record.id);
         const PlanAction* action = ActionIn(plan, reached.action_id);
+        if (action == nullptr) return;  // revised away since it was reached
         AppendEvent(connection, module.keyring(), record.id,
                     {.kind = "help_asked",
                      .by_user_id = caller.user_id,
                      .at = now,
-                     .detail = {{"action_id", reached.action_id},
-                                {"title", action != nullptr ? action->title : std::string()},
-                                {"message", message}}});
+                     .detail = {{"action_id", reached.action_id}, {"title", action->title}, {"message", message}}});
         MailLead(connection, module.keyring(), record, now);
         request.outcome = "ok";
         request.detail = boost::json::serialize(boost::json::object{{"action_id", reached.action_id}});
         audit::Append(connection, request, now);
+        asked = true;
     });
+    if (!asked) {
+        request.outcome = "not_found";
+        return core::NotFoundAudited(module.database(), request);
+    }
     return true;
 }
 
@@ -169,7 +209,7 @@ core::Outcome<ReachedAppointment> ReachHerAppointment(const Module& module, cons
     std::optional<Appointment> found;
     if (appointment_id > 0) found = FindAppointment(*module.database().Acquire(), module.keyring(), appointment_id);
     // A missing appointment is answered as a missing case, audited alike.
-    auto reached = ReachCase(module, caller, request, kOwnReadAction, found ? found->case_id : 0);
+    auto reached = ReachHers(module, caller, request, kOwnReadAction, found ? found->case_id : 0);
     if (!reached) return std::move(reached.failure());
     ReachedAppointment out;
     std::optional<Place> place;
@@ -188,7 +228,7 @@ core::Outcome<ReachedAppointment> ReachHerAppointment(const Module& module, cons
 
 core::Outcome<DocumentFile> ReadHerDocument(const Module& module, const policy::Principal& caller, audit::Entry request,
                                             std::int64_t case_id, std::int64_t document_id) {
-    auto reached = ReachCase(module, caller, request, kOwnReadAction, case_id);
+    auto reached = ReachHers(module, caller, request, kOwnReadAction, case_id);
     if (!reached) return std::move(reached.failure());
     return ReadDocumentFile(module, std::move(request), *reached, document_id, true);
 }
@@ -196,30 +236,42 @@ core::Outcome<DocumentFile> ReadHerDocument(const Module& module, const policy::
 core::Outcome<std::string> LinkHerAccount(const Module& module, const policy::Principal& caller, audit::Entry request,
                                           const Reached& reached, std::int64_t user_id) {
     const Case& record = reached.record;
+    if (record.anonymized_at != 0) return RefuseAudited(module, request, "state", "anonymized");
     std::optional<std::string> name;
     std::optional<core::Failure> refused;
-    module.database().Transact([&](db::Connection& connection) {
-        name = user_id == 0 ? std::optional<std::string>("")
-                            : FindParticipant(connection, record.organization_id, user_id);
-        if (!name) return;
-        if (user_id != 0) {
-            const auto linked = WomanOfAccount(connection, record.organization_id, user_id);
+    try {
+        module.database().Transact([&](db::Connection& connection) {
+            name = user_id == 0 ? std::optional<std::string>("")
+                                : FindParticipant(connection, record.organization_id, user_id);
+            if (!name) return;
+            const auto linked =
+                user_id == 0 ? std::nullopt : WomanOfAccount(connection, record.organization_id, user_id);
             if (linked && *linked != record.woman_id) {
                 refused = core::Failure{core::Fault::kConflict, "cases.detail.account_linked"};
                 return;
             }
-        }
-        const std::int64_t now = core::NowMs();
-        LinkAccount(connection, record.woman_id, user_id, now);
-        AppendEvent(connection, module.keyring(), record.id,
-                    {.kind = user_id == 0 ? "account_unlinked" : "account_linked",
-                     .by_user_id = caller.user_id,
-                     .at = now,
-                     .detail = {{"user_id", user_id}}});
-        request.outcome = "ok";
-        request.detail = boost::json::serialize(boost::json::object{{"user_id", user_id}});
-        audit::Append(connection, request, now);
-    });
+            boost::json::object detail{{"user_id", user_id}};
+            const std::int64_t now = core::NowMs();
+            request.outcome = "ok";
+            if (record.woman_user_id == user_id) {  // linked as asked already: nothing changes
+                request.detail = R"({"unchanged":true})";
+                audit::Append(connection, request, now);
+                return;
+            }
+            if (record.woman_user_id != 0) detail["replaced_user_id"] = record.woman_user_id;
+            LinkAccount(connection, record.woman_id, user_id, now);
+            AppendEvent(connection, module.keyring(), record.id,
+                        {.kind = user_id == 0 ? "account_unlinked" : "account_linked",
+                         .by_user_id = caller.user_id,
+                         .at = now,
+                         .detail = detail});
+            request.detail = boost::json::serialize(detail);
+            audit::Append(connection, request, now);
+        });
+    } catch (const db::UniqueViolation&) {
+        // Another worker linked the account to another woman's record at the same moment.
+        refused = core::Failure{core::Fault::kConflict, "cases.detail.account_linked"};
+    }
     if (!name) return RefuseAudited(module, request, "user_id", "not_found");
     if (refused) {
         request.outcome = "conflict";

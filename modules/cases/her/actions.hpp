@@ -44,13 +44,15 @@ struct HerCase {
 std::vector<HerCase> ReadHerCases(const Module& module, const policy::Principal& caller, audit::Entry request,
                                   std::int64_t now_ms);
 
-// Her action the path names, on her own case; kNotFound for any other, audited as a missing one.
+// Her action the path names, on her own case (past its referral, not anonymized, of an organization
+// where she is still a participant); kNotFound for any other, audited as a missing one.
 core::Outcome<ReachedAction> ReachHerAction(const Module& module, const policy::Principal& caller,
                                             audit::Entry& request, std::int64_t action_id);
 
-// Marks her action done (a new version of her plan, on the timeline); nothing changes for one done
-// already. kInvalidFields "owner": "not_hers" for an action of her plan that a worker or a partner
-// takes, "state": "closed" for a closed case. Returns her plan as it is now.
+// Marks her action done (a new version of her plan, on the timeline, whatever version her team
+// revised it to meanwhile); nothing changes for one done already. kInvalidFields "owner":
+// "not_hers" for an action of her plan that a worker or a partner takes, "state": "dropped" for
+// one her team dropped, "closed" for a closed case. Returns her plan as it is now.
 core::Outcome<Plan> MarkHerActionDone(const Module& module, const policy::Principal& caller, audit::Entry request,
                                       const ReachedAction& reached);
 
@@ -76,9 +78,11 @@ core::Outcome<DocumentFile> ReadHerDocument(const Module& module, const policy::
                                             std::int64_t case_id, std::int64_t document_id);
 
 // Links the case's record of her to `user_id`, a participant account of the case's organization
-// (0: unlinks it). kInvalidFields "user_id": "not_found" for anyone else (as for a missing
-// account); kConflict when the account is linked to another woman of the organization. Audited;
-// on the timeline. Returns the account's name.
+// who is none of its staff (0: unlinks it; an account linked before is replaced, which the
+// timeline says). kInvalidFields "user_id": "not_found" for anyone else (as for a missing
+// account), "state": "anonymized" for an anonymized case; kConflict when the account is linked to
+// another woman of the organization. Audited; on the timeline, unless nothing changes. Returns
+// the account's name.
 core::Outcome<std::string> LinkHerAccount(const Module& module, const policy::Principal& caller, audit::Entry request,
                                           const Reached& reached, std::int64_t user_id);
 

@@ -241,6 +241,16 @@ TEST_F(HerViewTest, SheMarksHerActionDone_NotHerWorkersOne_AndAsksForHelp) {
     ASSERT_EQ(AsHer("POST", done).status, 200);
     EXPECT_EQ(As(Role::kCaseWorker, "GET", case_path_ + "/plan").Json().at("version"), 3);
 
+    // One her team dropped is not hers to take up again.
+    {
+        auto headers = world_->SignIn(world_->actor(Role::kCaseWorker));
+        headers["If-Match"] = As(Role::kCaseWorker, "GET", case_path_ + "/plan").headers["etag"];
+        ASSERT_EQ(Send("POST", "/api/v1/plan-actions/" + std::to_string(her_action_) + "/state",
+                       R"({"state":"dropped"})", headers)
+                      .status,
+                  200);
+        EXPECT_EQ(FieldError(AsHer("POST", done)), "state:dropped");
+    }
     auto workers = AsHer("POST", "/api/v1/my/actions/" + std::to_string(worker_action_) + "/done");
     EXPECT_EQ(workers.status, 422);
     EXPECT_EQ(FieldError(workers), "owner:not_hers");
@@ -291,6 +301,13 @@ TEST_F(HerViewTest, Linking_OnlyAParticipantOfTheOrganization_OneRecordPerAccoun
                                {.role = Role::kParticipant, .organization_id = world_->foreign_organization}, 0, now);
     });
     EXPECT_EQ(FieldError(Link(case_path_, foreign)), "user_id:not_found");
+    // A worker of the organization who is also one of its participants: not an account of hers.
+    database_->Transact([&](db::Connection& connection) {
+        tenancy::AddMembership(connection, world_->actor(Role::kMentor).user_id,
+                               {.role = Role::kParticipant, .organization_id = world_->own_organization}, 0,
+                               core::NowMs());
+    });
+    EXPECT_EQ(FieldError(Link(case_path_, world_->actor(Role::kMentor).user_id)), "user_id:not_found");
     EXPECT_EQ(As(Role::kCaseWorker, "PUT", case_path_ + "/account", "{}").status, 422);
     EXPECT_EQ(As(Role::kCaseWorker, "PUT", case_path_ + "/account", R"({"user_id":"x"})").status, 422);
 
@@ -301,6 +318,17 @@ TEST_F(HerViewTest, Linking_OnlyAParticipantOfTheOrganization_OneRecordPerAccoun
     EXPECT_EQ(Count("SELECT COUNT(*) FROM cases_women WHERE user_id IS NOT NULL"), 1);
     const auto timeline = As(Role::kCaseWorker, "GET", case_path_ + "/timeline").Json();
     EXPECT_EQ(timeline.at("items").as_array().back().at("kind"), "account_linked");
+
+    // Her link does not outlive her membership of the organization: a participant of another one
+    // no longer reads the case.
+    ASSERT_EQ(HerCases().as_array().size(), 1u);
+    const auto move_her = [&](std::int64_t organization) {
+        database_->Acquire()->Execute("UPDATE tenancy_memberships SET organization_id = $2 WHERE user_id = $1",
+                                      {her_.user_id, organization});
+    };
+    move_her(world_->foreign_organization);
+    EXPECT_EQ(HerCases().as_array().size(), 0u);
+    move_her(world_->own_organization);
 
     EXPECT_EQ(As(Role::kCaseWorker, "DELETE", case_path_ + "/account").status, 204);
     EXPECT_TRUE(As(Role::kCaseWorker, "GET", case_path_).Json().at("account_user_id").is_null());

@@ -8,10 +8,13 @@ constexpr std::string_view kSelectCasesOfAccount =
     "WHERE w.user_id = $1 AND c.state <> 'referred' AND c.anonymized_at IS NULL ORDER BY c.opened_at DESC, c.id DESC";
 constexpr std::string_view kSelectWomanOfAccount =
     "SELECT id FROM cases_women WHERE organization_id = $1 AND user_id = $2 ORDER BY id LIMIT 1";
+// A participant who is not also staff of the organization: a worker's own account never reads a
+// case through her own view.
 constexpr std::string_view kSelectParticipant =
     "SELECT u.display_name FROM accounts_users u JOIN tenancy_memberships m ON m.user_id = u.id "
     "WHERE u.id = $1 AND m.organization_id = $2 AND m.role = 'participant' AND u.erased_at IS NULL "
-    "AND u.disabled = 0";
+    "AND u.disabled = 0 AND NOT EXISTS (SELECT 1 FROM tenancy_memberships s WHERE s.user_id = u.id "
+    "AND s.organization_id = $2 AND s.role IN ('mentor', 'case_worker', 'trainer', 'coordinator', 'org_admin'))";
 constexpr std::string_view kLinkAccount = "UPDATE cases_women SET user_id = $2, updated_at = $3 WHERE id = $1";
 constexpr std::string_view kSelectOrganizationName = "SELECT name FROM tenancy_organizations WHERE id = $1";
 

@@ -21,8 +21,8 @@ std::vector<std::int64_t> CasesOfAccount(db::Connection& connection, std::int64_
 std::optional<std::int64_t> WomanOfAccount(db::Connection& connection, std::int64_t organization_id,
                                            std::int64_t user_id);
 
-// The name of a live account that is a participant of the organization; nullopt for anyone else,
-// of the organization or not.
+// The name of a live account that is a participant of the organization and none of its staff;
+// nullopt for anyone else, of the organization or not.
 std::optional<std::string> FindParticipant(db::Connection& connection, std::int64_t organization_id,
                                            std::int64_t user_id);
 

@@ -161,7 +161,7 @@ core::Outcome<Plan> SetActionState(const Module& module, const policy::Principal
     std::optional<Plan> written;
     module.database().Transact([&](db::Connection& connection) {
         const Plan current = ReadPlan(connection, module.keyring(), reached.reached.record.id);
-        if (current.version != expected_version) return;
+        if (expected_version != 0 && current.version != expected_version) return;
         Plan asked = current;
         for (auto& goal : asked.goals) {
             for (auto& action : goal.actions) {

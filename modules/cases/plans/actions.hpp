@@ -47,9 +47,9 @@ struct ReachedAction {
 core::Outcome<ReachedAction> ReachPlanAction(const Module& module, const policy::Principal& caller,
                                              audit::Entry& request, std::string_view action, std::int64_t action_id);
 
-// Sets the state of one action of the plan, when the plan is at `expected_version`: a revision of
-// its own (a new version, on the timeline). kStale otherwise; kInvalidFields ("state": "closed")
-// for a closed case.
+// Sets the state of one action of the plan, when the plan is at `expected_version` (0: whatever
+// version it is at when the change is written): a revision of its own (a new version, on the
+// timeline). kStale otherwise; kInvalidFields ("state": "closed") for a closed case.
 core::Outcome<Plan> SetActionState(const Module& module, const policy::Principal& caller, audit::Entry request,
                                    const ReachedAction& reached, std::int64_t expected_version, ActionState state);
 
