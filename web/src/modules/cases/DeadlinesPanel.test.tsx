@@ -105,4 +105,15 @@ it('TheOrganizationsScreen_LinksEachToItsCase', async () => {
   await vi.waitFor(() => expect($('.deadline a')).not.toBeNull());
   expect($('.deadline a')!.getAttribute('href')).toBe('/cases/5');
   expect($('.deadline button')).toBeNull();
+  const asked = () => sent.filter((r) => new URL(r.url).pathname === '/api/v1/organizations/1/deadlines')
+    .map((r) => new URL(r.url).searchParams.get('due_before'));
+  // Within a month by default; past their day only: before today.
+  const day = (days: number) => { const d = new Date(Date.now() + days * 86_400_000);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; };
+  expect(asked()).toEqual([day(31)]);
+  const within = $<HTMLSelectElement>('#field-within')!;
+  within.value = '0';
+  within.dispatchEvent(new Event('change', { bubbles: true }));
+  await vi.waitFor(() => expect(asked()).toHaveLength(2));
+  expect(asked()[1]).toBe(day(0));
 });

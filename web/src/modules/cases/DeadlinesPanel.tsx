@@ -137,8 +137,8 @@ export function DeadlinesPanel({ caseId, readAt, writes, onChanged }: { caseId: 
   );
 }
 
-// The open deadlines of the organization's cases that the reader reads, the soonest first (those
-// past their day first of all), a page at a time.
+// The open deadlines of the organization's cases that the reader reads, due within a month (or
+// three, or past their day only), the soonest first, a page at a time.
 export function DeadlinesScreen() {
   const { t } = useI18n();
   const { session } = useAppState();
@@ -147,18 +147,29 @@ export function DeadlinesScreen() {
   const [deadlines, setDeadlines] = useState<Deadline[] | null>(null);
   const [more, setMore] = useState<string | null>(null);
   const [failed, setFailed] = useState<FormErrors>(noErrors);
+  const [within, setWithin] = useState(30);  // days ahead; 0: those past their day only
   const page = (cursor?: string) => {
     if (!organization) return;
+    const before = new Date(Date.now() + (within + (within ? 1 : 0)) * 86_400_000);
+    const due_before = `${before.getFullYear()}-${String(before.getMonth() + 1).padStart(2, '0')}-${
+      String(before.getDate()).padStart(2, '0')}`;
     ok(api.GET('/api/v1/organizations/{organization_id}/deadlines', { params: {
-      path: { organization_id: String(organization) }, query: cursor ? { cursor } : {} } }))
+      path: { organization_id: String(organization) }, query: { due_before, ...(cursor ? { cursor } : {}) } } }))
       .then((got) => { setDeadlines((shown) => cursor ? [...shown ?? [], ...got.items] : got.items); setMore(got.next_cursor); })
       .catch((error) => setFailed(errorsOf(error, t, [])));
   };
-  useEffect(() => page(), [organization]);
+  useEffect(() => page(), [organization, within]);
   return (
     <section class="deadlines">
       <h1>{t('cases.deadlines.screen_title')}</h1>
       <p class="lead">{t('cases.deadlines.screen_lead')}</p>
+      <div class="field">
+        <label for="field-within">{t('cases.deadlines.within')}</label>
+        <select id="field-within" value={String(within)}
+          onChange={(event) => setWithin(Number((event.target as HTMLSelectElement).value))}>
+          {[0, 30, 90].map((days) => <option key={days} value={String(days)}>{t('cases.deadlines.within_days', { days })}</option>)}
+        </select>
+      </div>
       <ErrorSummary id="deadlines-errors" errors={failed} labels={{}} />
       {deadlines?.length === 0 && <p>{t('cases.deadlines.screen_none')}</p>}
       {deadlines && deadlines.length > 0 && (
