@@ -204,14 +204,14 @@ core::Outcome<bool> AskForHelp(const Module& module, const policy::Principal& ca
     return true;
 }
 
-core::Outcome<ReachedAppointment> ReachHerAppointment(const Module& module, const policy::Principal& caller,
-                                                      audit::Entry& request, std::int64_t appointment_id) {
+core::Outcome<ReachedHerAppointment> ReachHerAppointment(const Module& module, const policy::Principal& caller,
+                                                         audit::Entry& request, std::int64_t appointment_id) {
     std::optional<Appointment> found;
     if (appointment_id > 0) found = FindAppointment(*module.database().Acquire(), module.keyring(), appointment_id);
     // A missing appointment is answered as a missing case, audited alike.
     auto reached = ReachHers(module, caller, request, kOwnReadAction, found ? found->case_id : 0);
     if (!reached) return std::move(reached.failure());
-    ReachedAppointment out;
+    ReachedHerAppointment out;
     std::optional<Place> place;
     {
         auto connection = module.database().Acquire();

@@ -64,13 +64,13 @@ core::Outcome<bool> AskForHelp(const Module& module, const policy::Principal& ca
 
 // Her appointment the path names, with its case, when it is of one of her own cases; kNotFound
 // otherwise, audited as a missing one.
-struct ReachedAppointment {
+struct ReachedHerAppointment {
     HerAppointment appointment;
     bool name_sender = false;
     std::string organization_name;  // empty unless name_sender
 };
-core::Outcome<ReachedAppointment> ReachHerAppointment(const Module& module, const policy::Principal& caller,
-                                                      audit::Entry& request, std::int64_t appointment_id);
+core::Outcome<ReachedHerAppointment> ReachHerAppointment(const Module& module, const policy::Principal& caller,
+                                                         audit::Entry& request, std::int64_t appointment_id);
 
 // A document of her case shared with her, and its bytes; kNotFound for one her team keeps for
 // itself, another case's, or a case not hers. Audited.
