@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 
 #include "app/app.hpp"
@@ -94,6 +95,14 @@ int Serve(const config::DatabaseConfig& database_config, const config::KeysConfi
     http::StaticFiles static_files(serve.web_root);
     http::Dispatcher dispatcher(&registry.served_router(), &static_files, &registry.metrics(), serve.access_log);
     dispatcher.SetGuard(registry.guard());
+    // An audited read's answer waits for its entry's commit without holding its thread, which
+    // serves others meanwhile: many answers share one commit.
+    dispatcher.SetScope([](const std::function<http::Response()>& handle) {
+        audit::Deferral records;
+        http::Response response = handle();
+        response.hold = records.Release();
+        return response;
+    });
     // Secure cookies mean the server is reached over TLS (a proxy in front terminates it).
     dispatcher.SetStrictTransportSecurity(serve.cookie_secure);
     dispatcher.SetTrustedProxies(*http::TrustedProxies::Parse(serve.trusted_proxies));

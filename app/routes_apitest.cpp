@@ -183,6 +183,7 @@ const std::map<std::string, MatrixRow, std::less<>> kCoreMatrix = {
     {"completePasswordReset", {std::string(kEveryone), ""}},
     {"createProbeWrite", {std::string(kEveryone), ""}},
     {"getProbeWrite", {std::string(kEveryone), ""}},
+    {"getProbeWriteAudited", {std::string(kEveryone), ""}},
     {"probeSleep", {std::string(kEveryone), ""}},
 };
 

@@ -6,6 +6,7 @@
 #include <array>
 #include <condition_variable>
 #include <exception>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -17,7 +18,7 @@
 namespace ponte::audit {
 namespace {
 
-constexpr std::string_view kAdvanceHead = "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash";
+constexpr std::string_view kAdvanceHead = "UPDATE audit_head SET seq = seq + $1 WHERE id = 1 RETURNING seq, hash";
 constexpr std::string_view kSetHeadHash = "UPDATE audit_head SET hash = $1 WHERE id = 1";
 constexpr std::string_view kInsert =
     "INSERT INTO audit_log (seq, at, actor_user_id, action, outcome, resource_type, resource_id, organization_id, "
@@ -48,36 +49,169 @@ std::string HmacSha256Hex(std::string_view message, const std::array<unsigned ch
     return hex;
 }
 
-// The records of one transaction: those that asked while the one before it was committing.
-struct Batch {
-    std::vector<std::pair<Entry, std::int64_t>> entries;  // each with its time
-    std::vector<std::int64_t> seqs;
-    bool done = false;
-    std::exception_ptr error;
-};
+}  // namespace
 
 // The records of a database wait their turn here: one transaction at a time appends every record
-// that asked meanwhile, so that concurrent records (each audited read makes one) share a commit
-// (on SQLite, one fsync of the journal) and a lock of the chain's head instead of queueing for
-// them one by one.
-struct Committer {
+// queued meanwhile, so that concurrent records (each audited read makes one) share a commit (on
+// SQLite, one fsync of the journal) and a lock of the chain's head instead of queueing for them one
+// by one. The transaction runs on the thread of one of those waiting for it (Settle).
+struct BatchCommitter {
     std::mutex mutex;
-    std::condition_variable finished;
-    std::shared_ptr<Batch> open;  // the batch that takes new records; null when none waits
-    bool committing = false;
+    std::shared_ptr<Batch> open;  // the batch that takes new records; null when none does
+    bool committing = false;      // a thread commits batches now: those who wait leave it to it
 };
 
-std::mutex committers_mutex;
-std::map<const db::Database*, std::shared_ptr<Committer>> committers;
+// The records of one transaction.
+struct Batch {
+    std::shared_ptr<BatchCommitter> committer;
+    db::Database* database = nullptr;
+    std::vector<std::pair<Entry, std::int64_t>> entries;  // each with its time
+    std::vector<std::function<void(bool)>> waiting;       // called once it is committed or failed
+    bool done = false;
+    std::exception_ptr error;  // why its transaction failed
+};
 
-std::shared_ptr<Committer> CommitterOf(const db::Database& database) {
+namespace {
+
+std::mutex committers_mutex;
+std::map<const db::Database*, std::shared_ptr<BatchCommitter>> committers;
+
+std::shared_ptr<BatchCommitter> CommitterOf(const db::Database& database) {
     std::lock_guard lock(committers_mutex);
     auto& committer = committers[&database];
-    if (!committer) committer = std::make_shared<Committer>();
+    if (!committer) committer = std::make_shared<BatchCommitter>();
     return committer;
 }
 
+thread_local Deferral* current_deferral = nullptr;
+
+// Appends the entries in order at the head of the chain; returns the first one's sequence number.
+std::int64_t AppendAll(db::Connection& connection, const std::vector<std::pair<Entry, std::int64_t>>& entries) {
+    const auto count = static_cast<std::int64_t>(entries.size());
+    auto head = connection.Execute(kAdvanceHead, {count});
+    const std::int64_t first = head.Int(0, 0) - count + 1;
+    std::string prev_hash = head.Text(0, 1);
+    const auto keys = ChainKeys();
+    const std::string key_id = keys ? keys->current_id() : "";
+    std::int64_t seq = first;
+    for (const auto& [entry, at_ms] : entries) {
+        std::string hash = ChainHash(seq, at_ms, entry, prev_hash, key_id, keys.get());
+        connection.Execute(kInsert, {seq, at_ms, db::NullIfZero(entry.actor_user_id), entry.action, entry.outcome,
+                                     entry.resource_type, entry.resource_id, db::NullIfZero(entry.organization_id),
+                                     entry.remote, entry.request_id, entry.detail, prev_hash, hash, key_id});
+        prev_hash = std::move(hash);
+        ++seq;
+    }
+    connection.Execute(kSetHeadHash, {prev_hash});
+    return first;
+}
+
+std::shared_ptr<Batch> Queue(db::Database& database, const Entry& entry, std::int64_t at_ms) {
+    auto committer = CommitterOf(database);
+    std::lock_guard lock(committer->mutex);
+    if (!committer->open) {
+        committer->open = std::make_shared<Batch>();
+        committer->open->committer = committer;
+        committer->open->database = &database;
+    }
+    committer->open->entries.emplace_back(entry, at_ms);
+    return committer->open;
+}
+
+// Calls `resume` once `batch` is committed or failed. When no thread commits now, this one does:
+// `batch` (still open, since every batch taken is done before the committing thread stops), and
+// then each batch that someone came to wait for meanwhile.
+void Settle(const std::shared_ptr<Batch>& batch, std::function<void(bool)> resume) {
+    BatchCommitter& committer = *batch->committer;
+    std::unique_lock lock(committer.mutex);
+    if (batch->done) {
+        const bool committed = !batch->error;
+        lock.unlock();
+        resume(committed);
+        return;
+    }
+    batch->waiting.push_back(std::move(resume));
+    if (committer.committing) return;
+    committer.committing = true;
+    while (committer.open && !committer.open->waiting.empty()) {
+        const std::shared_ptr<Batch> next = std::move(committer.open);
+        committer.open.reset();
+        lock.unlock();
+        std::exception_ptr error;
+        try {
+            next->database->Transact([&](db::Connection& connection) { AppendAll(connection, next->entries); });
+        } catch (...) {
+            error = std::current_exception();
+        }
+        lock.lock();
+        next->done = true;
+        next->error = error;
+        auto waiting = std::move(next->waiting);
+        lock.unlock();
+        for (auto& waiter : waiting) waiter(!error);
+        lock.lock();
+    }
+    committer.committing = false;
+}
+
+// Returns once `batch` is committed; throws why it was not.
+void Await(const std::shared_ptr<Batch>& batch) {
+    std::mutex mutex;
+    std::condition_variable finished;
+    bool over = false;
+    Settle(batch, [&](bool) {
+        // Notified under the lock: the waiter, once woken, leaves and takes these with it.
+        std::lock_guard lock(mutex);
+        over = true;
+        finished.notify_one();
+    });
+    std::unique_lock lock(mutex);
+    finished.wait(lock, [&] { return over; });
+    std::lock_guard committed(batch->committer->mutex);
+    if (batch->error) std::rethrow_exception(batch->error);
+}
+
 }  // namespace
+
+Deferral::Deferral() : outer_(current_deferral) { current_deferral = this; }
+
+Deferral::~Deferral() {
+    if (current_deferral == this) current_deferral = outer_;
+    for (const auto& batch : batches_) {
+        try {
+            Await(batch);
+        } catch (...) {  // NOLINT(bugprone-empty-catch): no answer waits for these; the commit's error was its own
+        }
+    }
+}
+
+Deferral::Hold Deferral::Release() {
+    if (current_deferral == this) current_deferral = outer_;
+    std::vector<std::shared_ptr<Batch>> batches;
+    batches.swap(batches_);
+    if (batches.empty()) return {};
+    return [batches = std::move(batches)](std::function<void(bool)> resume) {
+        // Resumed once, when the last of them is done; committed only when all of them are.
+        struct Count {
+            std::mutex mutex;
+            std::size_t left;
+            bool committed = true;
+            std::function<void(bool)> resume;
+        };
+        auto count = std::make_shared<Count>();
+        count->left = batches.size();
+        count->resume = std::move(resume);
+        for (const auto& batch : batches) {
+            Settle(batch, [count](bool committed) {
+                std::unique_lock lock(count->mutex);
+                count->committed = count->committed && committed;
+                if (--count->left > 0) return;
+                lock.unlock();
+                count->resume(count->committed);
+            });
+        }
+    };
+}
 
 void UseKeys(std::shared_ptr<const crypto::Keyring> keys) {
     std::lock_guard lock(keys_mutex);
@@ -107,47 +241,14 @@ std::string ChainHash(std::int64_t seq, std::int64_t at_ms, const Entry& entry, 
 }
 
 std::int64_t Append(db::Connection& connection, const Entry& entry, std::int64_t at_ms) {
-    auto head = connection.Execute(kAdvanceHead);
-    const std::int64_t seq = head.Int(0, 0);
-    const std::string& prev_hash = head.Text(0, 1);
-    const auto keys = ChainKeys();
-    const std::string key_id = keys ? keys->current_id() : "";
-    const std::string hash = ChainHash(seq, at_ms, entry, prev_hash, key_id, keys.get());
-    connection.Execute(kSetHeadHash, {hash});
-    connection.Execute(kInsert, {seq, at_ms, db::NullIfZero(entry.actor_user_id), entry.action, entry.outcome,
-                                 entry.resource_type, entry.resource_id, db::NullIfZero(entry.organization_id),
-                                 entry.remote, entry.request_id, entry.detail, prev_hash, hash, key_id});
-    return seq;
+    return AppendAll(connection, {{entry, at_ms}});
 }
 
-std::int64_t Record(db::Database& database, const Entry& entry, std::int64_t at_ms) {
-    const auto committer = CommitterOf(database);
-    std::unique_lock lock(committer->mutex);
-    if (!committer->open) committer->open = std::make_shared<Batch>();
-    const auto batch = committer->open;
-    const std::size_t index = batch->entries.size();
-    batch->entries.emplace_back(entry, at_ms);
-    committer->finished.wait(lock, [&] { return batch->done || !committer->committing; });
-    if (!batch->done) {
-        // The first of the batch to get its turn commits it, with all that joined it until now.
-        committer->committing = true;
-        committer->open.reset();
-        lock.unlock();
-        try {
-            database.Transact([&](db::Connection& connection) {
-                batch->seqs.clear();
-                for (const auto& [queued, at] : batch->entries) batch->seqs.push_back(Append(connection, queued, at));
-            });
-        } catch (...) {
-            batch->error = std::current_exception();
-        }
-        lock.lock();
-        batch->done = true;
-        committer->committing = false;
-        committer->finished.notify_all();
-    }
-    if (batch->error) std::rethrow_exception(batch->error);
-    return batch->seqs[index];
+void Record(db::Database& database, const Entry& entry, std::int64_t at_ms) {
+    auto batch = Queue(database, entry, at_ms);
+    if (current_deferral == nullptr) return Await(batch);
+    auto& batches = current_deferral->batches_;
+    if (batches.empty() || batches.back() != batch) batches.push_back(std::move(batch));
 }
 
 Verification Verify(db::Database& database, const crypto::Keyring* keys) {

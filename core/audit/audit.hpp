@@ -6,11 +6,12 @@
 // extend one chain.
 #pragma once
 
-#include <memory>
-
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/crypto/keyring.hpp"
 #include "core/db/database.hpp"
@@ -34,9 +35,39 @@ struct Entry {
 std::int64_t Append(db::Connection& connection, const Entry& entry, std::int64_t at_ms);
 
 // Appends in a transaction of its own (for reads, denials and failures, which write nothing else),
-// shared with the records that other threads ask for meanwhile: one commit for all of them. Returns
-// once the entry is committed; throws when the shared transaction failed.
-std::int64_t Record(db::Database& database, const Entry& entry, std::int64_t at_ms);
+// shared with the records that other threads ask for meanwhile: one commit for all of them.
+// Returns once the entry is committed; throws when the shared transaction failed. Within a
+// Deferral on this thread, returns at once instead, and the Deferral's hold waits for the commit.
+void Record(db::Database& database, const Entry& entry, std::int64_t at_ms);
+
+struct Batch;
+
+// The records of one request that its answer waits for. While a Deferral lives on a thread,
+// Record on that thread only queues its entry; Hold() then gives the wait that the answer must
+// pass before it goes out. The thread is free meanwhile: it serves other requests while the
+// commit that includes these entries runs (on a thread that waits for it, often another's).
+//
+// Without Hold(), the destructor waits for the commit itself, so that no record is left behind.
+class Deferral {
+  public:
+    // Calls `resume` once the queued entries are committed (true) or their commit failed (false):
+    // at once when nothing was queued or the commit happened already, else on the thread that
+    // committed them, after the commit. The caller's thread may be the one that commits.
+    using Hold = std::function<void(std::function<void(bool committed)> resume)>;
+
+    Deferral();
+    ~Deferral();
+    Deferral(const Deferral&) = delete;
+    Deferral& operator=(const Deferral&) = delete;
+
+    // The wait for what was queued, or an empty function when nothing was. Ends the deferral.
+    Hold Release();
+
+  private:
+    Deferral* outer_;
+    std::vector<std::shared_ptr<Batch>> batches_;
+    friend void Record(db::Database&, const Entry&, std::int64_t);
+};
 
 // Keys the chain from now on: Append MACs each entry (HMAC-SHA-256) with a key derived from the
 // current field-encryption key, and records that key's id. Every process that writes the audit

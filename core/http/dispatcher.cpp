@@ -198,6 +198,12 @@ Response Dispatcher::RouteRequest(Request& request, std::string_view locale, std
         return render({ProblemKind::kBadRequest, "", "body sent to a route that takes none"});
     }
 
+    if (scope_ && !route.on_loop) return scope_([&] { return HandleRoute(request, route, render); });
+    return HandleRoute(request, route, render);
+}
+
+Response Dispatcher::HandleRoute(Request& request, const Route& route,
+                                 const std::function<Response(const Problem&)>& render) const {
     try {
         if (guard_) {
             if (auto refused = guard_(request, route)) return render(*refused);
@@ -250,11 +256,31 @@ void Dispatcher::Finish(const Request& request, Response& response, std::size_t 
                         std::chrono::steady_clock::time_point start) const {
     AddSecurityHeaders(response, strict_transport_security_);
     response.headers.Add("X-Request-Id", request.request_id);
-    auto elapsed = std::chrono::steady_clock::now() - start;
-    metrics_->Record(slot, response.status, elapsed);
+    Sent sent{.slot = slot,
+              .status = response.status,
+              .bytes = response.body.size(),
+              .start = start,
+              .request_id = request.request_id,
+              .method = request.method_name,
+              .path = request.path,
+              .remote = request.remote};
+    if (!response.hold) return Count(sent);
+    // Counted and logged when it goes out, its time with the wait; one that cannot go out is
+    // answered by Reject, which counts its 503.
+    response.hold = [this, inner = std::move(response.hold), sent = std::move(sent)](auto resume) {
+        inner([this, sent, resume = std::move(resume)](bool ok) {
+            if (ok) Count(sent);
+            resume(ok);
+        });
+    };
+}
+
+void Dispatcher::Count(const Sent& sent) const {
+    auto elapsed = std::chrono::steady_clock::now() - sent.start;
+    metrics_->Record(sent.slot, sent.status, elapsed);
     if (access_log_) {
-        log::Access(request.request_id, request.method_name, request.path, response.status,
-                    std::chrono::duration<double, std::milli>(elapsed).count(), response.body.size(), request.remote);
+        log::Access(sent.request_id, sent.method, sent.path, sent.status,
+                    std::chrono::duration<double, std::milli>(elapsed).count(), sent.bytes, sent.remote);
     }
 }
 

@@ -25,6 +25,11 @@ namespace ponte::http {
 // refuse with a problem (not signed in, cross-site request, role without the action).
 using Guard = std::function<std::optional<Problem>(Request& request, const Route& route)>;
 
+// Runs each route's guard and handler, on their thread, as `handle()`: returns its response, with
+// a hold (Response::hold) when something they started must end before it goes out. Not for the
+// routes that run on the event loop (Route::on_loop), which must not wait.
+using Scope = std::function<Response(const std::function<Response()>& handle)>;
+
 class Dispatcher {
   public:
     // All pointers must outlive the dispatcher; `static_files` may be null.
@@ -40,6 +45,9 @@ class Dispatcher {
 
     // Installs the guard. Call before serving; without one every route runs unguarded.
     void SetGuard(Guard guard) { guard_ = std::move(guard); }
+
+    // Installs the scope. Call before serving; without one a handler's response holds nothing.
+    void SetScope(Scope scope) { scope_ = std::move(scope); }
 
     // Adds Strict-Transport-Security to every response: for a server that is reached over TLS only
     // (behind a TLS-terminating proxy). Call before serving.
@@ -70,15 +78,30 @@ class Dispatcher {
 
   private:
     Response RouteRequest(Request& request, std::string_view locale, std::size_t& slot) const;
+    Response HandleRoute(Request& request, const Route& route,
+                         const std::function<Response(const Problem&)>& render) const;
     void ResolveRemote(Request& request) const;
+    // What the metrics and the access log keep of a response.
+    struct Sent {
+        std::size_t slot;
+        int status;
+        std::size_t bytes;
+        std::chrono::steady_clock::time_point start;
+        std::string request_id;
+        std::string method;
+        std::string path;
+        std::string remote;
+    };
     void Finish(const Request& request, Response& response, std::size_t slot,
                 std::chrono::steady_clock::time_point start) const;
+    void Count(const Sent& sent) const;
 
     const Router* router_;
     const StaticFiles* static_files_;
     metrics::Registry* metrics_;
     bool access_log_;
     Guard guard_;
+    Scope scope_;
     bool strict_transport_security_ = false;
     TrustedProxies trusted_proxies_;
 };

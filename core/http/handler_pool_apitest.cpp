@@ -115,6 +115,59 @@ TEST_P(HandlerPoolTest, WritesWaitingInTheDatabase_LeaveHealthAndReadsAnswering_
     }
 }
 
+TEST_P(HandlerPoolTest, AuditedReadsWaitingForTheirCommit_HoldNoThreadAndGoOutOnceItIsDone) {
+    constexpr int kReads = 6;
+    ServerProcess server(url(), {"--jobs", "false", "--handler-threads", "2", "--db-pool-size", "4"});
+    HttpClient client(server.port());
+    ASSERT_EQ(client.Post("/api/v1/probe/writes", R"({"key":"before","items":2})").status, 201);
+    auto audited = [&] {
+        return database()
+            .Acquire()
+            ->Execute("SELECT COUNT(*) FROM audit_log WHERE action = 'probe.write.read'")
+            .Int(0, 0);
+    };
+
+    // Holds the chain's head, so that the commit of their entries waits (on SQLite, the write lock).
+    lock_.emplace(database().Acquire());
+    (*lock_)->Execute(database().engine() == db::Engine::kPostgres ? "BEGIN" : "BEGIN IMMEDIATE");
+    if (database().engine() == db::Engine::kPostgres) {
+        (*lock_)->Execute("LOCK TABLE audit_head IN SHARE ROW EXCLUSIVE MODE");
+    }
+    std::vector<std::future<HttpResult>> reads;
+    for (int i = 0; i < kReads; ++i) {
+        reads.push_back(std::async(std::launch::async, [port = server.port()] {
+            return HttpClient(port).Get("/api/v1/probe/writes/before/audited");
+        }));
+    }
+    // Every read is answered by its handler and waits for the commit, which one thread runs.
+    const auto deadline = std::chrono::steady_clock::now() + kGuard;
+    while (Gauge(client, "ponte_http_handler_pool_held") < kReads && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::yield();
+    }
+    ASSERT_EQ(Gauge(client, "ponte_http_handler_pool_held"), kReads);
+    EXPECT_EQ(Gauge(client, "ponte_http_handler_pool_busy"), 1);
+    // The other thread of the two serves: a route that needs one answers.
+    EXPECT_EQ(HttpClient(server.port()).Get("/api/v1/meta").status, 200);
+    for (auto& read : reads) EXPECT_FALSE(Ready(read)) << "a read went out before its audit entry was committed";
+    EXPECT_EQ(audited(), 0);
+
+    Release();
+    for (auto& read : reads) {
+        ASSERT_EQ(read.wait_for(kGuard), std::future_status::ready);
+        auto answer = read.get();
+        EXPECT_EQ(answer.status, 200);
+        EXPECT_EQ(answer.Json().at("stored_items"), 2);
+    }
+    EXPECT_EQ(audited(), kReads);
+    EXPECT_EQ(Gauge(client, "ponte_http_handler_pool_held"), 0);
+    // Counted once each, when it went out.
+    EXPECT_NE(
+        client.Get("/metrics")
+            .body.find(
+                R"(ponte_http_requests_total{method="GET",route="/api/v1/probe/writes/{key}/audited",status="2xx"} 6)"),
+        std::string::npos);
+}
+
 TEST_P(HandlerPoolTest, FullPool_RefusesAtOnceWith503_WhileTheLoopsServeAndTheAdmittedWait) {
     struct Directory {
         std::filesystem::path path = testing::MakeTempDirectory();

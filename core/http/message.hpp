@@ -4,6 +4,7 @@
 
 #include <boost/json/object.hpp>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -66,6 +67,11 @@ struct Response {
     int status = 200;
     Headers headers;
     std::string body;
+    // What must be done before the response may go out (the audit entries of the read it
+    // answers, committed): called once, with the function to call then, true when it went well.
+    // The server calls it on the handler's thread and serves other requests meanwhile; on false
+    // it answers 503 instead. Empty: nothing to wait for.
+    std::function<void(std::function<void(bool done)>)> hold;
 
     // A JSON response with the given status.
     static Response Json(int status, std::string body);

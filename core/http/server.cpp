@@ -6,10 +6,12 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <thread>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "core/http/beast_request.hpp"
@@ -345,11 +347,27 @@ asio::awaitable<Response> Server::State::HandleOn(Pool& pool, Request& request) 
             asio::post(pool.threads, [this, &pool, &request, handler = std::move(handler)]() mutable {
                 pool.use->Start();
                 Response done = dispatcher.Handle(request);
-                pool.use->Finish();
                 auto executor = asio::get_associated_executor(handler);
-                asio::post(executor, [handler = std::move(handler), done = std::move(done)]() mutable {
-                    std::move(handler)(std::move(done));
+                auto send = [executor, handler = std::move(handler)](Response response) mutable {
+                    asio::post(executor, [handler = std::move(handler), response = std::move(response)]() mutable {
+                        std::move(handler)(std::move(response));
+                    });
+                };
+                if (!done.hold) {
+                    pool.use->Finish();
+                    return send(std::move(done));
+                }
+                // Sent once what it holds for is done, from the thread that did it: maybe this one,
+                // which is counted busy until then. (Shared: a hold's function is copyable, the
+                // handler is not.)
+                auto hold = std::exchange(done.hold, nullptr);
+                auto held = std::make_shared<std::pair<Response, decltype(send)>>(std::move(done), std::move(send));
+                pool.use->Hold();
+                hold([this, &pool, &request, held](bool ok) {
+                    pool.use->Unhold();
+                    held->second(ok ? std::move(held->first) : dispatcher.Reject(request, ProblemKind::kUnavailable));
                 });
+                pool.use->Finish();
             });
         },
         use_awaitable);

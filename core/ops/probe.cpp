@@ -6,6 +6,8 @@
 #include <optional>
 #include <thread>
 
+#include "core/audit/audit.hpp"
+#include "core/feature.hpp"
 #include "core/http/json_body.hpp"
 #include "core/log/log.hpp"
 
@@ -52,6 +54,20 @@ Reply Read(core::Registry& registry, const Request& request) {
     return Response::Json(
         200, boost::json::serialize(boost::json::object{
                  {"key", request.Param("key")}, {"items", rows.Int(0, 0)}, {"stored_items", rows.Int(0, 1)}}));
+}
+
+// GET /api/v1/probe/writes/{key}/audited: the read, audited as a protected record's read is (its
+// answer waits for the entry's commit).
+Reply AuditedRead(core::Registry& registry, const Request& request) {
+    Reply reply = Read(registry, request);
+    audit::Entry entry{.action = "probe.write.read",
+                       .outcome = reply ? "ok" : "not_found",
+                       .resource_type = "probe.write",
+                       .resource_id = std::string(request.Param("key")),
+                       .remote = audit::AddressOf(request.remote),
+                       .request_id = request.request_id};
+    audit::Record(registry.database(), entry, core::NowMs());
+    return reply;
 }
 
 // POST /api/v1/probe/sleep: answers after 500 ms; with `?database_ms=N` (0..10000), after
@@ -116,6 +132,15 @@ void RegisterProbe(core::Registry& registry) {
                        .response = boost::json::parse(R"({"type":"object"})"),
                        .errors = {404},
                        .handler = [r](const Request& request) { return Read(*r, request); }});
+    registry.AddRoute({.method = Method::kGet,
+                       .path = "/api/v1/probe/writes/{key}/audited",
+                       .policy_action = "public",
+                       .id = "getProbeWriteAudited",
+                       .summary = "Test only: the same read, audited",
+                       .tag = "probe",
+                       .response = boost::json::parse(R"({"type":"object"})"),
+                       .errors = {404},
+                       .handler = [r](const Request& request) { return AuditedRead(*r, request); }});
     registry.AddRoute({.method = Method::kPost,
                        .path = "/api/v1/probe/sleep",
                        .policy_action = "public",
