@@ -215,8 +215,14 @@ core::Page<CaseloadRow> SelectCaseload(db::Connection& connection, std::int64_t 
         sql += "w.id IN (SELECT rowid FROM cases_women_search WHERE cases_women_search MATCH " +
                parameter(FtsPhrase(folded)) + ") AND ";
     }
-    if (!folded.empty())
+    // The substring itself: on PostgreSQL by LIKE, which its trigram index serves; on SQLite by
+    // instr, the same test on folded text, where LIKE with a parameter would make SQLite prepare
+    // the statement again for each pattern (in case the pattern could use an index).
+    if (!folded.empty() && connection.engine() == db::Engine::kSqlite) {
+        sql += "instr(w.search_text, " + parameter(folded) + ") > 0 AND ";
+    } else if (!folded.empty()) {
         sql += "w.search_text LIKE " + parameter("%" + LikeLiteral(folded) + "%") + " ESCAPE '\\' AND ";
+    }
     if (!query.domain.empty()) {
         sql += "EXISTS (SELECT 1 FROM cases_plan_goals g WHERE g.case_id = c.id AND g.domain = " +
                parameter(query.domain) + ") AND ";
