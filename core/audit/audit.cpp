@@ -10,10 +10,13 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
+#include <thread>
 #include <utility>
 #include <vector>
 
 #include "core/crypto/random.hpp"
+#include "core/log/log.hpp"
 
 namespace ponte::audit {
 namespace {
@@ -54,7 +57,8 @@ std::string HmacSha256Hex(std::string_view message, const std::array<unsigned ch
 // The records of a database wait their turn here: one transaction at a time appends every record
 // queued meanwhile, so that concurrent records (each audited read makes one) share a commit (on
 // SQLite, one fsync of the journal) and a lock of the chain's head instead of queueing for them one
-// by one. The transaction runs on the thread of one of those waiting for it (Settle).
+// by one. The transaction runs on the thread of one of those waiting for it, or of its own when
+// more come to wait meanwhile (Settle).
 struct BatchCommitter {
     std::mutex mutex;
     std::shared_ptr<Batch> open;  // the batch that takes new records; null when none does
@@ -118,12 +122,46 @@ std::shared_ptr<Batch> Queue(db::Database& database, const Entry& entry, std::in
     return committer->open;
 }
 
-// Calls `resume` once `batch` is committed or failed. When no thread commits now, this one does:
-// `batch` (still open, since every batch taken is done before the committing thread stops), and
-// then each batch that someone came to wait for meanwhile.
+thread_local bool resuming = false;  // this thread calls the waiters of a batch now
+
+// Commits the open batch, which someone waits for, and calls its waiters; with `lock` held on
+// entry and on return. A waiter that throws is logged and the others are still called.
+void CommitOpen(BatchCommitter& committer, std::unique_lock<std::mutex>& lock) {
+    const std::shared_ptr<Batch> next = std::move(committer.open);
+    committer.open.reset();
+    lock.unlock();
+    std::exception_ptr error;
+    try {
+        next->database->Transact([&](db::Connection& connection) { AppendAll(connection, next->entries); });
+    } catch (...) {
+        error = std::current_exception();
+    }
+    lock.lock();
+    next->done = true;
+    next->error = error;
+    auto waiting = std::move(next->waiting);
+    lock.unlock();
+    resuming = true;
+    for (auto& waiter : waiting) {
+        try {
+            waiter(!error);
+        } catch (const std::exception& failure) {
+            log::Error("audit: a waiter of a commit failed", {{"error", failure.what()}});
+        }
+    }
+    resuming = false;
+    lock.lock();
+}
+
+bool Waited(const BatchCommitter& committer) { return committer.open && !committer.open->waiting.empty(); }
+
+// Calls `resume` once `batch` is committed or failed. When no thread commits now, this one commits
+// `batch` (still open: every batch taken is done before the committing thread stops). Those who
+// came to wait meanwhile are left to a thread of their own, which commits as long as someone
+// waits: the caller's thread (a handler's) goes back to its work after one commit.
 void Settle(const std::shared_ptr<Batch>& batch, std::function<void(bool)> resume) {
-    BatchCommitter& committer = *batch->committer;
-    std::unique_lock lock(committer.mutex);
+    const std::shared_ptr<BatchCommitter> committer = batch->committer;
+    std::unique_lock lock(committer->mutex);
     if (batch->done) {
         const bool committed = !batch->error;
         lock.unlock();
@@ -131,31 +169,24 @@ void Settle(const std::shared_ptr<Batch>& batch, std::function<void(bool)> resum
         return;
     }
     batch->waiting.push_back(std::move(resume));
-    if (committer.committing) return;
-    committer.committing = true;
-    while (committer.open && !committer.open->waiting.empty()) {
-        const std::shared_ptr<Batch> next = std::move(committer.open);
-        committer.open.reset();
-        lock.unlock();
-        std::exception_ptr error;
-        try {
-            next->database->Transact([&](db::Connection& connection) { AppendAll(connection, next->entries); });
-        } catch (...) {
-            error = std::current_exception();
-        }
-        lock.lock();
-        next->done = true;
-        next->error = error;
-        auto waiting = std::move(next->waiting);
-        lock.unlock();
-        for (auto& waiter : waiting) waiter(!error);
-        lock.lock();
+    if (committer->committing) return;
+    committer->committing = true;
+    CommitOpen(*committer, lock);
+    if (!Waited(*committer)) {
+        committer->committing = false;
+        return;
     }
-    committer.committing = false;
+    std::thread([committer] {
+        std::unique_lock lock(committer->mutex);
+        while (Waited(*committer)) CommitOpen(*committer, lock);
+        committer->committing = false;
+    }).detach();
 }
 
 // Returns once `batch` is committed; throws why it was not.
 void Await(const std::shared_ptr<Batch>& batch) {
+    // The commit it would wait for could be its own thread's next.
+    if (resuming) throw std::logic_error("audit::Record on the spot from a waiter of a commit");
     std::mutex mutex;
     std::condition_variable finished;
     bool over = false;
@@ -187,10 +218,9 @@ Deferral::~Deferral() {
 
 Deferral::Hold Deferral::Release() {
     if (current_deferral == this) current_deferral = outer_;
-    std::vector<std::shared_ptr<Batch>> batches;
-    batches.swap(batches_);
-    if (batches.empty()) return {};
-    return [batches = std::move(batches)](std::function<void(bool)> resume) {
+    if (batches_.empty()) return {};
+    // Made before the batches leave: if it throws, the destructor still waits for them.
+    Hold hold = [batches = batches_](std::function<void(bool)> resume) {
         // Resumed once, when the last of them is done; committed only when all of them are.
         struct Count {
             std::mutex mutex;
@@ -211,6 +241,8 @@ Deferral::Hold Deferral::Release() {
             });
         }
     };
+    batches_.clear();
+    return hold;
 }
 
 void UseKeys(std::shared_ptr<const crypto::Keyring> keys) {

@@ -140,6 +140,14 @@ Response Dispatcher::Reject(Request& request, ProblemKind kind) const {
     return response;
 }
 
+Response Dispatcher::Unavailable(const Request& request) const {
+    Response response = RenderProblem({ProblemKind::kUnavailable}, request.locale, request.path, request.request_id);
+    response.headers.Set("Retry-After", "1");
+    AddSecurityHeaders(response, strict_transport_security_);
+    response.headers.Add("X-Request-Id", request.request_id);
+    return response;
+}
+
 Dispatcher::Lane Dispatcher::LaneOf(const Request& request) const {
     std::string path;
     std::string query;
@@ -265,11 +273,13 @@ void Dispatcher::Finish(const Request& request, Response& response, std::size_t 
               .path = request.path,
               .remote = request.remote};
     if (!response.hold) return Count(sent);
-    // Counted and logged when it goes out, its time with the wait; one that cannot go out is
-    // answered by Reject, which counts its 503.
+    // Counted and logged when it goes out, its time with the wait; as a 503 when it cannot
+    // (Unavailable answers instead).
     response.hold = [this, inner = std::move(response.hold), sent = std::move(sent)](auto resume) {
         inner([this, sent, resume = std::move(resume)](bool ok) {
-            if (ok) Count(sent);
+            Sent counted = sent;
+            if (!ok) counted.status = 503;
+            Count(counted);
             resume(ok);
         });
     };

@@ -43,6 +43,11 @@ class Dispatcher {
     // problem+json with the security headers, counted and logged like any other.
     Response Reject(Request& request, ProblemKind kind) const;
 
+    // The answer to a request whose response could not go out because what it held for failed
+    // (Response::hold): a 503 problem with Retry-After, under the request's own id. Counted and
+    // logged as the held response would have been, by the hold that Handle gave it.
+    Response Unavailable(const Request& request) const;
+
     // Installs the guard. Call before serving; without one every route runs unguarded.
     void SetGuard(Guard guard) { guard_ = std::move(guard); }
 

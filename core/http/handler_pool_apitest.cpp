@@ -168,6 +168,27 @@ TEST_P(HandlerPoolTest, AuditedReadsWaitingForTheirCommit_HoldNoThreadAndGoOutOn
         std::string::npos);
 }
 
+TEST_P(HandlerPoolTest, AuditedRead_WhoseEntryCannotBeCommitted_Is503AndTheServerServesOn) {
+    ServerProcess server(url(), {"--jobs", "false"});
+    HttpClient client(server.port());
+    ASSERT_EQ(client.Post("/api/v1/probe/writes", R"({"key":"before","items":2})").status, 201);
+    // The chain's head gone, every append fails: a read that would go out unaudited is refused.
+    database().Acquire()->ExecuteScript("DROP TABLE audit_head");
+    auto refused = client.Get("/api/v1/probe/writes/before/audited");
+    EXPECT_EQ(refused.status, 503);
+    EXPECT_EQ(refused.Header("Content-Type"), "application/problem+json");
+    EXPECT_EQ(refused.Json().at("type"), "/problems/unavailable");
+    EXPECT_EQ(refused.Header("Retry-After"), "1");
+    EXPECT_EQ(refused.body.find("stored_items"), std::string::npos);
+    // Under the request's own id, which its audit entry and its log lines carry.
+    EXPECT_FALSE(refused.Header("X-Request-Id").empty());
+    EXPECT_NE(refused.body.find(refused.Header("X-Request-Id")), std::string::npos) << refused.body;
+    // (Its connection closed after the refusal: the others on new ones.)
+    HttpClient other(server.port());
+    EXPECT_EQ(other.Get("/api/v1/probe/writes/before").status, 200);
+    EXPECT_EQ(Gauge(other, "ponte_http_handler_pool_held"), 0);
+}
+
 TEST_P(HandlerPoolTest, FullPool_RefusesAtOnceWith503_WhileTheLoopsServeAndTheAdmittedWait) {
     struct Directory {
         std::filesystem::path path = testing::MakeTempDirectory();

@@ -363,9 +363,9 @@ asio::awaitable<Response> Server::State::HandleOn(Pool& pool, Request& request) 
                 auto hold = std::exchange(done.hold, nullptr);
                 auto held = std::make_shared<std::pair<Response, decltype(send)>>(std::move(done), std::move(send));
                 pool.use->Hold();
-                hold([this, &pool, &request, held](bool ok) {
-                    pool.use->Unhold();
-                    held->second(ok ? std::move(held->first) : dispatcher.Reject(request, ProblemKind::kUnavailable));
+                hold([this, use = pool.use, &request, held](bool ok) {
+                    use->Unhold();
+                    held->second(ok ? std::move(held->first) : dispatcher.Unavailable(request));
                 });
                 pool.use->Finish();
             });

@@ -6,9 +6,11 @@
 // database, run on a bounded handler pool, so that a slow query holds up one pool thread and never
 // the other connections of its loop; CPU-heavy routes (password hashing) run on a smaller pool of
 // their own. When a pool's requests (running and queued) reach its limit, further ones get a 503
-// with Retry-After at once instead of queueing without end. The server exports each pool's
-// requests waiting for a thread, threads busy and requests refused in the dispatcher's metrics
-// (ponte_http_handler_pool_* and ponte_http_heavy_pool_*): one server per metrics registry.
+// with Retry-After at once instead of queueing without end. A response that holds for something
+// (Response::hold: the commit of its audit entries) goes out once that is done, and its thread is
+// free meanwhile. The server exports each pool's requests waiting for a thread, threads busy,
+// responses held and requests refused in the dispatcher's metrics (ponte_http_handler_pool_* and
+// ponte_http_heavy_pool_*): one server per metrics registry.
 #pragma once
 
 #include <chrono>
