@@ -216,7 +216,7 @@ core::Page<CaseloadRow> SelectCaseload(db::Connection& connection, std::int64_t 
                parameter(FtsPhrase(folded)) + ") AND ";
     }
     // The substring itself: on PostgreSQL by LIKE, which its trigram index serves; on SQLite by
-    // instr, the same test on folded text, where LIKE with a parameter would make SQLite prepare
+    // instr, the same test on folded text, where LIKE with a parameter may make SQLite prepare
     // the statement again for each pattern (in case the pattern could use an index).
     if (!folded.empty() && connection.engine() == db::Engine::kSqlite) {
         sql += "instr(w.search_text, " + parameter(folded) + ") > 0 AND ";
