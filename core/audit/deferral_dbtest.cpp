@@ -101,6 +101,7 @@ TEST_P(DeferralTest, ManyThreads_DeferredAndOnTheSpot_MakeOneChainWithEveryEntry
     constexpr int kEach = 25;
     std::atomic<int> resumed_true{0};
     std::vector<std::thread> threads;
+    threads.reserve(kThreads);
     for (int t = 0; t < kThreads; ++t) {
         threads.emplace_back([&, t] {
             for (int i = 0; i < kEach; ++i) {

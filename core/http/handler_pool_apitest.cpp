@@ -134,6 +134,7 @@ TEST_P(HandlerPoolTest, AuditedReadsWaitingForTheirCommit_HoldNoThreadAndGoOutOn
         (*lock_)->Execute("LOCK TABLE audit_head IN SHARE ROW EXCLUSIVE MODE");
     }
     std::vector<std::future<HttpResult>> reads;
+    reads.reserve(kReads);
     for (int i = 0; i < kReads; ++i) {
         reads.push_back(std::async(std::launch::async, [port = server.port()] {
             return HttpClient(port).Get("/api/v1/probe/writes/before/audited");
