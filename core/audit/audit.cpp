@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <stdexcept>
+#include <system_error>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -155,6 +156,12 @@ void CommitOpen(BatchCommitter& committer, std::unique_lock<std::mutex>& lock) {
 
 bool Waited(const BatchCommitter& committer) { return committer.open && !committer.open->waiting.empty(); }
 
+// Commits the open batch as long as someone waits for it, then lets the next one who waits commit.
+void CommitWhileWaited(BatchCommitter& committer, std::unique_lock<std::mutex>& lock) {
+    while (Waited(committer)) CommitOpen(committer, lock);
+    committer.committing = false;
+}
+
 // Calls `resume` once `batch` is committed or failed. When no thread commits now, this one commits
 // `batch` (still open: every batch taken is done before the committing thread stops). Those who
 // came to wait meanwhile are left to a thread of their own, which commits as long as someone
@@ -176,11 +183,14 @@ void Settle(const std::shared_ptr<Batch>& batch, std::function<void(bool)> resum
         committer->committing = false;
         return;
     }
-    std::thread([committer] {
-        std::unique_lock lock(committer->mutex);
-        while (Waited(*committer)) CommitOpen(*committer, lock);
-        committer->committing = false;
-    }).detach();
+    try {
+        std::thread([committer] {
+            std::unique_lock held(committer->mutex);
+            CommitWhileWaited(*committer, held);
+        }).detach();
+    } catch (const std::system_error&) {  // no thread to be had: this one commits for them
+        CommitWhileWaited(*committer, lock);
+    }
 }
 
 // Returns once `batch` is committed; throws why it was not.
