@@ -28,6 +28,7 @@
 #include "modules/cases/referrals/handlers.hpp"
 #include "modules/cases/referrals/store.hpp"
 #include "modules/cases/retention.hpp"
+#include "modules/cases/search.hpp"
 #include "modules/cases/seed.hpp"
 #include "modules/cases/store.hpp"
 #include "modules/cases/teams/actions.hpp"
@@ -237,6 +238,9 @@ void RegisterCases(core::Registry& registry, int retention_days, std::size_t doc
     // A team is named by its organization; who sits on it is the staff's own data (below).
     registry.DeclareNoPersonalData("cases_mdt_teams", "an organization's multidisciplinary teams");
     registry.DeclareNoPersonalData("cases_mdt_meetings", "when and where a team meets");
+    // The common trigrams of the women's names for the caseload's search (search.hpp): each held by
+    // hundreds of women at least, so that none names any of them.
+    registry.DeclareNoPersonalData("cases_search_statistics", "the trigrams most women's names and codes share");
     registry.DeclareNoPersonalData("cases_places", "an organization's places and their opening hours");
     // Interpreters and mediators are listed by their organization as a service it books, with the
     // name and contact they work under; they have no account and no case here.
@@ -268,6 +272,7 @@ void RegisterCases(core::Registry& registry, int retention_days, std::size_t doc
     AddReminders(registry, module);
     AddDeadlineReminders(registry, module);
     AddRetention(registry, module, retention_days);
+    AddSearchStatistics(registry, module);
 }
 
 class CasesModule : public core::Module {

@@ -170,10 +170,11 @@ class CaseRetentionTest : public testing::EngineTest {
     std::int64_t place_ = 0;
 };
 
-TEST(CaseJobs, RetentionAndDeadlineReminders_AreRecurringJobs) {
+TEST(CaseJobs, RetentionRemindersAndSearchStatistics_AreRecurringJobs) {
     const auto application = testing::Application();
     const auto& jobs = application->recurring_jobs();
-    for (const char* kind : {"cases.retention", "cases.deadline_reminders", "cases.reminders"}) {
+    for (const char* kind :
+         {"cases.retention", "cases.deadline_reminders", "cases.reminders", "cases.search_statistics"}) {
         EXPECT_NE(std::find(jobs.begin(), jobs.end(), kind), jobs.end()) << kind;
     }
 }

@@ -15,6 +15,7 @@
 #include "modules/cases/plans/store.hpp"
 #include "modules/cases/profile/store.hpp"
 #include "modules/cases/referrals/store.hpp"
+#include "modules/cases/search.hpp"
 #include "modules/cases/store.hpp"
 #include "modules/cases/teams/store.hpp"
 
@@ -306,24 +307,28 @@ void SeedDemo(db::Connection& connection, core::DemoWorld& world) {
         LinkAccount(connection, FindCase(connection, first_active)->woman_id, her->second, world.now_ms);
     }
     const ListeningSpace space = SeedListeningSpace(connection, world, organization, first_active, worker->second);
-    if (world.keyring == nullptr) return;
-    const auto coordinator = world.people.find("coordinator");
-    const std::int64_t coordinator_id = coordinator == world.people.end() ? 0 : coordinator->second;
-    std::vector<std::int64_t> active;
-    for (std::size_t i = 0; i < ids.size() && i < 8; ++i) {
-        if (kStates[i] == State::kActive) active.push_back(ids[i]);
-    }
-    SeedTeam(connection, world, organization, active, coordinator_id);
-    SeedDeadlines(connection, world, active, worker->second);
-    for (std::int64_t i = 8; i < count; ++i) {
-        const std::int64_t woman = woman_of(i);
-        if (kStates[i % 8] == State::kReferred) {
-            ids.push_back(SeedReferral(connection, world, organization, woman, NameOf(i), worker->second));
-        } else {
-            ids.push_back(
-                SeedFollowedCase(connection, world, woman, kStates[i % 8], i, worker->second, coordinator_id, space));
+    if (world.keyring != nullptr) {
+        const auto coordinator = world.people.find("coordinator");
+        const std::int64_t coordinator_id = coordinator == world.people.end() ? 0 : coordinator->second;
+        std::vector<std::int64_t> active;
+        for (std::size_t i = 0; i < ids.size() && i < 8; ++i) {
+            if (kStates[i] == State::kActive) active.push_back(ids[i]);
+        }
+        SeedTeam(connection, world, organization, active, coordinator_id);
+        SeedDeadlines(connection, world, active, worker->second);
+        for (std::int64_t i = 8; i < count; ++i) {
+            const std::int64_t woman = woman_of(i);
+            if (kStates[i % 8] == State::kReferred) {
+                ids.push_back(SeedReferral(connection, world, organization, woman, NameOf(i), worker->second));
+            } else {
+                ids.push_back(SeedFollowedCase(connection, world, woman, kStates[i % 8], i, worker->second,
+                                               coordinator_id, space));
+            }
         }
     }
+    // Which trigrams of their names are common, for the caseload's search (search.hpp), as its job
+    // would count them within hours.
+    CountSearchStatistics(connection, world.now_ms);
 }
 
 }  // namespace ponte::cases

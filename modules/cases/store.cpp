@@ -8,6 +8,7 @@
 #include "core/i18n/search_text.hpp"
 #include "core/tenancy/resources.hpp"
 #include "modules/cases/glass/store.hpp"
+#include "modules/cases/search.hpp"
 
 namespace ponte::cases {
 namespace {
@@ -211,15 +212,27 @@ core::Page<CaseloadRow> SelectCaseload(db::Connection& connection, std::int64_t 
         sql += "EXISTS (SELECT 1 FROM cases_team f WHERE f.case_id = c.id AND f.user_id = " +
                parameter(query.worker_user_id) + ") AND ";
     }
+    // The index is asked for a few rare trigrams when the search has any (search.hpp), else for
+    // them all; the whole substring is then tested on the women it names.
+    const std::vector<std::string> rare =
+        folded.empty() ? std::vector<std::string>{} : RareTrigrams(connection, folded);
     if (by_trigrams) {
+        std::string match;
+        for (const auto& trigram : rare) match += (match.empty() ? "" : " ") + FtsPhrase(trigram);
         sql += "w.id IN (SELECT rowid FROM cases_women_search WHERE cases_women_search MATCH " +
-               parameter(FtsPhrase(folded)) + ") AND ";
+               parameter(match.empty() ? FtsPhrase(folded) : match) + ") AND ";
     }
-    // The substring itself: on PostgreSQL by LIKE, which its trigram index serves; on SQLite by
-    // instr, the same test on folded text, where LIKE with a parameter may make SQLite prepare
-    // the statement again for each pattern (in case the pattern could use an index).
+    // The substring itself: on SQLite by instr, where LIKE with a parameter may make SQLite
+    // prepare the statement again for each pattern (in case the pattern could use an index); on
+    // PostgreSQL by LIKE, which its trigram index serves, or by strpos, which it does not, after
+    // a LIKE for each rare trigram, which it does.
     if (!folded.empty() && connection.engine() == db::Engine::kSqlite) {
         sql += "instr(w.search_text, " + parameter(folded) + ") > 0 AND ";
+    } else if (!folded.empty() && !rare.empty()) {
+        for (const auto& trigram : rare) {
+            sql += "w.search_text LIKE " + parameter("%" + LikeLiteral(trigram) + "%") + " ESCAPE '\\' AND ";
+        }
+        sql += "strpos(w.search_text, " + parameter(folded) + ") > 0 AND ";
     } else if (!folded.empty()) {
         sql += "w.search_text LIKE " + parameter("%" + LikeLiteral(folded) + "%") + " ESCAPE '\\' AND ";
     }

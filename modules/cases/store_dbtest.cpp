@@ -1,13 +1,19 @@
 // The cases tables on both engines: for every role of the test world, the caseload's pages hold
 // exactly the cases Policy::Permits lets her read (her team's, or all of her organization's for a
-// coordinator), one statement a page; a state change is made once, at the version it was asked
-// at, and its reason is kept sealed.
+// coordinator), one statement a page (and one for a search's statistics); a state change is made once, at the version
+// it was asked at, and its reason is kept sealed.
 #include "modules/cases/store.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <boost/json.hpp>
+#include <cctype>
+#include <set>
+
 #include "core/accounts/store.hpp"
 #include "core/db/errors.hpp"
+#include "core/i18n/search_text.hpp"
 #include "core/tenancy/store.hpp"
 #include "core/testing/application.hpp"
 #include "core/testing/counting_connection.hpp"
@@ -15,11 +21,17 @@
 #include "core/testing/identities.hpp"
 #include "core/testing/server_process.hpp"
 #include "modules/cases/policy.hpp"
+#include "modules/cases/search.hpp"
 
 namespace ponte::cases {
 namespace {
 
 using policy::Role;
+
+std::size_t CodePoints(std::string_view text) {
+    return static_cast<std::size_t>(std::count_if(
+        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+}
 
 class CaseStoreTest : public testing::EngineTest {
   protected:
@@ -58,7 +70,9 @@ class CaseStoreTest : public testing::EngineTest {
             db::Lease lease = database().Acquire();
             testing::CountingConnection connection(*lease);
             auto result = SelectCaseload(connection, world_->own_organization, filter, query, page);
-            EXPECT_EQ(connection.statements, 1);
+            // One, and one more to read the search's statistics (search.hpp) when it has three
+            // characters or more.
+            EXPECT_EQ(connection.statements, CodePoints(i18n::FoldForSearch(query.search)) >= 3 ? 2 : 1);
             for (const auto& item : result.items) ids.push_back(item.record.id);
             if (!result.next) break;
             page.after = result.next;
@@ -146,6 +160,64 @@ TEST_P(CaseStoreTest, Caseload_ByWorkerAndSearch_FindsNamesHoweverTyped) {
               (std::vector<std::int64_t>{ids_[0], ids_[3], ids_[6]}));
     EXPECT_EQ(Caseload(filter, 1, {.state = State::kIntake, .worker_user_id = colleague_, .search = "zo"}),
               std::vector<std::int64_t>{zoe});
+}
+
+TEST_P(CaseStoreTest, Search_ByRareTrigramsOnceTheCommonAreCounted_FindsWhatItFoundBefore) {
+    // Twelve more women whose names share " (demo)", half of them "leila" and half "amina".
+    database().Transact([&](db::Connection& connection) {
+        for (int i = 1; i <= 12; ++i) {
+            const std::string name = std::string(i % 2 == 0 ? "Leila" : "Amina") + " (demo) " + std::to_string(i * 111);
+            OpenCase(connection, CreateWoman(connection, world_->own_organization, name, 0, 1), State::kActive,
+                     colleague_, 1);
+        }
+    });
+    policy::Principal storage;
+    const auto filter =
+        application_->policy().FilterFor(world_->Caller(world_->actor(Role::kCoordinator), storage), kReadAction);
+    const std::vector<std::string> searches = {"leila (demo) 444", "(demo)", "amina", "mo) 7",  "a (demo) 8",
+                                               "woman 3",          "ila (d", "w-",    "demo 4", "eila (demo) 1332"};
+    std::vector<std::vector<std::int64_t>> before;
+    before.reserve(searches.size());
+    for (const auto& search : searches) before.push_back(Caseload(filter, 200, {.search = search}));
+    EXPECT_EQ(before[0].size(), 1u);
+    EXPECT_EQ(before[1].size(), 12u);
+
+    // Counted with a floor of three: what more than three of the 21 women hold is common.
+    database().Transact([&](db::Connection& connection) { CountSearchStatistics(connection, 2, 3); });
+    auto connection = database().Acquire();
+    auto row = connection->Execute("SELECT women, common_trigrams, counted_at FROM cases_search_statistics");
+    ASSERT_EQ(row.size(), 1u);
+    EXPECT_EQ(row.Int(0, 0), 21);
+    EXPECT_EQ(row.Int(0, 2), 2);
+    std::set<std::string> common;
+    const boost::json::value counted = boost::json::parse(row.Text(0, 1));
+    for (const auto& trigram : counted.as_array()) common.emplace(trigram.as_string());
+    for (const char* shared : {"dem", "emo", "lei", "ami", " (d", "w-"}) {
+        if (std::string_view(shared).size() == 3) EXPECT_TRUE(common.contains(shared)) << shared;
+    }
+    EXPECT_FALSE(common.contains("444"));
+
+    const auto rare = RareTrigrams(*connection, "leila (demo) 444");
+    EXPECT_FALSE(rare.empty());
+    EXPECT_LE(rare.size(), kMostTrigramsAsked);
+    for (const auto& trigram : rare) {
+        EXPECT_FALSE(common.contains(trigram)) << trigram;
+        // On PostgreSQL three letters or digits of one word, the pieces pg_trgm cuts from '%abc%'.
+        if (database().engine() == db::Engine::kPostgres) {
+            EXPECT_TRUE(std::all_of(trigram.begin(), trigram.end(), [](char c) { return std::isalnum(c) != 0; }))
+                << trigram;
+        }
+    }
+    EXPECT_TRUE(RareTrigrams(*connection, "(demo)").empty()) << "only common pieces: the index is asked for them all";
+    EXPECT_TRUE(RareTrigrams(*connection, "le").empty());
+    for (std::size_t i = 0; i < searches.size(); ++i) {
+        EXPECT_EQ(Caseload(filter, 200, {.search = searches[i]}), before[i]) << searches[i];
+    }
+    // Another count replaces the first.
+    database().Transact([&](db::Connection& again) { CountSearchStatistics(again, 3, 100); });
+    EXPECT_EQ(
+        connection->Execute("SELECT common_trigrams FROM cases_search_statistics WHERE counted_at = 3").Text(0, 0),
+        "[]");
 }
 
 TEST_P(CaseStoreTest, Timeline_HoldsEveryChange_DetailSealed_OnePageAStatement) {
