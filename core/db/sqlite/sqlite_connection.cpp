@@ -66,10 +66,16 @@ class SqliteConnection final : public Connection {
         }
         sqlite3_extended_result_codes(db_, 1);
         sqlite3_busy_timeout(db_, static_cast<int>(busy_timeout.count()));
+        // A page cache of 256 KiB per connection rather than SQLite's 2 MiB: the pages it misses
+        // are read again from the operating system's cache, which holds them for every connection
+        // at once. At 100,000 cases the case read and the caseload's search answered as many
+        // requests a second with 128 KiB, 256 KiB or 1 MiB, and the server's peak RSS was 5 MB
+        // lower than with 1 MiB (bench/README.md).
         ExecuteScript(
             "PRAGMA journal_mode = WAL;"
             "PRAGMA synchronous = FULL;"
-            "PRAGMA foreign_keys = ON;");
+            "PRAGMA foreign_keys = ON;"
+            "PRAGMA cache_size = -256;");
     }
 
     ~SqliteConnection() override {
