@@ -1,6 +1,9 @@
 // A connection that counts the statements run through it, for storage tests that show a list
-// costs one statement a page; the work is done by the connection it wraps.
+// costs one statement a page, and keeps the parameters of the last one; the work is done by the
+// connection it wraps.
 #pragma once
+
+#include <vector>
 
 #include "core/db/database.hpp"
 
@@ -13,6 +16,7 @@ class CountingConnection : public db::Connection {
     db::Engine engine() const override { return inner_.engine(); }
     db::Result Execute(std::string_view sql, std::span<const db::Value> params) override {
         ++statements;
+        last_params.assign(params.begin(), params.end());
         return inner_.Execute(sql, params);
     }
     void ExecuteScript(std::string_view sql) override {
@@ -21,6 +25,7 @@ class CountingConnection : public db::Connection {
     }
     bool healthy() const override { return inner_.healthy(); }
     int statements = 0;
+    std::vector<db::Value> last_params;
 
   private:
     db::Connection& inner_;

@@ -79,13 +79,6 @@ Case ReadCase(const db::Result& rows, std::size_t row) {
                 .woman_user_id = rows.Int(row, 13)};
 }
 
-// The number of characters (UTF-8 code points) of `text`.
-std::size_t CodePoints(std::string_view text) {
-    std::size_t count = 0;
-    for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
-    return count;
-}
-
 // `text` as one FTS5 phrase: in double quotes, its own double quotes doubled. With the trigram
 // tokenizer a phrase matches where `text` is a substring.
 std::string FtsPhrase(std::string_view text) {

@@ -102,7 +102,8 @@ struct CaseloadRow {
 };
 
 // The caseload of `organization_id`: the cases `filter` reaches (as those of cases.case.read) that
-// match `query`, oldest first. One statement a page, whatever its length.
+// match `query`, oldest first. One statement a page, whatever its length, and one more for a
+// search of three characters or more (its statistics: search.hpp).
 core::Page<CaseloadRow> SelectCaseload(db::Connection& connection, std::int64_t organization_id,
                                        const policy::Filter& filter, const CaseloadQuery& query,
                                        const core::PageRequest& page);

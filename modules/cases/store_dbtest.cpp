@@ -1,7 +1,8 @@
 // The cases tables on both engines: for every role of the test world, the caseload's pages hold
 // exactly the cases Policy::Permits lets her read (her team's, or all of her organization's for a
-// coordinator), one statement a page (and one for a search's statistics); a state change is made once, at the version
-// it was asked at, and its reason is kept sealed.
+// coordinator), one statement a page (and one for a search's statistics); its search finds
+// exactly the substring; a state change is made once, at the version it was asked at, and its
+// reason is kept sealed.
 #include "modules/cases/store.hpp"
 
 #include <gtest/gtest.h>
@@ -27,11 +28,6 @@ namespace ponte::cases {
 namespace {
 
 using policy::Role;
-
-std::size_t CodePoints(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(
-        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
-}
 
 class CaseStoreTest : public testing::EngineTest {
   protected:
@@ -162,11 +158,17 @@ TEST_P(CaseStoreTest, Caseload_ByWorkerAndSearch_FindsNamesHoweverTyped) {
               std::vector<std::int64_t>{zoe});
 }
 
-TEST_P(CaseStoreTest, Search_ByRareTrigramsOnceTheCommonAreCounted_FindsWhatItFoundBefore) {
-    // Twelve more women whose names share " (demo)", half of them "leila" and half "amina".
+TEST_P(CaseStoreTest, Search_ByRareTrigramsOnceTheCommonAreCounted_FindsExactlyTheSubstring) {
+    // Twelve more women whose names share " (demo)", half of them "leila" and half "amina", and two
+    // whose names hold letters past ASCII and LIKE's wildcards.
     database().Transact([&](db::Connection& connection) {
+        std::vector<std::string> names;
         for (int i = 1; i <= 12; ++i) {
-            const std::string name = std::string(i % 2 == 0 ? "Leila" : "Amina") + " (demo) " + std::to_string(i * 111);
+            names.push_back(std::string(i % 2 == 0 ? "Leila" : "Amina") + " (demo) " + std::to_string(i * 111));
+        }
+        names.emplace_back("Şükran Zoë (demo) 555");
+        names.emplace_back("Ana \"100%_x\\\" (demo)");
+        for (const auto& name : names) {
             OpenCase(connection, CreateWoman(connection, world_->own_organization, name, 0, 1), State::kActive,
                      colleague_, 1);
         }
@@ -174,45 +176,85 @@ TEST_P(CaseStoreTest, Search_ByRareTrigramsOnceTheCommonAreCounted_FindsWhatItFo
     policy::Principal storage;
     const auto filter =
         application_->policy().FilterFor(world_->Caller(world_->actor(Role::kCoordinator), storage), kReadAction);
-    const std::vector<std::string> searches = {"leila (demo) 444", "(demo)", "amina", "mo) 7",  "a (demo) 8",
-                                               "woman 3",          "ila (d", "w-",    "demo 4", "eila (demo) 1332"};
-    std::vector<std::vector<std::int64_t>> before;
-    before.reserve(searches.size());
-    for (const auto& search : searches) before.push_back(Caseload(filter, 200, {.search = search}));
-    EXPECT_EQ(before[0].size(), 1u);
-    EXPECT_EQ(before[1].size(), 12u);
+    // What a plain substring test over every case of the organization finds, read apart.
+    auto substring = [&](const std::string& search) {
+        auto rows = database().Acquire()->Execute(
+            "SELECT c.id, w.chosen_name, w.code FROM cases_cases c JOIN cases_women w ON w.id = c.woman_id "
+            "WHERE c.organization_id = $1 ORDER BY c.id",
+            {world_->own_organization});
+        std::vector<std::int64_t> ids;
+        const std::string folded = i18n::FoldForSearch(search);
+        for (std::size_t row = 0; row < rows.size(); ++row) {
+            const std::string text = i18n::FoldForSearch(rows.Text(row, 1) + " " + rows.Text(row, 2));
+            if (text.find(folded) != std::string::npos) ids.push_back(rows.Int(row, 0));
+        }
+        return ids;
+    };
+    const std::vector<std::string> searches = {
+        "leila (demo) 444", "(demo)",           "amina",  "mo) 7",  "a (demo) 8",    "woman 3", "ila (d",  "w-",
+        "demo 4",           "eila (demo) 1332", "ŞÜKRAN", "ükr zo", "zoe (demo) 55", "100%_",   "%_x\\\"", "\"1"};
+    auto all_found = [&](std::string_view when) {
+        for (const auto& search : searches) {
+            EXPECT_EQ(Caseload(filter, 200, {.search = search}), substring(search)) << search << " " << when;
+        }
+    };
+    EXPECT_EQ(substring("leila (demo) 444").size(), 1u);
+    EXPECT_EQ(substring("(demo)").size(), 14u);
+    all_found("before any count");
 
-    // Counted with a floor of three: what more than three of the 21 women hold is common.
+    // Counted with a floor of three: what more than three of the 23 women hold is common.
     database().Transact([&](db::Connection& connection) { CountSearchStatistics(connection, 2, 3); });
     auto connection = database().Acquire();
     auto row = connection->Execute("SELECT women, common_trigrams, counted_at FROM cases_search_statistics");
     ASSERT_EQ(row.size(), 1u);
-    EXPECT_EQ(row.Int(0, 0), 21);
+    EXPECT_EQ(row.Int(0, 0), 23);
     EXPECT_EQ(row.Int(0, 2), 2);
     std::set<std::string> common;
     const boost::json::value counted = boost::json::parse(row.Text(0, 1));
     for (const auto& trigram : counted.as_array()) common.emplace(trigram.as_string());
-    for (const char* shared : {"dem", "emo", "lei", "ami", " (d", "w-"}) {
-        if (std::string_view(shared).size() == 3) EXPECT_TRUE(common.contains(shared)) << shared;
-    }
+    for (const char* shared : {"dem", "emo", "lei", "ami", " (d", " w-"})
+        EXPECT_TRUE(common.contains(shared)) << shared;
     EXPECT_FALSE(common.contains("444"));
+    all_found("once counted");
 
     const auto rare = RareTrigrams(*connection, "leila (demo) 444");
-    EXPECT_FALSE(rare.empty());
+    ASSERT_FALSE(rare.empty());
     EXPECT_LE(rare.size(), kMostTrigramsAsked);
     for (const auto& trigram : rare) {
         EXPECT_FALSE(common.contains(trigram)) << trigram;
         // On PostgreSQL three letters or digits of one word, the pieces pg_trgm cuts from '%abc%'.
         if (database().engine() == db::Engine::kPostgres) {
-            EXPECT_TRUE(std::all_of(trigram.begin(), trigram.end(), [](char c) { return std::isalnum(c) != 0; }))
-                << trigram;
+            EXPECT_TRUE(std::all_of(trigram.begin(), trigram.end(), [](char c) {
+                return std::isalnum(static_cast<unsigned char>(c)) != 0;
+            })) << trigram;
         }
+    }
+    // The caseload asks its index for those: an FTS5 phrase each, or a LIKE pattern each.
+    {
+        testing::CountingConnection counting(*connection);
+        SelectCaseload(counting, world_->own_organization, filter, {.search = "leila (demo) 444"}, {.limit = 10});
+        std::set<std::string> texts;
+        for (const auto& value : counting.last_params) {
+            if (const auto* text = std::get_if<std::string>(&value)) texts.insert(*text);
+        }
+        std::string match;
+        for (const auto& trigram : rare) {
+            match += (match.empty() ? "\"" : " \"") + trigram + "\"";
+            if (database().engine() == db::Engine::kPostgres)
+                EXPECT_TRUE(texts.contains("%" + trigram + "%")) << trigram;
+        }
+        if (database().engine() == db::Engine::kSqlite) EXPECT_TRUE(texts.contains(match)) << match;
+        EXPECT_FALSE(texts.contains("\"leila (demo) 444\"")) << "not the whole phrase";
+        EXPECT_FALSE(texts.contains("%leila (demo) 444%")) << "not the whole pattern";
     }
     EXPECT_TRUE(RareTrigrams(*connection, "(demo)").empty()) << "only common pieces: the index is asked for them all";
     EXPECT_TRUE(RareTrigrams(*connection, "le").empty());
-    for (std::size_t i = 0; i < searches.size(); ++i) {
-        EXPECT_EQ(Caseload(filter, 200, {.search = searches[i]}), before[i]) << searches[i];
-    }
+
+    // Statistics that cannot be read are none: every search still answers, by all its pieces.
+    connection->Execute("UPDATE cases_search_statistics SET common_trigrams = '{not json'");
+    EXPECT_TRUE(RareTrigrams(*connection, "leila (demo) 444").empty());
+    all_found("with the statistics unreadable");
+
     // Another count replaces the first.
     database().Transact([&](db::Connection& again) { CountSearchStatistics(again, 3, 100); });
     EXPECT_EQ(

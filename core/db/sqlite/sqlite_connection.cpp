@@ -69,8 +69,8 @@ class SqliteConnection final : public Connection {
         // A page cache of 256 KiB per connection rather than SQLite's 2 MiB: the pages it misses
         // are read again from the operating system's cache, which holds them for every connection
         // at once. At 100,000 cases the case read and the caseload's search answered as many
-        // requests a second with 128 KiB, 256 KiB or 1 MiB, and the server's peak RSS was 5 MB
-        // lower than with 1 MiB (bench/README.md).
+        // requests a second with 128 KiB, 256 KiB or 1 MiB, and the server's peak RSS was 6 MB
+        // lower than with the default (bench/README.md).
         ExecuteScript(
             "PRAGMA journal_mode = WAL;"
             "PRAGMA synchronous = FULL;"
