@@ -167,7 +167,7 @@ TEST_P(CaseStoreTest, Search_ByRareTrigramsOnceTheCommonAreCounted_FindsExactlyT
             names.push_back(std::string(i % 2 == 0 ? "Leila" : "Amina") + " (demo) " + std::to_string(i * 111));
         }
         names.emplace_back("Şükran Zoë (demo) 555");
-        names.emplace_back("Ana \"100%_x\\\" (demo)");
+        names.emplace_back(R"(Ana "100%_x\" (demo))");
         for (const auto& name : names) {
             OpenCase(connection, CreateWoman(connection, world_->own_organization, name, 0, 1), State::kActive,
                      colleague_, 1);
