@@ -19,9 +19,6 @@ std::optional<Enum> Parse(const std::string_view (&names)[N], std::string_view n
     return static_cast<Enum>(found - std::begin(names));
 }
 
-std::string Path(std::size_t goal, std::string_view field) {
-    return "goals." + std::to_string(goal) + "." + std::string(field);
-}
 std::string Path(std::size_t goal, std::size_t action, std::string_view field) {
     return "goals." + std::to_string(goal) + ".actions." + std::to_string(action) + "." + std::string(field);
 }
