@@ -8,6 +8,7 @@
 #include "core/privacy/privacy.hpp"
 #include "modules/cases/module.hpp"
 #include "modules/consents/module.hpp"
+#include "modules/directory/module.hpp"
 
 namespace ponte::app {
 
@@ -21,6 +22,7 @@ core::Modules AllModules() {
     // Domain modules, in dependency order: one line each.
     modules.push_back(consents::MakeModule());
     modules.push_back(cases::MakeModule());
+    modules.push_back(directory::MakeModule());
     modules.push_back(ops::MakeProbeModule());  // last: the test suite's probe routes, when asked for
     return modules;
 }

@@ -126,7 +126,7 @@ std::string RecordPath(std::string path, testing::Identities& world, db::Databas
         if (id != ids.end()) {
             value = id->second;
         } else if (factory != factories.end()) {
-            value = std::to_string(factory->second(world, database, reach));
+            value = factory->second(world, database, reach).text;
         }
         path.replace(open, close - open + 1, value);
     }
@@ -266,19 +266,19 @@ std::string FillBody(const std::string& body_ids, testing::Identities& world, db
     for (auto it = std::sregex_iterator(body_ids.begin(), body_ids.end(), kPlaceholder); it != std::sregex_iterator();
          ++it) {
         const std::string name = (*it)[1];
-        std::int64_t id = 987654321;
+        std::string id = "987654321";
         if (!missing) {
             if (name == "user_id") {
-                id = world.NewRecord(true).user_id;
+                id = std::to_string(world.NewRecord(true).user_id);
             } else if (name == "organization_id") {
-                id = world.foreign_organization;
+                id = std::to_string(world.foreign_organization);
             } else if (auto factory = factories.find(name); factory != factories.end()) {
-                id = factory->second(world, database, testing::Reach::kForeign);
+                id = factory->second(world, database, testing::Reach::kForeign).text;
             } else {
                 ADD_FAILURE() << "no record for the placeholder {" << name << "}";
             }
         }
-        body += body_ids.substr(last, static_cast<std::size_t>(it->position()) - last) + std::to_string(id);
+        body += body_ids.substr(last, static_cast<std::size_t>(it->position()) - last) + id;
         last = static_cast<std::size_t>(it->position() + it->length());
     }
     return body + body_ids.substr(last);

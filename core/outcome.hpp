@@ -50,6 +50,12 @@ struct Failure {
         failure.errors.push_back({std::move(field), std::move(code)});
         return failure;
     }
+    // kBadParameter naming the query parameter `name` and what is wrong with it (400).
+    static Failure BadParameter(std::string name, std::string code) {
+        Failure failure = Invalid(std::move(name), std::move(code));
+        failure.fault = Fault::kBadParameter;
+        return failure;
+    }
 };
 
 template <typename T>

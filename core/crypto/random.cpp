@@ -32,6 +32,34 @@ std::string RandomBytes(std::size_t bytes) {
     return raw;
 }
 
+namespace {
+
+// 16 bytes as a UUID of `version`, with the RFC 9562 variant.
+std::string FormatUuid(std::string bytes, int version) {
+    bytes[6] = static_cast<char>((static_cast<unsigned char>(bytes[6]) & 0x0f) | (version << 4));
+    bytes[8] = static_cast<char>((static_cast<unsigned char>(bytes[8]) & 0x3f) | 0x80);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string text;
+    for (std::size_t i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) text += '-';
+        text += kHex[static_cast<unsigned char>(bytes[i]) >> 4];
+        text += kHex[static_cast<unsigned char>(bytes[i]) & 0x0f];
+    }
+    return text;
+}
+
+}  // namespace
+
+std::string RandomUuid() { return FormatUuid(RandomBytes(16), 4); }
+
+std::string NamedUuid(std::string_view name) {
+    EnsureInitialized();
+    std::string digest(crypto_hash_sha256_BYTES, '\0');
+    crypto_hash_sha256(reinterpret_cast<unsigned char*>(digest.data()),
+                       reinterpret_cast<const unsigned char*>(name.data()), name.size());
+    return FormatUuid(digest.substr(0, 16), 8);
+}
+
 std::uint32_t RandomBelow(std::uint32_t upper_bound) {
     EnsureInitialized();
     return randombytes_uniform(upper_bound);

@@ -20,6 +20,13 @@ std::string RandomBytes(std::size_t bytes);
 // A uniformly random integer in [0, upper_bound). Precondition: upper_bound > 0.
 std::uint32_t RandomBelow(std::uint32_t upper_bound);
 
+// A random UUID (version 4, RFC 9562), in lower-case hex: ids that HSDS requires.
+std::string RandomUuid();
+
+// The UUID named by `name` (version 8 of RFC 9562, from the SHA-256 of the name): the same name
+// gives the same id, as demo data made again needs.
+std::string NamedUuid(std::string_view name);
+
 // A code people can read aloud and type: `groups` groups of 4 symbols joined by '-', in an
 // alphabet without look-alike characters (no 0/O, 1/I/L, U): log2(30^4) ≈ 19.6 bits per group.
 // For recovery codes and invitation codes.

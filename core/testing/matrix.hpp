@@ -44,9 +44,16 @@ enum class Reach {
 inline constexpr std::string_view kEveryone = "AAAAAAAAAA";
 inline constexpr std::string_view kSignedIn = "DAAAAAAAAA";
 
+// A record's id as a path or a body names it: a number, or a text (an HSDS id is a UUID).
+struct RecordId {
+    RecordId(std::int64_t id) : text(std::to_string(id)) {}  // NOLINT(google-explicit-constructor)
+    RecordId(std::string id) : text(std::move(id)) {}        // NOLINT(google-explicit-constructor)
+    std::string text;
+};
+
 // Makes a new record for a path parameter ("case_id") as `reach` says, and returns its id. Records
 // without a team make kUnassigned as kOwn.
-using RecordFactory = std::function<std::int64_t(Identities& world, db::Database& database, Reach reach)>;
+using RecordFactory = std::function<RecordId(Identities& world, db::Database& database, Reach reach)>;
 
 struct MatrixRows {
     std::map<std::string, MatrixRow, std::less<>> rows;         // by operation id

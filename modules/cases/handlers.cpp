@@ -61,29 +61,29 @@ Response CaseAnswer(int status, const boost::json::object& body, std::int64_t ve
 core::Outcome<CaseloadQuery> ReadCaseloadQuery(const Request& request) {
     CaseloadQuery query;
     auto params = boost::urls::parse_query(request.query);
-    if (!params) return BadParameter("q", "format");
+    if (!params) return core::Failure::BadParameter("q", "format");
     for (const auto& param : *params) {
         const std::string key = param.key.decode();
         const std::string value = param.has_value ? param.value.decode() : std::string();
         if (key == "state") {
             query.state = ParseState(value);
-            if (!query.state) return BadParameter("state", "format");
+            if (!query.state) return core::Failure::BadParameter("state", "format");
         } else if (key == "worker_id") {
             const auto id = core::ParseId(value);
-            if (!id) return BadParameter("worker_id", "format");
+            if (!id) return core::Failure::BadParameter("worker_id", "format");
             query.worker_user_id = *id;
         } else if (key == "domain") {
-            if (!IsDomain(value)) return BadParameter("domain", "format");
+            if (!IsDomain(value)) return core::Failure::BadParameter("domain", "format");
             query.domain = value;
         } else if (key == "overdue_actions") {
-            if (value != "true" && value != "false") return BadParameter("overdue_actions", "format");
+            if (value != "true" && value != "false") return core::Failure::BadParameter("overdue_actions", "format");
             query.overdue_actions = value == "true";
         } else if (key == "appointment_before") {
             const auto day = i18n::ParseIsoDate(value);
-            if (!day) return BadParameter("appointment_before", "format");
+            if (!day) return core::Failure::BadParameter("appointment_before", "format");
             query.appointment_before = i18n::FromLocal(day->year, day->month, day->day, 0, "UTC");
         } else if (key == "q") {
-            if (value.size() > 100) return BadParameter("q", "too_long");
+            if (value.size() > 100) return core::Failure::BadParameter("q", "too_long");
             if (!http::HasVisibleCharacter(value)) continue;
             query.search = http::NormalizeNfc(value);
         }

@@ -15,10 +15,4 @@ core::Outcome<std::int64_t> ReachPathOrganization(const Module& module, const ht
                              core::ParseId(request.Param("organization_id")).value_or(0));
 }
 
-core::Failure BadParameter(std::string name, std::string code) {
-    core::Failure failure = core::Failure::Invalid(std::move(name), std::move(code));
-    failure.fault = core::Fault::kBadParameter;
-    return failure;
-}
-
 }  // namespace ponte::cases

@@ -19,7 +19,4 @@ core::Outcome<Reached> ReachPathCase(const Module& module, const http::Request& 
 core::Outcome<std::int64_t> ReachPathOrganization(const Module& module, const http::Request& request,
                                                   audit::Entry& entry, std::string_view action);
 
-// 400 naming the query parameter `name` and what is wrong with it.
-core::Failure BadParameter(std::string name, std::string code);
-
 }  // namespace ponte::cases

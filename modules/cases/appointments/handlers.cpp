@@ -144,25 +144,26 @@ Reply GetSlots(const Module& module, const Request& request) {
     std::int64_t worker = 0;
     int minutes = 30;
     auto params = boost::urls::parse_query(request.query);
-    if (!params) return BadParameter("date", "format");
+    if (!params) return core::Failure::BadParameter("date", "format");
     for (const auto& param : *params) {
         const std::string key = param.key.decode();
         const std::string value = param.has_value ? param.value.decode() : std::string();
         if (key == "date") {
             date = i18n::ParseIsoDate(value);
-            if (!date) return BadParameter("date", "format");
+            if (!date) return core::Failure::BadParameter("date", "format");
         } else if (key == "worker_id") {
             const auto id = core::ParseId(value);
-            if (!id) return BadParameter("worker_id", "format");
+            if (!id) return core::Failure::BadParameter("worker_id", "format");
             worker = *id;
         } else if (key == "minutes") {
             const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), minutes);
-            if (error != std::errc() || end != value.data() + value.size()) return BadParameter("minutes", "format");
-            if (minutes < 15) return BadParameter("minutes", "too_small");
-            if (minutes > 240) return BadParameter("minutes", "too_large");
+            if (error != std::errc() || end != value.data() + value.size())
+                return core::Failure::BadParameter("minutes", "format");
+            if (minutes < 15) return core::Failure::BadParameter("minutes", "too_small");
+            if (minutes > 240) return core::Failure::BadParameter("minutes", "too_large");
         }
     }
-    if (!date) return BadParameter("date", "required");
+    if (!date) return core::Failure::BadParameter("date", "required");
     auto slots = FindFreeSlots(module, *place, worker != 0 ? worker : request.principal->user_id, date->year,
                                date->month, date->day, minutes);
     if (!slots) return std::move(slots.failure());

@@ -100,7 +100,7 @@ Reply ListOpenDeadlines(const Module& module, const Request& request) {
         if (param.key.decode() != "due_before") continue;
         before = param.has_value ? param.value.decode() : std::string();
         if (!i18n::ParseIsoDate(before)) {
-            return BadParameter("due_before", "format");
+            return core::Failure::BadParameter("due_before", "format");
         }
     }
     auto deadlines = ReadOpenDeadlines(module, *request.principal, entry, *organization, before, *page);

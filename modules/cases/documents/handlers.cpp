@@ -43,16 +43,16 @@ core::Outcome<Upload> ReadUploadQuery(const Request& request) {
         if (key == "name") {
             std::string code;
             name = http::CheckText(value, http::Text::kName, code);
-            if (!name) return BadParameter("name", code);
-            if (name->size() > kMaxNameLength) return BadParameter("name", "too_long");
+            if (!name) return core::Failure::BadParameter("name", code);
+            if (name->size() > kMaxNameLength) return core::Failure::BadParameter("name", "too_long");
         } else if (key == "visibility") {
-            if (value != "team" && value != "her") return BadParameter("visibility", "invalid");
+            if (value != "team" && value != "her") return core::Failure::BadParameter("visibility", "invalid");
             upload.visibility = value;
         } else {
-            return BadParameter(key, "unknown");
+            return core::Failure::BadParameter(key, "unknown");
         }
     }
-    if (!name) return BadParameter("name", "required");
+    if (!name) return core::Failure::BadParameter("name", "required");
     upload.name = std::move(*name);
     upload.declared = media::EssenceOf(request.headers.Get("Content-Type").value_or(""));
     return upload;

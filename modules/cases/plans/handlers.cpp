@@ -143,7 +143,7 @@ core::Outcome<std::vector<std::string>> PdfLocales(const Module& module, const R
             const std::size_t comma = std::min(list.find(',', start), list.size());
             const std::string locale = list.substr(start, comma - start);
             if (std::find(available.begin(), available.end(), locale) == available.end() || asked.size() >= 2) {
-                return BadParameter("languages", "unknown");
+                return core::Failure::BadParameter("languages", "unknown");
             }
             if (std::find(asked.begin(), asked.end(), locale) == asked.end()) asked.push_back(locale);
             start = comma + 1;

@@ -71,17 +71,17 @@ core::Outcome<std::pair<Box, std::optional<ReferralState>>> ReadListQuery(const 
     Box box = Box::kReceived;
     std::optional<ReferralState> state;
     auto params = boost::urls::parse_query(request.query);
-    if (!params) return BadParameter("box", "format");
+    if (!params) return core::Failure::BadParameter("box", "format");
     for (const auto& param : *params) {
         const std::string key = param.key.decode();
         const std::string value = param.has_value ? param.value.decode() : std::string();
         if (key == "box") {
             const auto parsed = ParseBox(value);
-            if (!parsed) return BadParameter("box", "format");
+            if (!parsed) return core::Failure::BadParameter("box", "format");
             box = *parsed;
         } else if (key == "state") {
             state = ParseReferralState(value);
-            if (!state) return BadParameter("state", "format");
+            if (!state) return core::Failure::BadParameter("state", "format");
         }
     }
     return std::pair{box, state};

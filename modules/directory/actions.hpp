@@ -1,0 +1,50 @@
+// The directory's use cases: importing HSDS (all or nothing, the same ids updated), and reading it
+// as the HSDS API answers.
+#pragma once
+
+#include <boost/json.hpp>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/crypto/keyring.hpp"
+#include "core/db/database.hpp"
+#include "core/outcome.hpp"
+#include "core/registry.hpp"
+#include "modules/directory/model.hpp"
+#include "modules/directory/store.hpp"
+
+namespace ponte::directory {
+
+// What the routes share: null only in a registry that describes, whose handlers never run.
+struct Module {
+    db::Database* database_or_null;
+    const crypto::Keyring* keyring_or_null;
+    core::Deployment deployment;
+    db::Database& database() const { return *database_or_null; }
+    const crypto::Keyring& keyring() const { return *keyring_or_null; }
+};
+
+struct ImportResult {
+    // Empty when everything was written; else nothing was.
+    std::vector<Problem> problems;
+    // How many records of each table the input held, in Table order.
+    std::vector<std::int64_t> records;
+};
+
+// Writes every record `reading` holds in one transaction, each under its HSDS id (a record
+// imported again is updated, never doubled), or none of them: when the reading has problems, or
+// when a record names one (a service's organization, a term's taxonomy) that neither the input
+// nor the directory holds ("not_found").
+ImportResult ImportDirectory(db::Database& database, const crypto::Keyring& keyring, Reading reading,
+                             std::string_view file, std::int64_t now);
+
+// The fully nested service of the HSDS API, as a public reader sees it.
+std::optional<boost::json::object> ReadService(const Module& module, std::string_view hsds_id);
+
+// The organization of the HSDS API, with the services it provides (their own fields).
+std::optional<boost::json::object> ReadOrganization(const Module& module, std::string_view hsds_id);
+
+}  // namespace ponte::directory

@@ -1,0 +1,383 @@
+#include "modules/directory/handlers.hpp"
+
+#include <boost/url/parse_query.hpp>
+#include <charconv>
+#include <chrono>
+#include <regex>
+
+#include "core/feature.hpp"
+#include "core/http/openapi.hpp"
+#include "core/i18n/local_time.hpp"
+#include "core/policy/policy.hpp"
+#include "modules/directory/hsds.hpp"
+
+namespace ponte::directory {
+namespace {
+
+using http::Reply;
+using http::Request;
+using http::Response;
+
+constexpr std::int64_t kDefaultPageSize = 50;
+constexpr std::int64_t kMaxPageSize = 200;
+
+// What a list's query asks for.
+struct ListQuery {
+    PageAsked page;
+    ServiceFilter filter;
+    bool full = false;
+    bool top_only = false;
+};
+
+bool IsUuid(std::string_view text) {
+    static const std::regex kUuid("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    return std::regex_match(text.begin(), text.end(), kUuid);
+}
+
+std::optional<std::int64_t> WholeNumber(std::string_view text, std::int64_t minimum, std::int64_t maximum) {
+    std::int64_t value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value < minimum || value > maximum)
+        return std::nullopt;
+    return value;
+}
+
+// Milliseconds since the epoch of an RFC 3339 date-time ("2026-12-04T10:00:00Z", with an offset or
+// a fraction of a second) or of a date alone (its midnight, UTC).
+std::optional<std::int64_t> InstantMs(std::string_view text) {
+    static const std::regex kDateTime(
+        R"((\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2})))?)");
+    std::match_results<std::string_view::const_iterator> match;
+    if (!std::regex_match(text.begin(), text.end(), match, kDateTime)) return std::nullopt;
+    const auto date = i18n::ParseIsoDate(match.str(1));
+    if (!date) return std::nullopt;
+    using namespace std::chrono;
+    std::int64_t seconds = sys_days{year{date->year} / date->month / date->day}.time_since_epoch() / 1s;
+    if (match[2].matched) {
+        const int hours = std::stoi(match.str(2));
+        const int minutes = std::stoi(match.str(3));
+        const int secs = std::stoi(match.str(4));
+        if (hours > 23 || minutes > 59 || secs > 60) return std::nullopt;
+        seconds += hours * 3600 + minutes * 60 + secs;
+        if (match[6].matched) {
+            const int offset = std::stoi(match.str(7)) * 3600 + std::stoi(match.str(8)) * 60;
+            seconds += match.str(6) == "+" ? -offset : offset;
+        }
+    }
+    return seconds * 1000;
+}
+
+core::Outcome<ListQuery> ReadListQuery(const Request& request) {
+    ListQuery query;
+    query.page.size = kDefaultPageSize;
+    auto params = boost::urls::parse_query(request.query);
+    if (!params) return core::Failure::BadParameter("page", "format");
+    for (const auto& param : *params) {
+        const std::string key = param.key.decode();
+        const std::string value = param.has_value ? param.value.decode() : std::string();
+        auto uuid = [&](std::string& into) -> std::optional<core::Failure> {
+            if (!IsUuid(value)) return core::Failure::BadParameter(key, "format");
+            into = value;
+            return std::nullopt;
+        };
+        auto flag = [&](bool& into) -> std::optional<core::Failure> {
+            if (value != "true" && value != "false") return core::Failure::BadParameter(key, "format");
+            into = value == "true";
+            return std::nullopt;
+        };
+        std::optional<core::Failure> failure;
+        if (key == "page") {
+            auto number = WholeNumber(value, 1, 1'000'000);
+            if (!number) return core::Failure::BadParameter(key, "format");
+            query.page.number = *number;
+        } else if (key == "per_page") {
+            auto size = WholeNumber(value, 1, kMaxPageSize);
+            if (!size) return core::Failure::BadParameter(key, "format");
+            query.page.size = *size;
+        } else if (key == "organization_id") {
+            failure = uuid(query.filter.organization_id);
+        } else if (key == "taxonomy_term_id") {
+            failure = uuid(query.filter.taxonomy_term_id);
+        } else if (key == "taxonomy_id") {
+            failure = uuid(query.filter.taxonomy_id);
+        } else if (key == "modified_after") {
+            auto instant = InstantMs(value);
+            if (!instant) return core::Failure::BadParameter(key, "format");
+            query.filter.modified_after = *instant;
+        } else if (key == "full") {
+            failure = flag(query.full);
+        } else if (key == "top_only") {
+            failure = flag(query.top_only);
+        } else if (key == "format") {
+            if (value != "json") return core::Failure::BadParameter(key, "format");
+        }
+        if (failure) return std::move(*failure);
+    }
+    return query;
+}
+
+// The HSDS API's Page object around `contents`.
+template <typename Record>
+Response PageAnswer(const ListPage<Record>& page, const PageAsked& asked, boost::json::array contents) {
+    const std::int64_t pages = (page.total + asked.size - 1) / asked.size;
+    const bool empty = contents.empty();
+    boost::json::object body{{"total_items", page.total},
+                             {"total_pages", pages},
+                             {"page_number", asked.number},
+                             {"size", static_cast<std::int64_t>(contents.size())},
+                             {"first_page", asked.number == 1},
+                             {"last_page", asked.number >= pages},
+                             {"empty", empty},
+                             {"contents", std::move(contents)}};
+    return Response::Json(200, boost::json::serialize(body));
+}
+
+core::Failure NotFound() { return core::Failure{core::Fault::kNotFound}; }
+
+Reply GetRoot(const Module& module, const Request& request) {
+    const std::string base = core::PublicBaseUrl(module.deployment.public_url, module.deployment.secure, request);
+    return Response::Json(
+        200, boost::json::serialize(boost::json::object{{"version", "3.0"},
+                                                        {"profile", "https://docs.openreferral.org/en/v3.0/hsds/"},
+                                                        {"openapi_url", base + "/api/v1/openapi.json"}}));
+}
+
+Reply ListHsdsServices(const Module& module, const Request& request) {
+    auto query = ReadListQuery(request);
+    if (!query) return std::move(query.failure());
+    db::Lease connection = module.database().Acquire();
+    auto page = ListServices(*connection, query->filter, query->page);
+    boost::json::array contents;
+    for (const auto& [service, organization] : page.items) {
+        if (query->full) {
+            contents.push_back(ComposeService(
+                service,
+                ComposeOrganization(organization, LocationsOf(*connection, module.keyring(), organization.id),
+                                    Trust::kPublic),
+                PlacesOf(*connection, module.keyring(), service.id), Trust::kPublic));
+        } else {
+            contents.push_back(ComposeServiceListItem(service, organization));
+        }
+    }
+    return PageAnswer(page, query->page, std::move(contents));
+}
+
+Reply GetHsdsService(const Module& module, const Request& request) {
+    const std::string id(request.Param("service_id"));
+    if (!IsUuid(id)) return NotFound();
+    auto service = ReadService(module, id);
+    if (!service) return NotFound();
+    return Response::Json(200, boost::json::serialize(*service));
+}
+
+Reply ListHsdsOrganizations(const Module& module, const Request& request) {
+    auto query = ReadListQuery(request);
+    if (!query) return std::move(query.failure());
+    db::Lease connection = module.database().Acquire();
+    auto page = ListOrganizations(*connection, query->page);
+    boost::json::array contents;
+    for (const Organization& organization : page.items) {
+        contents.push_back(
+            query->full ? ComposeOrganization(organization, LocationsOf(*connection, module.keyring(), organization.id),
+                                              Trust::kPublic)
+                        : OneToOneFields(ComposeOrganization(organization, {}, Trust::kPublic)));
+    }
+    return PageAnswer(page, query->page, std::move(contents));
+}
+
+Reply GetHsdsOrganization(const Module& module, const Request& request) {
+    const std::string id(request.Param("directory_organization_id"));
+    if (!IsUuid(id)) return NotFound();
+    auto organization = ReadOrganization(module, id);
+    if (!organization) return NotFound();
+    return Response::Json(200, boost::json::serialize(*organization));
+}
+
+Reply ListHsdsTaxonomies(const Module& module, const Request& request) {
+    auto query = ReadListQuery(request);
+    if (!query) return std::move(query.failure());
+    db::Lease connection = module.database().Acquire();
+    auto page = ListTaxonomies(*connection, query->page);
+    boost::json::array contents;
+    for (const Taxonomy& taxonomy : page.items) contents.push_back(WithoutPonteFields("taxonomy", taxonomy.document));
+    return PageAnswer(page, query->page, std::move(contents));
+}
+
+Reply GetHsdsTaxonomy(const Module& module, const Request& request) {
+    const std::string id(request.Param("taxonomy_id"));
+    if (!IsUuid(id)) return NotFound();
+    db::Lease connection = module.database().Acquire();
+    auto taxonomy = FindTaxonomy(*connection, id);
+    if (!taxonomy) return NotFound();
+    return Response::Json(200, boost::json::serialize(WithoutPonteFields("taxonomy", taxonomy->document)));
+}
+
+Reply ListHsdsTaxonomyTerms(const Module& module, const Request& request) {
+    auto query = ReadListQuery(request);
+    if (!query) return std::move(query.failure());
+    db::Lease connection = module.database().Acquire();
+    auto page = ListTaxonomyTerms(*connection, query->filter.taxonomy_id, query->top_only, query->page);
+    boost::json::array contents;
+    for (const TaxonomyTerm& term : page.items) contents.push_back(WithoutPonteFields("taxonomy_term", term.document));
+    return PageAnswer(page, query->page, std::move(contents));
+}
+
+Reply GetHsdsTaxonomyTerm(const Module& module, const Request& request) {
+    const std::string id(request.Param("taxonomy_term_id"));
+    if (!IsUuid(id)) return NotFound();
+    db::Lease connection = module.database().Acquire();
+    auto term = FindTaxonomyTerm(*connection, id);
+    if (!term) return NotFound();
+    return Response::Json(200, boost::json::serialize(WithoutPonteFields("taxonomy_term", term->document)));
+}
+
+boost::json::object QueryParameter(std::string_view name, std::string_view description, boost::json::object schema) {
+    return {{"name", name}, {"in", "query"}, {"required", false}, {"description", description}, {"schema", schema}};
+}
+
+boost::json::array PageParameters() {
+    return {QueryParameter("page", "The page, from 1", {{"type", "integer"}, {"minimum", 1}}),
+            QueryParameter("per_page", "How many on a page (50 unless said; at most 200)",
+                           {{"type", "integer"}, {"minimum", 1}, {"maximum", kMaxPageSize}}),
+            QueryParameter("format", "Only json", {{"enum", {"json"}}})};
+}
+
+boost::json::array ServiceParameters() {
+    boost::json::array parameters = PageParameters();
+    boost::json::object uuid{{"type", "string"}, {"format", "uuid"}};
+    parameters.push_back(QueryParameter("taxonomy_term_id", "Services with this taxonomy term", uuid));
+    parameters.push_back(QueryParameter("taxonomy_id", "Services with any term of this taxonomy", uuid));
+    parameters.push_back(QueryParameter("organization_id", "Services of this organization", uuid));
+    parameters.push_back(QueryParameter("modified_after", "Services modified after this date-time (RFC 3339)",
+                                        {{"type", "string"}, {"format", "date-time"}}));
+    parameters.push_back(QueryParameter("full", "Fully nested services", {{"type", "boolean"}}));
+    return parameters;
+}
+
+std::string PageSchema(std::string_view item) {
+    return R"({"type":"object","required":["total_items","total_pages","page_number","size","first_page",
+        "last_page","empty","contents"],"properties":{"total_items":{"type":"integer"},
+        "total_pages":{"type":"integer"},"page_number":{"type":"integer"},"size":{"type":"integer"},
+        "first_page":{"type":"boolean"},"last_page":{"type":"boolean"},"empty":{"type":"boolean"},
+        "contents":{"type":"array","items":)" +
+           std::string(item) + "}}}";
+}
+
+constexpr std::string_view kServiceSchema =
+    R"({"type":"object","required":["id","name","status"],"properties":{"id":{"type":"string","format":"uuid"},
+        "name":{"type":"string"},"status":{"type":"string"}}})";
+constexpr std::string_view kOrganizationSchema =
+    R"({"type":"object","required":["id","name","description"],"properties":{"id":{"type":"string",
+        "format":"uuid"},"name":{"type":"string"},"description":{"type":"string"}}})";
+constexpr std::string_view kTaxonomySchema =
+    R"({"type":"object","required":["id","name","description"],"properties":{"id":{"type":"string",
+        "format":"uuid"},"name":{"type":"string"},"description":{"type":"string"}}})";
+
+}  // namespace
+
+void AddRoutes(core::Registry& registry, std::shared_ptr<const Module> module) {
+    const std::string kPublic(policy::kPublic);
+    registry.AddRoute({.method = http::Method::kGet,
+                       .path = "/api/v1/hsds",
+                       .policy_action = kPublic,
+                       .id = "getHsdsApi",
+                       .summary = "What this HSDS API is: the HSDS version, its profile and its OpenAPI document",
+                       .tag = "directory",
+                       .response = http::Schema(R"({"type":"object","required":["version","profile","openapi_url"],
+                           "properties":{"version":{"type":"string"},"profile":{"type":"string"},
+                           "openapi_url":{"type":"string"}}})"),
+                       .handler = core::Bind(module, &GetRoot)});
+    registry.AddRoute({.method = http::Method::kGet,
+                       .path = "/api/v1/hsds/services",
+                       .policy_action = kPublic,
+                       .id = "listHsdsServices",
+                       .summary = "The directory's services as HSDS 3.0 writes them, a page at a time",
+                       .tag = "directory",
+                       .parameters = ServiceParameters(),
+                       .response = http::Schema(PageSchema(kServiceSchema)),
+                       .errors = {400},
+                       .handler = core::Bind(module, &ListHsdsServices)});
+    registry.AddRoute({.method = http::Method::kGet,
+                       .path = "/api/v1/hsds/services/{service_id}",
+                       .policy_action = kPublic,
+                       .id = "getHsdsService",
+                       .summary = "A service fully nested as HSDS 3.0 writes it, with its organization and locations "
+                                  "(a confidential location without its place)",
+                       .tag = "directory",
+                       .response = http::Schema(kServiceSchema),
+                       .errors = {404},
+                       .handler = core::Bind(module, &GetHsdsService)});
+    registry.AddRoute({.method = http::Method::kGet,
+                       .path = "/api/v1/hsds/organizations",
+                       .policy_action = kPublic,
+                       .id = "listHsdsOrganizations",
+                       .summary = "The directory's organizations as HSDS 3.0 writes them, a page at a time",
+                       .tag = "directory",
+                       .parameters =
+                           [] {
+                               auto parameters = PageParameters();
+                               parameters.push_back(
+                                   QueryParameter("full", "With what each organization holds", {{"type", "boolean"}}));
+                               return parameters;
+                           }(),
+                       .response = http::Schema(PageSchema(kOrganizationSchema)),
+                       .errors = {400},
+                       .handler = core::Bind(module, &ListHsdsOrganizations)});
+    registry.AddRoute({.method = http::Method::kGet,
+                       .path = "/api/v1/hsds/organizations/{directory_organization_id}",
+                       .policy_action = kPublic,
+                       .id = "getHsdsOrganization",
+                       .summary = "An organization as HSDS 3.0 writes it, with the services it provides",
+                       .tag = "directory",
+                       .response = http::Schema(kOrganizationSchema),
+                       .errors = {404},
+                       .handler = core::Bind(module, &GetHsdsOrganization)});
+    registry.AddRoute({.method = http::Method::kGet,
+                       .path = "/api/v1/hsds/taxonomies",
+                       .policy_action = kPublic,
+                       .id = "listHsdsTaxonomies",
+                       .summary = "The taxonomies the directory's terms belong to, a page at a time",
+                       .tag = "directory",
+                       .parameters = PageParameters(),
+                       .response = http::Schema(PageSchema(kTaxonomySchema)),
+                       .errors = {400},
+                       .handler = core::Bind(module, &ListHsdsTaxonomies)});
+    registry.AddRoute({.method = http::Method::kGet,
+                       .path = "/api/v1/hsds/taxonomies/{taxonomy_id}",
+                       .policy_action = kPublic,
+                       .id = "getHsdsTaxonomy",
+                       .summary = "A taxonomy as HSDS 3.0 writes it",
+                       .tag = "directory",
+                       .response = http::Schema(kTaxonomySchema),
+                       .errors = {404},
+                       .handler = core::Bind(module, &GetHsdsTaxonomy)});
+    registry.AddRoute({.method = http::Method::kGet,
+                       .path = "/api/v1/hsds/taxonomy_terms",
+                       .policy_action = kPublic,
+                       .id = "listHsdsTaxonomyTerms",
+                       .summary = "The directory's taxonomy terms (the categories of its services), a page at a time",
+                       .tag = "directory",
+                       .parameters =
+                           [] {
+                               auto parameters = PageParameters();
+                               parameters.push_back(QueryParameter("taxonomy_id", "Terms of this taxonomy",
+                                                                   {{"type", "string"}, {"format", "uuid"}}));
+                               parameters.push_back(QueryParameter("top_only", "Only the terms without a parent",
+                                                                   {{"type", "boolean"}}));
+                               return parameters;
+                           }(),
+                       .response = http::Schema(PageSchema(kTaxonomySchema)),
+                       .errors = {400},
+                       .handler = core::Bind(module, &ListHsdsTaxonomyTerms)});
+    registry.AddRoute({.method = http::Method::kGet,
+                       .path = "/api/v1/hsds/taxonomy_terms/{taxonomy_term_id}",
+                       .policy_action = kPublic,
+                       .id = "getHsdsTaxonomyTerm",
+                       .summary = "A taxonomy term as HSDS 3.0 writes it",
+                       .tag = "directory",
+                       .response = http::Schema(kTaxonomySchema),
+                       .errors = {404},
+                       .handler = core::Bind(module, &GetHsdsTaxonomyTerm)});
+}
+
+}  // namespace ponte::directory
