@@ -38,8 +38,11 @@ boost::json::value ReadJsonFile(const std::filesystem::path& path) {
 }
 
 std::vector<std::string> SchemaErrors(const std::filesystem::path& schema, const boost::json::value& document) {
-    const boost::json::value root = ReadJsonFile(schema);
-    const std::filesystem::path folder = schema.parent_path();
+    return SchemaErrors(ReadJsonFile(schema), schema.parent_path(), document);
+}
+
+std::vector<std::string> SchemaErrors(const boost::json::value& root, const std::filesystem::path& folder,
+                                      const boost::json::value& document) {
     auto fetch = [&](const std::string& uri) -> const boost::json::value* {
         const std::string file = uri.substr(0, uri.find('#'));
         return new boost::json::value(ReadJsonFile(folder / file));

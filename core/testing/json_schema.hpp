@@ -22,4 +22,9 @@ boost::json::value ReadJsonFile(const std::filesystem::path& path);
 // when valid.
 std::vector<std::string> SchemaErrors(const std::filesystem::path& schema, const boost::json::value& document);
 
+// The same for a schema given as a value (one taken from an OpenAPI document), its $refs to
+// other files read from `folder`.
+std::vector<std::string> SchemaErrors(const boost::json::value& schema, const std::filesystem::path& folder,
+                                      const boost::json::value& document);
+
 }  // namespace ponte::testing

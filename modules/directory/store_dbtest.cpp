@@ -1,0 +1,174 @@
+#include "modules/directory/store.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/testing/application.hpp"
+#include "core/testing/engine.hpp"
+#include "core/testing/json_schema.hpp"
+#include "core/testing/server_process.hpp"
+#include "modules/directory/actions.hpp"
+
+namespace ponte::directory {
+namespace {
+
+std::filesystem::path Hsds() { return testing::SharedDir() / "hsds-3.0"; }
+
+// The official examples with their locations on Earth (model_test.cpp says why).
+void PutOnEarth(boost::json::value& value) {
+    if (auto* object = value.if_object()) {
+        if (object->contains("latitude") && object->at("latitude") == 100) (*object)["latitude"] = 45.0703;
+        for (auto& [key, child] : *object) PutOnEarth(child);
+    } else if (auto* array = value.if_array()) {
+        for (auto& child : *array) PutOnEarth(child);
+    }
+}
+
+boost::json::value Example(std::string_view name) {
+    boost::json::value example = testing::ReadJsonFile(Hsds() / "examples" / name);
+    PutOnEarth(example);
+    return example;
+}
+
+class DirectoryStoreTest : public testing::EngineTest {
+  protected:
+    void SetUp() override {
+        EngineTest::SetUp();
+        if (IsSkipped()) return;
+        testing::MigrateAll(database());
+        keyring_ = testing::TestKeyring();
+    }
+
+    ImportResult Import(const boost::json::value& input, std::int64_t now = 1000) {
+        return ImportDirectory(database(), *keyring_, ReadJsonImport(input, "import.json"), "import.json", now);
+    }
+
+    std::vector<std::int64_t> Counts() {
+        auto connection = database().Acquire();
+        return CountRecords(*connection);
+    }
+
+    Module module() { return Module{&database(), keyring_.get(), {}}; }
+
+    std::shared_ptr<const crypto::Keyring> keyring_;
+};
+
+std::string Problems(const ImportResult& result) {
+    std::string text;
+    for (const Problem& problem : result.problems) text += problem.field + ":" + problem.code + " ";
+    return text;
+}
+
+TEST_P(DirectoryStoreTest, OfficialExamples_ImportOnceHoweverOftenAndExportAsValidHsds) {
+    const boost::json::object input{{"services", {Example("service_full.json")}},
+                                    {"taxonomy_terms", Example("taxonomy_term_list.json")},
+                                    {"taxonomies", Example("taxonomy_list.json")}};
+    ASSERT_EQ(Problems(Import(input)), "");
+    const std::vector<std::int64_t> once = Counts();
+    EXPECT_EQ(once[static_cast<std::size_t>(Table::kServices)], 1);
+    EXPECT_EQ(once[static_cast<std::size_t>(Table::kOrganizations)], 1);
+    EXPECT_GE(once[static_cast<std::size_t>(Table::kTaxonomyTerms)], 1);
+    ASSERT_EQ(Problems(Import(input, 2000)), "");
+    EXPECT_EQ(Counts(), once) << "an import run again updates, never doubles";
+
+    const boost::json::object example = Example("service_full.json").as_object();
+    const std::string id(example.at("id").as_string());
+    auto service = ReadService(module(), id);
+    ASSERT_TRUE(service);
+    EXPECT_EQ(testing::SchemaErrors(Hsds() / "schema" / "service.json", *service), std::vector<std::string>{});
+    for (const auto& [key, value] : example) EXPECT_EQ(service->at(key), value) << key;
+
+    // Unchanged by the second import: modified_after still finds it only from before the first.
+    auto connection = database().Acquire();
+    EXPECT_EQ(ListServices(*connection, {.modified_after = 999}, {}).total, 1);
+    EXPECT_EQ(ListServices(*connection, {.modified_after = 1000}, {}).total, 0);
+
+    const std::string organization(example.at("organization").at("id").as_string());
+    auto read = ReadOrganization(module(), organization);
+    ASSERT_TRUE(read);
+    EXPECT_EQ(testing::SchemaErrors(Hsds() / "schema" / "organization.json", *read), std::vector<std::string>{});
+    EXPECT_EQ(read->at("services").as_array().size(), 1u);
+    EXPECT_EQ(ListServices(*connection, {.organization_id = organization}, {}).total, 1);
+    const std::string term(example.at("attributes").at(0).at("taxonomy_term").at("id").as_string());
+    EXPECT_EQ(ListServices(*connection, {.taxonomy_term_id = term}, {}).total, 1);
+    EXPECT_EQ(ListServices(*connection, {.taxonomy_term_id = "0a5e3c2e-0000-4c7e-9a51-000000000000"}, {}).total, 0);
+    for (const TaxonomyTerm& listed : ListTaxonomyTerms(*connection, "", false, {.number = 1, .size = 100}).items) {
+        EXPECT_EQ(testing::SchemaErrors(Hsds() / "schema" / "taxonomy_term.json", listed.document),
+                  std::vector<std::string>{});
+    }
+}
+
+TEST_P(DirectoryStoreTest, ImportedAgainWithChanges_UpdatesTheSameRecords) {
+    boost::json::object service = Example("service_full.json").as_object();
+    ASSERT_EQ(Problems(Import(boost::json::object{{"services", {service}}})), "");
+    const std::vector<std::int64_t> once = Counts();
+    service["name"] = "Community Counselling (evenings)";
+    ASSERT_EQ(Problems(Import(boost::json::object{{"services", {service}}}, 5000)), "");
+    EXPECT_EQ(Counts(), once);
+    auto connection = database().Acquire();
+    auto read = FindService(*connection, service.at("id").as_string());
+    ASSERT_TRUE(read);
+    EXPECT_EQ(read->name, "Community Counselling (evenings)");
+    EXPECT_EQ(ListServices(*connection, {.modified_after = 4999}, {}).total, 1);
+}
+
+TEST_P(DirectoryStoreTest, AReferenceToNothing_ImportsNothingOfTheFile) {
+    const std::string organization = "0a5e3c2e-1111-4c7e-9a51-000000000001";
+    const boost::json::object input{
+        {"organizations", {{{"id", organization}, {"name", "Casa delle donne"}, {"description", "A centre"}}}},
+        {"services",
+         {{{"id", "0a5e3c2e-2222-4c7e-9a51-000000000002"},
+           {"name", "Legal aid"},
+           {"status", "active"},
+           {"organization_id", organization}},
+          {{"id", "0a5e3c2e-3333-4c7e-9a51-000000000003"},
+           {"name", "Shelter"},
+           {"status", "active"},
+           {"organization_id", "0a5e3c2e-9999-4c7e-9a51-000000000009"}}}}};
+    EXPECT_EQ(Problems(Import(input)), "services.1.organization_id:not_found ");
+    EXPECT_EQ(Counts(), std::vector<std::int64_t>(6, 0)) << "nothing half-imported";
+
+    // A reference to what the directory holds from an earlier import is found.
+    const boost::json::object earlier{{"organizations", {input.at("organizations").at(0)}}};
+    ASSERT_EQ(Problems(Import(earlier)), "");
+    const boost::json::object later{{"services", {input.at("services").at(0)}}};
+    EXPECT_EQ(Problems(Import(later)), "");
+    EXPECT_EQ(Counts()[static_cast<std::size_t>(Table::kServices)], 1);
+}
+
+TEST_P(DirectoryStoreTest, ConfidentialPlace_IsSealedInTheDatabaseAndLeftOutOfThePublicService) {
+    boost::json::object service = Example("service_full.json").as_object();
+    boost::json::object& location =
+        service.at("service_at_locations").as_array().at(0).as_object().at("location").as_object();
+    location["ponte_confidential"] = true;
+    location["addresses"].as_array().at(0).as_object()["address_1"] = "7 Via Segreta";
+    location["latitude"] = 45.0612;
+    location["longitude"] = 7.6543;
+    // The same location nested under its organization is the same object.
+    service.at("organization").as_object().at("locations").as_array().at(0) = location;
+    ASSERT_EQ(Problems(Import(boost::json::object{{"services", {service}}})), "");
+
+    auto connection = database().Acquire();
+    auto rows =
+        connection->Execute("SELECT document, place, latitude, longitude FROM directory_locations WHERE hsds_id = $1",
+                            {std::string(location.at("id").as_string())});
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows.Text(0, 0).find("Via Segreta"), std::string::npos);
+    EXPECT_EQ(rows.Text(0, 1).find("Via Segreta"), std::string::npos);
+    EXPECT_EQ(rows.Text(0, 1).rfind("v1:", 0), 0u) << "sealed";
+    EXPECT_TRUE(rows.IsNull(0, 2));
+    EXPECT_TRUE(rows.IsNull(0, 3));
+
+    const std::string published = boost::json::serialize(*ReadService(module(), service.at("id").as_string()));
+    for (std::string_view secret : {"Via Segreta", "45.0612", "7.6543", "4.50612E1", "7.6543E0"})
+        EXPECT_EQ(published.find(secret), std::string::npos) << secret;
+    EXPECT_NE(published.find(location.at("name").as_string()), std::string::npos) << "named, not placed";
+
+    auto places = PlacesOf(*connection, *keyring_, service.at("id").as_string());
+    ASSERT_FALSE(places.empty());
+    EXPECT_EQ(places[0].second.place.at("addresses").at(0).at("address_1"), "7 Via Segreta");
+}
+
+PONTE_INSTANTIATE_ENGINES(DirectoryStoreTest);
+
+}  // namespace
+}  // namespace ponte::directory
