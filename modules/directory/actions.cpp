@@ -1,6 +1,9 @@
 #include "modules/directory/actions.hpp"
 
 #include <map>
+#include <set>
+
+#include "modules/directory/search.hpp"
 
 namespace ponte::directory {
 namespace {
@@ -15,7 +18,13 @@ class Rows {
   public:
     Rows(db::Connection& connection, std::string file) : connection_(connection), file_(std::move(file)) {}
 
-    void Wrote(Table table, const std::string& hsds_id, std::int64_t row) { rows_[{table, hsds_id}] = row; }
+    void Wrote(Table table, const std::string& hsds_id, std::int64_t row) {
+        rows_[{table, hsds_id}] = row;
+        for (std::int64_t service : ServicesOf(connection_, table, row)) touched_.insert(service);
+    }
+
+    // The services whose search entries what was written is part of.
+    const std::set<std::int64_t>& touched() const { return touched_; }
 
     // The row of `hsds_id` (0 for an empty one); a problem at `field` when there is none.
     std::int64_t Find(Table table, const std::string& hsds_id, const std::string& field) {
@@ -35,6 +44,7 @@ class Rows {
     std::string file_;
     std::map<std::pair<Table, std::string>, std::int64_t> rows_;
     std::vector<Problem> problems_;
+    std::set<std::int64_t> touched_;
 };
 
 std::string Field(const std::string& at, std::string_view field) {
@@ -86,9 +96,11 @@ ImportResult ImportDirectory(db::Database& database, const crypto::Keyring& keyr
                 const std::int64_t service = rows.Find(Table::kServices, at.service_id, Field(at.at, "service_id"));
                 const std::int64_t location = rows.Find(Table::kLocations, at.location_id, Field(at.at, "location_id"));
                 rows.Check();
-                WriteServiceAtLocation(connection, at, service, location, now);
+                rows.Wrote(Table::kServiceAtLocations, at.id,
+                           WriteServiceAtLocation(connection, at, service, location, now));
             }
             rows.Check();
+            for (std::int64_t service : rows.touched()) RefreshEntries(connection, service);
         });
     } catch (Refused& refused) {
         result.problems = std::move(refused.problems);

@@ -236,5 +236,57 @@ TEST_F(HsdsApiTest, ConfidentialPlace_IsInNoPublicAnswer) {
     }
 }
 
+TEST_F(HsdsApiTest, Search_FindsByWordsAndPlace_NeverPlacingTheShelter) {
+    const boost::json::object input = Input();
+    const std::string service(input.at("services").at(0).at("id").as_string());
+    auto found = Get("/api/v1/directory/services?q=COUNSELLING");
+    ASSERT_EQ(found.status, 200) << found.body;
+    const boost::json::value body = found.Json();
+    const auto& items = body.at("items").as_array();
+    ASSERT_EQ(items.size(), 1u) << found.body;
+    EXPECT_EQ(items[0].at("service_id"), boost::json::value(service));
+    EXPECT_EQ(items[0].at("location").at("latitude"), nullptr) << "the shelter, named but not placed";
+
+    // Within a kilometre of the shelter: it is not placed at all.
+    auto near = Get("/api/v1/directory/services?near=45.0931,7.6492&within_km=1");
+    ASSERT_EQ(near.status, 200) << near.body;
+    EXPECT_EQ(near.Json().at("items").as_array().size(), 0u) << near.body;
+    auto all = Get("/api/v1/directory/services?limit=200");
+    for (std::string_view secret : {kShelterStreet, "45.0931", "7.6492", "4.50931E1", "7.6492E0"})
+        EXPECT_EQ(all.body.find(secret), std::string::npos) << secret;
+
+    // Page by page, with the cursor each page gives.
+    auto first = Get("/api/v1/directory/services?limit=1");
+    ASSERT_EQ(first.status, 200);
+    const std::string cursor(first.Json().at("next_cursor").as_string());
+    auto second = Get("/api/v1/directory/services?limit=1&cursor=" + cursor);
+    ASSERT_EQ(second.status, 200) << second.body;
+    EXPECT_NE(second.Json().at("items").at(0), first.Json().at("items").at(0));
+    auto other_sort = Get("/api/v1/directory/services?limit=1&near=45.07,7.68&cursor=" + cursor);
+    EXPECT_EQ(other_sort.status, 400) << "a cursor of the sort by name is no place in the sort by distance";
+}
+
+TEST_F(HsdsApiTest, SearchBadParameters_Are400NamingThem) {
+    for (const auto& [query, field] :
+         std::vector<std::pair<std::string, std::string>>{{"near=91,7", "near"},
+                                                          {"near=45.0,181", "near"},
+                                                          {"near=here", "near"},
+                                                          {"near=45.07,7.68&within_km=0", "within_km"},
+                                                          {"near=45.07,7.68&within_km=500", "within_km"},
+                                                          {"within_km=ten", "within_km"},
+                                                          {"sort=distance", "near"},
+                                                          {"sort=stars", "sort"},
+                                                          {"category=Legal%20aid", "category"},
+                                                          {"language=arabic", "language"},
+                                                          {"open_now=yes", "open_now"},
+                                                          {"q=" + std::string(201, 'a'), "q"},
+                                                          {"limit=0", "limit"},
+                                                          {"cursor=forged", "cursor"}}) {
+        auto response = Get("/api/v1/directory/services?" + query);
+        EXPECT_EQ(response.status, 400) << query;
+        EXPECT_EQ(response.Json().at("errors").at(0).at("field"), boost::json::value(field)) << query;
+    }
+}
+
 }  // namespace
 }  // namespace ponte::directory

@@ -8,8 +8,10 @@
 #include "core/feature.hpp"
 #include "core/http/openapi.hpp"
 #include "core/i18n/local_time.hpp"
+#include "core/page.hpp"
 #include "core/policy/policy.hpp"
 #include "modules/directory/hsds.hpp"
+#include "modules/directory/search.hpp"
 
 namespace ponte::directory {
 namespace {
@@ -273,10 +275,162 @@ constexpr std::string_view kTaxonomySchema =
     R"({"type":"object","required":["id","name","description"],"properties":{"id":{"type":"string",
         "format":"uuid"},"name":{"type":"string"},"description":{"type":"string"}}})";
 
+// The search's query: ?q=, ?category= (again for each), ?language=, ?open_now=, ?near=lat,lon
+// with ?within_km= (10 unless said, at most 100), ?sort=.
+core::Outcome<SearchQuery> ReadSearchQuery(const Request& request) {
+    SearchQuery query;
+    std::optional<SortBy> sort;
+    double within_km = 10;
+    auto params = boost::urls::parse_query(request.query);
+    if (!params) return core::Failure::BadParameter("q", "format");
+    for (const auto& param : *params) {
+        const std::string key = param.key.decode();
+        const std::string value = param.has_value ? param.value.decode() : std::string();
+        if (key == "q") {
+            if (value.size() > 200) return core::Failure::BadParameter(key, "too_long");
+            query.text = value;
+        } else if (key == "category") {
+            static const std::regex kCode("[a-z0-9-]{1,60}");
+            if (!std::regex_match(value, kCode) || query.categories.size() >= 10)
+                return core::Failure::BadParameter(key, "format");
+            query.categories.push_back(value);
+        } else if (key == "language") {
+            static const std::regex kLanguage("[a-z]{2,3}");
+            if (!std::regex_match(value, kLanguage)) return core::Failure::BadParameter(key, "format");
+            query.language = value;
+        } else if (key == "open_now") {
+            if (value != "true" && value != "false") return core::Failure::BadParameter(key, "format");
+            query.open_now = value == "true";
+        } else if (key == "near") {
+            static const std::regex kPoint(R"((-?\d{1,3}(?:\.\d{1,8})?),(-?\d{1,3}(?:\.\d{1,8})?))");
+            std::smatch match;
+            if (!std::regex_match(value, match, kPoint)) return core::Failure::BadParameter(key, "format");
+            const double latitude = std::stod(match.str(1));
+            const double longitude = std::stod(match.str(2));
+            if (latitude < -90 || latitude > 90 || longitude < -180 || longitude > 180)
+                return core::Failure::BadParameter(key, "out_of_range");
+            query.near = Point{latitude, longitude};
+        } else if (key == "within_km") {
+            static const std::regex kNumber(R"(\d{1,3}(?:\.\d{1,3})?)");
+            if (!std::regex_match(value, kNumber)) return core::Failure::BadParameter(key, "format");
+            within_km = std::stod(value);
+            if (within_km < 0.1) return core::Failure::BadParameter(key, "too_small");
+            if (within_km > 100) return core::Failure::BadParameter(key, "too_large");
+        } else if (key == "sort") {
+            if (value == "name") {
+                sort = SortBy::kName;
+            } else if (value == "relevance") {
+                sort = SortBy::kRelevance;
+            } else if (value == "distance") {
+                sort = SortBy::kDistance;
+            } else {
+                return core::Failure::BadParameter(key, "format");
+            }
+        }
+    }
+    if (sort == SortBy::kDistance && !query.near) return core::Failure::BadParameter("near", "required");
+    query.within_meters = within_km * 1000;
+    query.sort = sort.value_or(!query.text.empty() ? SortBy::kRelevance
+                               : query.near        ? SortBy::kDistance
+                                                   : SortBy::kName);
+    return query;
+}
+
+boost::json::array Strings(const std::vector<std::string>& values) {
+    boost::json::array out;
+    for (const std::string& value : values) out.emplace_back(value);
+    return out;
+}
+
+boost::json::object HitJson(const Hit& hit) {
+    boost::json::value location = nullptr;
+    if (!hit.location_id.empty()) {
+        location = boost::json::object{
+            {"id", hit.location_id},
+            {"name", hit.place_name},
+            {"latitude", hit.latitude ? boost::json::value(*hit.latitude) : boost::json::value(nullptr)},
+            {"longitude", hit.longitude ? boost::json::value(*hit.longitude) : boost::json::value(nullptr)}};
+    }
+    return {{"service_id", hit.service_id},
+            {"name", hit.service_name},
+            {"organization", hit.organization_name},
+            {"status", hit.status},
+            {"location", std::move(location)},
+            {"distance_meters",
+             hit.distance_meters ? boost::json::value(*hit.distance_meters) : boost::json::value(nullptr)},
+            {"open_now", hit.open_now},
+            {"languages", Strings(hit.languages)},
+            {"categories", Strings(hit.categories)}};
+}
+
+Reply SearchServices(const Module& module, const Request& request) {
+    auto query = ReadSearchQuery(request);
+    if (!query) return std::move(query.failure());
+    auto page = core::ReadPage(request, module.keyring());
+    if (!page) return std::move(page.failure());
+    // A cursor of another sort (a name where a number is, or the other way) starts nowhere.
+    const bool text_key = query->sort == SortBy::kName ||
+                          (query->sort == SortBy::kRelevance && SearchWords(query->text).empty()) ||
+                          (query->sort == SortBy::kDistance && !query->near);
+    if (page->after && std::holds_alternative<std::string>(page->after->key) != text_key)
+        return core::Failure::BadParameter("cursor", "invalid_cursor");
+    db::Lease connection = module.database().Acquire();
+    auto found = SearchEntries(*connection, *query, *page, core::NowMs());
+    boost::json::array items;
+    for (const Hit& hit : found.items) items.push_back(HitJson(hit));
+    return Response::Json(200, boost::json::serialize(boost::json::object{
+                                   {"items", std::move(items)},
+                                   {"next_cursor", core::NextCursor(request, module.keyring(), found.next)}}));
+}
+
+boost::json::array SearchParameters() {
+    boost::json::array parameters = core::PageParameters();
+    parameters.push_back(QueryParameter("q",
+                                        "Words the service is found by, in any language (accents and case "
+                                        "folded, each word a prefix)",
+                                        {{"type", "string"}, {"maxLength", 200}}));
+    parameters.push_back(QueryParameter("category", "A taxonomy term's code the service has (again for each)",
+                                        {{"type", "string"}, {"pattern", "^[a-z0-9-]{1,60}$"}}));
+    parameters.push_back(QueryParameter("language", "A language spoken there (ISO 639 code)",
+                                        {{"type", "string"}, {"pattern", "^[a-z]{2,3}$"}}));
+    parameters.push_back(
+        QueryParameter("open_now", "Only what is open now, in its own time zone", {{"type", "boolean"}}));
+    parameters.push_back(QueryParameter("near", "A point, \"latitude,longitude\": only places within within_km of it",
+                                        {{"type", "string"}}));
+    parameters.push_back(QueryParameter("within_km", "The radius around near (10 unless said, at most 100)",
+                                        {{"type", "number"}, {"minimum", 0.1}, {"maximum", 100}}));
+    parameters.push_back(QueryParameter("sort", "relevance (with q), distance (with near) or name",
+                                        {{"enum", {"relevance", "distance", "name"}}}));
+    return parameters;
+}
+
+constexpr std::string_view kHitsSchema = R"({"type":"object","required":["items","next_cursor"],"properties":{
+    "items":{"type":"array","items":{"type":"object","required":["service_id","name","organization","status",
+      "location","distance_meters","open_now","languages","categories"],"properties":{
+      "service_id":{"type":"string","format":"uuid"},"name":{"type":"string"},"organization":{"type":"string"},
+      "status":{"type":"string"},"location":{"type":["object","null"],"required":["id","name","latitude",
+        "longitude"],"properties":{"id":{"type":"string"},"name":{"type":"string"},
+        "latitude":{"type":["number","null"]},"longitude":{"type":["number","null"]}}},
+      "distance_meters":{"type":["integer","null"]},"open_now":{"type":"boolean"},
+      "languages":{"type":"array","items":{"type":"string"}},
+      "categories":{"type":"array","items":{"type":"string"}}}}},
+    "next_cursor":{"type":["string","null"]}}})";
+
 }  // namespace
 
 void AddRoutes(core::Registry& registry, std::shared_ptr<const Module> module) {
     const std::string kPublic(policy::kPublic);
+    registry.AddRoute({.method = http::Method::kGet,
+                       .path = "/api/v1/directory/services",
+                       .policy_action = kPublic,
+                       .id = "searchDirectory",
+                       .summary = "Find services: by words, category, language spoken, open now, distance from a "
+                                  "point (a confidential place is never placed)",
+                       .tag = "directory",
+                       .parameters = SearchParameters(),
+                       .response = http::Schema(kHitsSchema),
+                       .errors = {400},
+                       .handler = core::Bind(module, &SearchServices)});
     registry.AddRoute({.method = http::Method::kGet,
                        .path = "/api/v1/hsds",
                        .policy_action = kPublic,

@@ -62,7 +62,8 @@ testing::RecordId MakeTerm(testing::Identities&, db::Database& database, testing
     return id;
 }
 
-const bool kRows = testing::DeclareMatrixRows({.rows = {{"getHsdsApi", {std::string(kEveryone), ""}},
+const bool kRows = testing::DeclareMatrixRows({.rows = {{"searchDirectory", {std::string(kEveryone), ""}},
+                                                        {"getHsdsApi", {std::string(kEveryone), ""}},
                                                         {"listHsdsServices", {std::string(kEveryone), ""}},
                                                         {"getHsdsService", {std::string(kEveryone), ""}},
                                                         {"listHsdsOrganizations", {std::string(kEveryone), ""}},

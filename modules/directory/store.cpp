@@ -324,6 +324,32 @@ ListPage<TaxonomyTerm> ListTaxonomyTerms(db::Connection& connection, std::string
     return out;
 }
 
+std::vector<std::int64_t> ServicesOf(db::Connection& connection, Table table, std::int64_t row) {
+    std::string_view sql;
+    switch (table) {
+        case Table::kOrganizations:
+            sql = "SELECT id FROM directory_services WHERE organization_id = $1";
+            break;
+        case Table::kLocations:
+            sql = "SELECT service_id FROM directory_service_at_locations WHERE location_id = $1";
+            break;
+        case Table::kServiceAtLocations:
+            sql = "SELECT service_id FROM directory_service_at_locations WHERE id = $1";
+            break;
+        case Table::kTaxonomyTerms:
+            sql = "SELECT service_id FROM directory_service_terms WHERE term_id = $1";
+            break;
+        case Table::kServices:
+            return {row};
+        case Table::kTaxonomies:
+            return {};
+    }
+    auto rows = connection.Execute(sql, {row});
+    std::vector<std::int64_t> services;
+    for (std::size_t i = 0; i < rows.size(); ++i) services.push_back(rows.Int(i, 0));
+    return services;
+}
+
 std::vector<std::int64_t> CountRecords(db::Connection& connection) {
     std::vector<std::int64_t> counts;
     for (std::string_view sql : kCount) counts.push_back(connection.Execute(sql).Int(0, 0));

@@ -75,6 +75,10 @@ ListPage<Taxonomy> ListTaxonomies(db::Connection& connection, const PageAsked& p
 ListPage<TaxonomyTerm> ListTaxonomyTerms(db::Connection& connection, std::string_view taxonomy_id, bool top_only,
                                          const PageAsked& page);
 
+// The row ids of the services whose search entries a record of `table` (its row id) is part of:
+// an organization's services, those at a location, a service at a location's, those with a term.
+std::vector<std::int64_t> ServicesOf(db::Connection& connection, Table table, std::int64_t row);
+
 // How many records each table holds, in Table order.
 std::vector<std::int64_t> CountRecords(db::Connection& connection);
 
