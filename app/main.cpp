@@ -155,7 +155,7 @@ void MigrateQuietly(db::Database& database) {
 }
 
 int SeedDemo(const config::DatabaseConfig& database_config, const config::KeysConfig& keys, int scale,
-             std::int64_t cases) {
+             std::int64_t cases, std::int64_t services) {
     auto keyring = LoadKeys(keys);
     audit::UseKeys(keyring);
     auto database = OpenDatabase(database_config, 2);
@@ -166,7 +166,8 @@ int SeedDemo(const config::DatabaseConfig& database_config, const config::KeysCo
     }
     core::Registry registry(*database, keyring);
     app::RegisterAll(registry);
-    core::DemoWorld world{.now_ms = core::NowMs(), .scale = scale, .cases = cases, .keyring = keyring.get()};
+    core::DemoWorld world{
+        .now_ms = core::NowMs(), .scale = scale, .cases = cases, .services = services, .keyring = keyring.get()};
     database->Transact([&](db::Connection& connection) {
         for (const auto& [module, seed] : registry.seeds()) seed(connection, world);
     });
@@ -251,6 +252,12 @@ int main(int argc, char** argv) {
                      "How many demo cases, each past the first eight with a history (0: 8 x scale)")
         ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000}))
         ->capture_default_str();
+    std::int64_t seed_services = 0;
+    seed_command
+        ->add_option("--services", seed_services,
+                     "How many services to add to the demo directory, spread over a region, for benchmarks")
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000}))
+        ->capture_default_str();
     config::AddKeysOptions(*seed_command, keys);
 
     auto* audit_command = cli.add_subcommand("audit", "Audit log tools");
@@ -302,7 +309,7 @@ int main(int argc, char** argv) {
         }
         if (migrate_command->parsed()) return Migrate(database);
         if (backup_command->parsed()) return Backup(database, backup_out);
-        if (seed_command->parsed()) return SeedDemo(database, keys, seed_scale, seed_cases);
+        if (seed_command->parsed()) return SeedDemo(database, keys, seed_scale, seed_cases, seed_services);
         if (verify_command->parsed()) return AuditVerify(database, keys);
         if (keys_generate->parsed()) return KeysGenerate(keys);
         if (keys_rotate->parsed()) return KeysRotate(keys);

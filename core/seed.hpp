@@ -28,6 +28,9 @@ struct DemoWorld {
     // How many cases the cases module makes (`ponte seed-demo --cases N`); 0: 8 × scale. Those past
     // the first eight of `make run` each have a history (benchmarks of the caseload).
     std::int64_t cases = 0;
+    // How many services the directory adds to its demo directory (`ponte seed-demo --services N`),
+    // spread over a region for benchmarks of its search.
+    std::int64_t services = 0;
     // The keys of the field encryption, for what a seed seals (never null in `seed-demo`).
     const crypto::Keyring* keyring = nullptr;
 

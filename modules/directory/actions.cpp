@@ -8,11 +8,6 @@
 namespace ponte::directory {
 namespace {
 
-// Thrown inside the import's transaction to roll it back with its report.
-struct Refused {
-    std::vector<Problem> problems;
-};
-
 // The row ids of what an import wrote, by HSDS id, and of what it found in the directory.
 class Rows {
   public:
@@ -36,7 +31,7 @@ class Rows {
     }
 
     void Check() {
-        if (!problems_.empty()) throw Refused{std::move(problems_)};
+        if (!problems_.empty()) throw ImportRefused{std::move(problems_)};
     }
 
   private:
@@ -66,46 +61,46 @@ ImportResult ImportDirectory(db::Database& database, const crypto::Keyring& keyr
         return result;
     }
     try {
-        database.Transact([&](db::Connection& connection) {
-            Rows rows(connection, std::string(file));
-            for (const Taxonomy& taxonomy : in.taxonomies)
-                rows.Wrote(Table::kTaxonomies, taxonomy.id, WriteTaxonomy(connection, taxonomy, now));
-            for (const TaxonomyTerm& term : in.taxonomy_terms) {
-                const std::int64_t taxonomy =
-                    rows.Find(Table::kTaxonomies, term.taxonomy_id, Field(term.at, "taxonomy_id"));
-                rows.Wrote(Table::kTaxonomyTerms, term.id, WriteTaxonomyTerm(connection, term, taxonomy, now));
-            }
-            for (const Organization& organization : in.organizations)
-                rows.Wrote(Table::kOrganizations, organization.id, WriteOrganization(connection, organization, now));
-            for (const Location& location : in.locations) {
-                const std::int64_t organization =
-                    rows.Find(Table::kOrganizations, location.organization_id, Field(location.at, "organization_id"));
-                rows.Wrote(Table::kLocations, location.id,
-                           WriteLocation(connection, keyring, location, organization, now));
-            }
-            for (const Service& service : in.services) {
-                const std::int64_t organization =
-                    rows.Find(Table::kOrganizations, service.organization_id, Field(service.at, "organization_id"));
-                std::vector<std::int64_t> terms;
-                for (const std::string& term : service.term_ids)
-                    terms.push_back(rows.Find(Table::kTaxonomyTerms, term, Field(service.at, "attributes")));
-                rows.Check();
-                rows.Wrote(Table::kServices, service.id, WriteService(connection, service, organization, terms, now));
-            }
-            for (const ServiceAtLocation& at : in.service_at_locations) {
-                const std::int64_t service = rows.Find(Table::kServices, at.service_id, Field(at.at, "service_id"));
-                const std::int64_t location = rows.Find(Table::kLocations, at.location_id, Field(at.at, "location_id"));
-                rows.Check();
-                rows.Wrote(Table::kServiceAtLocations, at.id,
-                           WriteServiceAtLocation(connection, at, service, location, now));
-            }
-            rows.Check();
-            for (std::int64_t service : rows.touched()) RefreshEntries(connection, service);
-        });
-    } catch (Refused& refused) {
+        database.Transact([&](db::Connection& connection) { ImportInto(connection, keyring, in, file, now); });
+    } catch (ImportRefused& refused) {
         result.problems = std::move(refused.problems);
     }
     return result;
+}
+
+void ImportInto(db::Connection& connection, const crypto::Keyring& keyring, const Directory& in, std::string_view file,
+                std::int64_t now) {
+    Rows rows(connection, std::string(file));
+    for (const Taxonomy& taxonomy : in.taxonomies)
+        rows.Wrote(Table::kTaxonomies, taxonomy.id, WriteTaxonomy(connection, taxonomy, now));
+    for (const TaxonomyTerm& term : in.taxonomy_terms) {
+        const std::int64_t taxonomy = rows.Find(Table::kTaxonomies, term.taxonomy_id, Field(term.at, "taxonomy_id"));
+        rows.Wrote(Table::kTaxonomyTerms, term.id, WriteTaxonomyTerm(connection, term, taxonomy, now));
+    }
+    for (const Organization& organization : in.organizations)
+        rows.Wrote(Table::kOrganizations, organization.id, WriteOrganization(connection, organization, now));
+    for (const Location& location : in.locations) {
+        const std::int64_t organization =
+            rows.Find(Table::kOrganizations, location.organization_id, Field(location.at, "organization_id"));
+        rows.Wrote(Table::kLocations, location.id, WriteLocation(connection, keyring, location, organization, now));
+    }
+    for (const Service& service : in.services) {
+        const std::int64_t organization =
+            rows.Find(Table::kOrganizations, service.organization_id, Field(service.at, "organization_id"));
+        std::vector<std::int64_t> terms;
+        for (const std::string& term : service.term_ids)
+            terms.push_back(rows.Find(Table::kTaxonomyTerms, term, Field(service.at, "attributes")));
+        rows.Check();
+        rows.Wrote(Table::kServices, service.id, WriteService(connection, service, organization, terms, now));
+    }
+    for (const ServiceAtLocation& at : in.service_at_locations) {
+        const std::int64_t service = rows.Find(Table::kServices, at.service_id, Field(at.at, "service_id"));
+        const std::int64_t location = rows.Find(Table::kLocations, at.location_id, Field(at.at, "location_id"));
+        rows.Check();
+        rows.Wrote(Table::kServiceAtLocations, at.id, WriteServiceAtLocation(connection, at, service, location, now));
+    }
+    rows.Check();
+    for (std::int64_t service : rows.touched()) RefreshEntries(connection, service);
 }
 
 std::optional<boost::json::object> ReadService(const Module& module, std::string_view hsds_id) {

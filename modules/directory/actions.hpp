@@ -41,6 +41,15 @@ struct ImportResult {
 ImportResult ImportDirectory(db::Database& database, const crypto::Keyring& keyring, Reading reading,
                              std::string_view file, std::int64_t now);
 
+// The same within the caller's transaction (the demo seed's): throws ImportRefused, with the
+// problems, when a record names one that neither the input nor the directory holds, and the
+// caller's transaction must then be rolled back. Precondition: `reading` has no problems.
+struct ImportRefused {
+    std::vector<Problem> problems;
+};
+void ImportInto(db::Connection& connection, const crypto::Keyring& keyring, const Directory& directory,
+                std::string_view file, std::int64_t now);
+
 // The fully nested service of the HSDS API, as a public reader sees it.
 std::optional<boost::json::object> ReadService(const Module& module, std::string_view hsds_id);
 

@@ -277,6 +277,7 @@ TEST_F(HsdsApiTest, SearchBadParameters_Are400NamingThem) {
                                                           {"sort=distance", "near"},
                                                           {"sort=stars", "sort"},
                                                           {"category=Legal%20aid", "category"},
+                                                          {"category=astrology", "category"},
                                                           {"language=arabic", "language"},
                                                           {"open_now=yes", "open_now"},
                                                           {"q=" + std::string(201, 'a'), "q"},

@@ -12,6 +12,7 @@
 #include "core/policy/policy.hpp"
 #include "modules/directory/hsds.hpp"
 #include "modules/directory/search.hpp"
+#include "modules/directory/taxonomy.hpp"
 
 namespace ponte::directory {
 namespace {
@@ -290,9 +291,8 @@ core::Outcome<SearchQuery> ReadSearchQuery(const Request& request) {
             if (value.size() > 200) return core::Failure::BadParameter(key, "too_long");
             query.text = value;
         } else if (key == "category") {
-            static const std::regex kCode("[a-z0-9-]{1,60}");
-            if (!std::regex_match(value, kCode) || query.categories.size() >= 10)
-                return core::Failure::BadParameter(key, "format");
+            if (!IsCategory(value)) return core::Failure::BadParameter(key, "unknown");
+            if (query.categories.size() >= 10) return core::Failure::BadParameter(key, "too_long");
             query.categories.push_back(value);
         } else if (key == "language") {
             static const std::regex kLanguage("[a-z]{2,3}");
@@ -389,8 +389,12 @@ boost::json::array SearchParameters() {
                                         "Words the service is found by, in any language (accents and case "
                                         "folded, each word a prefix)",
                                         {{"type", "string"}, {"maxLength", 200}}));
-    parameters.push_back(QueryParameter("category", "A taxonomy term's code the service has (again for each)",
-                                        {{"type", "string"}, {"pattern", "^[a-z0-9-]{1,60}$"}}));
+    boost::json::array codes;
+    for (const Category& category : Categories()) codes.emplace_back(category.code);
+    parameters.push_back(QueryParameter("category",
+                                        "A category or feature of Ponte's taxonomy the service has "
+                                        "(again for each)",
+                                        {{"enum", std::move(codes)}}));
     parameters.push_back(QueryParameter("language", "A language spoken there (ISO 639 code)",
                                         {{"type", "string"}, {"pattern", "^[a-z]{2,3}$"}}));
     parameters.push_back(

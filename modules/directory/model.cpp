@@ -59,7 +59,8 @@ std::string Join(const std::string& path, std::string_view step, std::size_t ind
     return Join(path, step) + "." + std::to_string(index);
 }
 
-// Minutes since midnight of "HH:MM" or "HH:MM:SS"; nullopt for anything else.
+// Minutes since midnight of "HH:MM" or "HH:MM:SS" ("24:00" is the midnight a day closes at);
+// nullopt for anything else.
 std::optional<int> ClockMinutes(std::string_view text) {
     if (text.size() != 5 && text.size() != 8) return std::nullopt;
     auto digits = [&](std::size_t at) -> int {
@@ -70,8 +71,9 @@ std::optional<int> ClockMinutes(std::string_view text) {
     };
     const int hours = digits(0);
     const int minutes = digits(3);
-    if (text[2] != ':' || hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return std::nullopt;
+    if (text[2] != ':' || hours < 0 || hours > 24 || minutes < 0 || minutes > 59) return std::nullopt;
     if (text.size() == 8 && (text[5] != ':' || digits(6) < 0 || digits(6) > 59)) return std::nullopt;
+    if (hours == 24 && (minutes != 0 || (text.size() == 8 && digits(6) != 0))) return std::nullopt;  // midnight only
     return hours * 60 + minutes;
 }
 

@@ -10,6 +10,7 @@
 #include "core/feature.hpp"
 #include "modules/directory/actions.hpp"
 #include "modules/directory/handlers.hpp"
+#include "modules/directory/seed.hpp"
 
 namespace ponte::directory {
 namespace {
@@ -68,6 +69,7 @@ void RegisterDirectory(core::Registry& registry) {
                                        "The territory's services as organizations publish them; their contacts are the "
                                        "ones they publish. No data of the people they serve.");
     }
+    registry.AddSeed("directory", &SeedDemo);
     AddRoutes(registry, std::make_shared<const Module>(
                             Module{registry.database_or_null(), registry.keyring_or_null(), registry.deployment()}));
 }

@@ -2,11 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "core/testing/application.hpp"
 #include "core/testing/engine.hpp"
 #include "core/testing/json_schema.hpp"
 #include "core/testing/server_process.hpp"
 #include "modules/directory/actions.hpp"
+#include "modules/directory/search.hpp"
+#include "modules/directory/seed.hpp"
+#include "modules/directory/taxonomy.hpp"
 
 namespace ponte::directory {
 namespace {
@@ -166,6 +171,40 @@ TEST_P(DirectoryStoreTest, ConfidentialPlace_IsSealedInTheDatabaseAndLeftOutOfTh
     auto places = PlacesOf(*connection, *keyring_, service.at("id").as_string());
     ASSERT_FALSE(places.empty());
     EXPECT_EQ(places[0].second.place.at("addresses").at(0).at("address_1"), "7 Via Segreta");
+}
+
+TEST_P(DirectoryStoreTest, DemoDirectory_EveryCategoryInSeveralLanguages_TwoShelters_ValidHsds) {
+    core::DemoWorld world{.now_ms = 1000, .keyring = keyring_.get()};
+    {
+        auto connection = database().Acquire();
+        SeedDemo(*connection, world);
+    }
+    auto connection = database().Acquire();
+    for (const Category& category : Categories()) {
+        EXPECT_GT(
+            SearchEntries(*connection, {.categories = {std::string(category.code)}}, {.limit = 200}, 1000).items.size(),
+            0u)
+            << category.code;
+    }
+    std::set<std::string> languages;
+    std::int64_t shelters = 0;
+    std::int64_t services = 0;
+    for (const Hit& hit : SearchEntries(*connection, {}, {.limit = 200}, 1000).items) {
+        ++services;
+        languages.insert(hit.languages.begin(), hit.languages.end());
+        if (!hit.latitude) ++shelters;
+        auto service = ReadService(module(), hit.service_id);
+        ASSERT_TRUE(service);
+        EXPECT_EQ(testing::SchemaErrors(Hsds() / "schema" / "service.json", *service), std::vector<std::string>{})
+            << hit.service_name;
+    }
+    EXPECT_GE(services, 30);
+    EXPECT_EQ(shelters, 2);
+    for (const char* code : {"it", "ar", "en", "fr", "es", "ur"}) EXPECT_TRUE(languages.contains(code)) << code;
+    auto confidential = connection->Execute("SELECT COUNT(*) FROM directory_locations WHERE confidential = 1");
+    EXPECT_EQ(confidential.Int(0, 0), 2);
+    // Seeded again (a second demo database): the same ids.
+    EXPECT_TRUE(FindTaxonomyTerm(*connection, CategoryTerm(Categories()[0]).id));
 }
 
 PONTE_INSTANTIATE_ENGINES(DirectoryStoreTest);
