@@ -64,7 +64,8 @@ void RegisterDirectory(core::Registry& registry) {
     registry.AddSealedColumn({"directory_locations", "id", "place"});
     for (std::string_view table :
          {"directory_organizations", "directory_services", "directory_locations", "directory_service_at_locations",
-          "directory_taxonomies", "directory_taxonomy_terms", "directory_service_terms"}) {
+          "directory_taxonomies", "directory_taxonomy_terms", "directory_service_terms", "directory_entries",
+          "directory_entry_languages", "directory_entry_hours", "directory_time_zones"}) {
         registry.DeclareNoPersonalData(std::string(table),
                                        "The territory's services as organizations publish them; their contacts are the "
                                        "ones they publish. No data of the people they serve.");
