@@ -3,7 +3,10 @@
 #include <map>
 #include <set>
 
+#include "core/i18n/local_time.hpp"
+#include "modules/directory/entries.hpp"
 #include "modules/directory/search.hpp"
+#include "modules/directory/taxonomy.hpp"
 
 namespace ponte::directory {
 namespace {
@@ -113,6 +116,98 @@ std::optional<boost::json::object> ReadService(const Module& module, std::string
         ComposeOrganization(organization.value(), LocationsOf(*connection, module.keyring(), organization->id),
                             Trust::kPublic),
         PlacesOf(*connection, module.keyring(), hsds_id), Trust::kPublic);
+}
+
+namespace {
+
+boost::json::value TextOrNull(const boost::json::object& object, std::string_view key) {
+    const auto* value = object.if_contains(key);
+    return value != nullptr && value->is_string() ? *value : boost::json::value(nullptr);
+}
+
+boost::json::array HoursJson(const std::vector<Opening>& hours) {
+    boost::json::array out;
+    for (const Opening& opening : hours) {
+        out.push_back({{"day", opening.day},
+                       {"opens", opening.opens},
+                       {"closes", opening.closes},
+                       {"valid_from", opening.valid_from.empty() ? boost::json::value(nullptr)
+                                                                 : boost::json::value(opening.valid_from)},
+                       {"valid_to", opening.valid_to.empty() ? boost::json::value(nullptr)
+                                                             : boost::json::value(opening.valid_to)}});
+    }
+    return out;
+}
+
+boost::json::value AddressJson(const Location& location) {
+    const auto* addresses = location.document.if_contains("addresses");
+    if (location.confidential || addresses == nullptr || !addresses->is_array() || addresses->get_array().empty())
+        return nullptr;
+    const boost::json::object& address = addresses->get_array()[0].as_object();
+    return boost::json::object{{"address_1", TextOrNull(address, "address_1")},
+                               {"address_2", TextOrNull(address, "address_2")},
+                               {"city", TextOrNull(address, "city")},
+                               {"postal_code", TextOrNull(address, "postal_code")},
+                               {"country", TextOrNull(address, "country")}};
+}
+
+}  // namespace
+
+std::optional<boost::json::object> ReadServiceView(const Module& module, std::string_view hsds_id,
+                                                   std::int64_t now_ms) {
+    db::Lease connection = module.database().Acquire();
+    auto service = FindService(*connection, hsds_id);
+    if (!service) return std::nullopt;
+    auto organization = FindOrganization(*connection, service->organization_id).value();
+    const auto places = PlacesOf(*connection, module.keyring(), hsds_id);
+    std::vector<std::string> term_names;
+    const std::vector<Entry> entries = EntriesOf(*service, organization, places, term_names);
+    boost::json::array categories;
+    for (const std::string& term : service->term_ids) {
+        if (auto found = FindTaxonomyTerm(*connection, term); found && IsCategory(found->code))
+            categories.emplace_back(found->code);
+    }
+    boost::json::array phones;
+    if (const auto* list = service->document.if_contains("phones"); list && list->is_array()) {
+        for (const auto& phone : list->get_array()) {
+            if (phone.is_object())
+                phones.push_back({{"number", TextOrNull(phone.as_object(), "number")},
+                                  {"type", TextOrNull(phone.as_object(), "type")}});
+        }
+    }
+    boost::json::array shown_places;
+    for (std::size_t i = 0; i < places.size() && i < entries.size(); ++i) {
+        const Location& location = places[i].second;
+        const Entry& entry = entries[i];
+        const bool known_zone = i18n::IsKnownTimeZone(entry.time_zone);
+        shown_places.push_back(
+            {{"location_id", location.id},
+             {"name", entry.place_name},
+             {"address", AddressJson(location)},
+             {"latitude", entry.latitude ? boost::json::value(*entry.latitude) : boost::json::value(nullptr)},
+             {"longitude", entry.longitude ? boost::json::value(*entry.longitude) : boost::json::value(nullptr)},
+             {"time_zone", entry.time_zone},
+             {"hours", HoursJson(entry.hours)},
+             {"open_now", known_zone && IsOpenAt(entry.hours, i18n::ToLocal(now_ms, entry.time_zone))}});
+    }
+    boost::json::array languages;
+    for (const std::string& code : entries.empty() ? std::vector<std::string>{} : entries[0].languages)
+        languages.emplace_back(code);
+    const boost::json::object& document = service->document;
+    return boost::json::object{{"id", service->id},
+                               {"name", service->name},
+                               {"status", service->status},
+                               {"description", TextOrNull(document, "description")},
+                               {"organization", {{"id", organization.id}, {"name", organization.name}}},
+                               {"categories", std::move(categories)},
+                               {"languages", std::move(languages)},
+                               {"phones", std::move(phones)},
+                               {"email", TextOrNull(document, "email")},
+                               {"url", TextOrNull(document, "url")},
+                               {"fees_description", TextOrNull(document, "fees_description")},
+                               {"eligibility_description", TextOrNull(document, "eligibility_description")},
+                               {"application_process", TextOrNull(document, "application_process")},
+                               {"places", std::move(shown_places)}};
 }
 
 std::optional<boost::json::object> ReadOrganization(const Module& module, std::string_view hsds_id) {

@@ -53,6 +53,11 @@ void ImportInto(db::Connection& connection, const crypto::Keyring& keyring, cons
 // The fully nested service of the HSDS API, as a public reader sees it.
 std::optional<boost::json::object> ReadService(const Module& module, std::string_view hsds_id);
 
+// A service as the app shows it to anyone, at `now`: its words, its organization, its categories
+// and languages, how to reach it, and each of its places with its address (none for a
+// confidential one), its time zone, its weekly hours and whether it is open.
+std::optional<boost::json::object> ReadServiceView(const Module& module, std::string_view hsds_id, std::int64_t now_ms);
+
 // The organization of the HSDS API, with the services it provides (their own fields).
 std::optional<boost::json::object> ReadOrganization(const Module& module, std::string_view hsds_id);
 

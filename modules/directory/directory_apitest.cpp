@@ -266,6 +266,24 @@ TEST_F(HsdsApiTest, Search_FindsByWordsAndPlace_NeverPlacingTheShelter) {
     EXPECT_EQ(other_sort.status, 400) << "a cursor of the sort by name is no place in the sort by distance";
 }
 
+TEST_F(HsdsApiTest, ServiceView_ShowsHoursAndPlaces_TheShelterUnplaced) {
+    const boost::json::object input = Input();
+    const std::string service(input.at("services").at(0).at("id").as_string());
+    auto view = Get("/api/v1/directory/services/" + service);
+    ASSERT_EQ(view.status, 200) << view.body;
+    const boost::json::value body = view.Json();
+    EXPECT_EQ(body.at("name"), input.at("services").at(0).at("name"));
+    ASSERT_EQ(body.at("places").as_array().size(), 1u);
+    const auto& place = body.at("places").at(0);
+    EXPECT_EQ(place.at("address"), nullptr);
+    EXPECT_EQ(place.at("latitude"), nullptr);
+    EXPECT_EQ(place.at("time_zone"), "Etc/GMT-3") << "the official example's schedules are three hours ahead of UTC";
+    for (std::string_view secret : {kShelterStreet, "45.0931", "7.6492", "4.50931E1", "7.6492E0"})
+        EXPECT_EQ(view.body.find(secret), std::string::npos) << secret;
+    EXPECT_EQ(Get("/api/v1/directory/services/0a5e3c2e-0000-4c7e-9a51-000000000000").status, 404);
+    EXPECT_EQ(Get("/api/v1/directory/services/nope").status, 404);
+}
+
 TEST_F(HsdsApiTest, SearchBadParameters_Are400NamingThem) {
     for (const auto& [query, field] :
          std::vector<std::pair<std::string, std::string>>{{"near=91,7", "near"},

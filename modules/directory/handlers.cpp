@@ -383,6 +383,14 @@ Reply SearchServices(const Module& module, const Request& request) {
                                    {"next_cursor", core::NextCursor(request, module.keyring(), found.next)}}));
 }
 
+Reply GetServiceView(const Module& module, const Request& request) {
+    const std::string id(request.Param("service_id"));
+    if (!IsUuid(id)) return NotFound();
+    auto service = ReadServiceView(module, id, core::NowMs());
+    if (!service) return NotFound();
+    return Response::Json(200, boost::json::serialize(*service));
+}
+
 boost::json::array SearchParameters() {
     boost::json::array parameters = core::PageParameters();
     parameters.push_back(QueryParameter("q",
@@ -407,6 +415,31 @@ boost::json::array SearchParameters() {
                                         {{"enum", {"relevance", "distance", "name"}}}));
     return parameters;
 }
+
+constexpr std::string_view kServiceViewSchema = R"({"type":"object","required":["id","name","status",
+    "description","organization","categories","languages","phones","email","url","fees_description",
+    "eligibility_description","application_process","places"],"properties":{
+    "id":{"type":"string","format":"uuid"},"name":{"type":"string"},"status":{"type":"string"},
+    "description":{"type":["string","null"]},
+    "organization":{"type":"object","required":["id","name"],"properties":{"id":{"type":"string"},
+      "name":{"type":"string"}}},
+    "categories":{"type":"array","items":{"type":"string"}},"languages":{"type":"array","items":{"type":"string"}},
+    "phones":{"type":"array","items":{"type":"object","required":["number","type"],"properties":{
+      "number":{"type":["string","null"]},"type":{"type":["string","null"]}}}},
+    "email":{"type":["string","null"]},"url":{"type":["string","null"]},
+    "fees_description":{"type":["string","null"]},"eligibility_description":{"type":["string","null"]},
+    "application_process":{"type":["string","null"]},
+    "places":{"type":"array","items":{"type":"object","required":["location_id","name","address","latitude",
+      "longitude","time_zone","hours","open_now"],"properties":{"location_id":{"type":"string"},
+      "name":{"type":"string"},"address":{"type":["object","null"],"required":["address_1","address_2","city",
+        "postal_code","country"],"properties":{"address_1":{"type":["string","null"]},
+        "address_2":{"type":["string","null"]},"city":{"type":["string","null"]},
+        "postal_code":{"type":["string","null"]},"country":{"type":["string","null"]}}},
+      "latitude":{"type":["number","null"]},"longitude":{"type":["number","null"]},"time_zone":{"type":"string"},
+      "hours":{"type":"array","items":{"type":"object","required":["day","opens","closes","valid_from","valid_to"],
+        "properties":{"day":{"type":"integer"},"opens":{"type":"integer"},"closes":{"type":"integer"},
+        "valid_from":{"type":["string","null"]},"valid_to":{"type":["string","null"]}}}},
+      "open_now":{"type":"boolean"}}}}}})";
 
 constexpr std::string_view kHitsSchema = R"({"type":"object","required":["items","next_cursor"],"properties":{
     "items":{"type":"array","items":{"type":"object","required":["service_id","name","organization","status",
@@ -435,6 +468,17 @@ void AddRoutes(core::Registry& registry, std::shared_ptr<const Module> module) {
                        .response = http::Schema(kHitsSchema),
                        .errors = {400},
                        .handler = core::Bind(module, &SearchServices)});
+    registry.AddRoute({.method = http::Method::kGet,
+                       .path = "/api/v1/directory/services/{service_id}",
+                       .policy_action = kPublic,
+                       .id = "getDirectoryService",
+                       .summary = "A service as the app shows it: how to reach it, its places with their hours in "
+                                  "their time zone and whether each is open now (a confidential place without "
+                                  "its address or coordinates)",
+                       .tag = "directory",
+                       .response = http::Schema(kServiceViewSchema),
+                       .errors = {404},
+                       .handler = core::Bind(module, &GetServiceView)});
     registry.AddRoute({.method = http::Method::kGet,
                        .path = "/api/v1/hsds",
                        .policy_action = kPublic,

@@ -63,6 +63,7 @@ testing::RecordId MakeTerm(testing::Identities&, db::Database& database, testing
 }
 
 const bool kRows = testing::DeclareMatrixRows({.rows = {{"searchDirectory", {std::string(kEveryone), ""}},
+                                                        {"getDirectoryService", {std::string(kEveryone), ""}},
                                                         {"getHsdsApi", {std::string(kEveryone), ""}},
                                                         {"listHsdsServices", {std::string(kEveryone), ""}},
                                                         {"getHsdsService", {std::string(kEveryone), ""}},

@@ -121,6 +121,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hsds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What this HSDS API is: the HSDS version, its profile and its OpenAPI document */
+        get: operations["getHsdsApi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/membership-invitations/accept": {
         parameters: {
             query?: never;
@@ -342,6 +359,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/directory/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find services: by words, category, language spoken, open now, distance from a point (a confidential place is never placed) */
+        get: operations["searchDirectory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The directory's services as HSDS 3.0 writes them, a page at a time */
+        get: operations["listHsdsServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The directory's organizations as HSDS 3.0 writes them, a page at a time */
+        get: operations["listHsdsOrganizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/taxonomies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The taxonomies the directory's terms belong to, a page at a time */
+        get: operations["listHsdsTaxonomies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/taxonomy_terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The directory's taxonomy terms (the categories of its services), a page at a time */
+        get: operations["listHsdsTaxonomyTerms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/totp/enrolment": {
         parameters: {
             query?: never;
@@ -422,6 +524,74 @@ export interface paths {
         post?: never;
         /** End one of one's own sessions, by the id the list gives */
         delete: operations["endOwnSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/services/{service_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A service fully nested as HSDS 3.0 writes it, with its organization and locations (a confidential location without its place) */
+        get: operations["getHsdsService"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/organizations/{directory_organization_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organization as HSDS 3.0 writes it, with the services it provides */
+        get: operations["getHsdsOrganization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/taxonomies/{taxonomy_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A taxonomy as HSDS 3.0 writes it */
+        get: operations["getHsdsTaxonomy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/taxonomy_terms/{taxonomy_term_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A taxonomy term as HSDS 3.0 writes it */
+        get: operations["getHsdsTaxonomyTerm"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1980,6 +2150,39 @@ export interface operations {
             };
         };
     };
+    getHsdsApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: string;
+                        profile: string;
+                        openapi_url: string;
+                    };
+                };
+            };
+            /** @description Problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     acceptMembershipInvitation: {
         parameters: {
             query?: never;
@@ -3155,6 +3358,334 @@ export interface operations {
             };
         };
     };
+    searchDirectory: {
+        parameters: {
+            query?: {
+                /** @description How many items, at most 200 */
+                limit?: number;
+                /** @description The next_cursor of the page before, as it came */
+                cursor?: string;
+                /** @description Words the service is found by, in any language (accents and case folded, each word a prefix) */
+                q?: string;
+                /** @description A category or feature of Ponte's taxonomy the service has (again for each) */
+                category?: "language-courses" | "cultural-mediation" | "legal-documents" | "health" | "anti-violence" | "housing" | "employment-training" | "childcare-schools" | "money-benefits" | "digital-help" | "community-culture" | "women-only" | "childcare" | "free";
+                /** @description A language spoken there (ISO 639 code) */
+                language?: string;
+                /** @description Only what is open now, in its own time zone */
+                open_now?: boolean;
+                /** @description A point, "latitude,longitude": only places within within_km of it */
+                near?: string;
+                /** @description The radius around near (10 unless said, at most 100) */
+                within_km?: number;
+                /** @description relevance (with q), distance (with near) or name */
+                sort?: "relevance" | "distance" | "name";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            service_id: string;
+                            name: string;
+                            organization: string;
+                            status: string;
+                            location: {
+                                id: string;
+                                name: string;
+                                latitude: number | null;
+                                longitude: number | null;
+                            } | null;
+                            distance_meters: number | null;
+                            open_now: boolean;
+                            languages: string[];
+                            categories: string[];
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listHsdsServices: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1 */
+                page?: number;
+                /** @description How many on a page (50 unless said; at most 200) */
+                per_page?: number;
+                /** @description Only json */
+                format?: "json";
+                /** @description Services with this taxonomy term */
+                taxonomy_term_id?: string;
+                /** @description Services with any term of this taxonomy */
+                taxonomy_id?: string;
+                /** @description Services of this organization */
+                organization_id?: string;
+                /** @description Services modified after this date-time (RFC 3339) */
+                modified_after?: string;
+                /** @description Fully nested services */
+                full?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total_items: number;
+                        total_pages: number;
+                        page_number: number;
+                        size: number;
+                        first_page: boolean;
+                        last_page: boolean;
+                        empty: boolean;
+                        contents: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            status: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listHsdsOrganizations: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1 */
+                page?: number;
+                /** @description How many on a page (50 unless said; at most 200) */
+                per_page?: number;
+                /** @description Only json */
+                format?: "json";
+                /** @description With what each organization holds */
+                full?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total_items: number;
+                        total_pages: number;
+                        page_number: number;
+                        size: number;
+                        first_page: boolean;
+                        last_page: boolean;
+                        empty: boolean;
+                        contents: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listHsdsTaxonomies: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1 */
+                page?: number;
+                /** @description How many on a page (50 unless said; at most 200) */
+                per_page?: number;
+                /** @description Only json */
+                format?: "json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total_items: number;
+                        total_pages: number;
+                        page_number: number;
+                        size: number;
+                        first_page: boolean;
+                        last_page: boolean;
+                        empty: boolean;
+                        contents: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listHsdsTaxonomyTerms: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1 */
+                page?: number;
+                /** @description How many on a page (50 unless said; at most 200) */
+                per_page?: number;
+                /** @description Only json */
+                format?: "json";
+                /** @description Terms of this taxonomy */
+                taxonomy_id?: string;
+                /** @description Only the terms without a parent */
+                top_only?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total_items: number;
+                        total_pages: number;
+                        page_number: number;
+                        size: number;
+                        first_page: boolean;
+                        last_page: boolean;
+                        empty: boolean;
+                        contents: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     startTotpEnrolment: {
         parameters: {
             query?: never;
@@ -3483,6 +4014,186 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHsdsService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        status: string;
+                    };
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHsdsOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                directory_organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string;
+                    };
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHsdsTaxonomy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taxonomy_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string;
+                    };
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHsdsTaxonomyTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taxonomy_term_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string;
+                    };
                 };
             };
             /** @description Problem */
