@@ -65,7 +65,8 @@ void AddSecurityHeaders(Response& response, bool strict_transport_security) {
          "form-action 'self'"},
         {"Cross-Origin-Opener-Policy", "same-origin"},
         {"Cross-Origin-Resource-Policy", "same-origin"},
-        {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"},
+        // The app asks where she is, on this origin only, when she asks for the services near her.
+        {"Permissions-Policy", "camera=(), microphone=(), geolocation=(self), payment=()"},
     };
     for (const auto& [name, value] : kHeaders) {
         if (name == "Content-Security-Policy" && response.headers.Get(name)) continue;

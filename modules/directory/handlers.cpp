@@ -399,10 +399,12 @@ boost::json::array SearchParameters() {
                                         {{"type", "string"}, {"maxLength", 200}}));
     boost::json::array codes;
     for (const Category& category : Categories()) codes.emplace_back(category.code);
-    parameters.push_back(QueryParameter("category",
-                                        "A category or feature of Ponte's taxonomy the service has "
-                                        "(again for each)",
-                                        {{"enum", std::move(codes)}}));
+    boost::json::object category = QueryParameter(
+        "category", "Categories and features of Ponte's taxonomy the service has, each required (repeated)",
+        {{"type", "array"}, {"maxItems", 10}, {"items", {{"enum", std::move(codes)}}}});
+    category["style"] = "form";
+    category["explode"] = true;
+    parameters.push_back(std::move(category));
     parameters.push_back(QueryParameter("language", "A language spoken there (ISO 639 code)",
                                         {{"type", "string"}, {"pattern", "^[a-z]{2,3}$"}}));
     parameters.push_back(

@@ -529,6 +529,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/directory/services/{service_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A service as the app shows it: how to reach it, its places with their hours in their time zone and whether each is open now (a confidential place without its address or coordinates) */
+        get: operations["getDirectoryService"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/hsds/services/{service_id}": {
         parameters: {
             query?: never;
@@ -3367,8 +3384,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Words the service is found by, in any language (accents and case folded, each word a prefix) */
                 q?: string;
-                /** @description A category or feature of Ponte's taxonomy the service has (again for each) */
-                category?: "language-courses" | "cultural-mediation" | "legal-documents" | "health" | "anti-violence" | "housing" | "employment-training" | "childcare-schools" | "money-benefits" | "digital-help" | "community-culture" | "women-only" | "childcare" | "free";
+                /** @description Categories and features of Ponte's taxonomy the service has, each required (repeated) */
+                category?: ("language-courses" | "cultural-mediation" | "legal-documents" | "health" | "anti-violence" | "housing" | "employment-training" | "childcare-schools" | "money-benefits" | "digital-help" | "community-culture" | "women-only" | "childcare" | "free")[];
                 /** @description A language spoken there (ISO 639 code) */
                 language?: string;
                 /** @description Only what is open now, in its own time zone */
@@ -4014,6 +4031,89 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDirectoryService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                service_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        status: string;
+                        description: string | null;
+                        organization: {
+                            id: string;
+                            name: string;
+                        };
+                        categories: string[];
+                        languages: string[];
+                        phones: {
+                            number: string | null;
+                            type: string | null;
+                        }[];
+                        email: string | null;
+                        url: string | null;
+                        fees_description: string | null;
+                        eligibility_description: string | null;
+                        application_process: string | null;
+                        places: {
+                            location_id: string;
+                            name: string;
+                            address: {
+                                address_1: string | null;
+                                address_2: string | null;
+                                city: string | null;
+                                postal_code: string | null;
+                                country: string | null;
+                            } | null;
+                            latitude: number | null;
+                            longitude: number | null;
+                            time_zone: string;
+                            hours: {
+                                day: number;
+                                opens: number;
+                                closes: number;
+                                valid_from: string | null;
+                                valid_to: string | null;
+                            }[];
+                            open_now: boolean;
+                        }[];
+                    };
                 };
             };
             /** @description Problem */

@@ -3,7 +3,7 @@
 // menu, the catalogues and the accessibility check of its screens follow.
 import type { Module } from '../core/module';
 
-export const words = ['home', 'cases', 'people', 'account'];
+export const words = ['home', 'directory', 'cases', 'people', 'account'];
 
 const declared = import.meta.glob<Module>('./*/module.ts', { eager: true, import: 'default' });
 

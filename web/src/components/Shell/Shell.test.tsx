@@ -25,8 +25,9 @@ it('Participant_HerMenuAndTheQuickExit', async () => {
 
 it('Staff_TheirMenuInArabicAndNoQuickExit', async () => {
   drawn = await draw(example('staff'), 'ar');
-  // An admin follows no woman: home, tasks, people and her account, no caseload.
-  expect(drawn.root.querySelectorAll('nav a')).toHaveLength(4);
+  // An admin follows no woman: home, tasks, find help, people and her account, no caseload.
+  expect(drawn.root.querySelectorAll('nav a')).toHaveLength(5);
+  expect(drawn.root.querySelector('nav a[href="/find-help"]')).not.toBeNull();
   expect(drawn.root.querySelector('nav a[href="/people"]')).not.toBeNull();
   expect(drawn.root.querySelector('nav a[href="/caseload"]')).toBeNull();
   expect(menu(drawn.root).join(' ')).toMatch(/[\u0600-\u06FF]/);

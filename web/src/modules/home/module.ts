@@ -11,7 +11,6 @@ const staff = (session: Session) => isStaff(session);
 
 const sections = [
   { section: 'courses', href: '/courses', icon: 'courses', shows: participant },
-  { section: 'find_help', href: '/find-help', icon: 'help', shows: participant },
   { section: 'tasks', href: '/tasks', icon: 'tasks', shows: staff },
 ];
 
