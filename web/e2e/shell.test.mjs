@@ -106,9 +106,10 @@ test('outside demo mode, a case worker sets up two-step sign-in before reaching 
   assert.equal(await page.locator('ol.codes li').count(), 10);
   await page.click('button:has-text("I have saved them")');
   await page.waitForSelector('.cards');
-  // In the order of the module list: home's sections still to come (tasks), then cases (caseload,
-  // referrals, teams), then people.
-  assert.deepEqual(await page.locator('.cards .card span').allTextContents(), ['Tasks', 'Caseload', 'Referrals', 'Deadlines', 'Teams', 'People']);
+  // In the order of the module list: home's sections still to come (tasks), then the directory
+  // (find help), then cases (caseload, referrals, teams), then people.
+  assert.deepEqual(await page.locator('.cards .card span').allTextContents(),
+    ['Tasks', 'Find help', 'Caseload', 'Referrals', 'Deadlines', 'Teams', 'People']);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -28,6 +28,8 @@ for (const module of modules) {
       for (const locale of ['en', 'ar']) {
         it(`${route.path} in ${locale}: one heading, its texts`, async () => {
           const Screen = route.screen;
+          // A screen that loads when first opened (preact-iso's lazy) is loaded first.
+          await (Screen as { preload?: () => Promise<unknown> }).preload?.();
           drawn = await draw({
             name: route.path,
             state: { session: visitor[route.access] },
