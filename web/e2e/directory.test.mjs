@@ -1,7 +1,8 @@
 // Find help in a real browser, on a phone, not signed in: a woman in Arabic lets her phone say
 // where she is (in Empoli), asks for legal help in Arabic open now, and finds the demo's legal
 // desk for foreigners, whose line answers day and night, nearest first; she opens it and reads
-// its hours and how to call it, in Arabic, mirrored. In English the same search and a shelter,
+// its hours and how to call it, in Arabic, mirrored; offline, after a reload, she opens it again and
+// is told when it was saved. In English the same search and a shelter,
 // whose page gives no address. Every screen passes axe-core and fits the phone's width.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -51,6 +52,22 @@ async function findLegalHelp(locale) {
   assert.match(await call.getAttribute('href'), /^tel:\+390571555\d{4}$/);
   assert.ok((await page.locator('a.button', { hasText: said['directory.directions'] }).count()) === 1);
   await checkScreen(page, `find-help-service-${locale}-phone`);
+
+  // Offline, after a reload: the page she saw, saying when it was saved. (The browser logs the
+  // requests that could not go meanwhile, such as the session's.)
+  assert.deepEqual(errors, []);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator('h1', { hasText: 'Sportello legale per stranieri (demo)' }).waitFor();
+  await page.locator('.saved-note').waitFor();
+  assert.ok((await page.locator('.place').textContent()).includes(said['directory.always_open']));
+  await checkScreen(page, `find-help-service-offline-${locale}-phone`);
+  await context.setOffline(false);
+  assert.ok(errors.every((error) => /ERR_INTERNET_DISCONNECTED|ERR_FAILED/.test(error)), errors.join('\n'));
+  errors.length = 0;
+
   await page.click(`a:has-text("${said['directory.back']}")`);
   await page.waitForURL(/category=legal-documents/);
   assert.deepEqual(errors, []);

@@ -4,7 +4,7 @@
 // Anyone may search, signed in or not. The filters are in the address.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { api, ok } from '../../api/client';
+import { api } from '../../api/client';
 import { AppLink } from '../../components/AppLink/AppLink';
 import { ErrorSummary, errorsOf, noErrors, type FormErrors } from '../../components/Form/Form';
 import { Icon } from '../../components/Icon/Icon';
@@ -12,6 +12,7 @@ import { useTitle } from '../../core/title';
 import { useI18n } from '../../i18n';
 import { addressOf, categories, distanceText, features, filtersOf, languageName, languages, searchQuery,
   type Category, type Filters, type Hit } from './directory';
+import { readKeeping } from './offline';
 
 export function OpenBadge({ open }: { open: boolean }) {
   const { t } = useI18n();
@@ -57,12 +58,15 @@ export function FindHelp() {
   const [more, setMore] = useState<string | null>(null);
   const [failed, setFailed] = useState<FormErrors>(noErrors);
   const [locating, setLocating] = useState<'' | 'busy' | 'denied'>('');
+  const [savedAt, setSavedAt] = useState<number | null>(null);
   const latest = useRef(0);
 
   const show = (cursor?: string) => {
     const asked = ++latest.current;
-    ok(api.GET('/api/v1/directory/services', { params: { query: searchQuery(filters, cursor) } })).then((page) => {
+    readKeeping(api.GET('/api/v1/directory/services', { params: { query: searchQuery(filters, cursor) } }))
+      .then(({ data: page, savedAt: saved }) => {
       if (asked !== latest.current) return;
+      setSavedAt(saved);
       setHits((shown) => cursor ? [...shown ?? [], ...page.items] : page.items);
       setMore(page.next_cursor);
       setFailed(noErrors);
@@ -153,6 +157,8 @@ export function FindHelp() {
         </div>
       </form>
       <ErrorSummary id="find-help-errors" errors={failed} labels={{}} />
+      {savedAt !== null && <p class="saved-note" role="status"><Icon name="offline" /> {t('directory.saved_on',
+        { date: new Date(savedAt) })}</p>}
       <p role="status" class="count">{hits !== null && t('directory.shown', { count: hits.length })}</p>
       {hits !== null && hits.length === 0 && <p>{t('directory.none')}</p>}
       {hits !== null && hits.length > 0 && (

@@ -3,7 +3,7 @@
 // whether it is open now. A shelter's place shows no address: its service says how to reach it.
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { api, ok } from '../../api/client';
+import { api } from '../../api/client';
 import { AppLink } from '../../components/AppLink/AppLink';
 import { ErrorSummary, errorsOf, noErrors, type FormErrors } from '../../components/Form/Form';
 import { Icon } from '../../components/Icon/Icon';
@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n';
 import { languageName, type Place, type ServiceView } from './directory';
 import { OpenBadge } from './FindHelp';
 import { alwaysOpen, clockTime, dayName, isOpenAt, week } from './hours';
+import { readKeeping } from './offline';
 
 function Hours({ place }: { place: Place }) {
   const { t, locale } = useI18n();
@@ -66,13 +67,14 @@ export function ServicePage() {
   const id = route?.params?.id ?? '';
   const { query } = useLocation();
   const [service, setService] = useState<ServiceView | null>(null);
+  const [savedAt, setSavedAt] = useState<number | null>(null);
   const [failed, setFailed] = useState<FormErrors>(noErrors);
   useTitle(service?.name ?? t('directory.title'));
   useEffect(() => {
     setService(null);
     if (!id) return;
-    ok(api.GET('/api/v1/directory/services/{service_id}', { params: { path: { service_id: id } } }))
-      .then((found) => { setService(found); setFailed(noErrors); })
+    readKeeping(api.GET('/api/v1/directory/services/{service_id}', { params: { path: { service_id: id } } }))
+      .then((found) => { setService(found.data); setSavedAt(found.savedAt); setFailed(noErrors); })
       .catch((error) => setFailed(errorsOf(error, t, [])));
   }, [id]);
   const back = query?.back?.startsWith('/find-help') ? query.back : '/find-help';
@@ -82,6 +84,8 @@ export function ServicePage() {
       {/* Its name once read; until then (or when it cannot be read) the section's. */}
       <h1><bdi>{service?.name ?? t('directory.title')}</bdi></h1>
       <ErrorSummary id="service-errors" errors={failed} labels={{}} />
+      {savedAt !== null && <p class="saved-note" role="status"><Icon name="offline" /> {t('directory.saved_on',
+        { date: new Date(savedAt) })}</p>}
       {service && (
         <>
           <p class="lead"><bdi>{service.organization.name}</bdi></p>
