@@ -13,20 +13,13 @@
 #include "core/testing/json_schema.hpp"
 #include "core/testing/server_process.hpp"
 #include "modules/directory/actions.hpp"
+#include "modules/directory/official_examples.hpp"
 
 namespace ponte::directory {
 namespace {
 
-std::filesystem::path Hsds() { return testing::SharedDir() / "hsds-3.0"; }
-
-void PutOnEarth(boost::json::value& value) {
-    if (auto* object = value.if_object()) {
-        if (object->contains("latitude") && object->at("latitude") == 100) (*object)["latitude"] = 45.0703;
-        for (auto& [key, child] : *object) PutOnEarth(child);
-    } else if (auto* array = value.if_array()) {
-        for (auto& child : *array) PutOnEarth(child);
-    }
-}
+std::filesystem::path Hsds() { return testing_hsds::Folder(); }
+using testing_hsds::PutOnEarth;
 
 const char* const kShelterStreet = "12 Vicolo Nascosto";
 

@@ -3,35 +3,14 @@
 #include <gtest/gtest.h>
 
 #include "core/testing/json_schema.hpp"
+#include "modules/directory/official_examples.hpp"
 
 namespace ponte::directory {
 namespace {
 
-std::filesystem::path Examples() { return testing::SharedDir() / "hsds-3.0" / "examples"; }
-std::filesystem::path Schema(std::string_view kind) {
-    return testing::SharedDir() / "hsds-3.0" / "schema" / (std::string(kind) + ".json");
-}
-
-// The official examples place their locations at latitude 100 and longitude 101, which is not on
-// Earth: the import refuses that (OfficialExamples_AreRefusedOnlyForTheirCoordinates), so they are
-// read here with a place in Turin instead and nothing else changed.
-void PutOnEarth(boost::json::value& value) {
-    if (auto* object = value.if_object()) {
-        if (object->contains("latitude") && object->at("latitude") == 100) (*object)["latitude"] = 45.0703;
-        if (object->contains("longitude") && object->at("longitude") == 101) (*object)["longitude"] = 7.6869;
-        for (auto& [key, child] : *object) PutOnEarth(child);
-    } else if (auto* array = value.if_array()) {
-        for (auto& child : *array) PutOnEarth(child);
-    }
-}
-
-boost::json::value OfficialExample(std::string_view name) { return testing::ReadJsonFile(Examples() / name); }
-
-boost::json::value Example(std::string_view name) {
-    boost::json::value example = OfficialExample(name);
-    PutOnEarth(example);
-    return example;
-}
+using testing_hsds::Example;
+using testing_hsds::OfficialExample;
+using testing_hsds::Schema;
 
 std::string Problems(const Reading& reading) {
     std::string text;

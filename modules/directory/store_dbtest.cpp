@@ -9,6 +9,7 @@
 #include "core/testing/json_schema.hpp"
 #include "core/testing/server_process.hpp"
 #include "modules/directory/actions.hpp"
+#include "modules/directory/official_examples.hpp"
 #include "modules/directory/search.hpp"
 #include "modules/directory/seed.hpp"
 #include "modules/directory/taxonomy.hpp"
@@ -16,23 +17,9 @@
 namespace ponte::directory {
 namespace {
 
-std::filesystem::path Hsds() { return testing::SharedDir() / "hsds-3.0"; }
+using testing_hsds::Example;
 
-// The official examples with their locations on Earth (model_test.cpp says why).
-void PutOnEarth(boost::json::value& value) {
-    if (auto* object = value.if_object()) {
-        if (object->contains("latitude") && object->at("latitude") == 100) (*object)["latitude"] = 45.0703;
-        for (auto& [key, child] : *object) PutOnEarth(child);
-    } else if (auto* array = value.if_array()) {
-        for (auto& child : *array) PutOnEarth(child);
-    }
-}
-
-boost::json::value Example(std::string_view name) {
-    boost::json::value example = testing::ReadJsonFile(Hsds() / "examples" / name);
-    PutOnEarth(example);
-    return example;
-}
+std::filesystem::path Hsds() { return testing_hsds::Folder(); }
 
 class DirectoryStoreTest : public testing::EngineTest {
   protected:
