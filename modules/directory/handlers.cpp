@@ -369,9 +369,7 @@ Reply SearchServices(const Module& module, const Request& request) {
     auto page = core::ReadPage(request, module.keyring());
     if (!page) return std::move(page.failure());
     // A cursor of another sort (a name where a number is, or the other way) starts nowhere.
-    const bool text_key = query->sort == SortBy::kName ||
-                          (query->sort == SortBy::kRelevance && SearchWords(query->text).empty()) ||
-                          (query->sort == SortBy::kDistance && !query->near);
+    const bool text_key = SortsByText(*query);
     if (page->after && std::holds_alternative<std::string>(page->after->key) != text_key)
         return core::Failure::BadParameter("cursor", "invalid_cursor");
     db::Lease connection = module.database().Acquire();

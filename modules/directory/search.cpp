@@ -142,6 +142,12 @@ void RefreshEntries(db::Connection& connection, std::int64_t service_row) {
     for (const std::string& zone : zones) connection.Execute(kInsertZone, {zone});
 }
 
+bool SortsByText(const SearchQuery& query) {
+    if (query.sort == SortBy::kRelevance) return SearchWords(query.text).empty();
+    if (query.sort == SortBy::kDistance) return !query.near;
+    return true;
+}
+
 core::Page<Hit> SearchEntries(db::Connection& connection, const SearchQuery& query, const core::PageRequest& page,
                               std::int64_t now_ms) {
     const bool sqlite = connection.engine() == db::Engine::kSqlite;
@@ -208,12 +214,12 @@ core::Page<Hit> SearchEntries(db::Connection& connection, const SearchQuery& que
     const std::string open = OpenCondition(connection, statement, now_ms);
     if (query.open_now) where += " AND " + open;
 
-    std::string key = "e.name";
-    if (query.sort == SortBy::kRelevance && !words.empty()) {
+    std::string key = "e.name";  // by name, unless the sort asked for has what it needs
+    if (!SortsByText(query) && query.sort == SortBy::kRelevance) {
         key = sqlite ? "CAST(hit.score * 1000000 AS BIGINT)"
                      : "CAST(-ts_rank(to_tsvector('simple', e.search_text), to_tsquery('simple', " + text +
                            ")) * 1000000 AS BIGINT)";
-    } else if (query.sort == SortBy::kDistance && query.near) {
+    } else if (!SortsByText(query)) {
         key = distance;
     }
     const std::string aggregate = sqlite ? "group_concat(" : "string_agg(";
@@ -238,9 +244,9 @@ core::Page<Hit> SearchEntries(db::Connection& connection, const SearchQuery& que
     for (std::size_t row = 0; row < rows.size(); ++row) {
         if (static_cast<std::int64_t>(out.items.size()) == page.limit) {
             const std::size_t last = row - 1;
-            const bool text_key = key == "e.name";
-            out.next = core::Position{.key = text_key ? db::Value{rows.Text(last, 13)} : db::Value{rows.Int(last, 13)},
-                                      .id = rows.Int(last, 0)};
+            out.next = core::Position{
+                .key = SortsByText(query) ? db::Value{rows.Text(last, 13)} : db::Value{rows.Int(last, 13)},
+                .id = rows.Int(last, 0)};
             break;
         }
         Hit hit{.entry_id = rows.Int(row, 0),

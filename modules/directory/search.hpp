@@ -52,6 +52,10 @@ struct Hit {
     std::vector<std::string> categories;  // term codes
 };
 
+// True when the search's pages are cut on a text (the name), false on a number (the relevance or
+// the distance): the kind of key its cursor holds.
+bool SortsByText(const SearchQuery& query);
+
 // One page of the active services that match, at `now` (for what is open). The sort key of a
 // page's cursor is the name, the relevance (in millionths) or the distance (in meters).
 core::Page<Hit> SearchEntries(db::Connection& connection, const SearchQuery& query, const core::PageRequest& page,
