@@ -16,9 +16,9 @@ namespace ponte::testing {
 
 std::filesystem::path SharedDir() {
     const char* from_environment = std::getenv("PONTE_SHARED_DIR");
-    const std::filesystem::path dir = from_environment != nullptr && *from_environment != '\0'
-                                          ? std::filesystem::path(from_environment)
-                                          : std::filesystem::path(PONTE_SHARED_DIR);
+    std::filesystem::path dir = from_environment != nullptr && *from_environment != '\0'
+                                    ? std::filesystem::path(from_environment)
+                                    : std::filesystem::path(PONTE_SHARED_DIR);
     if (!std::filesystem::is_directory(dir / "hsds-3.0")) {
         throw std::runtime_error("the reference data is not at " + dir.string() +
                                  " (set PONTE_SHARED_DIR to the folder that holds hsds-3.0/)");

@@ -24,7 +24,7 @@ std::vector<std::string> SchemaErrors(const std::filesystem::path& schema, const
 
 // The same for a schema given as a value (one taken from an OpenAPI document), its $refs to
 // other files read from `folder`.
-std::vector<std::string> SchemaErrors(const boost::json::value& schema, const std::filesystem::path& folder,
+std::vector<std::string> SchemaErrors(const boost::json::value& root, const std::filesystem::path& folder,
                                       const boost::json::value& document);
 
 }  // namespace ponte::testing

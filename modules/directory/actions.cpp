@@ -16,12 +16,16 @@ class Rows {
   public:
     Rows(db::Connection& connection, std::string file) : connection_(connection), file_(std::move(file)) {}
 
-    void Wrote(Table table, const std::string& hsds_id, std::int64_t row) {
-        rows_[{table, hsds_id}] = row;
-        for (std::int64_t service : ServicesOf(connection_, table, row)) touched_.insert(service);
+    void Wrote(Table table, const std::string& hsds_id, Written written) {
+        rows_[{table, hsds_id}] = written.row;
+        if (written.changed) Touch(table, written.row);
     }
 
-    // The services whose search entries what was written is part of.
+    // The services `row` of `table` is part of change with it.
+    void Touch(Table table, std::int64_t row) { Touch(ServicesOf(connection_, table, row)); }
+    void Touch(const std::vector<std::int64_t>& services) { touched_.insert(services.begin(), services.end()); }
+
+    // The services a change touched: their search entries are written again.
     const std::set<std::int64_t>& touched() const { return touched_; }
 
     // The row of `hsds_id` (0 for an empty one); a problem at `field` when there is none.
@@ -82,9 +86,15 @@ void ImportInto(db::Connection& connection, const crypto::Keyring& keyring, cons
     }
     for (const Organization& organization : in.organizations)
         rows.Wrote(Table::kOrganizations, organization.id, WriteOrganization(connection, organization, now));
-    for (const Location& location : in.locations) {
+    for (const Location& given : in.locations) {
         const std::int64_t organization =
-            rows.Find(Table::kOrganizations, location.organization_id, Field(location.at, "organization_id"));
+            rows.Find(Table::kOrganizations, given.organization_id, Field(given.at, "organization_id"));
+        // A confidential location stays so unless the import says otherwise in as many words: a
+        // partner's feed that does not know it is a shelter must not publish its address.
+        Location location = given;
+        if (!location.confidential && !location.document.contains("ponte_confidential") &&
+            IsConfidential(connection, location.id))
+            MakeConfidential(location);
         rows.Wrote(Table::kLocations, location.id, WriteLocation(connection, keyring, location, organization, now));
     }
     for (const Service& service : in.services) {
@@ -100,10 +110,19 @@ void ImportInto(db::Connection& connection, const crypto::Keyring& keyring, cons
         const std::int64_t service = rows.Find(Table::kServices, at.service_id, Field(at.at, "service_id"));
         const std::int64_t location = rows.Find(Table::kLocations, at.location_id, Field(at.at, "location_id"));
         rows.Check();
-        rows.Wrote(Table::kServiceAtLocations, at.id, WriteServiceAtLocation(connection, at, service, location, now));
+        // Moved to another service, the one it leaves changes too.
+        std::vector<std::int64_t> before;
+        if (auto was = RowOf(connection, Table::kServiceAtLocations, at.id))
+            before = ServicesOf(connection, Table::kServiceAtLocations, *was);
+        const Written written = WriteServiceAtLocation(connection, at, service, location, now);
+        rows.Wrote(Table::kServiceAtLocations, at.id, written);
+        if (written.changed) rows.Touch(before);
     }
     rows.Check();
     for (std::int64_t service : rows.touched()) RefreshEntries(connection, service);
+    // Other directories read what changed since they last read (modified_after): a service changes
+    // when a part of it does.
+    TouchServices(connection, rows.touched(), now);
 }
 
 std::optional<boost::json::object> ReadService(const Module& module, std::string_view hsds_id) {
@@ -113,9 +132,10 @@ std::optional<boost::json::object> ReadService(const Module& module, std::string
     auto organization = FindOrganization(*connection, service->organization_id);
     return ComposeService(
         *service,
-        ComposeOrganization(organization.value(), LocationsOf(*connection, module.keyring(), organization->id),
+        ComposeOrganization(organization.value(),
+                            LocationsOf(*connection, module.keyring(), organization->id, Trust::kPublic),
                             Trust::kPublic),
-        PlacesOf(*connection, module.keyring(), hsds_id), Trust::kPublic);
+        PlacesOf(*connection, module.keyring(), hsds_id, Trust::kPublic), Trust::kPublic);
 }
 
 namespace {
@@ -159,7 +179,7 @@ std::optional<boost::json::object> ReadServiceView(const Module& module, std::st
     auto service = FindService(*connection, hsds_id);
     if (!service) return std::nullopt;
     auto organization = FindOrganization(*connection, service->organization_id).value();
-    const auto places = PlacesOf(*connection, module.keyring(), hsds_id);
+    const auto places = PlacesOf(*connection, module.keyring(), hsds_id, Trust::kPublic);
     std::vector<std::string> term_names;
     const std::vector<Entry> entries = EntriesOf(*service, organization, places, term_names);
     boost::json::array categories;
@@ -183,6 +203,7 @@ std::optional<boost::json::object> ReadServiceView(const Module& module, std::st
         shown_places.push_back(
             {{"location_id", location.id},
              {"name", entry.place_name},
+             {"confidential", location.confidential},
              {"address", AddressJson(location)},
              {"latitude", entry.latitude ? boost::json::value(*entry.latitude) : boost::json::value(nullptr)},
              {"longitude", entry.longitude ? boost::json::value(*entry.longitude) : boost::json::value(nullptr)},
@@ -214,8 +235,8 @@ std::optional<boost::json::object> ReadOrganization(const Module& module, std::s
     db::Lease connection = module.database().Acquire();
     auto organization = FindOrganization(*connection, hsds_id);
     if (!organization) return std::nullopt;
-    boost::json::object object =
-        ComposeOrganization(*organization, LocationsOf(*connection, module.keyring(), hsds_id), Trust::kPublic);
+    boost::json::object object = ComposeOrganization(
+        *organization, LocationsOf(*connection, module.keyring(), hsds_id, Trust::kPublic), Trust::kPublic);
     boost::json::array services;
     for (std::int64_t number = 1;; ++number) {
         auto page = ListServices(*connection, {.organization_id = organization->id}, {.number = number, .size = 200});

@@ -47,8 +47,8 @@ ImportResult ImportDirectory(db::Database& database, const crypto::Keyring& keyr
 struct ImportRefused {
     std::vector<Problem> problems;
 };
-void ImportInto(db::Connection& connection, const crypto::Keyring& keyring, const Directory& directory,
-                std::string_view file, std::int64_t now);
+void ImportInto(db::Connection& connection, const crypto::Keyring& keyring, const Directory& in, std::string_view file,
+                std::int64_t now);
 
 // The fully nested service of the HSDS API, as a public reader sees it.
 std::optional<boost::json::object> ReadService(const Module& module, std::string_view hsds_id);

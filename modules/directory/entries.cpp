@@ -173,7 +173,7 @@ std::vector<std::string> SearchWords(std::string_view typed) {
     while (at < length) {
         const std::int32_t start = at;
         UChar32 c = 0;
-        U8_NEXT(folded.data(), at, length, c);
+        U8_NEXT(folded.c_str(), at, length, c);
         const auto category = static_cast<UCharCategory>(u_charType(c));
         const bool letter_or_digit =
             c >= 0 && (u_isalpha(c) || u_isdigit(c) || u_getNumericValue(c) != U_NO_NUMERIC_VALUE ||

@@ -155,9 +155,10 @@ Reply ListHsdsServices(const Module& module, const Request& request) {
         if (query->full) {
             contents.push_back(ComposeService(
                 service,
-                ComposeOrganization(organization, LocationsOf(*connection, module.keyring(), organization.id),
+                ComposeOrganization(organization,
+                                    LocationsOf(*connection, module.keyring(), organization.id, Trust::kPublic),
                                     Trust::kPublic),
-                PlacesOf(*connection, module.keyring(), service.id), Trust::kPublic));
+                PlacesOf(*connection, module.keyring(), service.id, Trust::kPublic), Trust::kPublic));
         } else {
             contents.push_back(ComposeServiceListItem(service, organization));
         }
@@ -181,8 +182,9 @@ Reply ListHsdsOrganizations(const Module& module, const Request& request) {
     boost::json::array contents;
     for (const Organization& organization : page.items) {
         contents.push_back(
-            query->full ? ComposeOrganization(organization, LocationsOf(*connection, module.keyring(), organization.id),
-                                              Trust::kPublic)
+            query->full ? ComposeOrganization(
+                              organization, LocationsOf(*connection, module.keyring(), organization.id, Trust::kPublic),
+                              Trust::kPublic)
                         : OneToOneFields(ComposeOrganization(organization, {}, Trust::kPublic)));
     }
     return PageAnswer(page, query->page, std::move(contents));
@@ -429,8 +431,8 @@ constexpr std::string_view kServiceViewSchema = R"({"type":"object","required":[
     "email":{"type":["string","null"]},"url":{"type":["string","null"]},
     "fees_description":{"type":["string","null"]},"eligibility_description":{"type":["string","null"]},
     "application_process":{"type":["string","null"]},
-    "places":{"type":"array","items":{"type":"object","required":["location_id","name","address","latitude",
-      "longitude","time_zone","hours","open_now"],"properties":{"location_id":{"type":"string"},
+    "places":{"type":"array","items":{"type":"object","required":["location_id","name","confidential","address","latitude",
+      "longitude","time_zone","hours","open_now"],"properties":{"location_id":{"type":"string"},"confidential":{"type":"boolean"},
       "name":{"type":"string"},"address":{"type":["object","null"],"required":["address_1","address_2","city",
         "postal_code","country"],"properties":{"address_1":{"type":["string","null"]},
         "address_2":{"type":["string","null"]},"city":{"type":["string","null"]},

@@ -254,7 +254,7 @@ boost::json::object KindSchema(std::string_view kind) {
 
 boost::json::object WithoutPonteFields(std::string_view kind_name, boost::json::object object) {
     const Kind& kind = KindNamed(kind_name);
-    for (auto it = object.begin(); it != object.end();) {
+    for (auto* it = object.begin(); it != object.end();) {
         const Field* field = kind.FindField(it->key());
         if (field != nullptr && field->ponte) {
             it = object.erase(it);

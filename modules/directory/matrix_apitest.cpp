@@ -28,7 +28,7 @@ testing::RecordId MakeOrganization(testing::Identities&, db::Database& database,
 testing::RecordId MakeService(testing::Identities&, db::Database& database, testing::Reach) {
     auto connection = database.Acquire();
     const Organization organization = NewOrganization();
-    const std::int64_t row = WriteOrganization(*connection, organization, core::NowMs());
+    const std::int64_t row = WriteOrganization(*connection, organization, core::NowMs()).row;
     const std::string id = crypto::RandomUuid();
     WriteService(*connection,
                  {.id = id,

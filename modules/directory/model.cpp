@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/http/body_schema.hpp"
+#include "core/i18n/local_time.hpp"
 #include "modules/directory/hsds.hpp"
 
 namespace ponte::directory {
@@ -77,6 +78,15 @@ std::optional<int> ClockMinutes(std::string_view text) {
     return hours * 60 + minutes;
 }
 
+template <typename Record>
+bool SameRecord(const Record& a, const Record& b) {
+    return a.document == b.document;
+}
+
+bool SameRecord(const Location& a, const Location& b) {
+    return a.document == b.document && a.place == b.place && a.confidential == b.confidential;
+}
+
 // Gathers the records of an import, each once, and what is wrong with them.
 class Collector {
   public:
@@ -141,16 +151,10 @@ class Collector {
             Report(Join(path, location.latitude ? "longitude" : "latitude"), "required");
         const auto* confidential = object.if_contains("ponte_confidential");
         location.confidential = confidential != nullptr && confidential->is_bool() && confidential->get_bool();
-        if (location.confidential) {
-            for (std::string_view field : kPlaceFields) {
-                if (auto* value = location.document.if_contains(field)) {
-                    location.place[field] = *value;
-                    location.document.erase(field);
-                }
-            }
-            location.latitude.reset();
-            location.longitude.reset();
-        }
+        if (location.confidential) MakeConfidential(location);
+        if (const auto* zone = object.if_contains("ponte_time_zone");
+            zone != nullptr && zone->is_string() && !i18n::IsKnownTimeZone(zone->get_string()))
+            Report(Join(path, "ponte_time_zone"), "format");
         const std::string organization_of = location.organization_id;
         // A location nested in a service at a location does not say whose it is; the same one
         // under its organization does.
@@ -272,7 +276,7 @@ class Collector {
         auto [at, added] = index.try_emplace(record.id, records.size());
         if (added) {
             records.push_back(std::move(record));
-        } else if (records[at->second].document != record.document) {
+        } else if (!SameRecord(records[at->second], record)) {
             Report(Join(path, "id"), "duplicate");
         }
         return records[at->second];
@@ -326,6 +330,21 @@ Reading ReadJsonImport(const boost::json::value& input, std::string_view file) {
         }
     }
     return std::move(collector).Take();
+}
+
+void MakeConfidential(Location& location) {
+    boost::json::object kept;
+    for (auto& [key, value] : location.document) {
+        if (std::ranges::find(kConfidentialKeeps, std::string_view(key)) != std::end(kConfidentialKeeps)) {
+            kept[key] = value;
+        } else {
+            location.place[key] = value;
+        }
+    }
+    location.document = std::move(kept);
+    location.confidential = true;
+    location.latitude.reset();
+    location.longitude.reset();
 }
 
 boost::json::object ComposeLocation(const Location& location, Trust trust) {

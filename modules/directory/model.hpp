@@ -103,8 +103,16 @@ struct Reading {
 // against the directory.
 Reading ReadJsonImport(const boost::json::value& input, std::string_view file);
 
-// The name of a confidential location's parts kept out of its document.
-inline constexpr std::string_view kPlaceFields[] = {"addresses", "latitude", "longitude", "transportation"};
+// What the public sees of a confidential location: its name and what it says of itself, the
+// languages spoken, how to call it and when. Everything else (addresses, coordinates, directions,
+// external identifiers, accessibility, its metadata, which may hold an old address) is its place.
+inline constexpr std::string_view kConfidentialKeeps[] = {
+    "id",     "location_type", "name",       "alternate_name",     "description",    "languages",
+    "phones", "schedules",     "attributes", "ponte_confidential", "ponte_time_zone"};
+
+// Moves what a confidential location keeps from the public out of its document into its place,
+// and marks it confidential.
+void MakeConfidential(Location& location);
 
 // What a reader of the directory may see of a confidential location's place.
 enum class Trust { kPublic, kTrusted };

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/testing/json_schema.hpp"
 #include "modules/directory/official_examples.hpp"
 
@@ -118,10 +120,17 @@ TEST(DirectoryImport, ConfidentialLocation_KeepsItsPlaceOutOfItsDocument) {
     const Location& read = reading.directory.locations.at(0);
     EXPECT_TRUE(read.confidential);
     EXPECT_FALSE(read.latitude);
-    for (std::string_view field : kPlaceFields) {
-        EXPECT_FALSE(read.document.contains(field)) << field;
-        EXPECT_EQ(read.place.at(field), location.at(field)) << field;
+    // Only what it says of itself stays public; the rest (addresses, coordinates, directions,
+    // external identifiers, accessibility) is its place, whole.
+    for (const auto& [field, value] : location) {
+        const bool kept =
+            std::ranges::find(kConfidentialKeeps, std::string_view(field)) != std::end(kConfidentialKeeps);
+        EXPECT_EQ(read.document.contains(field), kept) << field;
+        EXPECT_EQ(read.place.contains(field), !kept) << field;
+        if (!kept) EXPECT_EQ(read.place.at(field), value) << field;
     }
+    for (const char* secret : {"addresses", "latitude", "external_identifier", "accessibility", "transportation"})
+        EXPECT_TRUE(read.place.contains(secret)) << secret;
     const std::string published = boost::json::serialize(ComposeLocation(read, Trust::kPublic));
     const std::string street(location.at("addresses").at(0).at("address_1").as_string());
     EXPECT_EQ(published.find(street), std::string::npos);
@@ -175,6 +184,8 @@ TEST(DirectoryImport, BadInput_IsReportedByField) {
         {"locations", location([](auto& l) { l.erase("longitude"); }), "locations.0.longitude:required "},
         {"locations", location([](auto& l) { l["ponte_confidential"] = "yes"; }),
          "locations.0.ponte_confidential:type "},
+        {"locations", location([](auto& l) { l["ponte_time_zone"] = "Europe/Atlantis"; }),
+         "locations.0.ponte_time_zone:format "},
         {"trees", boost::json::object{}, "trees:unknown "},
     };
     for (const Case& c : cases) {

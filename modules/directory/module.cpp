@@ -84,7 +84,7 @@ class DirectoryModule : public core::Module {
             commands.Add(cli, {"directory", "import"},
                          "Import HSDS 3.0 JSON files (each all or nothing; the same ids update what they wrote before)",
                          [this](core::CommandContext& context) { return ImportFiles(context, files_); });
-        import->add_option("files", files_, "HSDS JSON files: {\"organizations\": [...], \"services\": [...], ...}")
+        import->add_option("files", files_, R"(HSDS JSON files: {"organizations": [...], "services": [...], ...})")
             ->required()
             ->check(CLI::ExistingFile);
     }

@@ -78,10 +78,19 @@ std::string OpenCondition(db::Connection& connection, Statement& statement, std:
         const std::string minute = statement.Param(std::int64_t{local.minute});
         const std::string day = statement.Param(std::string(date));
         if (!any.empty()) any += " OR ";
-        any += "(e.time_zone = " + statement.Param(zone) +
-               " AND h.day = " + statement.Param(std::int64_t{local.weekday}) + " AND h.opens <= " + minute +
-               " AND h.closes > " + minute + " AND (h.valid_from IS NULL OR h.valid_from <= " + day +
-               ") AND (h.valid_to IS NULL OR h.valid_to >= " + day + "))";
+        any += "(e.time_zone = ";
+        any += statement.Param(zone);
+        any += " AND h.day = ";
+        any += statement.Param(std::int64_t{local.weekday});
+        any += " AND h.opens <= ";
+        any += minute;
+        any += " AND h.closes > ";
+        any += minute;
+        any += " AND (h.valid_from IS NULL OR h.valid_from <= ";
+        any += day;
+        any += ") AND (h.valid_to IS NULL OR h.valid_to >= ";
+        any += day;
+        any += "))";
     }
     if (any.empty()) return "(1 = 0)";
     return "EXISTS (SELECT 1 FROM directory_entry_hours h WHERE h.entry_id = e.id AND (" + any + "))";

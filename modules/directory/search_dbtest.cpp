@@ -119,6 +119,7 @@ class DirectorySearchTest : public testing::EngineTest {
 
     static std::vector<std::string> NamesOf(const std::vector<Hit>& hits) {
         std::vector<std::string> names;
+        names.reserve(hits.size());
         for (const Hit& hit : hits)
             names.push_back(hit.service_name + (hit.place_name.empty() ? "" : " @ " + hit.place_name));
         return names;
@@ -175,7 +176,7 @@ TEST_P(DirectorySearchTest, OpenNow_InTheLocationsTimeZone) {
     }
     EXPECT_TRUE(Search({.open_now = true}, kSundayMorning).empty());
     // 14:30 in Turin is 13:30 UTC: the course is open, the legal desk closed.
-    EXPECT_EQ(NamesOf(Search({.open_now = true}, kTuesdayMorning + 4 * 3600 * 1000)),
+    EXPECT_EQ(NamesOf(Search({.open_now = true}, kTuesdayMorning + std::int64_t{4} * 3600 * 1000)),
               (Names{"Corso di italiano @ Biblioteca", "Corso di italiano @ Mirafiori",
                      "Médiation culturelle @ Porta Palazzo"}));
 }

@@ -24,11 +24,17 @@ constexpr std::string_view kWriteLocation =
     "confidential = excluded.confidential, document = excluded.document, modified_at = excluded.modified_at "
     "RETURNING id";
 constexpr std::string_view kWritePlace = "UPDATE directory_locations SET place = $2 WHERE id = $1";
+constexpr std::string_view kLocationAsItIs =
+    "SELECT id, organization_id, latitude, longitude, confidential, place, document FROM directory_locations "
+    "WHERE hsds_id = $1";
+constexpr std::string_view kTouchService =
+    "UPDATE directory_services SET modified_at = $2 WHERE id = $1 AND modified_at < $2";
 constexpr std::string_view kWriteServiceAtLocation =
     "INSERT INTO directory_service_at_locations (hsds_id, service_id, location_id, document, modified_at) "
     "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (hsds_id) DO UPDATE SET service_id = excluded.service_id, "
     "location_id = excluded.location_id, document = excluded.document, modified_at = excluded.modified_at "
-    "WHERE directory_service_at_locations.document <> excluded.document RETURNING id";
+    "WHERE directory_service_at_locations.document <> excluded.document OR directory_service_at_locations.service_id "
+    "<> excluded.service_id OR directory_service_at_locations.location_id <> excluded.location_id RETURNING id";
 constexpr std::string_view kWriteTaxonomy =
     "INSERT INTO directory_taxonomies (hsds_id, name, document, modified_at) VALUES ($1, $2, $3, $4) "
     "ON CONFLICT (hsds_id) DO UPDATE SET name = excluded.name, document = excluded.document, "
@@ -106,10 +112,10 @@ db::Value OptionalNumber(const std::optional<double>& number) {
 
 db::Value EmptyIsNull(const std::string& text) { return text.empty() ? db::Value{nullptr} : db::Value{text}; }
 
-// The row id a write returned, or the existing row's when it changed nothing.
-std::int64_t Written(db::Connection& connection, const db::Result& written, Table table, const std::string& hsds_id) {
-    if (!written.empty()) return written.Int(0, 0);
-    return RowOf(connection, table, hsds_id).value();
+// The row id a write returned (it changed the row), or the existing row's when it changed nothing.
+Written WrittenRow(db::Connection& connection, const db::Result& written, Table table, const std::string& hsds_id) {
+    if (!written.empty()) return {written.Int(0, 0), true};
+    return {RowOf(connection, table, hsds_id).value(), false};
 }
 
 std::string PlaceContext(std::int64_t row) { return crypto::FieldContext("directory_locations", "place", row); }
@@ -139,24 +145,43 @@ std::optional<std::int64_t> RowOf(db::Connection& connection, Table table, std::
     return rows.Int(0, 0);
 }
 
-std::int64_t WriteOrganization(db::Connection& connection, const Organization& organization, std::int64_t now) {
+Written WriteOrganization(db::Connection& connection, const Organization& organization, std::int64_t now) {
     auto written = connection.Execute(
         kWriteOrganization, {organization.id, organization.name, boost::json::serialize(organization.document), now});
-    return Written(connection, written, Table::kOrganizations, organization.id);
+    return WrittenRow(connection, written, Table::kOrganizations, organization.id);
 }
 
-std::int64_t WriteService(db::Connection& connection, const Service& service, std::int64_t organization_row,
-                          const std::vector<std::int64_t>& term_rows, std::int64_t now) {
+Written WriteService(db::Connection& connection, const Service& service, std::int64_t organization_row,
+                     const std::vector<std::int64_t>& term_rows, std::int64_t now) {
     auto written = connection.Execute(kWriteService, {service.id, organization_row, service.name, service.status,
                                                       boost::json::serialize(service.document), now});
-    const std::int64_t row = Written(connection, written, Table::kServices, service.id);
-    connection.Execute(kClearServiceTerms, {row});
-    for (std::int64_t term : term_rows) connection.Execute(kAddServiceTerm, {row, term});
+    const Written row = WrittenRow(connection, written, Table::kServices, service.id);
+    if (row.changed) {
+        connection.Execute(kClearServiceTerms, {row.row});
+        for (std::int64_t term : term_rows) connection.Execute(kAddServiceTerm, {row.row, term});
+    }
     return row;
 }
 
-std::int64_t WriteLocation(db::Connection& connection, const crypto::Keyring& keyring, const Location& location,
-                           std::int64_t organization_row, std::int64_t now) {
+Written WriteLocation(db::Connection& connection, const crypto::Keyring& keyring, const Location& location,
+                      std::int64_t organization_row, std::int64_t now) {
+    // Its place is sealed under a new nonce each time: compared opened, to know whether it changed.
+    if (auto was = connection.Execute(kLocationAsItIs, {location.id}); !was.empty()) {
+        const std::int64_t row = was.Int(0, 0);
+        const bool same_place =
+            was.IsNull(0, 5)
+                ? !location.confidential
+                : location.confidential &&
+                      boost::json::parse(keyring.Open(was.Text(0, 5), PlaceContext(row))).as_object() == location.place;
+        const auto real = [&](std::size_t column) {
+            return was.IsNull(0, column) ? std::optional<double>() : std::optional<double>(was.Real(0, column));
+        };
+        if (same_place && (was.IsNull(0, 1) ? 0 : was.Int(0, 1)) == organization_row && real(2) == location.latitude &&
+            real(3) == location.longitude && (was.Int(0, 4) != 0) == location.confidential &&
+            Document(was, 0, 6) == location.document) {
+            return {row, false};
+        }
+    }
     auto written = connection.Execute(kWriteLocation,
                                       {location.id, db::NullIfZero(organization_row), OptionalNumber(location.latitude),
                                        OptionalNumber(location.longitude), std::int64_t{location.confidential ? 1 : 0},
@@ -166,28 +191,37 @@ std::int64_t WriteLocation(db::Connection& connection, const crypto::Keyring& ke
         kWritePlace,
         {row, location.confidential ? db::Value{keyring.Seal(boost::json::serialize(location.place), PlaceContext(row))}
                                     : db::Value{nullptr}});
-    return row;
+    return {row, true};
 }
 
-std::int64_t WriteServiceAtLocation(db::Connection& connection, const ServiceAtLocation& at, std::int64_t service_row,
-                                    std::int64_t location_row, std::int64_t now) {
+bool IsConfidential(db::Connection& connection, std::string_view hsds_id) {
+    auto rows = connection.Execute(kLocationAsItIs, {std::string(hsds_id)});
+    return !rows.empty() && rows.Int(0, 4) != 0;
+}
+
+void TouchServices(db::Connection& connection, const std::set<std::int64_t>& rows, std::int64_t now) {
+    for (std::int64_t row : rows) connection.Execute(kTouchService, {row, now});
+}
+
+Written WriteServiceAtLocation(db::Connection& connection, const ServiceAtLocation& at, std::int64_t service_row,
+                               std::int64_t location_row, std::int64_t now) {
     auto written = connection.Execute(kWriteServiceAtLocation,
                                       {at.id, service_row, location_row, boost::json::serialize(at.document), now});
-    return Written(connection, written, Table::kServiceAtLocations, at.id);
+    return WrittenRow(connection, written, Table::kServiceAtLocations, at.id);
 }
 
-std::int64_t WriteTaxonomy(db::Connection& connection, const Taxonomy& taxonomy, std::int64_t now) {
+Written WriteTaxonomy(db::Connection& connection, const Taxonomy& taxonomy, std::int64_t now) {
     auto written = connection.Execute(kWriteTaxonomy,
                                       {taxonomy.id, taxonomy.name, boost::json::serialize(taxonomy.document), now});
-    return Written(connection, written, Table::kTaxonomies, taxonomy.id);
+    return WrittenRow(connection, written, Table::kTaxonomies, taxonomy.id);
 }
 
-std::int64_t WriteTaxonomyTerm(db::Connection& connection, const TaxonomyTerm& term, std::int64_t taxonomy_row,
-                               std::int64_t now) {
+Written WriteTaxonomyTerm(db::Connection& connection, const TaxonomyTerm& term, std::int64_t taxonomy_row,
+                          std::int64_t now) {
     auto written =
         connection.Execute(kWriteTerm, {term.id, db::NullIfZero(taxonomy_row), EmptyIsNull(term.parent_id),
                                         EmptyIsNull(term.code), term.name, boost::json::serialize(term.document), now});
-    return Written(connection, written, Table::kTaxonomyTerms, term.id);
+    return WrittenRow(connection, written, Table::kTaxonomyTerms, term.id);
 }
 
 std::optional<Organization> FindOrganization(db::Connection& connection, std::string_view hsds_id) {
@@ -225,14 +259,15 @@ namespace {
 
 // The location of the columns from `first` on: its row id, HSDS id, organization's HSDS id,
 // latitude, longitude, confidential, place and document.
-Location LocationAt(const db::Result& rows, std::size_t row, std::size_t first, const crypto::Keyring& keyring) {
+Location LocationAt(const db::Result& rows, std::size_t row, std::size_t first, const crypto::Keyring& keyring,
+                    Trust trust) {
     Location location{.id = rows.Text(row, first + 1),
                       .organization_id = OptionalText(rows, row, first + 2),
                       .confidential = rows.Int(row, first + 5) != 0,
                       .document = Document(rows, row, first + 7)};
     if (!rows.IsNull(row, first + 3)) location.latitude = rows.Real(row, first + 3);
     if (!rows.IsNull(row, first + 4)) location.longitude = rows.Real(row, first + 4);
-    if (location.confidential && !rows.IsNull(row, first + 6)) {
+    if (location.confidential && trust == Trust::kTrusted && !rows.IsNull(row, first + 6)) {
         location.place =
             boost::json::parse(keyring.Open(rows.Text(row, first + 6), PlaceContext(rows.Int(row, first)))).as_object();
     }
@@ -242,15 +277,15 @@ Location LocationAt(const db::Result& rows, std::size_t row, std::size_t first, 
 }  // namespace
 
 std::vector<Location> LocationsOf(db::Connection& connection, const crypto::Keyring& keyring,
-                                  std::string_view organization_hsds_id) {
+                                  std::string_view organization_hsds_id, Trust trust) {
     auto rows = connection.Execute(kLocationsOf, {std::string(organization_hsds_id)});
     std::vector<Location> locations;
-    for (std::size_t row = 0; row < rows.size(); ++row) locations.push_back(LocationAt(rows, row, 0, keyring));
+    for (std::size_t row = 0; row < rows.size(); ++row) locations.push_back(LocationAt(rows, row, 0, keyring, trust));
     return locations;
 }
 
 std::vector<std::pair<ServiceAtLocation, Location>> PlacesOf(db::Connection& connection, const crypto::Keyring& keyring,
-                                                             std::string_view service_hsds_id) {
+                                                             std::string_view service_hsds_id, Trust trust) {
     auto rows = connection.Execute(kPlaces, {std::string(service_hsds_id)});
     std::vector<std::pair<ServiceAtLocation, Location>> places;
     for (std::size_t row = 0; row < rows.size(); ++row) {
@@ -258,7 +293,7 @@ std::vector<std::pair<ServiceAtLocation, Location>> PlacesOf(db::Connection& con
                              .service_id = std::string(service_hsds_id),
                              .location_id = rows.Text(row, 3),
                              .document = Document(rows, row, 1)};
-        Location location = LocationAt(rows, row, 2, keyring);
+        Location location = LocationAt(rows, row, 2, keyring, trust);
         places.emplace_back(std::move(at), std::move(location));
     }
     return places;
@@ -352,6 +387,7 @@ std::vector<std::int64_t> ServicesOf(db::Connection& connection, Table table, st
 
 std::vector<std::int64_t> CountRecords(db::Connection& connection) {
     std::vector<std::int64_t> counts;
+    counts.reserve(kCount.size());
     for (std::string_view sql : kCount) counts.push_back(connection.Execute(sql).Int(0, 0));
     return counts;
 }

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -20,18 +21,31 @@ namespace ponte::directory {
 enum class Table { kOrganizations, kServices, kLocations, kServiceAtLocations, kTaxonomies, kTaxonomyTerms };
 std::optional<std::int64_t> RowOf(db::Connection& connection, Table table, std::string_view hsds_id);
 
-// Each writes the record under its HSDS id, inserting or updating it, and returns its row id.
-// The ids of what it refers to are rows ids, found by the caller (RowOf).
-std::int64_t WriteOrganization(db::Connection& connection, const Organization& organization, std::int64_t now);
-std::int64_t WriteService(db::Connection& connection, const Service& service, std::int64_t organization_row,
-                          const std::vector<std::int64_t>& term_rows, std::int64_t now);
-std::int64_t WriteLocation(db::Connection& connection, const crypto::Keyring& keyring, const Location& location,
-                           std::int64_t organization_row, std::int64_t now);
-std::int64_t WriteServiceAtLocation(db::Connection& connection, const ServiceAtLocation& at, std::int64_t service_row,
-                                    std::int64_t location_row, std::int64_t now);
-std::int64_t WriteTaxonomy(db::Connection& connection, const Taxonomy& taxonomy, std::int64_t now);
-std::int64_t WriteTaxonomyTerm(db::Connection& connection, const TaxonomyTerm& term, std::int64_t taxonomy_row,
-                               std::int64_t now);
+// What a write did: the record's row id, and whether it changed anything (a record written again
+// as it was leaves its row, and its modified_at, as they were).
+struct Written {
+    std::int64_t row = 0;
+    bool changed = false;
+};
+
+// Each writes the record under its HSDS id, inserting or updating it. The ids of what it refers
+// to are rows ids, found by the caller (RowOf).
+Written WriteOrganization(db::Connection& connection, const Organization& organization, std::int64_t now);
+Written WriteService(db::Connection& connection, const Service& service, std::int64_t organization_row,
+                     const std::vector<std::int64_t>& term_rows, std::int64_t now);
+Written WriteLocation(db::Connection& connection, const crypto::Keyring& keyring, const Location& location,
+                      std::int64_t organization_row, std::int64_t now);
+Written WriteServiceAtLocation(db::Connection& connection, const ServiceAtLocation& at, std::int64_t service_row,
+                               std::int64_t location_row, std::int64_t now);
+Written WriteTaxonomy(db::Connection& connection, const Taxonomy& taxonomy, std::int64_t now);
+Written WriteTaxonomyTerm(db::Connection& connection, const TaxonomyTerm& term, std::int64_t taxonomy_row,
+                          std::int64_t now);
+
+// True when the location of `hsds_id` is held as confidential.
+bool IsConfidential(db::Connection& connection, std::string_view hsds_id);
+
+// Marks the services of `rows` as modified at `now` (a part of them changed).
+void TouchServices(db::Connection& connection, const std::set<std::int64_t>& rows, std::int64_t now);
 
 std::optional<Organization> FindOrganization(db::Connection& connection, std::string_view hsds_id);
 std::optional<Service> FindService(db::Connection& connection, std::string_view hsds_id);
@@ -39,13 +53,14 @@ std::optional<Taxonomy> FindTaxonomy(db::Connection& connection, std::string_vie
 std::optional<TaxonomyTerm> FindTaxonomyTerm(db::Connection& connection, std::string_view hsds_id);
 
 // A service's locations, each with the link that places it there, in the order they were written.
-// A confidential place is opened with `keyring`.
+// A confidential place is opened with `keyring` for a trusted reader only (left closed for a
+// public one, who needs no key).
 std::vector<std::pair<ServiceAtLocation, Location>> PlacesOf(db::Connection& connection, const crypto::Keyring& keyring,
-                                                             std::string_view service_hsds_id);
+                                                             std::string_view service_hsds_id, Trust trust);
 
 // An organization's locations, in the order they were first written.
 std::vector<Location> LocationsOf(db::Connection& connection, const crypto::Keyring& keyring,
-                                  std::string_view organization_hsds_id);
+                                  std::string_view organization_hsds_id, Trust trust);
 
 // One page of an HSDS list: page numbers from 1, as the HSDS API counts them.
 struct PageAsked {

@@ -155,9 +155,73 @@ TEST_P(DirectoryStoreTest, ConfidentialPlace_IsSealedInTheDatabaseAndLeftOutOfTh
         EXPECT_EQ(published.find(secret), std::string::npos) << secret;
     EXPECT_NE(published.find(location.at("name").as_string()), std::string::npos) << "named, not placed";
 
-    auto places = PlacesOf(*connection, *keyring_, service.at("id").as_string());
+    auto places = PlacesOf(*connection, *keyring_, service.at("id").as_string(), Trust::kTrusted);
     ASSERT_FALSE(places.empty());
     EXPECT_EQ(places[0].second.place.at("addresses").at(0).at("address_1"), "7 Via Segreta");
+}
+
+TEST_P(DirectoryStoreTest, ConfidentialLocation_StaysSoWhenALaterImportDoesNotSay_AndItsServiceChangesWithIt) {
+    boost::json::object service = Example("service_full.json").as_object();
+    boost::json::object& location =
+        service.at("service_at_locations").as_array().at(0).as_object().at("location").as_object();
+    const boost::json::object open_copy = location;  // as a partner's feed writes it, not knowing
+    location["ponte_confidential"] = true;
+    service.at("organization").as_object().at("locations").as_array().at(0) = location;
+    ASSERT_EQ(Problems(Import(boost::json::object{{"services", {service}}}, 1000)), "");
+
+    // The partner's feed: the same location, with its address, without the flag.
+    ASSERT_EQ(Problems(Import(boost::json::object{{"locations", {open_copy}}}, 2000)), "");
+    auto connection = database().Acquire();
+    EXPECT_TRUE(IsConfidential(*connection, location.at("id").as_string()));
+    const std::string street(open_copy.at("addresses").at(0).at("address_1").as_string());
+    const std::string published = boost::json::serialize(*ReadService(module(), service.at("id").as_string()));
+    EXPECT_EQ(published.find(street), std::string::npos);
+    auto rows = connection->Execute("SELECT document FROM directory_locations WHERE hsds_id = $1",
+                                    {std::string(location.at("id").as_string())});
+    EXPECT_EQ(rows.Text(0, 0).find(street), std::string::npos) << "never unsealed at rest";
+    // Its address changed in the feed: the service changed with it, for the directories that read
+    // what changed since.
+    EXPECT_EQ(ListServices(*connection, {.modified_after = 1999}, {}).total, 1);
+
+    // Only an import that says so in as many words makes it public.
+    boost::json::object published_copy = open_copy;
+    published_copy["ponte_confidential"] = false;
+    ASSERT_EQ(Problems(Import(boost::json::object{{"locations", {published_copy}}}, 3000)), "");
+    EXPECT_FALSE(IsConfidential(*connection, location.at("id").as_string()));
+}
+
+TEST_P(DirectoryStoreTest, AServiceAtALocationMoved_LeavesNoEntryBehind) {
+    const std::string organization = "0a5e3c2e-1111-4c7e-9a51-000000000001";
+    auto service = [&](std::string_view id, std::string_view name) {
+        return boost::json::object{{"id", id}, {"name", name}, {"status", "active"}, {"organization_id", organization}};
+    };
+    boost::json::object location{{"id", "0a5e3c2e-4444-4c7e-9a51-000000000004"},
+                                 {"location_type", "physical"},
+                                 {"name", "Casa"},
+                                 {"latitude", 43.7},
+                                 {"longitude", 10.9}};
+    boost::json::object at{{"id", "0a5e3c2e-5555-4c7e-9a51-000000000005"},
+                           {"service_id", "0a5e3c2e-2222-4c7e-9a51-000000000002"},
+                           {"location_id", location.at("id")}};
+    boost::json::object input{
+        {"organizations", {{{"id", organization}, {"name", "Casa delle donne"}, {"description", "A centre"}}}},
+        {"services",
+         {service("0a5e3c2e-2222-4c7e-9a51-000000000002", "First"),
+          service("0a5e3c2e-3333-4c7e-9a51-000000000003", "Second")}},
+        {"locations", {location}},
+        {"service_at_locations", {at}}};
+    ASSERT_EQ(Problems(Import(input)), "");
+    auto placed = [&] {
+        auto connection = database().Acquire();
+        std::vector<std::string> names;
+        for (const Hit& hit : SearchEntries(*connection, {}, {.limit = 10}, 1000).items)
+            names.push_back(hit.service_name + (hit.location_id.empty() ? "" : " @ Casa"));
+        return names;
+    };
+    EXPECT_EQ(placed(), (std::vector<std::string>{"First @ Casa", "Second"}));
+    at["service_id"] = "0a5e3c2e-3333-4c7e-9a51-000000000003";
+    ASSERT_EQ(Problems(Import(boost::json::object{{"service_at_locations", {at}}}, 2000)), "");
+    EXPECT_EQ(placed(), (std::vector<std::string>{"First", "Second @ Casa"}));
 }
 
 TEST_P(DirectoryStoreTest, DemoDirectory_EveryCategoryInSeveralLanguages_TwoShelters_ValidHsds) {

@@ -4093,6 +4093,7 @@ export interface operations {
                         application_process: string | null;
                         places: {
                             location_id: string;
+                            confidential: boolean;
                             name: string;
                             address: {
                                 address_1: string | null;

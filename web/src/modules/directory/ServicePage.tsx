@@ -11,20 +11,30 @@ import { useTitle } from '../../core/title';
 import { useI18n } from '../../i18n';
 import { languageName, type Place, type ServiceView } from './directory';
 import { OpenBadge } from './FindHelp';
-import { alwaysOpen, clockTime, dayName, isOpenAt, week } from './hours';
+import { alwaysOpen, clockIn, clockTime, dayName, isOpenAt, validOn, week } from './hours';
 import { readKeeping } from './offline';
+
+// Today on the place's clocks, or on the reader's for a zone this browser does not know.
+function todayIn(zone: string): string {
+  try {
+    return clockIn(zone, new Date()).date;
+  } catch {
+    return new Date().toISOString().slice(0, 10);
+  }
+}
 
 function Hours({ place }: { place: Place }) {
   const { t, locale } = useI18n();
-  if (place.hours.length === 0) return <p>{t('directory.hours_unknown')}</p>;
-  if (alwaysOpen(place.hours)) return <p>{t('directory.always_open')}</p>;
+  const hours = validOn(place.hours, todayIn(place.time_zone));
+  if (hours.length === 0) return <p>{t('directory.hours_unknown')}</p>;
+  if (alwaysOpen(hours)) return <p>{t('directory.always_open')}</p>;
   const readerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <>
       <table class="hours">
         <caption>{t('directory.hours_of', { place: place.name })}</caption>
         <tbody>
-          {week(place.hours).map(({ day, openings }) => (
+          {week(hours).map(({ day, openings }) => (
             <tr key={day}>
               <th scope="row">{dayName(locale, day)}</th>
               <td>{openings.length === 0 ? t('directory.closed_day')
@@ -45,12 +55,12 @@ function PlaceSection({ place }: { place: Place }) {
   return (
     <section class="place" aria-labelledby={`place-${place.location_id}`}>
       <h2 id={`place-${place.location_id}`}><bdi>{place.name}</bdi> <OpenBadge open={open} /></h2>
-      {address
+      {address && !place.confidential
         ? <address>
             {[address.address_1, address.address_2, [address.postal_code, address.city].filter(Boolean).join(' ')]
               .filter(Boolean).map((line) => <span key={line} class="address-line"><bdi>{line}</bdi></span>)}
           </address>
-        : <p>{t('directory.confidential_place')}</p>}
+        : place.confidential && <p>{t('directory.confidential_place')}</p>}
       {place.latitude !== null && place.longitude !== null && (
         <p><a class="button" rel="noopener noreferrer" target="_blank"
           href={`https://www.openstreetmap.org/directions?to=${place.latitude}%2C${place.longitude}`}>
@@ -73,9 +83,17 @@ export function ServicePage() {
   useEffect(() => {
     setService(null);
     if (!id) return;
+    // Only the answer for the service shown now: she may have gone on to another meanwhile.
+    let current = true;
     readKeeping(api.GET('/api/v1/directory/services/{service_id}', { params: { path: { service_id: id } } }))
-      .then((found) => { setService(found.data); setSavedAt(found.savedAt); setFailed(noErrors); })
-      .catch((error) => setFailed(errorsOf(error, t, [])));
+      .then((found) => {
+        if (!current) return;
+        setService(found.data);
+        setSavedAt(found.savedAt);
+        setFailed(noErrors);
+      })
+      .catch((error) => { if (current) setFailed(errorsOf(error, t, [])); });
+    return () => { current = false; };
   }, [id]);
   const back = query?.back?.startsWith('/find-help') ? query.back : '/find-help';
   return (

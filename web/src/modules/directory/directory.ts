@@ -34,7 +34,8 @@ export function filtersOf(query: Record<string, string>): Filters {
   return {
     q: query.q ?? '',
     category: (categories as readonly string[]).includes(query.category) ? query.category as Category : '',
-    features: (query.features ?? '').split(',').filter((f): f is Category => (features as readonly string[]).includes(f)),
+    features: [...new Set((query.features ?? '').split(','))]
+      .filter((f): f is Category => (features as readonly string[]).includes(f)),
     language: (languages as readonly string[]).includes(query.language) ? query.language : '',
     openNow: query.open === '1',
     near: near ? { latitude: Number(near[1]), longitude: Number(near[2]) } : null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alwaysOpen, clockIn, clockTime, dayName, isOpenAt, week, type Opening } from './hours';
+import { alwaysOpen, clockIn, clockTime, dayName, isOpenAt, validOn, week, type Opening } from './hours';
 
 const weekdays = (opens: number, closes: number): Opening[] =>
   [1, 2, 3, 4, 5].map((day) => ({ day, opens, closes, valid_from: null, valid_to: null }));
@@ -39,5 +39,14 @@ describe('opening hours', () => {
     expect(alwaysOpen(weekdays(540, 780))).toBe(false);
     expect(alwaysOpen([1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, opens: 0, closes: 1440, valid_from: null,
       valid_to: null })))).toBe(true);
+  });
+});
+
+describe('hours of other dates and unknown zones', () => {
+  it('keeps for the week only the hours valid on its day, and is never open in a zone it does not know', () => {
+    const summer = weekdays(540, 780).map((h) => ({ ...h, valid_from: '2026-06-01', valid_to: '2026-09-30' }));
+    expect(validOn([...summer, ...weekdays(600, 720)], '2026-12-01').map((h) => h.opens)).toEqual([600, 600, 600, 600, 600]);
+    expect(validOn(summer, '2026-07-01')).toHaveLength(5);
+    expect(isOpenAt(weekdays(0, 1440), 'Europe/Atlantis', new Date(Date.UTC(2026, 11, 1, 9)))).toBe(false);
   });
 });

@@ -24,9 +24,15 @@ export function clockIn(zone: string, at: Date): { day: number; minute: number; 
   };
 }
 
-// True when one of `hours` is open at `at` on the clocks of `zone`.
+// True when one of `hours` is open at `at` on the clocks of `zone`; false for a zone this browser
+// does not know.
 export function isOpenAt(hours: Opening[], zone: string, at: Date): boolean {
-  const now = clockIn(zone, at);
+  let now: ReturnType<typeof clockIn>;
+  try {
+    now = clockIn(zone, at);
+  } catch {
+    return false;
+  }
   return hours.some((h) => h.day === now.day && h.opens <= now.minute && now.minute < h.closes &&
     (h.valid_from === null || h.valid_from <= now.date) && (h.valid_to === null || now.date <= h.valid_to));
 }
@@ -44,6 +50,11 @@ export function dayName(locale: string, day: number): string {
 export function clockTime(locale: string, minutes: number): string {
   const at = new Date(Date.UTC(2024, 0, 1, Math.floor(minutes / 60), minutes % 60));
   return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(at);
+}
+
+// The hours valid on `date` (YYYY-MM-DD): a schedule of other dates (the summer's) is not this week's.
+export function validOn(hours: Opening[], date: string): Opening[] {
+  return hours.filter((h) => (h.valid_from === null || h.valid_from <= date) && (h.valid_to === null || date <= h.valid_to));
 }
 
 // The week, Monday first, each day with its openings in order ("09:00–13:00"); an empty list
