@@ -8,6 +8,8 @@
 #                     (default 10, clamped to 1..20)
 #   BENCH_CASES       how many cases the caseload cases seed (default 100000)
 #   BENCH_ONLY_CASELOAD  if 1, only nginx and the caseload cases (9 to 13)
+#   BENCH_SERVICES    how many services the directory cases seed (default 100000)
+#   BENCH_ONLY_DIRECTORY  if 1, only nginx and the directory cases (14 to 16)
 #   BENCH_ONLY_NGINX  if 1, skip everything that needs the ponte binary
 #                     (runs the nginx reference only; useful to check the
 #                     harness itself)
@@ -44,6 +46,7 @@ readonly SLOW_MS=200               # how long each of those requests waits in th
 BIN="${1:-}"
 ONLY_NGINX="${BENCH_ONLY_NGINX:-0}"
 ONLY_CASELOAD="${BENCH_ONLY_CASELOAD:-0}"
+ONLY_DIRECTORY="${BENCH_ONLY_DIRECTORY:-0}"
 DURATION="${BENCH_SECONDS:-10}"
 NGINX="${NGINX:-/usr/sbin/nginx}"
 
@@ -414,7 +417,7 @@ fi
 # SLOW_CONNS other connections each run requests that wait SLOW_MS in the database (pg_sleep). The
 # handler pool and the database pool are large enough for them, so /healthz should not notice.
 SLOW_NOTE=""
-if [[ "$ONLY_NGINX" != 1 && "$ONLY_CASELOAD" != 1 && -n "$PG_URL" ]]; then
+if [[ "$ONLY_NGINX" != 1 && "$ONLY_CASELOAD" != 1 && "$ONLY_DIRECTORY" != 1 && -n "$PG_URL" ]]; then
     pg_port=$(free_port) || die "no free port for ponte on PostgreSQL"
     log "ponte on PostgreSQL: serve on 127.0.0.1:$pg_port"
     # --test-routes: the slow route (/api/v1/probe/sleep?database_ms=N) exists only in test servers.
@@ -456,14 +459,14 @@ LUA
         notes+=("slow queries: $SLOW_NON2XX non-2xx responses — the case is not valid")
         run_failed=1
     fi
-elif [[ "$ONLY_NGINX" != 1 && "$ONLY_CASELOAD" != 1 ]]; then
+elif [[ "$ONLY_NGINX" != 1 && "$ONLY_CASELOAD" != 1 && "$ONLY_DIRECTORY" != 1 ]]; then
     SLOW_NOTE="no PostgreSQL (PONTE_TEST_POSTGRES_URL unset and PostgreSQL 15 not installed): slow-query cases skipped"
 fi
 
 # Cases 9 to 13: the caseload at BENCH_CASES cases (bench/caseload.sh), on SQLite and on
 # PostgreSQL, at 32 connections beside nginx at the same settings.
 declare -a C_SEED
-if [[ "$ONLY_NGINX" != 1 ]]; then
+if [[ "$ONLY_NGINX" != 1 && "$ONLY_DIRECTORY" != 1 ]]; then
     # shellcheck source=bench/caseload.sh
     source "$script_dir/caseload.sh"
     wrk_conns=$CASELOAD_CONNS
@@ -472,6 +475,25 @@ if [[ "$ONLY_NGINX" != 1 ]]; then
     caseload_cases 10 SQLite "sqlite:$tmp/caseload.db"
     if [[ -n "$PG_URL" ]]; then
         caseload_cases 12 PostgreSQL "$PG_URL"
+    fi
+fi
+
+# Cases 14 to 16: the directory's search at BENCH_SERVICES services (bench/directory.sh), on SQLite
+# and on PostgreSQL (a database of its own on the same server), at 64 connections beside nginx at
+# the same settings.
+declare -a D_SEED
+if [[ "$ONLY_NGINX" != 1 && "$ONLY_CASELOAD" != 1 ]]; then
+    # shellcheck source=bench/directory.sh
+    source "$script_dir/directory.sh"
+    wrk_conns=$DIRECTORY_CONNS
+    bench_case 14 "nginx static JSON, $DIRECTORY_CONNS connections" "http://127.0.0.1:$nginx_port/meta.json" \
+        "$nginx_pid"
+    wrk_conns=$WRK_CONNS
+    directory_case 15 SQLite "sqlite:$tmp/directory.db"
+    if [[ -n "$PG_URL" ]]; then
+        psql "$PG_URL" -qAt -c "CREATE DATABASE ponte_directory_bench" >/dev/null 2>&1 ||
+            notes+=("directory on PostgreSQL: cannot create its database")
+        directory_case 16 PostgreSQL "${PG_URL%/*}/ponte_directory_bench"
     fi
 fi
 
@@ -492,7 +514,7 @@ fi
 echo
 echo "| case | req/s | p50 ms | p99 ms | peak RSS MB | req/s ratio vs nginx |"
 echo "|---|---:|---:|---:|---:|---:|"
-for idx in 1 2 3 4 5 6 7 8 9 10 11 12 13; do
+for idx in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do
     if [[ -z "${C_NAME[idx]:-}" ]]; then
         case $idx in
             2) echo "| ponte GET /healthz | skipped | | | | |" ;;
@@ -508,6 +530,7 @@ for idx in 1 2 3 4 5 6 7 8 9 10 11 12 13; do
     reference=1
     ((idx >= 7)) && reference=7
     ((idx >= 9)) && reference=9
+    ((idx >= 14)) && reference=14
     echo "| ${C_NAME[idx]} | ${C_RPS[idx]} | ${C_P50[idx]} | ${C_P99[idx]} | ${C_RSS[idx]} |" \
          "$(ratio "${C_RPS[idx]}" "${C_RPS[reference]}") |"
 done
@@ -535,6 +558,12 @@ if [[ -n "${C_NAME[9]:-}" ]]; then
     echo "Caseload cases: wrk -t$CASELOAD_THREADS -c$CASELOAD_CONNS, ratio against nginx at the same settings;" \
          "$CASES cases with their history, seeded in ${C_SEED[10]:-?} s on SQLite, ${C_SEED[12]:-(skipped)} s on" \
          "PostgreSQL; each ponte serves only its caseload cases, so its peak RSS is theirs."
+fi
+if [[ -n "${C_NAME[14]:-}" ]]; then
+    echo
+    echo "Directory cases: wrk -t$DIRECTORY_THREADS -c$DIRECTORY_CONNS, ratio against nginx at the same settings;" \
+         "$SERVICES services, seeded in ${D_SEED[15]:-?} s on SQLite, ${D_SEED[16]:-(skipped)} s on PostgreSQL;" \
+         "each ponte serves only the directory case, so its peak RSS is the search's."
 fi
 echo
 
@@ -567,8 +596,10 @@ else
 fi
 
 echo
+if [[ -n "${C_NAME[9]:-}" ]]; then
 echo "### Targets (the caseload at $CASES cases, -c${CASELOAD_CONNS:-32})"
 echo
+fi
 for idx in 10 11 12 13; do
     if [[ -z "${C_NAME[idx]:-}" ]]; then
         continue
@@ -581,6 +612,18 @@ for idx in 10 11 12 13; do
 done
 if [[ -n "${C_NAME[11]:-}" ]]; then
     check "ponte on SQLite, peak RSS < 40 MB" "${C_RSS[11]} MB" "v + 0 < 40"
+fi
+
+if [[ -n "${C_NAME[14]:-}" ]]; then
+    echo
+    echo "### Targets (the directory's search at $SERVICES services, -c$DIRECTORY_CONNS)"
+    echo
+    for idx in 15 16; do
+        [[ -z "${C_NAME[idx]:-}" ]] && continue
+        check "${C_NAME[idx]}: p99 < 15 ms" "${C_P99[idx]} ms" "v + 0 < 15"
+        check "${C_NAME[idx]}: req/s >= 0.3 x nginx" "$(ratio "${C_RPS[idx]}" "${C_RPS[14]}")" \
+            "v != \"n/a\" && v + 0 >= 0.3"
+    done
 fi
 
 if ((${#notes[@]} > 0)); then

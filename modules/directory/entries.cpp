@@ -54,6 +54,12 @@ const boost::json::value* Schedules(const boost::json::object& object) {
 
 }  // namespace
 
+std::string Searchable(std::string_view text) {
+    std::string searchable = " ";
+    for (const std::string& word : SearchWords(text)) searchable += word + ' ';
+    return searchable;
+}
+
 std::vector<Opening> OpeningsOf(const boost::json::value* schedules) {
     std::vector<Opening> openings;
     if (schedules == nullptr || !schedules->is_array()) return openings;
@@ -125,7 +131,7 @@ std::vector<Entry> EntriesOf(const Service& service, const Organization& organiz
     if (places.empty()) {
         entries.push_back({.name = name,
                            .time_zone = std::string(kDefaultTimeZone),
-                           .search_text = i18n::FoldForSearch(words),
+                           .search_text = Searchable(words),
                            .languages = service_languages,
                            .hours = service_hours});
         return entries;
@@ -138,7 +144,7 @@ std::vector<Entry> EntriesOf(const Service& service, const Organization& organiz
                     .longitude = location.confidential ? std::nullopt : location.longitude,
                     .time_zone = TimeZoneOf(location.document),
                     .languages = service_languages};
-        entry.search_text = i18n::FoldForSearch(words + ' ' + entry.place_name);
+        entry.search_text = Searchable(words + ' ' + entry.place_name);
         AddLanguages(location.document, entry.languages);
         // The most particular hours: those of the service at this location, else the service's,
         // else the location's.

@@ -30,7 +30,7 @@ struct Entry {
     std::optional<double> latitude;  // none for a confidential location
     std::optional<double> longitude;
     std::string time_zone;
-    std::string search_text;             // folded
+    std::string search_text;             // Searchable()
     std::vector<std::string> languages;  // ISO 639 codes, lower case, each once
     std::vector<Opening> hours;
 };
@@ -58,5 +58,9 @@ bool IsOpenAt(const std::vector<Opening>& hours, const i18n::LocalTime& now);
 
 // The words of a typed search, folded, as the index cuts them: runs of letters and digits.
 std::vector<std::string> SearchWords(std::string_view typed);
+
+// The text an entry is found by: its words (SearchWords), each once between spaces (" sportello
+// legale "), so that a word starting with what she typed is found as " typed" in it.
+std::string Searchable(std::string_view text);
 
 }  // namespace ponte::directory

@@ -332,9 +332,10 @@ core::Outcome<SearchQuery> ReadSearchQuery(const Request& request) {
     }
     if (sort == SortBy::kDistance && !query.near) return core::Failure::BadParameter("near", "required");
     query.within_meters = within_km * 1000;
-    query.sort = sort.value_or(!query.text.empty() ? SortBy::kRelevance
-                               : query.near        ? SortBy::kDistance
-                                                   : SortBy::kName);
+    // Near a point, nearest first; else by relevance to the words; else by name.
+    query.sort = sort.value_or(query.near            ? SortBy::kDistance
+                               : !query.text.empty() ? SortBy::kRelevance
+                                                     : SortBy::kName);
     return query;
 }
 
@@ -413,7 +414,9 @@ boost::json::array SearchParameters() {
                                         {{"type", "string"}}));
     parameters.push_back(QueryParameter("within_km", "The radius around near (10 unless said, at most 100)",
                                         {{"type", "number"}, {"minimum", 0.1}, {"maximum", 100}}));
-    parameters.push_back(QueryParameter("sort", "relevance (with q), distance (with near) or name",
+    parameters.push_back(QueryParameter("sort",
+                                        "distance (with near, its default), relevance (with q, its default "
+                                        "without near) or name",
                                         {{"enum", {"relevance", "distance", "name"}}}));
     return parameters;
 }

@@ -162,6 +162,9 @@ core::Page<Hit> SearchEntries(db::Connection& connection, const SearchQuery& que
     const bool sqlite = connection.engine() == db::Engine::kSqlite;
     Statement statement;
     const std::vector<std::string> words = SearchWords(query.text);
+    // Near a point, the few entries in the box around it are read first and each is tested for the
+    // words; else the index of words is read first (with each match's relevance).
+    const bool ranked = !words.empty() && (query.sort == SortBy::kRelevance || !query.near);
     std::string joins;
     std::string where = "e.status = 'active'";
     std::string text;
@@ -170,16 +173,22 @@ core::Page<Hit> SearchEntries(db::Connection& connection, const SearchQuery& que
             if (!text.empty()) text += sqlite ? " " : " & ";
             text += sqlite ? "\"" + word + "\"*" : "'" + word + "':*";
         }
-        const std::string matched = statement.Param(text);
-        if (sqlite) {
+        if (ranked) text = statement.Param(text);
+        if (sqlite && ranked) {
             joins +=
                 " JOIN (SELECT rowid AS id, bm25(directory_entries_text) AS score FROM directory_entries_text "
                 "WHERE directory_entries_text MATCH " +
-                matched + ") hit ON hit.id = e.id";
+                text + ") hit ON hit.id = e.id";
+        } else if (!ranked) {
+            // Each word the start of one of the entry's words: what the index would find, tested on
+            // the few entries near the point.
+            for (const std::string& word : words) {
+                where += std::string(sqlite ? " AND instr(e.search_text, " : " AND strpos(e.search_text, ") +
+                         statement.Param(" " + word) + ") > 0";
+            }
         } else {
-            where += " AND to_tsvector('simple', e.search_text) @@ to_tsquery('simple', " + matched + ")";
+            where += " AND e.search_vector @@ to_tsquery('simple', " + text + ")";
         }
-        text = matched;
     }
     std::string distance = "NULL";
     std::string within;
@@ -226,27 +235,28 @@ core::Page<Hit> SearchEntries(db::Connection& connection, const SearchQuery& que
     std::string key = "e.name";  // by name, unless the sort asked for has what it needs
     if (!SortsByText(query) && query.sort == SortBy::kRelevance) {
         key = sqlite ? "CAST(hit.score * 1000000 AS BIGINT)"
-                     : "CAST(-ts_rank(to_tsvector('simple', e.search_text), to_tsquery('simple', " + text +
-                           ")) * 1000000 AS BIGINT)";
+                     : "CAST(-ts_rank(e.search_vector, to_tsquery('simple', " + text + ")) * 1000000 AS BIGINT)";
     } else if (!SortsByText(query)) {
         key = distance;
     }
-    const std::string aggregate = sqlite ? "group_concat(" : "string_agg(";
-    const std::string inner =
-        "SELECT e.id, s.hsds_id AS service_id, s.name AS service_name, o.name AS organization_name, "
-        "e.status, l.hsds_id AS location_id, e.place_name, e.latitude, e.longitude, " +
-        distance + " AS distance, CASE WHEN " + open + " THEN 1 ELSE 0 END AS open_now, (SELECT " + aggregate +
-        "el.code, ' ') FROM directory_entry_languages el WHERE el.entry_id = e.id) AS languages, (SELECT " + aggregate +
-        "t.code, ' ') FROM directory_service_terms st JOIN directory_taxonomy_terms t ON t.id = "
-        "st.term_id WHERE st.service_id = e.service_id AND t.code IS NOT NULL) AS categories, " +
-        key +
-        " AS sort_key FROM directory_entries e JOIN directory_services s ON s.id = e.service_id "
-        "JOIN directory_organizations o ON o.id = s.organization_id LEFT JOIN directory_locations l ON l.id = "
-        "e.location_id" +
-        joins + " WHERE " + where;
-    const std::string sql = "SELECT x.* FROM (" + inner + ") x WHERE " + within +
+    // The page is cut first, on the entries alone; only its rows are then read whole.
+    const std::string matching = "SELECT e.id, " + distance + " AS distance, " + key +
+                                 " AS sort_key FROM directory_entries e" + joins + " WHERE " + where;
+    const std::string cut = "SELECT x.id, x.distance, x.sort_key FROM (" + matching + ") x WHERE " + within +
                             core::After(page, "x.sort_key", "x.id", statement.params()) +
                             " ORDER BY x.sort_key, x.id LIMIT " + core::FetchLimit(page, statement.params());
+    const std::string aggregate = sqlite ? "group_concat(" : "string_agg(";
+    const std::string sql =
+        "SELECT e.id, s.hsds_id, s.name, o.name, e.status, l.hsds_id, e.place_name, e.latitude, e.longitude, "
+        "cut.distance, CASE WHEN " +
+        open + " THEN 1 ELSE 0 END, (SELECT " + aggregate +
+        "el.code, ' ') FROM directory_entry_languages el WHERE el.entry_id = e.id), (SELECT " + aggregate +
+        "t.code, ' ') FROM directory_service_terms st JOIN directory_taxonomy_terms t ON t.id = st.term_id WHERE "
+        "st.service_id = e.service_id AND t.code IS NOT NULL), cut.sort_key FROM (" +
+        cut +
+        ") cut JOIN directory_entries e ON e.id = cut.id JOIN directory_services s ON s.id = e.service_id "
+        "JOIN directory_organizations o ON o.id = s.organization_id LEFT JOIN directory_locations l ON l.id = "
+        "e.location_id ORDER BY cut.sort_key, cut.id";
     auto rows = connection.Execute(sql, statement.params());
 
     core::Page<Hit> out;

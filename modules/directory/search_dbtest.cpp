@@ -207,6 +207,25 @@ TEST_P(DirectorySearchTest, Near_NearestFirst_WithinTheRadius_NeverAConfidential
     EXPECT_EQ(Search({.near = kPortaNuova, .within_meters = 10000}).size(), 4u) << "Mirafiori too, not the shelter";
     EXPECT_EQ(Search({.near = kPortaNuova, .within_meters = 200}).size(), 0u) << "the shelter is 240 m away, unplaced";
 
+    // Words near a point: the entries in the box are tested for the words, nearest first; or by
+    // relevance when asked.
+    EXPECT_EQ(
+        NamesOf(Search({.text = "lingua", .near = kPortaNuova, .within_meters = 3000, .sort = SortBy::kDistance})),
+        Names{"Corso di italiano @ Biblioteca"});
+    EXPECT_EQ(NamesOf(Search({.text = "lingua", .near = kPortaNuova, .within_meters = 10000, .sort = SortBy::kDistance},
+                             kTuesdayMorning, 1)),
+              (Names{"Corso di italiano @ Biblioteca", "Corso di italiano @ Mirafiori"}));
+    EXPECT_EQ(NamesOf(Search({.text = "lingua",
+                              .categories = {"women-only"},
+                              .near = kPortaNuova,
+                              .within_meters = 10000,
+                              .sort = SortBy::kRelevance}))
+                  .size(),
+              2u);
+    EXPECT_TRUE(
+        Search({.text = "lingua", .categories = {"legal-documents"}, .near = kPortaNuova, .within_meters = 10000})
+            .empty());
+
     const auto shelter = Search({.text = "rifugio"});
     ASSERT_EQ(shelter.size(), 1u);
     EXPECT_FALSE(shelter[0].latitude);
