@@ -3394,7 +3394,7 @@ export interface operations {
                 near?: string;
                 /** @description The radius around near (10 unless said, at most 100) */
                 within_km?: number;
-                /** @description relevance (with q), distance (with near) or name */
+                /** @description distance (with near, its default), relevance (with q, its default without near) or name */
                 sort?: "relevance" | "distance" | "name";
             };
             header?: never;
