@@ -386,7 +386,7 @@ wait_ready nginx "$nginx_pid" "http://127.0.0.1:$nginx_port/meta.json"
 
 # ------------------------------------------------------------------ cases --
 bench_case 1 "nginx static JSON" "http://127.0.0.1:$nginx_port/meta.json" "$nginx_pid"
-if [[ "$ONLY_NGINX" != 1 && "$ONLY_CASELOAD" != 1 ]]; then
+if [[ "$ONLY_NGINX" != 1 && "$ONLY_CASELOAD" != 1 && "$ONLY_DIRECTORY" != 1 ]]; then
     bench_case 2 "ponte GET /healthz" "http://127.0.0.1:$ponte_port/healthz" "$ponte_pid"
     bench_case 3 "ponte GET /api/v1/meta" "http://127.0.0.1:$ponte_port/api/v1/meta" "$ponte_pid"
 
