@@ -74,8 +74,9 @@ test('a participant signs in, sees her home with its icons, and signs out', asyn
 
   await page.click('.card[href="/plan"]');
   await page.waitForURL('**/plan');
-  assert.equal(await page.evaluate(() => document.activeElement?.matches('main h1')), true,
-    'focus moves to the heading of the new screen');
+  // The new screen renders after the address changes: wait for its heading to take the focus.
+  await page.waitForFunction(() => document.activeElement?.matches('main h1'), null, { timeout: 5000 })
+    .catch(() => assert.fail('focus moves to the heading of the new screen'));
   // Content a module kept for offline use goes at sign-out.
   await page.evaluate(() => caches.open('ponte-content-lessons').then((c) => c.put('/offline-lesson', new Response('x'))));
   await page.click('button:has-text("Sign out")');
