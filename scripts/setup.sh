@@ -9,14 +9,14 @@ cd "$(dirname "$0")/.."
 # python3 runs the boundary check and scripts/lint.py; Pango and Cairo draw PDFs in the fonts of
 # fonts-noto-core and fonts-dejavu-core, and poppler-utils reads them back in the tests; libical
 # writes iCalendar feeds, which the tests read back with python3-icalendar; libmagic reads what an
-# uploaded file is.
+# uploaded file is; libcsv reads and writes the directory's HSDS tabular packages.
 packages=(
   build-essential cmake ninja-build ccache pkg-config clang libclang-rt-14-dev clang-format clang-tidy python3
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libpq-dev postgresql-15 postgresql-client-15
   libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev libsodium-dev liboath-dev libqrencode-dev libcurl4-openssl-dev
   libicu-dev libvalijson-dev libpango1.0-dev libcairo2-dev fonts-noto-core fonts-dejavu-core poppler-utils
-  libical-dev python3-icalendar libmagic-dev
+  libical-dev python3-icalendar libmagic-dev libcsv-dev
   nginx-light wrk curl openssl prometheus
   chromium
 )

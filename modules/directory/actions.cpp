@@ -75,6 +75,20 @@ ImportResult ImportDirectory(db::Database& database, const crypto::Keyring& keyr
     return result;
 }
 
+ImportResult ImportTabular(db::Database& database, const crypto::Keyring& keyring, std::string_view package,
+                           const std::vector<TabularFile>& files, std::int64_t now) {
+    TabularReading tabular = ReadTabular(package, files);
+    ImportResult result = ImportDirectory(database, keyring, std::move(tabular.reading), package, now);
+    result.problems = RowsOf(tabular, std::move(result.problems));
+    return result;
+}
+
+boost::json::object ExportDirectory(db::Database& database, const crypto::Keyring& keyring) {
+    return database.Transact([&](db::Connection& connection) {
+        return ExportJson(ReadWholeDirectory(connection, keyring, Trust::kPublic));
+    });
+}
+
 void ImportInto(db::Connection& connection, const crypto::Keyring& keyring, const Directory& in, std::string_view file,
                 std::int64_t now) {
     Rows rows(connection, std::string(file));
@@ -95,6 +109,10 @@ void ImportInto(db::Connection& connection, const crypto::Keyring& keyring, cons
         if (!location.confidential && !location.document.contains("ponte_confidential") &&
             IsConfidential(connection, location.id))
             MakeConfidential(location);
+        // Nor does an import that does not place it (the public export read back) lose its place.
+        if (location.confidential && location.place.empty()) {
+            if (auto kept = SealedPlace(connection, keyring, location.id)) location.place = std::move(*kept);
+        }
         rows.Wrote(Table::kLocations, location.id, WriteLocation(connection, keyring, location, organization, now));
     }
     for (const Service& service : in.services) {

@@ -15,6 +15,7 @@
 #include "core/registry.hpp"
 #include "modules/directory/model.hpp"
 #include "modules/directory/store.hpp"
+#include "modules/directory/tabular.hpp"
 
 namespace ponte::directory {
 
@@ -49,6 +50,14 @@ struct ImportRefused {
 };
 void ImportInto(db::Connection& connection, const crypto::Keyring& keyring, const Directory& in, std::string_view file,
                 std::int64_t now);
+
+// The same for a tabular data package (ReadTabular) named `package`: every problem at its file,
+// row and column.
+ImportResult ImportTabular(db::Database& database, const crypto::Keyring& keyring, std::string_view package,
+                           const std::vector<TabularFile>& files, std::int64_t now);
+
+// The whole directory as a public reader may see it (ExportJson), read at one moment.
+boost::json::object ExportDirectory(db::Database& database, const crypto::Keyring& keyring);
 
 // The fully nested service of the HSDS API, as a public reader sees it.
 std::optional<boost::json::object> ReadService(const Module& module, std::string_view hsds_id);

@@ -125,6 +125,48 @@ TEST_F(HsdsApiTest, Import_WritesTheFileAndSaysWhat) {
     EXPECT_EQ(Get("/api/v1/hsds/services/0a5e3c2e-7777-4c7e-9a51-000000000007").status, 404);
 }
 
+TEST_F(HsdsApiTest, Export_AsJsonOrTabularPackage_ReadsBackAsItWas_AndABadPackageIsReportedAtItsRow) {
+    const std::filesystem::path json = directory_ / "export.json";
+    const std::filesystem::path package = directory_ / "package";
+    const Command as_json = Ponte("directory export --db " + url_ + " --format json --out " + json.string());
+    ASSERT_EQ(as_json.status, 0) << as_json.output;
+    const boost::json::value exported = testing::ReadJsonFile(json);
+    EXPECT_EQ(exported.at("services").as_array().size(), 2u);
+    for (const auto& service : exported.at("services").as_array())
+        EXPECT_EQ(Errors("service", service), std::vector<std::string>{});
+    const Command as_tables = Ponte("directory export --db " + url_ + " --format tabular --out " + package.string());
+    ASSERT_EQ(as_tables.status, 0) << as_tables.output;
+    EXPECT_TRUE(std::filesystem::exists(package / "datapackage.json"));
+    EXPECT_TRUE(std::filesystem::exists(package / "service_at_location.csv"));
+
+    // Read into another directory and written from it again: the same package, file for file.
+    const std::string copy = "sqlite:" + (directory_ / "copy.db").string();
+    ASSERT_EQ(Ponte("migrate --db " + copy).status, 0);
+    const Command again = Ponte("directory import --db " + copy + " " + package.string());
+    EXPECT_EQ(again.status, 0) << again.output;
+    EXPECT_NE(again.output.find("imported 1 organizations 2 services"), std::string::npos) << again.output;
+    const std::filesystem::path written = directory_ / "written";
+    ASSERT_EQ(Ponte("directory export --db " + copy + " --format tabular --out " + written.string()).status, 0);
+    for (const auto& file : std::filesystem::directory_iterator(package)) {
+        std::ifstream first(file.path());
+        std::ifstream second(written / file.path().filename());
+        EXPECT_EQ(std::string(std::istreambuf_iterator<char>(first), {}),
+                  std::string(std::istreambuf_iterator<char>(second), {}))
+            << file.path().filename();
+    }
+
+    const std::filesystem::path bad = directory_ / "bad-package";
+    std::filesystem::create_directories(bad);
+    std::ofstream(bad / "services.csv") << "id,organization_id,name,status\r\n"
+                                           "0a5e3c2e-7777-4c7e-9a51-000000000007,,Night shelter,open\r\n";
+    const Command refused = Ponte("directory import --db " + url_ + " " + bad.string());
+    EXPECT_EQ(refused.status, 1);
+    EXPECT_NE(refused.output.find("services.csv\t1\tstatus\tformat"), std::string::npos) << refused.output;
+    EXPECT_EQ(Get("/api/v1/hsds/services/0a5e3c2e-7777-4c7e-9a51-000000000007").status, 404);
+    const Command unknown_format = Ponte("directory export --db " + url_ + " --format xlsx --out " + json.string());
+    EXPECT_NE(unknown_format.status, 0);
+}
+
 TEST_F(HsdsApiTest, Root_SaysTheVersionAndWhereTheOpenApiDocumentIs) {
     auto root = Get("/api/v1/hsds");
     ASSERT_EQ(root.status, 200) << root.body;

@@ -9,7 +9,7 @@ namespace ponte::directory {
 namespace {
 
 // Each kind as a line of words: a field is `name[!][:type][=a|b|c][(min,max)]`, `!` when
-// required, the type string unless said (number, boolean, uuid, uri, email, datetime); an object
+// required, the type string unless said (number, boolean, uuid, uri, email, datetime, date, time); an object
 // it holds is `name>kind`, an array of them `name[]>kind`. A name starting "ponte_" is Ponte's own.
 // An organization's services and a service at a location's service are not in the schemas of
 // those kinds, but in the fully nested objects the HSDS API answers (its "compiled" schemas) and
@@ -32,7 +32,7 @@ constexpr KindText kKindTexts[] = {
      "id!:uuid organization_id:uuid service_id:uuid service_at_location_id:uuid location_id:uuid name title "
      "department email:email phones[]>phone attributes[]>attribute metadata[]>metadata"},
     {"cost_option",
-     "id!:uuid service_id:uuid valid_from valid_to option currency amount:number amount_description "
+     "id!:uuid service_id:uuid valid_from:date valid_to:date option currency amount:number amount_description "
      "attributes[]>attribute metadata[]>metadata"},
     {"funding", "id!:uuid organization_id:uuid service_id:uuid source attributes[]>attribute metadata[]>metadata"},
     {"language",
@@ -46,7 +46,7 @@ constexpr KindText kKindTexts[] = {
      "ponte_confidential:boolean ponte_time_zone"},
     {"meta_table_description", "id!:uuid name language character_set attributes[]>attribute metadata[]>metadata"},
     {"metadata",
-     "id!:uuid resource_id:uuid resource_type last_action_date! last_action_type! field_name! previous_value! "
+     "id!:uuid resource_id:uuid resource_type last_action_date!:date last_action_type! field_name! previous_value! "
      "replacement_value! updated_by!"},
     {"organization",
      "id!:uuid name! alternate_name description! email:email website:uri tax_status tax_id year_incorporated:number "
@@ -63,15 +63,17 @@ constexpr KindText kKindTexts[] = {
      "id!:uuid organization_id:uuid name! alternate_name description! attributes[]>attribute metadata[]>metadata"},
     {"required_document", "id!:uuid service_id:uuid document uri:uri attributes[]>attribute metadata[]>metadata"},
     {"schedule",
-     "id!:uuid service_id:uuid location_id:uuid service_at_location_id:uuid valid_from valid_to dtstart "
-     "timezone:number(-12,14) until count:number wkst=MO|TU|WE|TH|FR|SA|SU freq=WEEKLY|MONTHLY interval:number "
-     "byday byweekno bymonthday byyearday description opens_at closes_at schedule_link:uri attending_type notes "
+     "id!:uuid service_id:uuid location_id:uuid service_at_location_id:uuid valid_from:date valid_to:date "
+     "dtstart:date timezone:number(-12,14) until:date count:number wkst=MO|TU|WE|TH|FR|SA|SU freq=WEEKLY|MONTHLY "
+     "interval:number "
+     "byday byweekno bymonthday byyearday description opens_at:time closes_at:time schedule_link:uri attending_type "
+     "notes "
      "attributes[]>attribute metadata[]>metadata"},
     {"service",
      "id!:uuid organization_id:uuid program_id:uuid name! alternate_name description url:uri email:email "
      "status!=active|inactive|defunct|temporarily_closed interpretation_services application_process "
      "fees_description wait_time fees accreditations eligibility_description minimum_age:number "
-     "maximum_age:number assured_date assurer_email:email licenses alert last_modified:datetime phones[]>phone "
+     "maximum_age:number assured_date:date assurer_email:email licenses alert last_modified:datetime phones[]>phone "
      "schedules[]>schedule service_areas[]>service_area service_at_locations[]>service_at_location "
      "languages[]>language organization>organization funding[]>funding cost_options[]>cost_option "
      "program>program required_documents[]>required_document contacts[]>contact attributes[]>attribute "
@@ -89,7 +91,8 @@ constexpr KindText kKindTexts[] = {
 
 const std::map<std::string_view, FieldType> kTypes = {
     {"number", FieldType::kNumber}, {"boolean", FieldType::kBoolean}, {"uuid", FieldType::kUuid},
-    {"uri", FieldType::kUri},       {"email", FieldType::kEmail},     {"datetime", FieldType::kDateTime}};
+    {"uri", FieldType::kUri},       {"email", FieldType::kEmail},     {"datetime", FieldType::kDateTime},
+    {"date", FieldType::kDate},     {"time", FieldType::kTime}};
 
 std::vector<std::string> Split(std::string_view text, char separator) {
     std::vector<std::string> parts;
@@ -183,6 +186,14 @@ boost::json::object FieldSchema(const Field& field) {
             schema["type"] = "string";
             schema["format"] = "date-time";
             break;
+        case FieldType::kDate:
+            schema["type"] = "string";
+            schema["pattern"] = "^[0-9]{4}-[0-1][0-9]-[0-3][0-9]$";
+            return schema;
+        case FieldType::kTime:
+            schema["type"] = "string";
+            schema["pattern"] = "^[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?$";
+            return schema;
         default:
             schema["type"] = "string";
     }

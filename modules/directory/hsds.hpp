@@ -16,7 +16,9 @@
 
 namespace ponte::directory {
 
-enum class FieldType { kString, kNumber, kBoolean, kUuid, kUri, kEmail, kDateTime };
+// kDate and kTime are strings in the JSON schemas and dates and times in the table schemas of
+// the tabular data package: "2026-03-01", "09:00" or "09:00:00".
+enum class FieldType { kString, kNumber, kBoolean, kUuid, kUri, kEmail, kDateTime, kDate, kTime };
 
 struct Field {
     std::string name;

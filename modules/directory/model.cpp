@@ -380,6 +380,39 @@ boost::json::object ComposeService(const Service& service, const boost::json::ob
     return WithoutPonteFields("service", std::move(object));
 }
 
+boost::json::object ExportJson(const Directory& directory) {
+    auto named = [](boost::json::object object, std::string_view field, const std::string& id) {
+        if (!id.empty()) object[field] = id;
+        return object;
+    };
+    boost::json::array organizations;
+    for (const Organization& organization : directory.organizations)
+        organizations.push_back(WithoutPonteFields("organization", organization.document));
+    boost::json::array services;
+    for (const Service& service : directory.services)
+        services.push_back(
+            WithoutPonteFields("service", named(service.document, "organization_id", service.organization_id)));
+    boost::json::array locations;
+    for (const Location& location : directory.locations)
+        locations.push_back(
+            named(ComposeLocation(location, Trust::kPublic), "organization_id", location.organization_id));
+    boost::json::array at_locations;
+    for (const ServiceAtLocation& at : directory.service_at_locations) {
+        at_locations.push_back(
+            WithoutPonteFields("service_at_location",
+                               named(named(at.document, "service_id", at.service_id), "location_id", at.location_id)));
+    }
+    boost::json::array taxonomies;
+    for (const Taxonomy& taxonomy : directory.taxonomies)
+        taxonomies.push_back(WithoutPonteFields("taxonomy", taxonomy.document));
+    boost::json::array terms;
+    for (const TaxonomyTerm& term : directory.taxonomy_terms)
+        terms.push_back(WithoutPonteFields("taxonomy_term", named(term.document, "taxonomy_id", term.taxonomy_id)));
+    return {{"organizations", std::move(organizations)}, {"services", std::move(services)},
+            {"locations", std::move(locations)},         {"service_at_locations", std::move(at_locations)},
+            {"taxonomies", std::move(taxonomies)},       {"taxonomy_terms", std::move(terms)}};
+}
+
 boost::json::object OneToOneFields(const boost::json::object& object) {
     boost::json::object fields;
     for (const auto& [key, value] : object) {

@@ -133,6 +133,14 @@ boost::json::object ComposeService(const Service& service, const boost::json::ob
 // A service as the HSDS API's lists write it: its own fields, with its organization's.
 boost::json::object ComposeServiceListItem(const Service& service, const Organization& organization);
 
+// The whole of `directory` as a public reader may see it, each record once as HSDS writes it and
+// without Ponte's own fields, in the lists an import reads: {"organizations": [...], "services":
+// [...], "locations": [...], "service_at_locations": [...], "taxonomies": [...], "taxonomy_terms":
+// [...]}. A record names the ones it belongs to by id (a service its organization_id, a service at
+// a location its service_id and location_id). A confidential location shows only what it keeps
+// from the public (kConfidentialKeeps).
+boost::json::object ExportJson(const Directory& directory);
+
 // The fields of `object` that are not arrays or objects: what HSDS's lists show.
 boost::json::object OneToOneFields(const boost::json::object& object);
 

@@ -319,8 +319,9 @@ const std::vector<DemoService>& DemoServices() {
 
 std::string Id(const std::string& name) { return crypto::NamedUuid("ponte demo directory: " + name); }
 
-boost::json::object Language(std::string_view code) {
-    return {{"id", Id(std::string("language ") + std::string(code))}, {"code", code}};
+// A language one service speaks: a record of its own, as HSDS has it (a language names its service).
+boost::json::object Language(const std::string& key, std::string_view code) {
+    return {{"id", Id(key + " language " + std::string(code))}, {"code", code}};
 }
 
 // A place `index` steps around the town's centre, at most about a kilometre away.
@@ -343,7 +344,7 @@ boost::json::object ServiceJson(const std::string& key, const std::string& organ
         }
     }
     boost::json::array spoken;
-    for (const char* code : languages) spoken.push_back(Language(code));
+    for (const char* code : languages) spoken.push_back(Language(key, code));
     boost::json::object location{{"id", Id(key + " location")},
                                  {"location_type", "physical"},
                                  {"name", confidential ? name : name + ", " + town.name},

@@ -194,6 +194,13 @@ Written WriteLocation(db::Connection& connection, const crypto::Keyring& keyring
     return {row, true};
 }
 
+std::optional<boost::json::object> SealedPlace(db::Connection& connection, const crypto::Keyring& keyring,
+                                               std::string_view hsds_id) {
+    auto rows = connection.Execute(kLocationAsItIs, {std::string(hsds_id)});
+    if (rows.empty() || rows.IsNull(0, 5)) return std::nullopt;
+    return boost::json::parse(keyring.Open(rows.Text(0, 5), PlaceContext(rows.Int(0, 0)))).as_object();
+}
+
 bool IsConfidential(db::Connection& connection, std::string_view hsds_id) {
     auto rows = connection.Execute(kLocationAsItIs, {std::string(hsds_id)});
     return !rows.empty() && rows.Int(0, 4) != 0;
@@ -383,6 +390,51 @@ std::vector<std::int64_t> ServicesOf(db::Connection& connection, Table table, st
     std::vector<std::int64_t> services;
     for (std::size_t i = 0; i < rows.size(); ++i) services.push_back(rows.Int(i, 0));
     return services;
+}
+
+Directory ReadWholeDirectory(db::Connection& connection, const crypto::Keyring& keyring, Trust trust) {
+    Directory out;
+    auto organizations = connection.Execute("SELECT " + std::string(kOrganizationColumns) +
+                                            " FROM directory_organizations o ORDER BY o.hsds_id");
+    for (std::size_t row = 0; row < organizations.size(); ++row)
+        out.organizations.push_back(OrganizationAt(organizations, row, 0));
+    auto services = connection.Execute(
+        "SELECT s.hsds_id, o.hsds_id, s.name, s.status, s.document FROM directory_services s "
+        "JOIN directory_organizations o ON o.id = s.organization_id ORDER BY s.hsds_id");
+    for (std::size_t row = 0; row < services.size(); ++row) {
+        out.services.push_back({.id = services.Text(row, 0),
+                                .organization_id = services.Text(row, 1),
+                                .name = services.Text(row, 2),
+                                .status = services.Text(row, 3),
+                                .term_ids = {},
+                                .document = Document(services, row, 4),
+                                .at = {}});
+    }
+    auto locations = connection.Execute(
+        "SELECT l.id, l.hsds_id, o.hsds_id, l.latitude, l.longitude, l.confidential, l.place, l.document "
+        "FROM directory_locations l LEFT JOIN directory_organizations o ON o.id = l.organization_id "
+        "ORDER BY l.hsds_id");
+    for (std::size_t row = 0; row < locations.size(); ++row)
+        out.locations.push_back(LocationAt(locations, row, 0, keyring, trust));
+    auto at_locations = connection.Execute(
+        "SELECT a.hsds_id, s.hsds_id, l.hsds_id, a.document FROM directory_service_at_locations a "
+        "JOIN directory_services s ON s.id = a.service_id JOIN directory_locations l ON l.id = a.location_id "
+        "ORDER BY a.hsds_id");
+    for (std::size_t row = 0; row < at_locations.size(); ++row) {
+        out.service_at_locations.push_back({.id = at_locations.Text(row, 0),
+                                            .service_id = at_locations.Text(row, 1),
+                                            .location_id = at_locations.Text(row, 2),
+                                            .document = Document(at_locations, row, 3),
+                                            .at = {}});
+    }
+    auto taxonomies = connection.Execute("SELECT hsds_id, name, document FROM directory_taxonomies ORDER BY hsds_id");
+    for (std::size_t row = 0; row < taxonomies.size(); ++row) {
+        out.taxonomies.push_back(
+            {.id = taxonomies.Text(row, 0), .name = taxonomies.Text(row, 1), .document = Document(taxonomies, row, 2)});
+    }
+    auto terms = connection.Execute(std::string(kTermColumns) + "ORDER BY t.hsds_id");
+    for (std::size_t row = 0; row < terms.size(); ++row) out.taxonomy_terms.push_back(TermAt(terms, row));
+    return out;
 }
 
 std::vector<std::int64_t> CountRecords(db::Connection& connection) {

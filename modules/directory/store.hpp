@@ -44,6 +44,10 @@ Written WriteTaxonomyTerm(db::Connection& connection, const TaxonomyTerm& term, 
 // True when the location of `hsds_id` is held as confidential.
 bool IsConfidential(db::Connection& connection, std::string_view hsds_id);
 
+// The sealed place of the confidential location `hsds_id`, opened; nullopt when there is none.
+std::optional<boost::json::object> SealedPlace(db::Connection& connection, const crypto::Keyring& keyring,
+                                               std::string_view hsds_id);
+
 // Marks the services of `rows` as modified at `now` (a part of them changed).
 void TouchServices(db::Connection& connection, const std::set<std::int64_t>& rows, std::int64_t now);
 
@@ -93,6 +97,10 @@ ListPage<TaxonomyTerm> ListTaxonomyTerms(db::Connection& connection, std::string
 // The row ids of the services whose search entries a record of `table` (its row id) is part of:
 // an organization's services, those at a location, a service at a location's, those with a term.
 std::vector<std::int64_t> ServicesOf(db::Connection& connection, Table table, std::int64_t row);
+
+// Every record of the directory, each list in HSDS id order (a service's term_ids left empty: its
+// attributes name them). A confidential place is opened for a trusted reader only.
+Directory ReadWholeDirectory(db::Connection& connection, const crypto::Keyring& keyring, Trust trust);
 
 // How many records each table holds, in Table order.
 std::vector<std::int64_t> CountRecords(db::Connection& connection);

@@ -158,6 +158,16 @@ TEST_P(DirectoryStoreTest, ConfidentialPlace_IsSealedInTheDatabaseAndLeftOutOfTh
     auto places = PlacesOf(*connection, *keyring_, service.at("id").as_string(), Trust::kTrusted);
     ASSERT_FALSE(places.empty());
     EXPECT_EQ(places[0].second.place.at("addresses").at(0).at("address_1"), "7 Via Segreta");
+
+    // Nor do the exports, as JSON or as a tabular package, place it.
+    const boost::json::object exported = ExportDirectory(database(), *keyring_);
+    std::string tables;
+    for (const TabularFile& file : WriteTabular(exported)) tables += file.text;
+    for (std::string_view secret : {"Via Segreta", "45.0612", "7.6543"}) {
+        EXPECT_EQ(boost::json::serialize(exported).find(secret), std::string::npos) << secret;
+        EXPECT_EQ(tables.find(secret), std::string::npos) << secret;
+    }
+    EXPECT_NE(tables.find(location.at("name").as_string()), std::string::npos) << "named, not placed";
 }
 
 TEST_P(DirectoryStoreTest, ConfidentialLocation_StaysSoWhenALaterImportDoesNotSay_AndItsServiceChangesWithIt) {
@@ -256,6 +266,44 @@ TEST_P(DirectoryStoreTest, DemoDirectory_EveryCategoryInSeveralLanguages_TwoShel
     EXPECT_EQ(confidential.Int(0, 0), 2);
     // Seeded again (a second demo database): the same ids.
     EXPECT_TRUE(FindTaxonomyTerm(*connection, CategoryTerm(Categories()[0]).id));
+}
+
+TEST_P(DirectoryStoreTest, DemoDirectory_ExportsAsValidHsds_AndReadsBackTheSameAsJsonOrTabularPackage) {
+    core::DemoWorld world{.now_ms = 1000, .keyring = keyring_.get()};
+    {
+        auto connection = database().Acquire();
+        SeedDemo(*connection, world);
+    }
+    const std::vector<std::int64_t> seeded = Counts();
+    const boost::json::object exported = ExportDirectory(database(), *keyring_);
+    const std::pair<std::string_view, std::string_view> lists[] = {
+        {"organizations", "organization.json"}, {"services", "service.json"},
+        {"locations", "location.json"},         {"service_at_locations", "service_at_location.json"},
+        {"taxonomies", "taxonomy.json"},        {"taxonomy_terms", "taxonomy_term.json"}};
+    for (std::size_t table = 0; table < std::size(lists); ++table) {
+        const auto& [list, schema] = lists[table];
+        const boost::json::array& items = exported.at(list).as_array();
+        EXPECT_EQ(static_cast<std::int64_t>(items.size()), seeded[table]) << list << ": every record once";
+        for (const boost::json::value& item : items) {
+            EXPECT_EQ(testing::SchemaErrors(Hsds() / "schema" / std::string(schema), item), std::vector<std::string>{})
+                << list << " " << boost::json::serialize(item);
+            EXPECT_EQ(boost::json::serialize(item).find("ponte_"), std::string::npos) << "Ponte's own fields left out";
+        }
+    }
+
+    // Imported again, as JSON or as the package written from it: nothing new, nothing changed.
+    EXPECT_EQ(Problems(Import(exported, 2000)), "");
+    EXPECT_EQ(Counts(), seeded);
+    EXPECT_EQ(ExportDirectory(database(), *keyring_), exported);
+    const std::vector<TabularFile> package = WriteTabular(exported);
+    const ImportResult tabular = ImportTabular(database(), *keyring_, "package", package, 3000);
+    EXPECT_EQ(Problems(tabular), "");
+    EXPECT_EQ(Counts(), seeded);
+    // The package written again is the same, row for row (times with their seconds, the parent
+    // ids a package writes in every row).
+    const std::vector<TabularFile> again = WriteTabular(ExportDirectory(database(), *keyring_));
+    ASSERT_EQ(again.size(), package.size());
+    for (std::size_t i = 0; i < package.size(); ++i) EXPECT_EQ(again[i].text, package[i].text) << package[i].name;
 }
 
 PONTE_INSTANTIATE_ENGINES(DirectoryStoreTest);
