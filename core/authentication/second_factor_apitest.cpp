@@ -105,14 +105,16 @@ class SecondFactorTest : public ::testing::Test {
         Session session;
         std::string secret;
         std::vector<std::string> recovery_codes;
+        std::int64_t at = 0;  // the time whose code confirmed the enrolment
     };
     static Enrolled Enrol(std::string_view email) {
         Enrolled enrolled{Login(email), "", {}};
         auto started = Post(enrolled.session, "/api/v1/auth/totp/enrolment");
         EXPECT_EQ(started.status, 201) << started.body;
         enrolled.secret = std::string(started.Json().at("secret").as_string());
+        enrolled.at = Now();
         auto confirmed =
-            Post(enrolled.session, "/api/v1/auth/totp/enrolment/confirm", Code(TotpCode(enrolled.secret, Now())));
+            Post(enrolled.session, "/api/v1/auth/totp/enrolment/confirm", Code(TotpCode(enrolled.secret, enrolled.at)));
         EXPECT_EQ(confirmed.status, 200) << confirmed.body;
         Adopt(enrolled.session, confirmed);
         auto answer = confirmed.Json();
@@ -181,10 +183,10 @@ TEST_F(SecondFactorTest, EnrolledAccount_PassesWithANewCodeButNeverAReplayedOne)
     EXPECT_EQ(session.body.at("second_factor"), "required");
     EXPECT_EQ(Get(session, MembersPath()).status, 403);
 
-    // The code used at enrolment (same time step) is spent.
-    auto replayed = Post(session, "/api/v1/auth/second-factor", Code(TotpCode(enrolled.secret, Now())));
+    // The code used at enrolment is spent (read at the enrolment's time, not at a later step).
+    auto replayed = Post(session, "/api/v1/auth/second-factor", Code(TotpCode(enrolled.secret, enrolled.at)));
     EXPECT_EQ(replayed.status, 422) << replayed.body;
-    auto passed = Post(session, "/api/v1/auth/second-factor", Code(TotpCode(enrolled.secret, Now() + 30)));
+    auto passed = Post(session, "/api/v1/auth/second-factor", Code(TotpCode(enrolled.secret, enrolled.at + 30)));
     ASSERT_EQ(passed.status, 200) << passed.body;
     EXPECT_EQ(passed.Json().at("second_factor"), "verified");
     Adopt(session, passed);
@@ -192,7 +194,7 @@ TEST_F(SecondFactorTest, EnrolledAccount_PassesWithANewCodeButNeverAReplayedOne)
 
     // The same code again, in another session: refused.
     auto other = Login("bea@example.org");
-    EXPECT_EQ(Post(other, "/api/v1/auth/second-factor", Code(TotpCode(enrolled.secret, Now() + 30))).status, 422);
+    EXPECT_EQ(Post(other, "/api/v1/auth/second-factor", Code(TotpCode(enrolled.secret, enrolled.at + 30))).status, 422);
     EXPECT_EQ(Get(other, MembersPath()).status, 403);
     EXPECT_GE(AuditCount("auth.second_factor", "failed"), 2);
     EXPECT_GE(AuditCount("auth.second_factor", "ok"), 1);
