@@ -321,7 +321,7 @@ class PackageReader {
         for (const auto& [child, index] : node.children) {
             boost::json::value& list = object[child];
             if (!list.is_array()) list = boost::json::array();
-            const std::string at = path + "." + child + "." + std::to_string(counts[child]++);
+            const std::string at = fmt::format("{}.{}.{}", path, child, counts[child]++);
             list.as_array().push_back(Compose(index, at));
         }
         return object;
@@ -369,7 +369,7 @@ std::string CellText(const Field& field, const boost::json::value* value) {
         return fmt::format("{}", number);  // the shortest decimal that reads back as the same number
     }
     if (!value->is_string()) return boost::json::serialize(*value);
-    const std::string text(value->get_string());
+    std::string text(value->get_string());
     if (field.type == FieldType::kTime) return TimeCell(text);
     if (field.type == FieldType::kDateTime) return DateTimeCell(text);
     return text;
